@@ -1,0 +1,234 @@
+//! Events: every change to a session, in time order. The session file holds the log;
+//! the state is always the fold of the log through [`super::reducer`].
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::state::{CardId, Commitment, Participant, RowRef, VoteTarget};
+
+/// One entry of the event log: when it happened and what changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// When the change was made (from the injected clock).
+    pub at: Timestamp,
+    /// What changed.
+    pub change: Change,
+}
+
+/// A change to a session. Steps are named by id so logs stay readable and mergeable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Change {
+    /// The facilitator moved to another step.
+    StepOpened {
+        /// Step id.
+        step: String,
+    },
+    /// A card was added to a lane (at the end unless `position` is given).
+    CardAdded {
+        /// Step id.
+        step: String,
+        /// Lane id.
+        lane: String,
+        /// The new card's id (never used before in this session).
+        card: CardId,
+        /// What was said.
+        text: String,
+        /// The party that said it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        party: Option<String>,
+        /// The theme it belongs to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        theme: Option<String>,
+        /// Index within the lane; the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// A card's text was changed.
+    CardEdited {
+        /// Step id.
+        step: String,
+        /// Card id.
+        card: CardId,
+        /// The new text.
+        text: String,
+    },
+    /// A card was removed.
+    CardDeleted {
+        /// Step id.
+        step: String,
+        /// Card id.
+        card: CardId,
+    },
+    /// A card was moved to a lane and position (also used to reorder within a lane).
+    CardMoved {
+        /// Step id.
+        step: String,
+        /// Card id.
+        card: CardId,
+        /// Target lane id.
+        lane: String,
+        /// Index within the target lane after the move.
+        position: usize,
+    },
+    /// A card was tagged with a party, or its tag removed.
+    CardTagged {
+        /// Step id.
+        step: String,
+        /// Card id.
+        card: CardId,
+        /// Party id, or none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        party: Option<String>,
+    },
+    /// Cards were put into a named theme, or taken out of their theme.
+    ThemeSet {
+        /// Step id.
+        step: String,
+        /// The cards.
+        cards: Vec<CardId>,
+        /// Theme name, or none to ungroup.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        theme: Option<String>,
+    },
+    /// A participant joined the list.
+    ParticipantAdded {
+        /// The participant (its id never used before in this session).
+        participant: Participant,
+    },
+    /// A participant's details or presence changed.
+    ParticipantEdited {
+        /// The participant as it is now.
+        participant: Participant,
+    },
+    /// A participant was removed from the list.
+    ParticipantRemoved {
+        /// Participant id.
+        id: u32,
+    },
+    /// The number of voters of a vote step was set.
+    VotersSet {
+        /// Step id.
+        step: String,
+        /// Number of voters; none goes back to the participants present.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        voters: Option<u32>,
+    },
+    /// A dot was put on a card or theme.
+    DotAdded {
+        /// Step id.
+        step: String,
+        /// What was voted on.
+        target: VoteTarget,
+    },
+    /// A dot was taken off a card or theme.
+    DotRemoved {
+        /// Step id.
+        step: String,
+        /// What was voted on.
+        target: VoteTarget,
+    },
+    /// Vote results were revealed or hidden again.
+    VoteRevealed {
+        /// Step id.
+        step: String,
+        /// Shown or hidden.
+        revealed: bool,
+    },
+    /// A matrix cell was rated or cleared.
+    CellSet {
+        /// Step id.
+        step: String,
+        /// Row.
+        row: RowRef,
+        /// Column id.
+        column: String,
+        /// The value, or none to clear.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<i32>,
+    },
+    /// A note was written on a matrix cell (empty removes it).
+    CellNoted {
+        /// Step id.
+        step: String,
+        /// Row.
+        row: RowRef,
+        /// Column id.
+        column: String,
+        /// The note.
+        note: String,
+    },
+    /// A commitment was added to an agreement step.
+    CommitmentAdded {
+        /// Step id.
+        step: String,
+        /// The commitment (its id never used before in this session).
+        commitment: Commitment,
+        /// Index in the list; the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// A commitment was changed.
+    CommitmentEdited {
+        /// Step id.
+        step: String,
+        /// The commitment as it is now.
+        commitment: Commitment,
+    },
+    /// A commitment was removed.
+    CommitmentRemoved {
+        /// Step id.
+        step: String,
+        /// Commitment id.
+        id: u32,
+    },
+    /// An endorser (party id or `p<participant id>`) endorsed an item or withdrew.
+    EndorsementSet {
+        /// Step id.
+        step: String,
+        /// `statement` or a principle id.
+        item: String,
+        /// Party id, or `p` + participant id.
+        endorser: String,
+        /// Endorsed or not.
+        endorsed: bool,
+    },
+    /// A step's timer started running.
+    TimerStarted {
+        /// Step id.
+        step: String,
+    },
+    /// A step's timer was paused.
+    TimerPaused {
+        /// Step id.
+        step: String,
+    },
+    /// A step's time box was set (and its timer reset).
+    TimerSet {
+        /// Step id.
+        step: String,
+        /// Minutes.
+        minutes: u32,
+    },
+    /// The last change that can be undone was undone.
+    Undo,
+    /// The last undone change was done again.
+    Redo,
+}
+
+impl Change {
+    /// Whether undo reverts this change. Navigation and the timer are not content:
+    /// undo skips them and they do not clear the redo history.
+    pub fn is_content(&self) -> bool {
+        !matches!(
+            self,
+            Change::StepOpened { .. }
+                | Change::TimerStarted { .. }
+                | Change::TimerPaused { .. }
+                | Change::TimerSet { .. }
+                | Change::Undo
+                | Change::Redo
+        )
+    }
+}

@@ -1,0 +1,20 @@
+//! The domain, pure: scenarios, sessions, events and the reducer that folds them.
+//! No terminal, no files, no clock: time comes in with each event.
+
+pub mod error;
+pub mod event;
+pub mod party;
+pub mod reducer;
+pub mod scenario;
+pub mod session;
+pub mod state;
+pub mod text;
+pub mod validate;
+
+pub use error::{Problem, ReduceError};
+pub use event::{Change, Event};
+pub use party::Party;
+pub use scenario::{Scenario, Step, StepKind};
+pub use session::{Live, Session};
+pub use state::{SessionState, StepState};
+pub use text::{Lang, Text};

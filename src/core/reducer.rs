@@ -1,0 +1,610 @@
+//! The one reducer: folds an event into the session state. Live capture, undo, reopening
+//! and replay all go through [`SessionState::apply`], so they agree by construction.
+//!
+//! Every content change returns its inverse, which is kept in the state's undo history;
+//! an undo is itself an event that applies that inverse.
+
+use jiff::Timestamp;
+
+use super::error::ReduceError;
+use super::event::{Change, Event};
+use super::scenario::{Endorsers, MatrixSpec, StepKind, VoteTargets};
+use super::state::{
+    AgreementState, BoardState, Card, CardId, Cell, MatrixState, Participant, RowRef,
+    SessionState, StepState, VoteState, VoteTarget,
+};
+
+type Result<T> = std::result::Result<T, ReduceError>;
+
+impl SessionState {
+    /// Folds one event into the state. On error nothing changes.
+    pub fn apply(&mut self, event: &Event) -> Result<()> {
+        self.apply_change(&event.change, event.at)?;
+        self.applied += 1;
+        Ok(())
+    }
+
+    fn apply_change(&mut self, change: &Change, at: Timestamp) -> Result<()> {
+        match change {
+            Change::Undo => {
+                let inverse = self.undo.last().ok_or(ReduceError::NothingToUndo)?.clone();
+                let redo = self.apply_all(&inverse)?;
+                self.undo.pop();
+                self.redo.push(redo);
+            }
+            Change::Redo => {
+                let again = self.redo.last().ok_or(ReduceError::NothingToRedo)?.clone();
+                let inverse = self.apply_all(&again)?;
+                self.redo.pop();
+                self.undo.push(inverse);
+            }
+            Change::StepOpened { step } => self.current = self.step_index(step)?,
+            Change::TimerStarted { step } => {
+                let index = self.step_index(step)?;
+                let timer = &mut self.timers[index];
+                if timer.running_since.is_some() {
+                    return Err(ReduceError::TimerRunning(step.clone()));
+                }
+                timer.running_since = Some(at);
+            }
+            Change::TimerPaused { step } => {
+                let index = self.step_index(step)?;
+                let timer = &mut self.timers[index];
+                let since = timer
+                    .running_since
+                    .take()
+                    .ok_or_else(|| ReduceError::TimerStopped(step.clone()))?;
+                timer.elapsed_ms += (at.as_millisecond() - since.as_millisecond()).max(0);
+            }
+            Change::TimerSet { step, minutes } => {
+                let index = self.step_index(step)?;
+                let timer = &mut self.timers[index];
+                timer.minutes = Some(*minutes);
+                timer.elapsed_ms = 0;
+                if timer.running_since.is_some() {
+                    timer.running_since = Some(at);
+                }
+            }
+            content => {
+                let inverse = self.apply_content(content)?;
+                self.undo.push(inverse);
+                self.redo.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies a group of changes as one; on error undoes the ones already applied.
+    fn apply_all(&mut self, changes: &[Change]) -> Result<Vec<Change>> {
+        let mut inverses: Vec<Vec<Change>> = Vec::with_capacity(changes.len());
+        for change in changes {
+            match self.apply_content(change) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    for inverse in inverses.iter().rev() {
+                        for c in inverse {
+                            // Re-applying an inverse that was just produced cannot fail.
+                            let _ = self.apply_content(c);
+                        }
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(inverses.into_iter().rev().flatten().collect())
+    }
+
+    /// Applies one content change and returns the changes that revert it.
+    fn apply_content(&mut self, change: &Change) -> Result<Vec<Change>> {
+        match change {
+            Change::CardAdded {
+                step,
+                lane,
+                card,
+                text,
+                party,
+                theme,
+                position,
+            } => {
+                self.check_party(party.as_deref())?;
+                if self.card_exists(*card) {
+                    return Err(ReduceError::CardExists(*card));
+                }
+                let (_, board, lane_index) = self.board_lane(step, lane)?;
+                let cards = &mut board.lanes[lane_index].cards;
+                let at = position.unwrap_or(cards.len()).min(cards.len());
+                cards.insert(
+                    at,
+                    Card {
+                        id: *card,
+                        text: text.clone(),
+                        party: party.clone(),
+                        theme: theme.clone(),
+                    },
+                );
+                self.next_id = self.next_id.max(card + 1);
+                Ok(vec![Change::CardDeleted {
+                    step: step.clone(),
+                    card: *card,
+                }])
+            }
+            Change::CardDeleted { step, card } => {
+                let (index, board) = self.board_mut(step)?;
+                let (lane, position) = board
+                    .find(*card)
+                    .ok_or_else(|| ReduceError::NoCard(*card, step.clone()))?;
+                let removed = board.lanes[lane].cards.remove(position);
+                let lane_id = self.lane_id(index, lane);
+                Ok(vec![Change::CardAdded {
+                    step: step.clone(),
+                    lane: lane_id,
+                    card: removed.id,
+                    text: removed.text,
+                    party: removed.party,
+                    theme: removed.theme,
+                    position: Some(position),
+                }])
+            }
+            Change::CardEdited { step, card, text } => {
+                let old = std::mem::replace(&mut self.card_mut(step, *card)?.text, text.clone());
+                Ok(vec![Change::CardEdited {
+                    step: step.clone(),
+                    card: *card,
+                    text: old,
+                }])
+            }
+            Change::CardTagged { step, card, party } => {
+                self.check_party(party.as_deref())?;
+                let old = std::mem::replace(&mut self.card_mut(step, *card)?.party, party.clone());
+                Ok(vec![Change::CardTagged {
+                    step: step.clone(),
+                    card: *card,
+                    party: old,
+                }])
+            }
+            Change::CardMoved {
+                step,
+                card,
+                lane,
+                position,
+            } => {
+                let (index, board, to_lane) = self.board_lane(step, lane)?;
+                let (from_lane, from_pos) = board
+                    .find(*card)
+                    .ok_or_else(|| ReduceError::NoCard(*card, step.clone()))?;
+                let moved = board.lanes[from_lane].cards.remove(from_pos);
+                let cards = &mut board.lanes[to_lane].cards;
+                cards.insert((*position).min(cards.len()), moved);
+                let from_id = self.lane_id(index, from_lane);
+                Ok(vec![Change::CardMoved {
+                    step: step.clone(),
+                    card: *card,
+                    lane: from_id,
+                    position: from_pos,
+                }])
+            }
+            Change::ThemeSet { step, cards, theme } => {
+                let (_, board) = self.board_mut(step)?;
+                if let Some(missing) = cards.iter().find(|c| board.find(**c).is_none()) {
+                    return Err(ReduceError::NoCard(*missing, step.clone()));
+                }
+                let mut inverse: Vec<Change> = Vec::new();
+                for id in cards {
+                    if let Some((l, p)) = board.find(*id) {
+                        let card = &mut board.lanes[l].cards[p];
+                        let old = std::mem::replace(&mut card.theme, theme.clone());
+                        match inverse.iter_mut().find_map(|c| match c {
+                            Change::ThemeSet { cards, theme, .. } if *theme == old => Some(cards),
+                            _ => None,
+                        }) {
+                            Some(group) => group.push(*id),
+                            None => inverse.push(Change::ThemeSet {
+                                step: step.clone(),
+                                cards: vec![*id],
+                                theme: old,
+                            }),
+                        }
+                    }
+                }
+                Ok(inverse)
+            }
+            Change::ParticipantAdded { participant } => {
+                self.check_party(participant.party.as_deref())?;
+                if self.participants.iter().any(|p| p.id == participant.id) {
+                    return Err(ReduceError::ParticipantExists(participant.id));
+                }
+                let at = self.participants.partition_point(|p| p.id < participant.id);
+                self.participants.insert(at, participant.clone());
+                self.next_id = self.next_id.max(participant.id + 1);
+                Ok(vec![Change::ParticipantRemoved { id: participant.id }])
+            }
+            Change::ParticipantEdited { participant } => {
+                self.check_party(participant.party.as_deref())?;
+                let slot = self.participant_mut(participant.id)?;
+                let old = std::mem::replace(slot, participant.clone());
+                Ok(vec![Change::ParticipantEdited { participant: old }])
+            }
+            Change::ParticipantRemoved { id } => {
+                let at = self
+                    .participants
+                    .iter()
+                    .position(|p| p.id == *id)
+                    .ok_or(ReduceError::NoParticipant(*id))?;
+                let removed: Participant = self.participants.remove(at);
+                Ok(vec![Change::ParticipantAdded {
+                    participant: removed,
+                }])
+            }
+            Change::VotersSet { step, voters } => {
+                let (_, vote, _) = self.vote_mut(step)?;
+                let old = std::mem::replace(&mut vote.voters, *voters);
+                Ok(vec![Change::VotersSet {
+                    step: step.clone(),
+                    voters: old,
+                }])
+            }
+            Change::DotAdded { step, target } => {
+                self.check_target(step, target)?;
+                let capacity = self.dot_capacity(step)?;
+                let (_, vote, _) = self.vote_mut(step)?;
+                let used: u32 = vote.dots.values().sum();
+                if used >= capacity {
+                    return Err(ReduceError::NoDotsLeft(step.clone()));
+                }
+                *vote.dots.entry(target.clone()).or_insert(0) += 1;
+                Ok(vec![Change::DotRemoved {
+                    step: step.clone(),
+                    target: target.clone(),
+                }])
+            }
+            Change::DotRemoved { step, target } => {
+                let (_, vote, _) = self.vote_mut(step)?;
+                match vote.dots.get_mut(target) {
+                    Some(n) if *n > 1 => *n -= 1,
+                    Some(_) => {
+                        vote.dots.remove(target);
+                    }
+                    None => return Err(ReduceError::NoDot(step.clone())),
+                }
+                Ok(vec![Change::DotAdded {
+                    step: step.clone(),
+                    target: target.clone(),
+                }])
+            }
+            Change::VoteRevealed { step, revealed } => {
+                let (_, vote, _) = self.vote_mut(step)?;
+                let old = std::mem::replace(&mut vote.revealed, *revealed);
+                Ok(vec![Change::VoteRevealed {
+                    step: step.clone(),
+                    revealed: old,
+                }])
+            }
+            Change::CellSet {
+                step,
+                row,
+                column,
+                value,
+            } => {
+                let (index, spec) = self.matrix_spec(step)?;
+                self.check_cell(index, &spec, step, row, column)?;
+                if let Some(v) = value {
+                    let (min, max) = spec.scale.range();
+                    if *v < min || *v > max {
+                        return Err(ReduceError::OutOfScale(*v, min, max));
+                    }
+                }
+                let matrix = self.matrix_mut(index, step)?;
+                let key = (row.clone(), column.clone());
+                let cell = matrix.cells.entry(key.clone()).or_default();
+                let old = std::mem::replace(&mut cell.value, *value);
+                if *cell == Cell::default() {
+                    matrix.cells.remove(&key);
+                }
+                Ok(vec![Change::CellSet {
+                    step: step.clone(),
+                    row: row.clone(),
+                    column: column.clone(),
+                    value: old,
+                }])
+            }
+            Change::CellNoted {
+                step,
+                row,
+                column,
+                note,
+            } => {
+                let (index, spec) = self.matrix_spec(step)?;
+                self.check_cell(index, &spec, step, row, column)?;
+                let matrix = self.matrix_mut(index, step)?;
+                let key = (row.clone(), column.clone());
+                let cell = matrix.cells.entry(key.clone()).or_default();
+                let old = std::mem::replace(&mut cell.note, note.clone());
+                if *cell == Cell::default() {
+                    matrix.cells.remove(&key);
+                }
+                Ok(vec![Change::CellNoted {
+                    step: step.clone(),
+                    row: row.clone(),
+                    column: column.clone(),
+                    note: old,
+                }])
+            }
+            Change::CommitmentAdded {
+                step,
+                commitment,
+                position,
+            } => {
+                if self.commitment_exists(commitment.id) {
+                    return Err(ReduceError::CommitmentExists(commitment.id));
+                }
+                let agreement = self.agreement_mut(step)?;
+                let list = &mut agreement.commitments;
+                let at = position.unwrap_or(list.len()).min(list.len());
+                list.insert(at, commitment.clone());
+                self.next_id = self.next_id.max(commitment.id + 1);
+                Ok(vec![Change::CommitmentRemoved {
+                    step: step.clone(),
+                    id: commitment.id,
+                }])
+            }
+            Change::CommitmentEdited { step, commitment } => {
+                let agreement = self.agreement_mut(step)?;
+                let slot = agreement
+                    .commitments
+                    .iter_mut()
+                    .find(|c| c.id == commitment.id)
+                    .ok_or_else(|| ReduceError::NoCommitment(commitment.id, step.clone()))?;
+                let old = std::mem::replace(slot, commitment.clone());
+                Ok(vec![Change::CommitmentEdited {
+                    step: step.clone(),
+                    commitment: old,
+                }])
+            }
+            Change::CommitmentRemoved { step, id } => {
+                let agreement = self.agreement_mut(step)?;
+                let at = agreement
+                    .commitments
+                    .iter()
+                    .position(|c| c.id == *id)
+                    .ok_or_else(|| ReduceError::NoCommitment(*id, step.clone()))?;
+                let removed = agreement.commitments.remove(at);
+                Ok(vec![Change::CommitmentAdded {
+                    step: step.clone(),
+                    commitment: removed,
+                    position: Some(at),
+                }])
+            }
+            Change::EndorsementSet {
+                step,
+                item,
+                endorser,
+                endorsed,
+            } => {
+                self.check_endorsement(step, item, endorser)?;
+                let agreement = self.agreement_mut(step)?;
+                let set = agreement.endorsements.entry(item.clone()).or_default();
+                let old = if *endorsed {
+                    !set.insert(endorser.clone())
+                } else {
+                    set.remove(endorser)
+                };
+                if set.is_empty() {
+                    agreement.endorsements.remove(item);
+                }
+                Ok(vec![Change::EndorsementSet {
+                    step: step.clone(),
+                    item: item.clone(),
+                    endorser: endorser.clone(),
+                    endorsed: old,
+                }])
+            }
+            Change::StepOpened { .. }
+            | Change::TimerStarted { .. }
+            | Change::TimerPaused { .. }
+            | Change::TimerSet { .. }
+            | Change::Undo
+            | Change::Redo => Err(ReduceError::NotContent),
+        }
+    }
+
+    /// The index of a step by id.
+    pub fn step_index(&self, step: &str) -> Result<usize> {
+        self.scenario
+            .step_index(step)
+            .ok_or_else(|| ReduceError::NoStep(step.to_string()))
+    }
+
+    fn board_mut(&mut self, step: &str) -> Result<(usize, &mut BoardState)> {
+        let index = self.step_index(step)?;
+        match &mut self.steps[index] {
+            StepState::Board(b) => Ok((index, b)),
+            _ => Err(ReduceError::WrongKind(step.to_string(), "board")),
+        }
+    }
+
+    fn board_lane(&mut self, step: &str, lane: &str) -> Result<(usize, &mut BoardState, usize)> {
+        let index = self.step_index(step)?;
+        let lane_index = match &self.scenario.steps[index].kind {
+            StepKind::Board(spec) => spec.lanes.iter().position(|l| l.id == lane),
+            _ => return Err(ReduceError::WrongKind(step.to_string(), "board")),
+        }
+        .ok_or_else(|| ReduceError::NoLane(lane.to_string(), step.to_string()))?;
+        let (_, board) = self.board_mut(step)?;
+        Ok((index, board, lane_index))
+    }
+
+    fn lane_id(&self, step: usize, lane: usize) -> String {
+        match &self.scenario.steps[step].kind {
+            StepKind::Board(spec) => spec.lanes[lane].id.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn card_mut(&mut self, step: &str, card: CardId) -> Result<&mut Card> {
+        let (_, board) = self.board_mut(step)?;
+        let (l, p) = board
+            .find(card)
+            .ok_or_else(|| ReduceError::NoCard(card, step.to_string()))?;
+        Ok(&mut board.lanes[l].cards[p])
+    }
+
+    fn card_exists(&self, card: CardId) -> bool {
+        self.steps.iter().any(|s| match s {
+            StepState::Board(b) => b.find(card).is_some(),
+            _ => false,
+        })
+    }
+
+    fn commitment_exists(&self, id: u32) -> bool {
+        self.steps.iter().any(|s| match s {
+            StepState::Agreement(a) => a.commitments.iter().any(|c| c.id == id),
+            _ => false,
+        })
+    }
+
+    fn participant_mut(&mut self, id: u32) -> Result<&mut Participant> {
+        self.participants
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(ReduceError::NoParticipant(id))
+    }
+
+    fn check_party(&self, party: Option<&str>) -> Result<()> {
+        match party {
+            Some(p) if !self.scenario.parties().iter().any(|q| q.id == p) => {
+                Err(ReduceError::NoParty(p.to_string()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn vote_mut(&mut self, step: &str) -> Result<(usize, &mut VoteState, ())> {
+        let index = self.step_index(step)?;
+        match &mut self.steps[index] {
+            StepState::Vote(v) => Ok((index, v, ())),
+            _ => Err(ReduceError::WrongKind(step.to_string(), "vote")),
+        }
+    }
+
+    /// How many dots a vote step has in all: voters times dots per voter.
+    pub fn dot_capacity(&self, step: &str) -> Result<u32> {
+        let index = self.step_index(step)?;
+        let (StepKind::Vote(spec), StepState::Vote(vote)) =
+            (&self.scenario.steps[index].kind, &self.steps[index])
+        else {
+            return Err(ReduceError::WrongKind(step.to_string(), "vote"));
+        };
+        let voters = vote
+            .voters
+            .unwrap_or_else(|| self.present().count() as u32);
+        Ok(voters.saturating_mul(spec.dots))
+    }
+
+    fn check_target(&self, step: &str, target: &VoteTarget) -> Result<()> {
+        let index = self.step_index(step)?;
+        let StepKind::Vote(spec) = &self.scenario.steps[index].kind else {
+            return Err(ReduceError::WrongKind(step.to_string(), "vote"));
+        };
+        let source = self.step_index(&spec.on)?;
+        let board = self
+            .board(source)
+            .ok_or_else(|| ReduceError::WrongKind(spec.on.clone(), "board"))?;
+        let found = match (target, spec.targets) {
+            (VoteTarget::Card(id), _) => board.find(*id).is_some(),
+            (VoteTarget::Theme(name), VoteTargets::Themes) => {
+                board.cards().any(|c| c.theme.as_deref() == Some(name))
+            }
+            (VoteTarget::Theme(_), VoteTargets::Cards) => false,
+        };
+        if found {
+            Ok(())
+        } else {
+            Err(ReduceError::NoTarget(step.to_string()))
+        }
+    }
+
+    fn matrix_spec(&self, step: &str) -> Result<(usize, MatrixSpec)> {
+        let index = self.step_index(step)?;
+        match &self.scenario.steps[index].kind {
+            StepKind::Matrix(spec) => Ok((index, spec.clone())),
+            _ => Err(ReduceError::WrongKind(step.to_string(), "matrix")),
+        }
+    }
+
+    fn matrix_mut(&mut self, index: usize, step: &str) -> Result<&mut MatrixState> {
+        match &mut self.steps[index] {
+            StepState::Matrix(m) => Ok(m),
+            _ => Err(ReduceError::WrongKind(step.to_string(), "matrix")),
+        }
+    }
+
+    fn check_cell(
+        &self,
+        _index: usize,
+        spec: &MatrixSpec,
+        step: &str,
+        row: &RowRef,
+        column: &str,
+    ) -> Result<()> {
+        if !spec.columns.iter().any(|c| c.id == column) {
+            return Err(ReduceError::NoColumn(column.to_string(), step.to_string()));
+        }
+        let row_ok = match row {
+            RowRef::Row(id) => spec.rows.iter().any(|r| &r.id == id),
+            RowRef::Card(card) => spec
+                .rows_from
+                .as_deref()
+                .and_then(|from| self.scenario.step_index(from))
+                .and_then(|i| self.board(i))
+                .is_some_and(|b| b.find(*card).is_some()),
+        };
+        if row_ok {
+            Ok(())
+        } else {
+            Err(ReduceError::NoRow(step.to_string()))
+        }
+    }
+
+    fn agreement_mut(&mut self, step: &str) -> Result<&mut AgreementState> {
+        let index = self.step_index(step)?;
+        match &mut self.steps[index] {
+            StepState::Agreement(a) => Ok(a),
+            _ => Err(ReduceError::WrongKind(step.to_string(), "agreement")),
+        }
+    }
+
+    fn check_endorsement(&self, step: &str, item: &str, endorser: &str) -> Result<()> {
+        let index = self.step_index(step)?;
+        let StepKind::Agreement(spec) = &self.scenario.steps[index].kind else {
+            return Err(ReduceError::WrongKind(step.to_string(), "agreement"));
+        };
+        let item_ok = (item == "statement" && spec.statement.is_some())
+            || spec.principles.iter().any(|p| p.id == item);
+        if !item_ok {
+            return Err(ReduceError::NoItem(item.to_string(), step.to_string()));
+        }
+        let endorser_ok = match spec.endorse_by {
+            Endorsers::Parties => self.scenario.parties().iter().any(|p| p.id == endorser),
+            Endorsers::Participants => endorser
+                .strip_prefix('p')
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|id| self.participants.iter().any(|p| p.id == id)),
+        };
+        if endorser_ok {
+            Ok(())
+        } else {
+            Err(ReduceError::NoEndorser(endorser.to_string()))
+        }
+    }
+}
+
+/// Folds a whole log from a fresh state. Returns the index of the first bad event on error.
+pub fn fold(
+    mut state: SessionState,
+    events: &[Event],
+) -> std::result::Result<SessionState, (usize, ReduceError)> {
+    for (i, event) in events.iter().enumerate() {
+        state.apply(event).map_err(|e| (i, e))?;
+    }
+    Ok(state)
+}

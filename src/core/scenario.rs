@@ -1,0 +1,394 @@
+//! Scenarios: an exercise as an ordered list of steps, as written in a scenario file.
+//!
+//! The types serialize to exactly the file format (docs/scenario-format.md). Loading goes
+//! through serde for the shape and [`super::validate`] for everything serde cannot see.
+
+use serde::{Deserialize, Serialize};
+
+use super::party::{Party, default_parties};
+use super::text::Text;
+
+/// The `format` value of a scenario file.
+pub const SCENARIO_FORMAT: &str = "samenspel/scenario";
+/// The newest scenario format version this build understands.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// An exercise: metadata and its steps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Always [`SCENARIO_FORMAT`].
+    pub format: String,
+    /// The format version, at most [`SCENARIO_VERSION`].
+    pub version: u32,
+    /// Stable identifier, lowercase with dashes, e.g. `zwolse-komedie`.
+    pub id: String,
+    /// Title in both languages.
+    pub title: Text,
+    /// One or two sentences on what the exercise is for.
+    pub description: Text,
+    /// The parties cards are tagged with; empty means the default list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<Party>,
+    /// The steps, in the order they are run.
+    pub steps: Vec<Step>,
+}
+
+impl Scenario {
+    /// The parties of this scenario (its own list, or the default one).
+    pub fn parties(&self) -> Vec<Party> {
+        if self.parties.is_empty() {
+            default_parties()
+        } else {
+            self.parties.clone()
+        }
+    }
+
+    /// The index of the step with this id.
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+}
+
+/// One step of an exercise: what the room is asked, and the kind of work it does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawStep", into = "RawStep")]
+pub struct Step {
+    /// Stable identifier within the scenario, e.g. `akte-1`.
+    pub id: String,
+    /// Title, shown large.
+    pub title: Text,
+    /// The question or task for the room, read out by the facilitator.
+    pub prompt: Text,
+    /// Facilitator-only notes, hidden unless asked for.
+    pub notes: Option<Text>,
+    /// Suggested time box in minutes.
+    pub minutes: Option<u32>,
+    /// What the step does.
+    pub kind: StepKind,
+}
+
+/// The kind of a step with its fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    /// Cards in named lanes.
+    Board(BoardSpec),
+    /// Rows x columns rated on a scale.
+    Matrix(MatrixSpec),
+    /// Dot voting on the cards of an earlier board step.
+    Vote(VoteSpec),
+    /// A statement, principles and commitments that parties endorse.
+    Agreement(AgreementSpec),
+}
+
+impl StepKind {
+    /// The name of the kind as written in files (`board`, `matrix`, ...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            StepKind::Board(_) => "board",
+            StepKind::Matrix(_) => "matrix",
+            StepKind::Vote(_) => "vote",
+            StepKind::Agreement(_) => "agreement",
+        }
+    }
+}
+
+/// The wire shape of a step: the common fields plus exactly one kind object.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    id: String,
+    title: Text,
+    prompt: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    notes: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    board: Option<BoardSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    matrix: Option<MatrixSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    vote: Option<VoteSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agreement: Option<AgreementSpec>,
+}
+
+impl TryFrom<RawStep> for Step {
+    type Error = String;
+
+    fn try_from(raw: RawStep) -> Result<Step, String> {
+        let mut kinds = Vec::new();
+        if let Some(b) = raw.board {
+            kinds.push(StepKind::Board(b));
+        }
+        if let Some(m) = raw.matrix {
+            kinds.push(StepKind::Matrix(m));
+        }
+        if let Some(v) = raw.vote {
+            kinds.push(StepKind::Vote(v));
+        }
+        if let Some(a) = raw.agreement {
+            kinds.push(StepKind::Agreement(a));
+        }
+        if kinds.len() != 1 {
+            return Err(format!(
+                "step '{}' needs exactly one of \"board\", \"matrix\", \"vote\" or \"agreement\" (it has {})",
+                raw.id,
+                kinds.len()
+            ));
+        }
+        let kind = kinds.remove(0);
+        Ok(Step {
+            id: raw.id,
+            title: raw.title,
+            prompt: raw.prompt,
+            notes: raw.notes,
+            minutes: raw.minutes,
+            kind,
+        })
+    }
+}
+
+impl From<Step> for RawStep {
+    fn from(step: Step) -> RawStep {
+        let mut raw = RawStep {
+            id: step.id,
+            title: step.title,
+            prompt: step.prompt,
+            notes: step.notes,
+            minutes: step.minutes,
+            board: None,
+            matrix: None,
+            vote: None,
+            agreement: None,
+        };
+        match step.kind {
+            StepKind::Board(b) => raw.board = Some(b),
+            StepKind::Matrix(m) => raw.matrix = Some(m),
+            StepKind::Vote(v) => raw.vote = Some(v),
+            StepKind::Agreement(a) => raw.agreement = Some(a),
+        }
+        raw
+    }
+}
+
+/// A board: named lanes that collect cards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardSpec {
+    /// The lanes, left to right. At least one.
+    pub lanes: Vec<LaneSpec>,
+}
+
+/// A lane of a board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaneSpec {
+    /// Stable identifier within the step.
+    pub id: String,
+    /// Lane heading.
+    pub title: Text,
+    /// The party this lane belongs to (e.g. a lane per party); new cards get its tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Cards the lane starts with (e.g. the goals an earlier CoP found).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<StartCard>,
+}
+
+/// A card a lane starts with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartCard {
+    /// The card's text; the session's language picks one.
+    pub text: Text,
+    /// The party that said it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+}
+
+/// A matrix: rows x columns, each cell a value on the scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixSpec {
+    /// Fixed rows. Either these or `rows_from`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Axis>,
+    /// The id of an earlier board step whose cards become the rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows_from: Option<String>,
+    /// The columns (often the parties). At least one.
+    pub columns: Vec<Axis>,
+    /// The scale every cell is rated on.
+    pub scale: Scale,
+    /// Which analysis suits this matrix.
+    #[serde(default)]
+    pub analysis: AnalysisKind,
+}
+
+/// A row or column of a matrix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    /// Stable identifier within the step.
+    pub id: String,
+    /// Heading.
+    pub label: Text,
+    /// The party this row or column stands for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+}
+
+/// The scale of a matrix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Scale {
+    /// Whole numbers from `min` to `max`, e.g. -2..+2.
+    Numeric {
+        /// Lowest value.
+        min: i32,
+        /// Highest value.
+        max: i32,
+        /// Optional names of some values (e.g. the ends).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        labels: Vec<ScaleLabel>,
+    },
+    /// Named levels in order; a cell holds the index of its level.
+    Levels {
+        /// The levels, from "least" to "most". At least two.
+        levels: Vec<Level>,
+    },
+}
+
+impl Scale {
+    /// The lowest and highest value a cell may hold.
+    pub fn range(&self) -> (i32, i32) {
+        match self {
+            Scale::Numeric { min, max, .. } => (*min, *max),
+            Scale::Levels { levels } => (0, levels.len().saturating_sub(1) as i32),
+        }
+    }
+}
+
+/// A name for one value of a numeric scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLabel {
+    /// The value named.
+    pub value: i32,
+    /// Its name.
+    pub label: Text,
+}
+
+/// One named level of a level scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Stable identifier, e.g. `bezig`.
+    pub id: String,
+    /// Its name.
+    pub label: Text,
+    /// Whether the level counts in analysis (false for "not applicable").
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub counts: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// Which analysis a matrix gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AnalysisKind {
+    /// Shared ground, tension and blind spots between parties (columns).
+    #[default]
+    Goals,
+    /// Rows are tracks, columns are phases in order: the phase reached and gaps.
+    Phases,
+    /// No analysis.
+    None,
+}
+
+/// A dot vote on the cards (or themes) of an earlier board step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteSpec {
+    /// The id of an earlier board step.
+    pub on: String,
+    /// Whether voters vote on single cards or on themes.
+    #[serde(default)]
+    pub targets: VoteTargets,
+    /// Dots each voter has. At least one.
+    pub dots: u32,
+}
+
+/// What a vote is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteTargets {
+    /// Every card.
+    #[default]
+    Cards,
+    /// Every theme (cards without a theme count as their own).
+    Themes,
+}
+
+/// An agreement: a statement and principles to endorse, and commitments.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementSpec {
+    /// The core statement, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Text>,
+    /// Principles, each endorsed on its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub principles: Vec<Principle>,
+    /// Commitments the step starts with (most start empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<StartCommitment>,
+    /// Who endorses: parties or participants.
+    #[serde(default)]
+    pub endorse_by: Endorsers,
+}
+
+/// A principle of an agreement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    /// Stable identifier within the step.
+    pub id: String,
+    /// The principle.
+    pub text: Text,
+}
+
+/// A commitment an agreement step starts with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartCommitment {
+    /// What will be done.
+    pub what: Text,
+    /// Who does it (a party id or a name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// By when, free text ("voor de zomer").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+}
+
+/// Who endorses an agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Endorsers {
+    /// The parties of the scenario.
+    #[default]
+    Parties,
+    /// The participants of the session.
+    Participants,
+}

@@ -1,0 +1,109 @@
+//! A session: one run of a scenario, as kept in a session file: what it ran, who took
+//! part at the start, and the log of every change.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::error::{Problem, ReduceError};
+use super::event::{Change, Event};
+use super::scenario::Scenario;
+use super::state::{Participant, SessionState};
+use super::text::Lang;
+
+/// The `format` value of a session file.
+pub const SESSION_FORMAT: &str = "samenspel/session";
+/// The newest session format version this build understands.
+pub const SESSION_VERSION: u32 = 1;
+
+/// The contents of a session file. Self-contained: it carries a copy of its scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Always [`SESSION_FORMAT`].
+    pub format: String,
+    /// The format version, at most [`SESSION_VERSION`].
+    pub version: u32,
+    /// The meeting's title.
+    pub title: String,
+    /// When the session was started.
+    pub created: Timestamp,
+    /// The language starting cards were taken in.
+    pub lang: Lang,
+    /// A copy of the scenario as it was when the session started.
+    pub scenario: Arc<Scenario>,
+    /// The participants at the start (carried over from an earlier meeting, or none).
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    /// Every change, in time order.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+impl Session {
+    /// A new, empty session of a scenario.
+    pub fn new(scenario: Arc<Scenario>, title: String, created: Timestamp, lang: Lang) -> Session {
+        Session {
+            format: SESSION_FORMAT.to_string(),
+            version: SESSION_VERSION,
+            title,
+            created,
+            lang,
+            scenario,
+            participants: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The state before any event.
+    pub fn initial_state(&self) -> SessionState {
+        SessionState::new(self.scenario.clone(), self.lang, self.participants.clone())
+    }
+
+    /// The state after the first `n` events.
+    pub fn state_at(&self, n: usize) -> Result<SessionState, Problem> {
+        let events = &self.events[..n.min(self.events.len())];
+        super::reducer::fold(self.initial_state(), events).map_err(|(i, e)| event_problem(i, &e))
+    }
+
+    /// The state after all events.
+    pub fn state(&self) -> Result<SessionState, Problem> {
+        self.state_at(self.events.len())
+    }
+}
+
+/// The problem of an event that does not fit, as found when folding a file's log.
+pub fn event_problem(index: usize, error: &ReduceError) -> Problem {
+    Problem::new(
+        format!("events[{index}]"),
+        format!("{}; herstel of verwijder deze wijziging", error.message(Lang::Nl)),
+        format!("{}; repair or remove this change", error.message(Lang::En)),
+    )
+}
+
+/// A session being worked on: its log and the state folded from it, kept in step.
+#[derive(Clone, Debug)]
+pub struct Live {
+    /// The log, as it will be saved.
+    pub session: Session,
+    /// The fold of the log.
+    pub state: SessionState,
+}
+
+impl Live {
+    /// Folds a session's log into a live session.
+    pub fn open(session: Session) -> Result<Live, Problem> {
+        let state = session.state()?;
+        Ok(Live { session, state })
+    }
+
+    /// Applies a change made at `at` and appends it to the log; returns the number of
+    /// events in the log. On error nothing changes.
+    pub fn record(&mut self, change: Change, at: Timestamp) -> Result<usize, ReduceError> {
+        let event = Event { at, change };
+        self.state.apply(&event)?;
+        self.session.events.push(event);
+        Ok(self.session.events.len())
+    }
+}

@@ -1,0 +1,66 @@
+//! Texts in the two languages of the product, and the language itself.
+
+use serde::{Deserialize, Serialize};
+
+/// The language the interface and the built-in texts are shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch, the default: the facilitators are Dutch.
+    #[default]
+    Nl,
+    /// English, the second language throughout.
+    En,
+}
+
+impl Lang {
+    /// Picks the Dutch or English variant of a fixed interface text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
+    /// Parses `nl`/`en` (and locale strings such as `nl_NL.UTF-8`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("nl") {
+            Some(Lang::Nl)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The short code, `nl` or `en`.
+    pub fn code(self) -> &'static str {
+        self.pick("nl", "en")
+    }
+}
+
+/// A text that a scenario carries in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// Makes a text from its two translations.
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in the given language.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.nl, &self.en)
+    }
+}

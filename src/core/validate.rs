@@ -1,0 +1,296 @@
+//! Checks on a scenario that its shape cannot express: ids, translations, references.
+//! Every problem is reported, each with its JSON path.
+
+use std::collections::HashSet;
+
+use super::error::Problem;
+use super::scenario::{
+    AgreementSpec, Axis, BoardSpec, MatrixSpec, SCENARIO_FORMAT, SCENARIO_VERSION, Scale,
+    Scenario, StepKind, VoteSpec,
+};
+use super::text::Text;
+
+/// Every problem in a scenario; empty when it is valid.
+pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
+    let mut v = Checker {
+        problems: Vec::new(),
+        parties: s.parties().into_iter().map(|p| p.id).collect(),
+    };
+    if s.format != SCENARIO_FORMAT {
+        v.push(
+            "format",
+            format!("moet \"{SCENARIO_FORMAT}\" zijn, niet \"{}\"", s.format),
+            format!("must be \"{SCENARIO_FORMAT}\", not \"{}\"", s.format),
+        );
+    }
+    if s.version > SCENARIO_VERSION {
+        v.push(
+            "version",
+            format!("versie {} is gemaakt door een nieuwere samenspel; werk samenspel bij", s.version),
+            format!("version {} was made by a newer samenspel; update samenspel", s.version),
+        );
+    } else if s.version == 0 {
+        v.push("version", "versie moet 1 of hoger zijn", "version must be 1 or higher");
+    }
+    v.id("id", &s.id);
+    v.text("title", &s.title);
+    v.text("description", &s.description);
+    let mut party_ids = HashSet::new();
+    for (i, p) in s.parties.iter().enumerate() {
+        let path = format!("parties[{i}]");
+        v.id(&format!("{path}.id"), &p.id);
+        v.unique(&mut party_ids, &format!("{path}.id"), &p.id);
+        v.text(&format!("{path}.name"), &p.name);
+        if p.short.trim().is_empty() || p.short.chars().count() > 8 {
+            v.push(
+                format!("{path}.short"),
+                "een korte naam van 1 tot 8 tekens is nodig",
+                "a short label of 1 to 8 characters is needed",
+            );
+        }
+    }
+    if s.steps.is_empty() {
+        v.push("steps", "een scenario heeft minstens één stap nodig", "a scenario needs at least one step");
+    }
+    let mut step_ids = HashSet::new();
+    for (i, step) in s.steps.iter().enumerate() {
+        let path = format!("steps[{i}]");
+        v.id(&format!("{path}.id"), &step.id);
+        v.unique(&mut step_ids, &format!("{path}.id"), &step.id);
+        v.text(&format!("{path}.title"), &step.title);
+        v.text(&format!("{path}.prompt"), &step.prompt);
+        if let Some(notes) = &step.notes {
+            v.text(&format!("{path}.notes"), notes);
+        }
+        if let Some(m) = step.minutes {
+            if !(1..=600).contains(&m) {
+                v.push(
+                    format!("{path}.minutes"),
+                    format!("{m} minuten kan niet; kies 1 tot 600"),
+                    format!("{m} minutes is not possible; choose 1 to 600"),
+                );
+            }
+        }
+        match &step.kind {
+            StepKind::Board(b) => v.board(&format!("{path}.board"), b),
+            StepKind::Matrix(m) => v.matrix(&format!("{path}.matrix"), m, s, i),
+            StepKind::Vote(vote) => v.vote(&format!("{path}.vote"), vote, s, i),
+            StepKind::Agreement(a) => v.agreement(&format!("{path}.agreement"), a),
+        }
+    }
+    v.problems
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    parties: HashSet<String>,
+}
+
+impl Checker {
+    fn push(&mut self, path: impl Into<String>, nl: impl Into<String>, en: impl Into<String>) {
+        self.problems.push(Problem::new(path, nl, en));
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            self.push(
+                path,
+                format!("id \"{id}\" mag alleen kleine letters, cijfers en streepjes bevatten (1 tot 64 tekens)"),
+                format!("id \"{id}\" may only hold lowercase letters, digits and dashes (1 to 64 characters)"),
+            );
+        }
+    }
+
+    fn unique(&mut self, seen: &mut HashSet<String>, path: &str, id: &str) {
+        if !seen.insert(id.to_string()) {
+            self.push(
+                path,
+                format!("id \"{id}\" komt twee keer voor; geef elk een eigen id"),
+                format!("id \"{id}\" is used twice; give each its own id"),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for (lang, value) in [("nl", &text.nl), ("en", &text.en)] {
+            if value.trim().is_empty() {
+                self.push(
+                    format!("{path}.{lang}"),
+                    format!("de vertaling \"{lang}\" ontbreekt of is leeg"),
+                    format!("the \"{lang}\" translation is missing or empty"),
+                );
+            }
+        }
+    }
+
+    fn party(&mut self, path: &str, party: Option<&str>) {
+        if let Some(p) = party {
+            if !self.parties.contains(p) {
+                self.push(
+                    path,
+                    format!("partij \"{p}\" bestaat niet in dit scenario"),
+                    format!("party \"{p}\" does not exist in this scenario"),
+                );
+            }
+        }
+    }
+
+    fn axes(&mut self, path: &str, axes: &[Axis]) {
+        let mut seen = HashSet::new();
+        for (i, a) in axes.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            self.id(&format!("{p}.id"), &a.id);
+            self.unique(&mut seen, &format!("{p}.id"), &a.id);
+            self.text(&format!("{p}.label"), &a.label);
+            self.party(&format!("{p}.party"), a.party.as_deref());
+        }
+    }
+
+    fn board(&mut self, path: &str, b: &BoardSpec) {
+        if b.lanes.is_empty() {
+            self.push(
+                format!("{path}.lanes"),
+                "een bord heeft minstens één kolom nodig",
+                "a board needs at least one lane",
+            );
+        }
+        let mut seen = HashSet::new();
+        for (i, lane) in b.lanes.iter().enumerate() {
+            let p = format!("{path}.lanes[{i}]");
+            self.id(&format!("{p}.id"), &lane.id);
+            self.unique(&mut seen, &format!("{p}.id"), &lane.id);
+            self.text(&format!("{p}.title"), &lane.title);
+            self.party(&format!("{p}.party"), lane.party.as_deref());
+            for (j, card) in lane.cards.iter().enumerate() {
+                self.text(&format!("{p}.cards[{j}].text"), &card.text);
+                self.party(&format!("{p}.cards[{j}].party"), card.party.as_deref());
+            }
+        }
+    }
+
+    /// Checks that `target` names a board step before step `here`.
+    fn earlier_board(&mut self, path: &str, target: &str, s: &Scenario, here: usize) {
+        match s.step_index(target) {
+            None => self.push(
+                path,
+                format!("er is geen stap \"{target}\""),
+                format!("there is no step \"{target}\""),
+            ),
+            Some(i) if i >= here => self.push(
+                path,
+                format!("stap \"{target}\" komt niet eerder; verwijs naar een eerdere stap"),
+                format!("step \"{target}\" does not come earlier; refer to an earlier step"),
+            ),
+            Some(i) if !matches!(s.steps[i].kind, StepKind::Board(_)) => self.push(
+                path,
+                format!("stap \"{target}\" is geen bord"),
+                format!("step \"{target}\" is not a board"),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn matrix(&mut self, path: &str, m: &MatrixSpec, s: &Scenario, here: usize) {
+        match (&m.rows_from, m.rows.is_empty()) {
+            (Some(_), false) => self.push(
+                path.to_string(),
+                "geef \"rows\" of \"rows_from\", niet allebei",
+                "give \"rows\" or \"rows_from\", not both",
+            ),
+            (None, true) => self.push(
+                format!("{path}.rows"),
+                "een matrix heeft rijen nodig: \"rows\" of \"rows_from\"",
+                "a matrix needs rows: \"rows\" or \"rows_from\"",
+            ),
+            _ => {}
+        }
+        self.axes(&format!("{path}.rows"), &m.rows);
+        if let Some(from) = &m.rows_from {
+            self.earlier_board(&format!("{path}.rows_from"), from, s, here);
+        }
+        if m.columns.is_empty() {
+            self.push(
+                format!("{path}.columns"),
+                "een matrix heeft minstens één kolom nodig",
+                "a matrix needs at least one column",
+            );
+        }
+        self.axes(&format!("{path}.columns"), &m.columns);
+        let sp = format!("{path}.scale");
+        match &m.scale {
+            Scale::Numeric { min, max, labels } => {
+                if min >= max || max - min > 20 {
+                    self.push(
+                        sp.clone(),
+                        format!("schaal {min}..{max} kan niet; min moet kleiner zijn dan max (hoogstens 20 verschil)"),
+                        format!("scale {min}..{max} is not possible; min must be below max (at most 20 apart)"),
+                    );
+                }
+                for (i, l) in labels.iter().enumerate() {
+                    if l.value < *min || l.value > *max {
+                        self.push(
+                            format!("{sp}.labels[{i}].value"),
+                            format!("{} valt buiten de schaal {min}..{max}", l.value),
+                            format!("{} is outside the scale {min}..{max}", l.value),
+                        );
+                    }
+                    self.text(&format!("{sp}.labels[{i}].label"), &l.label);
+                }
+            }
+            Scale::Levels { levels } => {
+                if levels.len() < 2 {
+                    self.push(
+                        format!("{sp}.levels"),
+                        "een schaal met niveaus heeft er minstens twee nodig",
+                        "a scale of levels needs at least two",
+                    );
+                }
+                let mut seen = HashSet::new();
+                for (i, l) in levels.iter().enumerate() {
+                    self.id(&format!("{sp}.levels[{i}].id"), &l.id);
+                    self.unique(&mut seen, &format!("{sp}.levels[{i}].id"), &l.id);
+                    self.text(&format!("{sp}.levels[{i}].label"), &l.label);
+                }
+            }
+        }
+    }
+
+    fn vote(&mut self, path: &str, vote: &VoteSpec, s: &Scenario, here: usize) {
+        self.earlier_board(&format!("{path}.on"), &vote.on, s, here);
+        if vote.dots == 0 || vote.dots > 100 {
+            self.push(
+                format!("{path}.dots"),
+                "elke deelnemer heeft 1 tot 100 stippen",
+                "each voter has 1 to 100 dots",
+            );
+        }
+    }
+
+    fn agreement(&mut self, path: &str, a: &AgreementSpec) {
+        if let Some(st) = &a.statement {
+            self.text(&format!("{path}.statement"), st);
+        }
+        let mut seen = HashSet::new();
+        for (i, p) in a.principles.iter().enumerate() {
+            let pp = format!("{path}.principles[{i}]");
+            self.id(&format!("{pp}.id"), &p.id);
+            if p.id == "statement" {
+                self.push(
+                    format!("{pp}.id"),
+                    "\"statement\" is gereserveerd; kies een ander id",
+                    "\"statement\" is reserved; choose another id",
+                );
+            }
+            self.unique(&mut seen, &format!("{pp}.id"), &p.id);
+            self.text(&format!("{pp}.text"), &p.text);
+        }
+        for (i, c) in a.commitments.iter().enumerate() {
+            self.text(&format!("{path}.commitments[{i}].what"), &c.what);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Reading scenario and session files that others wrote: size first, then the version,
+//! then the shape (with the JSON path of the first misfit), then every rule.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::error::FileError;
+use crate::core::scenario::{SCENARIO_FORMAT, SCENARIO_VERSION};
+use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
+use crate::core::validate::validate_scenario;
+use crate::core::{Live, Problem, Scenario, Session};
+
+/// Files larger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Reads a file of at most [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| FileError::io(path, "kan het bestand niet openen", "cannot open the file", &e))?;
+    let too_large = || {
+        FileError::one(
+            path,
+            Problem::new(
+                "",
+                "het bestand is groter dan 10 MiB; samenspel opent het niet",
+                "the file is larger than 10 MiB; samenspel does not open it",
+            ),
+        )
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| FileError::io(path, "kan het bestand niet lezen", "cannot read the file", &e))?;
+    if meta.is_dir() {
+        return Err(FileError::one(
+            path,
+            Problem::new("", "dit is een map, geen bestand", "this is a folder, not a file"),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the check and the read: never read past the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::io(path, "kan het bestand niet lezen", "cannot read the file", &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Just the fields that say what a file is, read before anything else.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// Checks format and version, so that a newer file is refused as such.
+fn check_header(path: &Path, bytes: &[u8], format: &str, newest: u32) -> Result<(), FileError> {
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| syntax(path, &e))?;
+    match header.format.as_ref().and_then(|f| f.as_str()) {
+        Some(f) if f == format => {}
+        Some(other) => {
+            return Err(FileError::one(
+                path,
+                Problem::new(
+                    "format",
+                    format!("dit is geen {format}-bestand maar \"{other}\""),
+                    format!("this is not a {format} file but \"{other}\""),
+                ),
+            ));
+        }
+        None => {
+            return Err(FileError::one(
+                path,
+                Problem::new(
+                    "format",
+                    format!("\"format\": \"{format}\" ontbreekt; is dit wel een samenspel-bestand?"),
+                    format!("\"format\": \"{format}\" is missing; is this a samenspel file?"),
+                ),
+            ));
+        }
+    }
+    match header.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v > u64::from(newest) => Err(FileError::one(
+            path,
+            Problem::new(
+                "version",
+                format!("versie {v} is gemaakt door een nieuwere samenspel (deze kent t/m {newest}); werk samenspel bij"),
+                format!("version {v} was made by a newer samenspel (this one knows up to {newest}); update samenspel"),
+            ),
+        )),
+        Some(v) if v >= 1 => Ok(()),
+        _ => Err(FileError::one(
+            path,
+            Problem::new(
+                "version",
+                "\"version\" moet een heel getal vanaf 1 zijn",
+                "\"version\" must be a whole number from 1",
+            ),
+        )),
+    }
+}
+
+fn syntax(path: &Path, e: &serde_json::Error) -> FileError {
+    let (nl, en) = match e.classify() {
+        serde_json::error::Category::Eof => (
+            "het bestand houdt te vroeg op (afgebroken?)".to_string(),
+            "the file ends too early (truncated?)".to_string(),
+        ),
+        _ => (format!("ongeldige JSON: {e}"), format!("invalid JSON: {e}")),
+    };
+    FileError::one(
+        path,
+        Problem::new(format!("line {} column {}", e.line(), e.column()), nl, en),
+    )
+}
+
+/// Parses the shape of a document, naming the JSON path of the first misfit.
+fn parse_shape<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
+        let place = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+            return syntax(path, &inner);
+        }
+        let msg = inner.to_string();
+        // serde's message ends with " at line L column C"; the JSON path says it better.
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        FileError::one(
+            path,
+            Problem::new(
+                if place == "." { String::new() } else { place },
+                format!("onjuiste vorm: {msg}"),
+                format!("wrong shape: {msg}"),
+            ),
+        )
+    })?;
+    Ok(value)
+}
+
+/// Reads and validates a scenario from bytes; `path` names it in errors.
+pub fn parse_scenario(path: &Path, bytes: &[u8]) -> Result<Scenario, FileError> {
+    check_header(path, bytes, SCENARIO_FORMAT, SCENARIO_VERSION)?;
+    let scenario: Scenario = parse_shape(path, bytes)?;
+    let problems = validate_scenario(&scenario);
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(FileError {
+            file: path.to_path_buf(),
+            problems,
+        })
+    }
+}
+
+/// Reads and validates a scenario file.
+pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
+    parse_scenario(path, &read_limited(path)?)
+}
+
+/// Reads and validates a session from bytes: its scenario copy and its whole log.
+pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
+    check_header(path, bytes, SESSION_FORMAT, SESSION_VERSION)?;
+    let session: Session = parse_shape(path, bytes)?;
+    let mut problems: Vec<Problem> = validate_scenario(&session.scenario)
+        .into_iter()
+        .map(|p| Problem {
+            path: format!("scenario.{}", p.path),
+            ..p
+        })
+        .collect();
+    if problems.is_empty() {
+        match Live::open(session) {
+            Ok(live) => return Ok(live),
+            Err(p) => problems.push(p),
+        }
+    }
+    Err(FileError {
+        file: path.to_path_buf(),
+        problems,
+    })
+}
+
+/// Reads and validates a session file.
+pub fn load_session(path: &Path) -> Result<Live, FileError> {
+    parse_session(path, &read_limited(path)?)
+}

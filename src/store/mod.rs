@@ -1,0 +1,13 @@
+//! Files: reading and validating scenarios and sessions, atomic saves, the data folder.
+
+pub mod atomic;
+pub mod builtin;
+pub mod catalog;
+pub mod error;
+pub mod load;
+pub mod paths;
+pub mod writer;
+
+pub use error::FileError;
+pub use load::{load_scenario, load_session, parse_scenario, parse_session};
+pub use writer::{SaveStatus, Writer, session_json};
