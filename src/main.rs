@@ -1,1 +1,55 @@
-fn main() {}
+//! The samenspel binary: parse arguments, then hand over to a command or the screens.
+
+mod cli;
+
+use clap::Parser;
+
+use samenspel::core::Lang;
+use samenspel::tui::home::Home;
+use samenspel::tui::workspace::Workspace;
+use samenspel::tui::{App, Screen};
+
+fn main() {
+    let args = cli::Cli::parse();
+    let lang = cli::resolve_lang(args.lang);
+    let code = match run(args, lang) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("samenspel: {}", cli::safe(&format!("{e:#}")));
+            2
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(args: cli::Cli, lang: Lang) -> anyhow::Result<i32> {
+    let clock: samenspel::tui::Clock = Box::new(jiff::Timestamp::now);
+    let screen = match args.command {
+        None => Screen::Home(Home::load(lang)),
+        Some(cli::Command::Scenarios) => return Ok(cli::list_scenarios(lang)),
+        Some(cli::Command::Sessions) => return Ok(cli::list_sessions(lang)),
+        Some(cli::Command::Check { files }) => return Ok(cli::check(&files, lang)),
+        Some(cli::Command::New { scenario, title }) => {
+            let entry = samenspel::store::catalog::find_scenario(&scenario)
+                .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
+            let ws = Workspace::create(entry.scenario, title, clock(), lang)
+                .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
+            Screen::Session(Box::new(ws))
+        }
+        Some(cli::Command::Open { session, read_only }) => {
+            match Workspace::open(&session, read_only) {
+                Ok(ws) => Screen::Session(Box::new(ws)),
+                Err(e) => {
+                    // The app stays usable: the home screen with the error over it.
+                    let mut app = App::new(Screen::Home(Home::load(lang)), lang, clock);
+                    app.show_error(&e);
+                    samenspel::tui::run(app)?;
+                    return Ok(1);
+                }
+            }
+        }
+    };
+    let app = App::new(screen, lang, clock);
+    samenspel::tui::run(app)?;
+    Ok(0)
+}

@@ -99,10 +99,14 @@ impl ReduceError {
             ReduceError::NoTarget(s) => format!("stemming '{s}' heeft zo'n kaart of thema niet"),
             ReduceError::NoColumn(c, s) => format!("er is geen kolom '{c}' in stap '{s}'"),
             ReduceError::NoRow(s) => format!("stap '{s}' heeft zo'n rij niet"),
-            ReduceError::OutOfScale(v, a, b) => format!("waarde {v} valt buiten de schaal {a}..{b}"),
+            ReduceError::OutOfScale(v, a, b) => {
+                format!("waarde {v} valt buiten de schaal {a}..{b}")
+            }
             ReduceError::NoCommitment(c, s) => format!("er is geen afspraak {c} in stap '{s}'"),
             ReduceError::CommitmentExists(c) => format!("afspraak {c} bestaat al"),
-            ReduceError::NoItem(i, s) => format!("er is geen onderdeel '{i}' om te onderschrijven in stap '{s}'"),
+            ReduceError::NoItem(i, s) => {
+                format!("er is geen onderdeel '{i}' om te onderschrijven in stap '{s}'")
+            }
             ReduceError::NoEndorser(e) => format!("'{e}' kan in deze stap niet onderschrijven"),
             ReduceError::TimerRunning(s) => format!("de timer van stap '{s}' loopt al"),
             ReduceError::TimerStopped(s) => format!("de timer van stap '{s}' loopt niet"),

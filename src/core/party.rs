@@ -25,10 +25,25 @@ pub fn default_parties() -> Vec<Party> {
     };
     vec![
         p("gemeente", "Gemeente", "Municipality", "GEM"),
-        p("initiatief", "Bewonersinitiatief", "Resident initiative", "INI"),
-        p("woningcorporatie", "Woningcorporatie", "Housing corporation", "WOCO"),
+        p(
+            "initiatief",
+            "Bewonersinitiatief",
+            "Resident initiative",
+            "INI",
+        ),
+        p(
+            "woningcorporatie",
+            "Woningcorporatie",
+            "Housing corporation",
+            "WOCO",
+        ),
         p("warmtebedrijf", "Warmtebedrijf", "Heat company", "WARMTE"),
-        p("energiecooperatie", "Energiecoöperatie", "Energy cooperative", "COOP"),
+        p(
+            "energiecooperatie",
+            "Energiecoöperatie",
+            "Energy cooperative",
+            "COOP",
+        ),
         p("netbeheerder", "Netbeheerder", "Grid operator", "NET"),
         p("overig", "Overig", "Other", "OVERIG"),
     ]

@@ -10,8 +10,8 @@ use super::error::ReduceError;
 use super::event::{Change, Event};
 use super::scenario::{Endorsers, MatrixSpec, StepKind, VoteTargets};
 use super::state::{
-    AgreementState, BoardState, Card, CardId, Cell, MatrixState, Participant, RowRef,
-    SessionState, StepState, VoteState, VoteTarget,
+    AgreementState, BoardState, Card, CardId, Cell, MatrixState, Participant, RowRef, SessionState,
+    StepState, VoteState, VoteTarget,
 };
 
 type Result<T> = std::result::Result<T, ReduceError>;
@@ -494,9 +494,7 @@ impl SessionState {
         else {
             return Err(ReduceError::WrongKind(step.to_string(), "vote"));
         };
-        let voters = vote
-            .voters
-            .unwrap_or_else(|| self.present().count() as u32);
+        let voters = vote.voters.unwrap_or_else(|| self.present().count() as u32);
         Ok(voters.saturating_mul(spec.dots))
     }
 

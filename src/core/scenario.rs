@@ -27,6 +27,9 @@ pub struct Scenario {
     pub title: Text,
     /// One or two sentences on what the exercise is for.
     pub description: Text,
+    /// What a step is called in this exercise (e.g. "Akte"/"Act"); "Stap"/"Step" if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_name: Option<Text>,
     /// The parties cards are tagged with; empty means the default list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,

@@ -77,7 +77,10 @@ impl Session {
 pub fn event_problem(index: usize, error: &ReduceError) -> Problem {
     Problem::new(
         format!("events[{index}]"),
-        format!("{}; herstel of verwijder deze wijziging", error.message(Lang::Nl)),
+        format!(
+            "{}; herstel of verwijder deze wijziging",
+            error.message(Lang::Nl)
+        ),
         format!("{}; repair or remove this change", error.message(Lang::En)),
     )
 }

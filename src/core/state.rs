@@ -102,12 +102,10 @@ pub struct BoardState {
 impl BoardState {
     /// Where a card is: (lane index, position).
     pub fn find(&self, card: CardId) -> Option<(usize, usize)> {
-        self.lanes.iter().enumerate().find_map(|(l, lane)| {
-            lane.cards
-                .iter()
-                .position(|c| c.id == card)
-                .map(|p| (l, p))
-        })
+        self.lanes
+            .iter()
+            .enumerate()
+            .find_map(|(l, lane)| lane.cards.iter().position(|c| c.id == card).map(|p| (l, p)))
     }
 
     /// The card with this id.

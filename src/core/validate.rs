@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use super::error::Problem;
 use super::scenario::{
-    AgreementSpec, Axis, BoardSpec, MatrixSpec, SCENARIO_FORMAT, SCENARIO_VERSION, Scale,
-    Scenario, StepKind, VoteSpec,
+    AgreementSpec, Axis, BoardSpec, MatrixSpec, SCENARIO_FORMAT, SCENARIO_VERSION, Scale, Scenario,
+    StepKind, VoteSpec,
 };
 use super::text::Text;
 
@@ -26,15 +26,28 @@ pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
     if s.version > SCENARIO_VERSION {
         v.push(
             "version",
-            format!("versie {} is gemaakt door een nieuwere samenspel; werk samenspel bij", s.version),
-            format!("version {} was made by a newer samenspel; update samenspel", s.version),
+            format!(
+                "versie {} is gemaakt door een nieuwere samenspel; werk samenspel bij",
+                s.version
+            ),
+            format!(
+                "version {} was made by a newer samenspel; update samenspel",
+                s.version
+            ),
         );
     } else if s.version == 0 {
-        v.push("version", "versie moet 1 of hoger zijn", "version must be 1 or higher");
+        v.push(
+            "version",
+            "versie moet 1 of hoger zijn",
+            "version must be 1 or higher",
+        );
     }
     v.id("id", &s.id);
     v.text("title", &s.title);
     v.text("description", &s.description);
+    if let Some(name) = &s.step_name {
+        v.text("step_name", name);
+    }
     let mut party_ids = HashSet::new();
     for (i, p) in s.parties.iter().enumerate() {
         let path = format!("parties[{i}]");
@@ -50,7 +63,11 @@ pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
         }
     }
     if s.steps.is_empty() {
-        v.push("steps", "een scenario heeft minstens één stap nodig", "a scenario needs at least one step");
+        v.push(
+            "steps",
+            "een scenario heeft minstens één stap nodig",
+            "a scenario needs at least one step",
+        );
     }
     let mut step_ids = HashSet::new();
     for (i, step) in s.steps.iter().enumerate() {

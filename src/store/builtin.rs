@@ -8,12 +8,30 @@ use crate::core::Scenario;
 
 /// The built-in scenario files: (id, JSON text).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("zwolse-komedie", include_str!("../../scenarios/zwolse-komedie.json")),
-    ("stakeholder-doelen", include_str!("../../scenarios/stakeholder-doelen.json")),
-    ("stappenplan-check", include_str!("../../scenarios/stappenplan-check.json")),
-    ("succesfactoren", include_str!("../../scenarios/succesfactoren.json")),
-    ("zwolse-akkoord", include_str!("../../scenarios/zwolse-akkoord.json")),
-    ("cop-bijeenkomst", include_str!("../../scenarios/cop-bijeenkomst.json")),
+    (
+        "zwolse-komedie",
+        include_str!("../../scenarios/zwolse-komedie.json"),
+    ),
+    (
+        "stakeholder-doelen",
+        include_str!("../../scenarios/stakeholder-doelen.json"),
+    ),
+    (
+        "stappenplan-check",
+        include_str!("../../scenarios/stappenplan-check.json"),
+    ),
+    (
+        "succesfactoren",
+        include_str!("../../scenarios/succesfactoren.json"),
+    ),
+    (
+        "zwolse-akkoord",
+        include_str!("../../scenarios/zwolse-akkoord.json"),
+    ),
+    (
+        "cop-bijeenkomst",
+        include_str!("../../scenarios/cop-bijeenkomst.json"),
+    ),
 ];
 
 /// Parses the built-in scenario with this id.

@@ -18,8 +18,14 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| FileError::io(path, "kan het bestand niet openen", "cannot open the file", &e))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        FileError::io(
+            path,
+            "kan het bestand niet openen",
+            "cannot open the file",
+            &e,
+        )
+    })?;
     let too_large = || {
         FileError::one(
             path,
@@ -30,13 +36,22 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
             ),
         )
     };
-    let meta = file
-        .metadata()
-        .map_err(|e| FileError::io(path, "kan het bestand niet lezen", "cannot read the file", &e))?;
+    let meta = file.metadata().map_err(|e| {
+        FileError::io(
+            path,
+            "kan het bestand niet lezen",
+            "cannot read the file",
+            &e,
+        )
+    })?;
     if meta.is_dir() {
         return Err(FileError::one(
             path,
-            Problem::new("", "dit is een map, geen bestand", "this is a folder, not a file"),
+            Problem::new(
+                "",
+                "dit is een map, geen bestand",
+                "this is a folder, not a file",
+            ),
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -46,7 +61,14 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     // The file may grow between the check and the read: never read past the limit.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| FileError::io(path, "kan het bestand niet lezen", "cannot read the file", &e))?;
+        .map_err(|e| {
+            FileError::io(
+                path,
+                "kan het bestand niet lezen",
+                "cannot read the file",
+                &e,
+            )
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
@@ -80,7 +102,9 @@ fn check_header(path: &Path, bytes: &[u8], format: &str, newest: u32) -> Result<
                 path,
                 Problem::new(
                     "format",
-                    format!("\"format\": \"{format}\" ontbreekt; is dit wel een samenspel-bestand?"),
+                    format!(
+                        "\"format\": \"{format}\" ontbreekt; is dit wel een samenspel-bestand?"
+                    ),
                     format!("\"format\": \"{format}\" is missing; is this a samenspel file?"),
                 ),
             ));
@@ -91,8 +115,12 @@ fn check_header(path: &Path, bytes: &[u8], format: &str, newest: u32) -> Result<
             path,
             Problem::new(
                 "version",
-                format!("versie {v} is gemaakt door een nieuwere samenspel (deze kent t/m {newest}); werk samenspel bij"),
-                format!("version {v} was made by a newer samenspel (this one knows up to {newest}); update samenspel"),
+                format!(
+                    "versie {v} is gemaakt door een nieuwere samenspel (deze kent t/m {newest}); werk samenspel bij"
+                ),
+                format!(
+                    "version {v} was made by a newer samenspel (this one knows up to {newest}); update samenspel"
+                ),
             ),
         )),
         Some(v) if v >= 1 => Ok(()),

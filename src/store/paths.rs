@@ -77,7 +77,10 @@ mod tests {
 
     #[test]
     fn slug_keeps_letters_and_folds_dutch_accents() {
-        assert_eq!(slug("CoP Zwolle: sessie 3 — één keer"), "cop-zwolle-sessie-3-een-keer");
+        assert_eq!(
+            slug("CoP Zwolle: sessie 3 — één keer"),
+            "cop-zwolle-sessie-3-een-keer"
+        );
         assert_eq!(slug("!!!"), "sessie");
     }
 }

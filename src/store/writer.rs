@@ -43,7 +43,9 @@ pub fn session_json(session: &Session) -> Vec<u8> {
 }
 
 fn lock(status: &Mutex<SaveStatus>) -> MutexGuard<'_, SaveStatus> {
-    status.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    status
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Writer {
@@ -68,11 +70,7 @@ impl Writer {
             .name("samenspel-writer".into())
             .spawn(move || run(path, session, rx, shared, write))
             .ok();
-        Writer {
-            tx,
-            status,
-            handle,
-        }
+        Writer { tx, status, handle }
     }
 
     /// Hands new events to the writer; returns at once.

@@ -1,0 +1,188 @@
+//! The command line: arguments, and the commands that need no screen.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use samenspel::core::Lang;
+use samenspel::core::scenario::SCENARIO_FORMAT;
+use samenspel::core::session::SESSION_FORMAT;
+use samenspel::store::catalog::{self, Source};
+use samenspel::store::load::read_limited;
+use samenspel::store::{FileError, parse_scenario, parse_session};
+
+/// samenspel: run Community of Practice exercises on a beamer, capture what the room says.
+#[derive(Debug, Parser)]
+#[command(name = "samenspel", version, about)]
+pub struct Cli {
+    /// Interface language: nl or en (else SAMENSPEL_LANG, else LANG/LC_ALL).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// What to do; without a command the home screen opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new session of a scenario (built-in id, local id, or a file).
+    New {
+        /// Scenario id (e.g. zwolse-komedie) or path to a scenario file.
+        scenario: String,
+        /// The meeting's title (default: the scenario's title).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Reopen a saved session where it was left.
+    Open {
+        /// The session file.
+        session: PathBuf,
+        /// Open without changing the file.
+        #[arg(long)]
+        read_only: bool,
+    },
+    /// List built-in and local scenarios.
+    Scenarios,
+    /// List saved sessions.
+    Sessions,
+    /// Validate scenario and session files; exit 1 when any has a problem.
+    Check {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "nl" => Ok(Lang::Nl),
+        "en" => Ok(Lang::En),
+        other => Err(format!(
+            "'{other}' is not a language samenspel speaks; use nl or en"
+        )),
+    }
+}
+
+/// The language: --lang, else SAMENSPEL_LANG, else LC_ALL/LANG (nl* is Dutch, the rest English).
+pub fn resolve_lang(flag: Option<Lang>) -> Lang {
+    if let Some(l) = flag {
+        return l;
+    }
+    if let Some(l) = std::env::var("SAMENSPEL_LANG")
+        .ok()
+        .as_deref()
+        .and_then(Lang::parse)
+    {
+        return l;
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.is_empty() {
+                return if v.to_ascii_lowercase().starts_with("nl") {
+                    Lang::Nl
+                } else {
+                    Lang::En
+                };
+            }
+        }
+    }
+    Lang::Nl
+}
+
+/// `samenspel scenarios`.
+pub fn list_scenarios(lang: Lang) -> i32 {
+    let (entries, errors) = catalog::scenarios();
+    let width = entries
+        .iter()
+        .map(|e| e.scenario.id.len())
+        .max()
+        .unwrap_or(10);
+    for e in &entries {
+        let source = match &e.source {
+            Source::Builtin => lang.pick("ingebouwd", "built-in").to_string(),
+            Source::File(p) => p.display().to_string(),
+        };
+        println!(
+            "{:width$}  {}  ({} {}, {source})",
+            e.scenario.id,
+            safe(e.scenario.title.get(lang)),
+            e.scenario.steps.len(),
+            lang.pick("stappen", "steps"),
+        );
+    }
+    for e in &errors {
+        for line in e.lines(lang) {
+            eprintln!("{}", safe(&line));
+        }
+    }
+    0
+}
+
+/// `samenspel sessions`.
+pub fn list_sessions(lang: Lang) -> i32 {
+    let list = catalog::sessions();
+    if list.is_empty() {
+        println!(
+            "{} {}",
+            lang.pick("Nog geen sessies in", "No sessions yet in"),
+            samenspel::store::paths::sessions_dir().display()
+        );
+    }
+    for s in list {
+        println!(
+            "{}  {}  {}  {}",
+            s.created.strftime("%Y-%m-%d %H:%M"),
+            safe(&s.title),
+            safe(&s.scenario),
+            s.path.display()
+        );
+    }
+    0
+}
+
+/// `samenspel check`: every file, every problem; 0 when all are valid.
+pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
+    let mut bad = 0;
+    for file in files {
+        match check_one(file) {
+            Ok(kind) => println!(
+                "{}: {} ({kind})",
+                file.display(),
+                lang.pick("in orde", "valid")
+            ),
+            Err(e) => {
+                bad += 1;
+                for line in e.lines(lang) {
+                    println!("{}", safe(&line));
+                }
+            }
+        }
+    }
+    i32::from(bad > 0)
+}
+
+fn check_one(file: &Path) -> Result<&'static str, FileError> {
+    let bytes = read_limited(file)?;
+    #[derive(serde::Deserialize)]
+    struct Format {
+        format: Option<serde_json::Value>,
+    }
+    let format = serde_json::from_slice::<Format>(&bytes)
+        .ok()
+        .and_then(|f| f.format)
+        .and_then(|f| f.as_str().map(str::to_string));
+    if format.as_deref() == Some(SESSION_FORMAT) {
+        parse_session(file, &bytes).map(|_| "session")
+    } else {
+        parse_scenario(file, &bytes).map(|_| {
+            let _ = SCENARIO_FORMAT;
+            "scenario"
+        })
+    }
+}
+
+/// Text from files, safe to print to a terminal.
+pub fn safe(s: &str) -> String {
+    samenspel::tui::text::clean(s).into_owned()
+}

@@ -1,0 +1,168 @@
+//! The home screen: start a new session from a scenario, or reopen a recent one.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::text::clean;
+use super::theme::Theme;
+use crate::core::Lang;
+use crate::store::catalog::{self, Entry, SessionInfo, Source};
+
+/// One line of the home list.
+pub enum HomeItem {
+    /// Start a new session of this scenario.
+    Scenario(Entry),
+    /// Reopen this session.
+    Session(SessionInfo),
+}
+
+/// The home screen's content and selection.
+pub struct Home {
+    /// Scenarios first, then recent sessions.
+    pub items: Vec<HomeItem>,
+    /// The selected item.
+    pub selected: usize,
+    /// Local files that could not be read.
+    pub problems: Vec<String>,
+}
+
+impl Home {
+    /// Reads the scenarios and sessions there are.
+    pub fn load(lang: Lang) -> Home {
+        let (entries, errors) = catalog::scenarios();
+        let mut items: Vec<HomeItem> = entries.into_iter().map(HomeItem::Scenario).collect();
+        items.extend(
+            catalog::sessions()
+                .into_iter()
+                .take(20)
+                .map(HomeItem::Session),
+        );
+        Home {
+            items,
+            selected: 0,
+            problems: errors.iter().flat_map(|e| e.lines(lang)).collect(),
+        }
+    }
+
+    /// Moves the selection by `delta`, staying in the list.
+    pub fn select(&mut self, delta: isize) {
+        let n = self.items.len();
+        if n == 0 {
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+    }
+}
+
+/// Draws the home screen in `area`.
+pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: Lang) {
+    let [list_area, detail_area] = if area.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area)
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut section = None;
+    for (i, item) in home.items.iter().enumerate() {
+        let heading = match item {
+            HomeItem::Scenario(_) => lang.pick("Nieuwe sessie", "New session"),
+            HomeItem::Session(_) => lang.pick("Recente sessies", "Recent sessions"),
+        };
+        if section != Some(heading) {
+            if section.is_some() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(heading, theme.title));
+            section = Some(heading);
+        }
+        let label = match item {
+            HomeItem::Scenario(e) => {
+                let local = match &e.source {
+                    Source::Builtin => "",
+                    Source::File(_) => lang.pick(" (lokaal)", " (local)"),
+                };
+                format!(
+                    "{}{local} · {} {}",
+                    clean(e.scenario.title.get(lang)),
+                    e.scenario.steps.len(),
+                    lang.pick("stappen", "steps")
+                )
+            }
+            HomeItem::Session(s) => format!(
+                "{} · {} · {}",
+                s.created.strftime("%Y-%m-%d"),
+                clean(&s.title),
+                clean(&s.scenario)
+            ),
+        };
+        if i == home.selected {
+            selected_line = lines.len();
+            lines.push(Line::from(Span::styled(
+                format!("▶ {label}"),
+                theme.selected,
+            )));
+        } else {
+            lines.push(Line::from(Span::styled(format!("  {label}"), theme.base)));
+        }
+    }
+    let inner_height = list_area.height.saturating_sub(2) as usize;
+    let scroll = selected_line.saturating_sub(inner_height.saturating_sub(1));
+    let list = Paragraph::new(lines)
+        .style(theme.base)
+        .scroll((scroll as u16, 0))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border)
+                .title(Span::styled(" samenspel ", theme.title)),
+        );
+    frame.render_widget(list, list_area);
+
+    let mut detail: Vec<Line> = match home.items.get(home.selected) {
+        Some(HomeItem::Scenario(e)) => {
+            let mut d = vec![
+                Line::styled(clean(e.scenario.title.get(lang)).into_owned(), theme.title),
+                Line::styled(
+                    clean(e.scenario.description.get(lang)).into_owned(),
+                    theme.base,
+                ),
+            ];
+            d.push(Line::raw(""));
+            for (i, s) in e.scenario.steps.iter().enumerate() {
+                d.push(Line::styled(
+                    format!("{}. {}", i + 1, clean(s.title.get(lang))),
+                    theme.dim,
+                ));
+            }
+            d
+        }
+        Some(HomeItem::Session(s)) => vec![
+            Line::styled(clean(&s.title).into_owned(), theme.title),
+            Line::styled(
+                format!("{} {}", s.events, lang.pick("wijzigingen", "changes")),
+                theme.base,
+            ),
+            Line::styled(clean(&s.path.display().to_string()).into_owned(), theme.dim),
+        ],
+        None => vec![Line::raw(
+            lang.pick("Geen scenario's gevonden.", "No scenarios found."),
+        )],
+    };
+    for p in &home.problems {
+        detail.push(Line::styled(clean(p).into_owned(), theme.error));
+    }
+    frame.render_widget(
+        Paragraph::new(detail)
+            .style(theme.base)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border),
+            ),
+        detail_area,
+    );
+}

@@ -1,0 +1,71 @@
+//! The terminal: app state, keys to actions, one view per screen, the theme.
+
+pub mod action;
+pub mod app;
+pub mod board;
+pub mod home;
+pub mod other;
+pub mod text;
+pub mod theme;
+pub mod view;
+pub mod workspace;
+
+use std::io::Write;
+use std::time::Duration;
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+
+pub use app::{App, Clock, Screen};
+
+/// Runs the app in the terminal until it quits; the terminal is restored on every way out.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app);
+    app.shutdown();
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let mut last_status = None;
+    terminal.draw(|f| view::draw(f, app))?;
+    while !app.quit {
+        // Poll often while a save is pending so "saved" shows as soon as it is true.
+        let pending = match &app.screen {
+            Screen::Session(ws) => ws
+                .save_status()
+                .is_some_and(|s| s.saved < ws.live.session.events.len() || s.error.is_some()),
+            Screen::Home(_) => false,
+        };
+        let timeout = if pending {
+            Duration::from_millis(20)
+        } else {
+            Duration::from_millis(500)
+        };
+        if event::poll(timeout)? {
+            let ev = event::read()?;
+            app.handle_event(ev);
+            // Take whatever else is already waiting before drawing (fast typing, paste).
+            while !app.quit && event::poll(Duration::ZERO)? {
+                app.handle_event(event::read()?);
+            }
+        } else {
+            let status = match &app.screen {
+                Screen::Session(ws) => ws.save_status(),
+                Screen::Home(_) => None,
+            };
+            if status == last_status && !pending {
+                continue;
+            }
+            last_status = status;
+        }
+        if !app.quit {
+            terminal.draw(|f| view::draw(f, app))?;
+        }
+    }
+    Ok(())
+}

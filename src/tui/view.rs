@@ -1,0 +1,365 @@
+//! Drawing: reads the app, never changes it. One frame = bars, the screen, overlays.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::action::key_list;
+use super::app::{App, Screen};
+use super::text::clean;
+use super::workspace::{Mode, Workspace};
+use super::{board, home, other};
+use crate::core::{Lang, StepKind};
+
+/// The smallest terminal the screens are drawn in.
+pub const MIN_WIDTH: u16 = 20;
+/// The smallest terminal height the screens are drawn in.
+pub const MIN_HEIGHT: u16 = 6;
+
+/// Draws one frame.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = &app.theme;
+    frame.render_widget(Block::default().style(theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = app
+            .lang
+            .pick("Maak het venster groter", "Enlarge the window");
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.base)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    match &app.screen {
+        Screen::Home(h) => {
+            let [top, body, bottom] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(1),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            bar(frame, top, "samenspel", "", app);
+            home::render(frame, body, h, theme, app.lang);
+            let hint = app.lang.pick(
+                "↑↓ kiezen · Enter openen · ? hulp · q stoppen",
+                "↑↓ choose · Enter open · ? help · q quit",
+            );
+            frame.render_widget(Paragraph::new(hint).style(theme.bar), bottom);
+        }
+        Screen::Session(ws) => session(frame, area, ws, app),
+    }
+    if app.help {
+        help(frame, area, app);
+    }
+    if let Some(err) = &app.error {
+        error_overlay(frame, area, &err.lines, app);
+    }
+}
+
+fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, app: &App) {
+    let width = area.width as usize;
+    let right_len = right.chars().count();
+    let left: String = left
+        .chars()
+        .take(width.saturating_sub(right_len + 1))
+        .collect();
+    let pad = width.saturating_sub(left.chars().count() + right_len);
+    let line = format!("{left}{}{right}", " ".repeat(pad));
+    frame.render_widget(Paragraph::new(line).style(app.theme.bar), area);
+}
+
+/// "Akte 2/4" or "Stap 2/4".
+pub fn step_label(ws: &Workspace, lang: Lang) -> String {
+    let scenario = &ws.live.state.scenario;
+    let word = scenario
+        .step_name
+        .as_ref()
+        .map(|t| clean(t.get(lang)).into_owned())
+        .unwrap_or_else(|| lang.pick("Stap", "Step").to_string());
+    format!("{word} {}/{}", ws.current() + 1, scenario.steps.len())
+}
+
+fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let state = &ws.live.state;
+    let Some(step) = state.scenario.steps.get(state.current) else {
+        return;
+    };
+    let title = clean(step.title.get(lang)).into_owned();
+    let prompt = clean(step.prompt.get(lang)).into_owned();
+    let notes = step
+        .notes
+        .as_ref()
+        .filter(|_| ws.show_notes)
+        .map(|n| clean(n.get(lang)).into_owned());
+
+    // The big title needs 4 cells a letter and room for the board below.
+    let big = area.height >= 34 && (title.chars().count() as u16) * 4 <= area.width;
+    let title_h = if big { 4 } else { 1 };
+    let text_w = area.width.saturating_sub(2).max(1) as usize;
+    let prompt_h = wrapped_height(&prompt, text_w).min(4) as u16;
+    let notes_h = notes.as_ref().map_or(0, |n| {
+        wrapped_height(n, text_w.saturating_sub(2)).min(6) as u16 + 2
+    });
+    let foot_h = match ws.mode {
+        Mode::Edit(_) => 3,
+        Mode::ConfirmDelete(_) => 1,
+        Mode::Normal => 0,
+    };
+    let [top, title_area, prompt_area, notes_area, body, foot, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(title_h),
+        Constraint::Length(prompt_h + 1),
+        Constraint::Length(notes_h),
+        Constraint::Min(1),
+        Constraint::Length(foot_h),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let scenario_title = clean(state.scenario.title.get(lang)).into_owned();
+    let session_title = clean(&ws.live.session.title).into_owned();
+    let left = if session_title == scenario_title {
+        format!(" {scenario_title}")
+    } else {
+        format!(" {scenario_title} · {session_title}")
+    };
+    bar(
+        frame,
+        top,
+        &left,
+        &format!("{} ", step_label(ws, lang)),
+        app,
+    );
+
+    let title_inner = title_area.inner(ratatui::layout::Margin::new(1, 0));
+    if big {
+        let big_text = BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(theme.title)
+            .lines(vec![Line::from(title.clone())])
+            .build();
+        frame.render_widget(big_text, title_inner);
+    } else {
+        frame.render_widget(Paragraph::new(title).style(theme.title), title_inner);
+    }
+    frame.render_widget(
+        Paragraph::new(prompt)
+            .style(theme.prompt)
+            .wrap(Wrap { trim: true }),
+        prompt_area.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+    if let Some(n) = notes {
+        frame.render_widget(
+            Paragraph::new(n)
+                .style(theme.notes)
+                .wrap(Wrap { trim: true })
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme.notes)
+                        .title(lang.pick(
+                            " Notities begeleider (f verbergt) ",
+                            " Facilitator notes (f hides) ",
+                        )),
+                ),
+            notes_area,
+        );
+    }
+
+    match &step.kind {
+        StepKind::Board(spec) => board::render(frame, body, ws, spec, theme, lang),
+        kind => other::render(frame, body, ws, kind, theme, lang),
+    }
+
+    match &ws.mode {
+        Mode::Edit(ed) => {
+            let label = match ed.target {
+                super::workspace::EditTarget::NewCard { .. } => lang.pick(
+                    " Nieuwe kaart · Enter bewaart · Esc annuleert ",
+                    " New card · Enter saves · Esc cancels ",
+                ),
+                super::workspace::EditTarget::Card(_) => lang.pick(
+                    " Kaart bewerken · Enter bewaart · Esc annuleert ",
+                    " Edit card · Enter saves · Esc cancels ",
+                ),
+            };
+            let mut ta = ed.textarea.clone();
+            ta.set_block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.focus)
+                    .title(label),
+            );
+            ta.set_style(theme.base);
+            ta.set_cursor_line_style(theme.base);
+            frame.render_widget(&ta, foot);
+        }
+        Mode::ConfirmDelete(_) => {
+            frame.render_widget(
+                Paragraph::new(lang.pick(" Kaart verwijderen? j/n ", " Delete this card? y/n "))
+                    .style(theme.error),
+                foot,
+            );
+        }
+        Mode::Normal => {}
+    }
+    status(frame, bottom, ws, app);
+}
+
+/// Number of lines `text` takes when wrapped at `width` (a close estimate).
+pub fn wrapped_height(text: &str, width: usize) -> usize {
+    if width == 0 {
+        return 1;
+    }
+    let mut lines = 1;
+    let mut col = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if col > 0 && col + 1 + w > width {
+            lines += 1;
+            col = 0;
+        }
+        col += if col == 0 { w } else { w + 1 };
+        while col > width {
+            lines += 1;
+            col -= width;
+        }
+    }
+    lines
+}
+
+fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let total = ws.live.session.events.len();
+    let (save_text, save_style) = match ws.save_status() {
+        None => (
+            lang.pick("alleen lezen", "read-only").to_string(),
+            theme.bar,
+        ),
+        Some(s) if s.error.is_some() => (
+            format!(
+                "{} ({}/{total}): {}",
+                lang.pick("NIET OPGESLAGEN", "NOT SAVED"),
+                s.saved,
+                clean(s.error.as_deref().unwrap_or_default())
+            ),
+            theme.error,
+        ),
+        Some(s) if s.saved >= total => (
+            format!("{} ({total})", lang.pick("opgeslagen", "saved")),
+            theme.ok,
+        ),
+        Some(s) => (
+            format!("{} ({}/{total})", lang.pick("opslaan…", "saving…"), s.saved),
+            theme.bar,
+        ),
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {} ", step_label(ws, lang)), theme.bar),
+        Span::styled(format!("· {} ", lang.code().to_uppercase()), theme.bar),
+        Span::styled(format!(" {save_text} "), save_style),
+    ];
+    if let Some(notice) = &ws.notice {
+        spans.push(Span::styled(format!(" {} ", clean(notice)), theme.error));
+    }
+    spans.push(Span::styled(
+        format!(" {}", lang.pick("? hulp", "? help")),
+        theme.bar,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), area);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn help(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let keys = key_list(match app.screen {
+        Screen::Home(_) => super::action::KeyContext::Home,
+        Screen::Session(_) => super::action::KeyContext::Step,
+    });
+    let width = keys
+        .iter()
+        .map(|(k, nl, en)| 12 + lang.pick(nl, en).chars().count().max(k.len()))
+        .max()
+        .unwrap_or(30) as u16
+        + 4;
+    let lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, nl, en)| {
+            Line::from(vec![
+                Span::styled(format!("{k:>10}  "), app.theme.title),
+                Span::styled(lang.pick(nl, en).to_string(), app.theme.base),
+            ])
+        })
+        .collect();
+    let rect = centered(area, width, keys.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).style(app.theme.base).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(app.theme.focus)
+                .title(lang.pick(" Toetsen (? sluit) ", " Keys (? closes) ")),
+        ),
+        rect,
+    );
+}
+
+fn error_overlay(frame: &mut Frame, area: Rect, lines: &[String], app: &App) {
+    let lang = app.lang;
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).max(10),
+        area.height.saturating_sub(2).max(3),
+    );
+    let mut text: Vec<Line> = vec![Line::styled(
+        lang.pick(
+            "Dit bestand kan niet worden geopend:",
+            "This file cannot be opened:",
+        ),
+        app.theme.title,
+    )];
+    text.extend(
+        lines
+            .iter()
+            .map(|l| Line::styled(clean(l).into_owned(), app.theme.base)),
+    );
+    text.push(Line::raw(""));
+    text.push(Line::styled(
+        lang.pick(
+            "Het bestand is niet veranderd. Esc gaat terug.",
+            "The file was not changed. Esc goes back.",
+        ),
+        app.theme.dim,
+    ));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.base)
+            .alignment(Alignment::Left)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(app.theme.error),
+            ),
+        rect,
+    );
+}

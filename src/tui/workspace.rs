@@ -1,0 +1,223 @@
+//! An open session on screen: the live log, where it is saved, and what is selected.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use ratatui_textarea::TextArea;
+
+use crate::core::state::CardId;
+use crate::core::{Change, Lang, Live, Scenario, Session, StepState};
+use crate::store::paths::{new_session_path, sessions_dir};
+use crate::store::{FileError, SaveStatus, Writer, load_session, session_json};
+
+/// The selection within one step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Selected lane (boards) or column.
+    pub lane: usize,
+    /// Selected card (index within the lane) or row.
+    pub card: usize,
+}
+
+/// What a text editor is editing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A new card at the end of a lane.
+    NewCard {
+        /// Lane index.
+        lane: usize,
+    },
+    /// The text of an existing card.
+    Card(CardId),
+}
+
+/// An open text editor.
+pub struct Editor {
+    /// The editing widget.
+    pub textarea: TextArea<'static>,
+    /// What Enter saves to.
+    pub target: EditTarget,
+}
+
+/// What keys do right now.
+pub enum Mode {
+    /// Moving around and acting on the selection.
+    Normal,
+    /// Typing text.
+    Edit(Editor),
+    /// Asking whether to delete a card.
+    ConfirmDelete(CardId),
+}
+
+/// A session open on screen.
+pub struct Workspace {
+    /// The log and its state.
+    pub live: Live,
+    /// The session file.
+    pub path: PathBuf,
+    /// The writer; none when the session is open read-only.
+    pub writer: Option<Writer>,
+    /// Selection per step.
+    pub cursors: Vec<Cursor>,
+    /// Key mode.
+    pub mode: Mode,
+    /// Whether the facilitator notes are shown.
+    pub show_notes: bool,
+    /// The last problem to show in the status line (e.g. a refused change).
+    pub notice: Option<String>,
+}
+
+impl Workspace {
+    fn with(live: Live, path: PathBuf, writer: Option<Writer>) -> Workspace {
+        let steps = live.state.steps.len();
+        Workspace {
+            live,
+            path,
+            writer,
+            cursors: vec![Cursor::default(); steps],
+            mode: Mode::Normal,
+            show_notes: false,
+            notice: None,
+        }
+    }
+
+    /// Starts a new session of `scenario` in the sessions folder and writes it at once.
+    pub fn create(
+        scenario: Scenario,
+        title: Option<String>,
+        now: Timestamp,
+        lang: Lang,
+    ) -> Result<Workspace, FileError> {
+        let dir = sessions_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            FileError::io(
+                &dir,
+                "kan de map niet maken",
+                "cannot create the folder",
+                &e,
+            )
+        })?;
+        let title = title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| scenario.title.get(lang).to_string());
+        let path = new_session_path(&dir, now, &scenario.id, &title);
+        Workspace::create_at(path, scenario, title, now, lang)
+    }
+
+    /// Starts a new session in a given file.
+    pub fn create_at(
+        path: PathBuf,
+        scenario: Scenario,
+        title: String,
+        now: Timestamp,
+        lang: Lang,
+    ) -> Result<Workspace, FileError> {
+        let session = Session::new(Arc::new(scenario), title, now, lang);
+        crate::store::atomic::write_atomic(&path, &session_json(&session)).map_err(|e| {
+            FileError::io(
+                &path,
+                "kan de sessie niet opslaan",
+                "cannot save the session",
+                &e,
+            )
+        })?;
+        let live = Live::open(session.clone()).map_err(|p| FileError::one(&path, p))?;
+        let writer = Writer::start(path.clone(), session);
+        Ok(Workspace::with(live, path, Some(writer)))
+    }
+
+    /// Reopens a saved session where it was left.
+    pub fn open(path: &Path, read_only: bool) -> Result<Workspace, FileError> {
+        let live = load_session(path)?;
+        let writer = (!read_only).then(|| Writer::start(path.to_path_buf(), live.session.clone()));
+        let mut ws = Workspace::with(live, path.to_path_buf(), writer);
+        ws.clamp_cursors();
+        Ok(ws)
+    }
+
+    /// Applies a change now, hands it to the writer, and keeps the selection valid.
+    /// A change the state refuses is shown as a notice and not recorded.
+    pub fn record(&mut self, change: Change, now: Timestamp, lang: Lang) -> bool {
+        if self.writer.is_none() {
+            self.notice = Some(
+                lang.pick(
+                    "alleen lezen: wijzigingen worden niet bewaard",
+                    "read-only: changes are not kept",
+                )
+                .to_string(),
+            );
+            return false;
+        }
+        match self.live.record(change, now) {
+            Ok(_) => {
+                if let (Some(w), Some(e)) = (&self.writer, self.live.session.events.last()) {
+                    w.append(vec![e.clone()]);
+                }
+                self.notice = None;
+                self.clamp_cursors();
+                true
+            }
+            Err(e) => {
+                self.notice = Some(e.message(lang));
+                false
+            }
+        }
+    }
+
+    /// The save status, or none when read-only.
+    pub fn save_status(&self) -> Option<SaveStatus> {
+        self.writer.as_ref().map(Writer::status)
+    }
+
+    /// Index of the step on screen.
+    pub fn current(&self) -> usize {
+        self.live.state.current
+    }
+
+    /// The selection of the step on screen.
+    pub fn cursor(&self) -> Cursor {
+        self.cursors
+            .get(self.current())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The selection of the step on screen, to change.
+    pub fn cursor_mut(&mut self) -> &mut Cursor {
+        let i = self.current();
+        if self.cursors.len() <= i {
+            self.cursors.resize(i + 1, Cursor::default());
+        }
+        &mut self.cursors[i]
+    }
+
+    /// The id of the selected card on a board step.
+    pub fn selected_card(&self) -> Option<CardId> {
+        let cursor = self.cursor();
+        match self.live.state.steps.get(self.current()) {
+            Some(StepState::Board(b)) => b
+                .lanes
+                .get(cursor.lane)
+                .and_then(|l| l.cards.get(cursor.card))
+                .map(|c| c.id),
+            _ => None,
+        }
+    }
+
+    /// Keeps every selection inside what exists.
+    pub fn clamp_cursors(&mut self) {
+        for (i, cursor) in self.cursors.iter_mut().enumerate() {
+            if let Some(StepState::Board(b)) = self.live.state.steps.get(i) {
+                cursor.lane = cursor.lane.min(b.lanes.len().saturating_sub(1));
+                let n = b.lanes.get(cursor.lane).map_or(0, |l| l.cards.len());
+                cursor.card = cursor.card.min(n.saturating_sub(1));
+            }
+        }
+    }
+
+    /// Writes what is pending and stops the writer; returns the final status.
+    pub fn close(&mut self) -> Option<SaveStatus> {
+        self.writer.take().map(Writer::finish)
+    }
+}
