@@ -77,14 +77,14 @@ pub fn resolve_lang(flag: Option<Lang>) -> Lang {
         return l;
     }
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var) {
-            if !v.is_empty() {
-                return if v.to_ascii_lowercase().starts_with("nl") {
-                    Lang::Nl
-                } else {
-                    Lang::En
-                };
-            }
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return if v.to_ascii_lowercase().starts_with("nl") {
+                Lang::Nl
+            } else {
+                Lang::En
+            };
         }
     }
     Lang::Nl

@@ -79,14 +79,14 @@ pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
         if let Some(notes) = &step.notes {
             v.text(&format!("{path}.notes"), notes);
         }
-        if let Some(m) = step.minutes {
-            if !(1..=600).contains(&m) {
-                v.push(
-                    format!("{path}.minutes"),
-                    format!("{m} minuten kan niet; kies 1 tot 600"),
-                    format!("{m} minutes is not possible; choose 1 to 600"),
-                );
-            }
+        if let Some(m) = step.minutes
+            && !(1..=600).contains(&m)
+        {
+            v.push(
+                format!("{path}.minutes"),
+                format!("{m} minuten kan niet; kies 1 tot 600"),
+                format!("{m} minutes is not possible; choose 1 to 600"),
+            );
         }
         match &step.kind {
             StepKind::Board(b) => v.board(&format!("{path}.board"), b),
@@ -146,14 +146,14 @@ impl Checker {
     }
 
     fn party(&mut self, path: &str, party: Option<&str>) {
-        if let Some(p) = party {
-            if !self.parties.contains(p) {
-                self.push(
-                    path,
-                    format!("partij \"{p}\" bestaat niet in dit scenario"),
-                    format!("party \"{p}\" does not exist in this scenario"),
-                );
-            }
+        if let Some(p) = party
+            && !self.parties.contains(p)
+        {
+            self.push(
+                path,
+                format!("partij \"{p}\" bestaat niet in dit scenario"),
+                format!("party \"{p}\" does not exist in this scenario"),
+            );
         }
     }
 

@@ -12,7 +12,7 @@ use super::text::one_line;
 use super::theme::Theme;
 use super::workspace::{EditTarget, Editor, Mode, Workspace};
 use crate::core::scenario::StepKind;
-use crate::core::{Change, Lang, StepState};
+use crate::core::{Change, Lang};
 use crate::store::FileError;
 
 /// A clock: the only way the app learns the time, so tests can fix it.
@@ -172,7 +172,8 @@ impl App {
     }
 }
 
-fn editor(text: &str, target: EditTarget) -> Editor {
+/// An editor holding `text`, cursor at the end, saving to `target`.
+pub fn editor(text: &str, target: EditTarget) -> Editor {
     let mut textarea = TextArea::new(vec![text.to_string()]);
     textarea.move_cursor(ratatui_textarea::CursorMove::End);
     Editor { textarea, target }
@@ -192,7 +193,20 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
                 Action::EditorSave => {
                     let text = one_line(&ed.textarea.lines().join(" "));
                     if !text.is_empty() {
-                        save_editor(ws, &ed.target, text, now, lang);
+                        match &step.kind {
+                            StepKind::Board(_) => {
+                                super::board::save_edit(ws, &ed.target, text, now, lang)
+                            }
+                            StepKind::Matrix(_) => {
+                                super::matrix::save_edit(ws, &ed.target, text, now, lang)
+                            }
+                            StepKind::Vote(_) => {
+                                super::vote::save_edit(ws, &ed.target, text, now, lang)
+                            }
+                            StepKind::Agreement(_) => {
+                                super::agreement::save_edit(ws, &ed.target, text, now, lang)
+                            }
+                        }
                     }
                     return;
                 }
@@ -241,87 +255,11 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
         }
         Action::ToggleNotes => ws.show_notes = !ws.show_notes,
         Action::Back => ws.notice = None,
-        _ => {
-            if let (StepKind::Board(_), Some(StepState::Board(board))) =
-                (&step.kind, ws.live.state.steps.get(step_index))
-            {
-                let lanes = board.lanes.len();
-                let cursor = ws.cursor();
-                let cards = board.lanes.get(cursor.lane).map_or(0, |l| l.cards.len());
-                match action {
-                    Action::Left => ws.cursor_mut().lane = (cursor.lane + lanes - 1) % lanes.max(1),
-                    Action::Right => ws.cursor_mut().lane = (cursor.lane + 1) % lanes.max(1),
-                    Action::Up => ws.cursor_mut().card = cursor.card.saturating_sub(1),
-                    Action::Down => {
-                        ws.cursor_mut().card = (cursor.card + 1).min(cards.saturating_sub(1))
-                    }
-                    Action::Add => {
-                        ws.mode = Mode::Edit(editor("", EditTarget::NewCard { lane: cursor.lane }))
-                    }
-                    Action::Edit => {
-                        if let Some(card) = ws.selected_card().and_then(|id| board.card(id)) {
-                            ws.mode = Mode::Edit(editor(&card.text, EditTarget::Card(card.id)));
-                        }
-                    }
-                    Action::Delete => {
-                        if let Some(id) = ws.selected_card() {
-                            ws.mode = Mode::ConfirmDelete(id);
-                        }
-                    }
-                    _ => {}
-                }
-                ws.clamp_cursors();
-            }
-        }
-    }
-}
-
-fn save_editor(ws: &mut Workspace, target: &EditTarget, text: String, now: Timestamp, lang: Lang) {
-    let step_index = ws.current();
-    let scenario = ws.live.state.scenario.clone();
-    let Some(step) = scenario.steps.get(step_index) else {
-        return;
-    };
-    let StepKind::Board(spec) = &step.kind else {
-        return;
-    };
-    match target {
-        EditTarget::NewCard { lane } => {
-            let Some(lane_spec) = spec.lanes.get(*lane) else {
-                return;
-            };
-            let card = ws.live.state.next_id;
-            let added = ws.record(
-                Change::CardAdded {
-                    step: step.id.clone(),
-                    lane: lane_spec.id.clone(),
-                    card,
-                    text,
-                    party: lane_spec.party.clone(),
-                    theme: None,
-                    position: None,
-                },
-                now,
-                lang,
-            );
-            if added {
-                if let Some(StepState::Board(b)) = ws.live.state.steps.get(step_index) {
-                    if let Some((l, p)) = b.find(card) {
-                        *ws.cursor_mut() = super::workspace::Cursor { lane: l, card: p };
-                    }
-                }
-            }
-        }
-        EditTarget::Card(card) => {
-            ws.record(
-                Change::CardEdited {
-                    step: step.id.clone(),
-                    card: *card,
-                    text,
-                },
-                now,
-                lang,
-            );
-        }
+        _ => match &step.kind {
+            StepKind::Board(_) => super::board::act(ws, action, now, lang),
+            StepKind::Matrix(_) => super::matrix::act(ws, action, now, lang),
+            StepKind::Vote(_) => super::vote::act(ws, action, now, lang),
+            StepKind::Agreement(_) => super::agreement::act(ws, action, now, lang),
+        },
     }
 }

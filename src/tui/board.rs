@@ -7,10 +7,14 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::clean;
 use super::theme::Theme;
-use super::workspace::Workspace;
-use crate::core::scenario::BoardSpec;
+use jiff::Timestamp;
+
+use super::action::Action;
+use super::app::editor;
+use super::workspace::{EditTarget, Mode, Workspace};
+use crate::core::scenario::{BoardSpec, StepKind};
 use crate::core::state::LaneState;
-use crate::core::{Lang, StepState};
+use crate::core::{Change, Lang, StepState};
 
 /// The narrowest a lane is drawn side by side with the others.
 const MIN_LANE_WIDTH: u16 = 26;
@@ -128,11 +132,7 @@ fn lane_view(
         ));
     }
     // Keep the selected card in view.
-    let scroll = if sel_range.1 > inner_h {
-        sel_range.1 - inner_h
-    } else {
-        0
-    };
+    let scroll = sel_range.1.saturating_sub(inner_h);
     let count = lane.cards.len();
     let count_text = format!(
         " {count} {} ",
@@ -157,6 +157,97 @@ fn lane_view(
             .block(block),
         area.inner(ratatui::layout::Margin::new(0, 0)),
     );
+}
+
+/// Carries out an action on a board step.
+pub fn act(ws: &mut Workspace, action: Action, _now: Timestamp, _lang: Lang) {
+    let step_index = ws.current();
+    let Some(StepState::Board(board)) = ws.live.state.steps.get(step_index) else {
+        return;
+    };
+    let lanes = board.lanes.len();
+    let cursor = ws.cursor();
+    let cards = board.lanes.get(cursor.lane).map_or(0, |l| l.cards.len());
+    match action {
+        Action::Left => ws.cursor_mut().lane = (cursor.lane + lanes - 1) % lanes.max(1),
+        Action::Right => ws.cursor_mut().lane = (cursor.lane + 1) % lanes.max(1),
+        Action::Up => ws.cursor_mut().card = cursor.card.saturating_sub(1),
+        Action::Down => ws.cursor_mut().card = (cursor.card + 1).min(cards.saturating_sub(1)),
+        Action::Add => {
+            ws.mode = Mode::Edit(Box::new(editor(
+                "",
+                EditTarget::NewCard { lane: cursor.lane },
+            )))
+        }
+        Action::Edit => {
+            if let Some(card) = ws.selected_card().and_then(|id| board.card(id)) {
+                ws.mode = Mode::Edit(Box::new(editor(&card.text, EditTarget::Card(card.id))));
+            }
+        }
+        Action::Delete => {
+            if let Some(id) = ws.selected_card() {
+                ws.mode = Mode::ConfirmDelete(id);
+            }
+        }
+        _ => {}
+    }
+    ws.clamp_cursors();
+}
+
+/// Saves the editor's text to a new or existing card.
+pub fn save_edit(
+    ws: &mut Workspace,
+    target: &EditTarget,
+    text: String,
+    now: Timestamp,
+    lang: Lang,
+) {
+    let step_index = ws.current();
+    let scenario = ws.live.state.scenario.clone();
+    let Some(step) = scenario.steps.get(step_index) else {
+        return;
+    };
+    let StepKind::Board(spec) = &step.kind else {
+        return;
+    };
+    match target {
+        EditTarget::NewCard { lane } => {
+            let Some(lane_spec) = spec.lanes.get(*lane) else {
+                return;
+            };
+            let card = ws.live.state.next_id;
+            let added = ws.record(
+                Change::CardAdded {
+                    step: step.id.clone(),
+                    lane: lane_spec.id.clone(),
+                    card,
+                    text,
+                    party: lane_spec.party.clone(),
+                    theme: None,
+                    position: None,
+                },
+                now,
+                lang,
+            );
+            if added
+                && let Some(StepState::Board(b)) = ws.live.state.steps.get(step_index)
+                && let Some((l, p)) = b.find(card)
+            {
+                *ws.cursor_mut() = super::workspace::Cursor { lane: l, card: p };
+            }
+        }
+        EditTarget::Card(card) => {
+            ws.record(
+                Change::CardEdited {
+                    step: step.id.clone(),
+                    card: *card,
+                    text,
+                },
+                now,
+                lang,
+            );
+        }
+    }
 }
 
 /// Splits text into lines of at most `width` characters, at spaces where possible.

@@ -1,13 +1,15 @@
 //! The terminal: app state, keys to actions, one view per screen, the theme.
 
 pub mod action;
+pub mod agreement;
 pub mod app;
 pub mod board;
 pub mod home;
-pub mod other;
+pub mod matrix;
 pub mod text;
 pub mod theme;
 pub mod view;
+pub mod vote;
 pub mod workspace;
 
 use std::io::Write;

@@ -10,7 +10,7 @@ use super::action::key_list;
 use super::app::{App, Screen};
 use super::text::clean;
 use super::workspace::{Mode, Workspace};
-use super::{board, home, other};
+use super::{agreement, board, home, matrix, vote};
 use crate::core::{Lang, StepKind};
 
 /// The smallest terminal the screens are drawn in.
@@ -175,7 +175,9 @@ fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
 
     match &step.kind {
         StepKind::Board(spec) => board::render(frame, body, ws, spec, theme, lang),
-        kind => other::render(frame, body, ws, kind, theme, lang),
+        StepKind::Matrix(spec) => matrix::render(frame, body, ws, spec, theme, lang),
+        StepKind::Vote(spec) => vote::render(frame, body, ws, spec, theme, lang),
+        StepKind::Agreement(spec) => agreement::render(frame, body, ws, spec, theme, lang),
     }
 
     match &ws.mode {

@@ -45,7 +45,7 @@ pub enum Mode {
     /// Moving around and acting on the selection.
     Normal,
     /// Typing text.
-    Edit(Editor),
+    Edit(Box<Editor>),
     /// Asking whether to delete a card.
     ConfirmDelete(CardId),
 }

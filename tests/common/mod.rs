@@ -1,0 +1,220 @@
+//! Runs the real samenspel binary in a pseudo-terminal and reads its screen the way a
+//! person would (through a vt100 emulator). Shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The binary under test.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_samenspel"))
+}
+
+/// Keys as the terminal sends them.
+pub mod key {
+    pub const ENTER: &str = "\r";
+    pub const ESC: &str = "\x1b";
+    pub const TAB: &str = "\t";
+    pub const BACKTAB: &str = "\x1b[Z";
+    pub const UP: &str = "\x1b[A";
+    pub const DOWN: &str = "\x1b[B";
+    pub const RIGHT: &str = "\x1b[C";
+    pub const LEFT: &str = "\x1b[D";
+    pub const PAGE_DOWN: &str = "\x1b[6~";
+    pub const PAGE_UP: &str = "\x1b[5~";
+    pub const CTRL_R: &str = "\x12";
+}
+
+/// A running samenspel in a pseudo-terminal.
+pub struct Tui {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+/// A fresh data folder for one test.
+pub fn home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary folder")
+}
+
+impl Tui {
+    /// Starts `samenspel <args>` at `cols`x`rows` with `SAMENSPEL_HOME=home`, in Dutch.
+    pub fn start(args: &[&str], home: &Path, cols: u16, rows: u16) -> Tui {
+        Tui::start_env(args, home, cols, rows, &[])
+    }
+
+    /// As [`Tui::start`], with extra environment variables.
+    pub fn start_env(args: &[&str], home: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.args(args);
+        cmd.cwd(home);
+        cmd.env("SAMENSPEL_HOME", home);
+        cmd.env("SAMENSPEL_LANG", "nl");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("start samenspel");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        r.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        Tui { child, master: pair.master, writer, parser, raw }
+    }
+
+    /// Sends bytes as typed keys.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Types text, then waits briefly so a following Esc is not read as Alt.
+    pub fn type_text(&mut self, text: &str) {
+        self.send(text);
+    }
+
+    /// Sends Esc alone (crossterm tells it from an escape sequence by a pause).
+    pub fn esc(&mut self) {
+        std::thread::sleep(Duration::from_millis(60));
+        self.send(key::ESC);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// The screen as text, one line per row, trailing spaces removed.
+    pub fn screen(&self) -> String {
+        let parser = self.parser.lock().unwrap();
+        parser
+            .screen()
+            .rows(0, parser.screen().size().1)
+            .map(|r| r.trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Everything the program wrote, raw.
+    pub fn output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen when it does not.
+    pub fn wait_for(&self, text: &str) {
+        self.wait_until(text, |s| s.contains(text));
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    pub fn wait_gone(&self, text: &str) {
+        self.wait_until(text, |s| !s.contains(text));
+    }
+
+    /// Waits until `check` holds for the screen (10 s at most).
+    pub fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("waited for {what:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Resizes the terminal.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("resize");
+        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
+    /// Waits for the program to end (10 s at most); returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                // Give the reader a moment to take the last bytes.
+                std::thread::sleep(Duration::from_millis(50));
+                return status.exit_code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("samenspel did not exit; the screen shows:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The session files in `<home>/sessions`.
+pub fn session_files(home: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(home.join("sessions"))
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// The one session file in `<home>/sessions`, parsed.
+pub fn only_session(home: &Path) -> (PathBuf, serde_json::Value) {
+    let files = session_files(home);
+    assert_eq!(files.len(), 1, "expected one session file, found {files:?}");
+    let text = std::fs::read_to_string(&files[0]).expect("read session");
+    (files[0].clone(), serde_json::from_str(&text).expect("session is JSON"))
+}
+
+/// Runs samenspel without a terminal; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str], home: &Path) -> (i32, String, String) {
+    let out = std::process::Command::new(bin())
+        .args(args)
+        .current_dir(home)
+        .env("SAMENSPEL_HOME", home)
+        .env("SAMENSPEL_LANG", "en")
+        .output()
+        .expect("run samenspel");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
