@@ -7,7 +7,12 @@ use common::{Tui, home, key, only_session, run};
 #[test]
 fn zwolse_komedie_cards_in_both_lanes_are_on_screen_and_in_the_file() {
     let home = home();
-    let mut app = Tui::start(&["new", "zwolse-komedie", "--title", "CoP Zwolle 3"], home.path(), 100, 30);
+    let mut app = Tui::start(
+        &["new", "zwolse-komedie", "--title", "CoP Zwolle 3"],
+        home.path(),
+        100,
+        30,
+    );
     app.wait_for("Akte 1/4");
     app.wait_for("Vooroordelen");
 
@@ -39,16 +44,30 @@ fn zwolse_komedie_cards_in_both_lanes_are_on_screen_and_in_the_file() {
     let added: Vec<(&str, &str)> = events
         .iter()
         .filter(|e| e["change"]["type"] == "card_added")
-        .map(|e| (e["change"]["lane"].as_str().unwrap(), e["change"]["text"].as_str().unwrap()))
+        .map(|e| {
+            (
+                e["change"]["lane"].as_str().unwrap(),
+                e["change"]["text"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         added,
         vec![
-            ("gemeente-over-initiatieven", "Ze hebben geen idee hoe lang een besluit duurt"),
-            ("initiatieven-over-gemeente", "Het loket is één grote doolhof, geëist en gehoord"),
+            (
+                "gemeente-over-initiatieven",
+                "Ze hebben geen idee hoe lang een besluit duurt"
+            ),
+            (
+                "initiatieven-over-gemeente",
+                "Het loket is één grote doolhof, geëist en gehoord"
+            ),
         ]
     );
-    assert_eq!(events.last().unwrap()["change"], serde_json::json!({"type": "step_opened", "step": "akte-2"}));
+    assert_eq!(
+        events.last().unwrap()["change"],
+        serde_json::json!({"type": "step_opened", "step": "akte-2"})
+    );
 }
 
 #[test]
@@ -85,9 +104,13 @@ fn check_reports_the_json_path_of_a_broken_scenario_and_exits_1() {
     .unwrap();
     let (code, out, _) = run(&["check", broken.to_str().unwrap()], home.path());
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("kapot.json: steps[0].board.lanes: a board needs at least one lane"), "{out}");
+    assert!(
+        out.contains("kapot.json: steps[0].board.lanes: a board needs at least one lane"),
+        "{out}"
+    );
 
-    let good = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/zwolse-komedie.json");
+    let good =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/zwolse-komedie.json");
     let (code, out, _) = run(&["check", good.to_str().unwrap()], home.path());
     assert_eq!(code, 0, "{out}");
 }

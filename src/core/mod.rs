@@ -3,8 +3,13 @@
 
 pub mod error;
 pub mod event;
+#[doc(hidden)]
+pub mod fixture;
+mod lookup;
 pub mod party;
 pub mod reducer;
+#[cfg(test)]
+mod reducer_tests;
 pub mod scenario;
 pub mod session;
 pub mod state;

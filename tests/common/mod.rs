@@ -50,10 +50,21 @@ impl Tui {
     }
 
     /// As [`Tui::start`], with extra environment variables.
-    pub fn start_env(args: &[&str], home: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+    pub fn start_env(
+        args: &[&str],
+        home: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pty = native_pty_system();
         let pair = pty
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(bin());
         cmd.args(args);
@@ -84,7 +95,13 @@ impl Tui {
                 }
             }
         });
-        Tui { child, master: pair.master, writer, parser, raw }
+        Tui {
+            child,
+            master: pair.master,
+            writer,
+            parser,
+            raw,
+        }
     }
 
     /// Sends bytes as typed keys.
@@ -149,9 +166,18 @@ impl Tui {
     /// Resizes the terminal.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("resize");
-        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     /// The process id.
@@ -170,7 +196,10 @@ impl Tui {
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
-                panic!("samenspel did not exit; the screen shows:\n{}", self.screen());
+                panic!(
+                    "samenspel did not exit; the screen shows:\n{}",
+                    self.screen()
+                );
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -189,7 +218,11 @@ impl Drop for Tui {
 /// The session files in `<home>/sessions`.
 pub fn session_files(home: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(home.join("sessions"))
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -200,7 +233,10 @@ pub fn only_session(home: &Path) -> (PathBuf, serde_json::Value) {
     let files = session_files(home);
     assert_eq!(files.len(), 1, "expected one session file, found {files:?}");
     let text = std::fs::read_to_string(&files[0]).expect("read session");
-    (files[0].clone(), serde_json::from_str(&text).expect("session is JSON"))
+    (
+        files[0].clone(),
+        serde_json::from_str(&text).expect("session is JSON"),
+    )
 }
 
 /// Runs samenspel without a terminal; returns (exit code, stdout, stderr).
