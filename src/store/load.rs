@@ -161,12 +161,26 @@ fn parse_shape<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, File
         let msg = inner.to_string();
         // serde's message ends with " at line L column C"; the JSON path says it better.
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        let (hint_nl, hint_en) = if msg.starts_with("unknown field") {
+            (
+                "; verwijder het of controleer de spelling",
+                "; remove it or check its spelling",
+            )
+        } else if msg.starts_with("missing field") {
+            ("; voeg het toe", "; add it")
+        } else if msg.starts_with("unknown variant") {
+            ("; kies een van de genoemde", "; use one of those listed")
+        } else if msg.starts_with("duplicate field") {
+            ("; laat er één staan", "; keep only one")
+        } else {
+            ("", "")
+        };
         FileError::one(
             path,
             Problem::new(
                 if place == "." { String::new() } else { place },
-                format!("onjuiste vorm: {msg}"),
-                format!("wrong shape: {msg}"),
+                format!("onjuiste vorm: {msg}{hint_nl}"),
+                format!("wrong shape: {msg}{hint_en}"),
             ),
         )
     })?;

@@ -254,3 +254,51 @@ pub fn run(args: &[&str], home: &Path) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Draws one frame of `app` at `width`x`height` and returns the text a person would read.
+pub fn render(app: &samenspel::tui::App, width: u16, height: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("test terminal");
+    terminal
+        .draw(|f| samenspel::tui::view::draw(f, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A fixed clock for screens: 2026-11-21 10:00 UTC plus `seconds`.
+pub fn clock(seconds: i64) -> samenspel::tui::Clock {
+    Box::new(move || {
+        jiff::Timestamp::from_second(1_795_255_200 + seconds).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    })
+}
+
+/// A new session of a built-in scenario in a temporary folder, on screen in `lang`.
+pub fn session_app(scenario: &str, lang: samenspel::core::Lang, dir: &Path) -> samenspel::tui::App {
+    let scenario = match samenspel::store::builtin::builtin(scenario) {
+        Some(Ok(s)) => s,
+        _ => panic!("no built-in scenario {scenario}"),
+    };
+    let ws = samenspel::tui::workspace::Workspace::create_at(
+        dir.join("sessie.json"),
+        scenario,
+        "Testsessie".to_string(),
+        jiff::Timestamp::UNIX_EPOCH,
+        lang,
+    )
+    .expect("create session");
+    samenspel::tui::App::new(
+        samenspel::tui::Screen::Session(Box::new(ws)),
+        lang,
+        clock(0),
+    )
+}
