@@ -52,6 +52,40 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Tools for developers (benchmarks, tests).
+    #[command(hide = true, subcommand)]
+    Dev(DevCommand),
+}
+
+/// Developer tools.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write a realistic large session, the same for the same seed.
+    Generate {
+        /// Built-in scenario id.
+        #[arg(long, default_value = "stakeholder-doelen")]
+        scenario: String,
+        /// Number of events.
+        #[arg(long, default_value_t = 10_000)]
+        events: usize,
+        /// Seed of the random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the session file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// `samenspel dev generate`.
+pub fn generate(scenario: &str, events: usize, seed: u64, output: &Path) -> anyhow::Result<i32> {
+    let scenario = samenspel::store::builtin::builtin(scenario)
+        .ok_or_else(|| anyhow::anyhow!("no built-in scenario '{scenario}'"))?
+        .map_err(|e| anyhow::anyhow!(e.describe(Lang::En)))?;
+    let session = samenspel::generate::session(scenario, events, seed);
+    samenspel::store::atomic::write_atomic(output, &samenspel::store::session_json(&session))?;
+    println!("{}: {} events", output.display(), session.events.len());
+    Ok(0)
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

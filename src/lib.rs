@@ -2,5 +2,6 @@
 //! Dutch heat transition. Three layers: `core` (pure domain), `store` (files), `tui`.
 
 pub mod core;
+pub mod generate;
 pub mod store;
 pub mod tui;

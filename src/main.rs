@@ -29,6 +29,12 @@ fn run(args: cli::Cli, lang: Lang) -> anyhow::Result<i32> {
         Some(cli::Command::Scenarios) => return Ok(cli::list_scenarios(lang)),
         Some(cli::Command::Sessions) => return Ok(cli::list_sessions(lang)),
         Some(cli::Command::Check { files }) => return Ok(cli::check(&files, lang)),
+        Some(cli::Command::Dev(cli::DevCommand::Generate {
+            scenario,
+            events,
+            seed,
+            output,
+        })) => return cli::generate(&scenario, events, seed, &output),
         Some(cli::Command::New { scenario, title }) => {
             let entry = samenspel::store::catalog::find_scenario(&scenario)
                 .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;

@@ -82,6 +82,11 @@ impl Workspace {
         }
     }
 
+    /// A session shown without a file and without saving (replay, benchmarks, previews).
+    pub fn read_only(live: Live) -> Workspace {
+        Workspace::with(live, PathBuf::new(), None)
+    }
+
     /// Starts a new session of `scenario` in the sessions folder and writes it at once.
     pub fn create(
         scenario: Scenario,
