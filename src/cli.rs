@@ -8,6 +8,7 @@ use samenspel::core::Lang;
 use samenspel::core::scenario::SCENARIO_FORMAT;
 use samenspel::core::session::SESSION_FORMAT;
 use samenspel::store::catalog::{self, Source};
+use samenspel::store::config::ThemeName;
 use samenspel::store::load::read_limited;
 use samenspel::store::{FileError, parse_scenario, parse_session};
 
@@ -18,6 +19,9 @@ pub struct Cli {
     /// Interface language: nl or en (else SAMENSPEL_LANG, else LANG/LC_ALL).
     #[arg(long, global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Colours: light (default, for beamers), dark, or mono (no colour; also with NO_COLOR).
+    #[arg(long, global = true, value_parser = parse_theme)]
+    pub theme: Option<ThemeName>,
     /// What to do; without a command the home screen opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -98,8 +102,13 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     }
 }
 
-/// The language: --lang, else SAMENSPEL_LANG, else LC_ALL/LANG (nl* is Dutch, the rest English).
-pub fn resolve_lang(flag: Option<Lang>) -> Lang {
+fn parse_theme(s: &str) -> Result<ThemeName, String> {
+    ThemeName::parse(s).ok_or_else(|| format!("'{s}' is not a theme; use light, dark or mono"))
+}
+
+/// The language: --lang, else SAMENSPEL_LANG, else the settings file, else LC_ALL/LANG
+/// (nl* is Dutch, the rest English).
+pub fn resolve_lang(flag: Option<Lang>, config: Option<Lang>) -> Lang {
     if let Some(l) = flag {
         return l;
     }
@@ -107,6 +116,7 @@ pub fn resolve_lang(flag: Option<Lang>) -> Lang {
         .ok()
         .as_deref()
         .and_then(Lang::parse)
+        .or(config)
     {
         return l;
     }

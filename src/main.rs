@@ -5,14 +5,24 @@ mod cli;
 use clap::Parser;
 
 use samenspel::core::Lang;
+use samenspel::store::FileError;
+use samenspel::store::config::{Config, choose_theme, load_config};
 use samenspel::tui::home::Home;
+use samenspel::tui::theme::Theme;
 use samenspel::tui::workspace::Workspace;
 use samenspel::tui::{App, Screen};
 
 fn main() {
     let args = cli::Cli::parse();
-    let lang = cli::resolve_lang(args.lang);
-    let code = match run(args, lang) {
+    // A broken settings file never stops a meeting: defaults, and the error on screen.
+    let (config, config_error) = match load_config() {
+        Ok(c) => (c, None),
+        Err(e) => (Config::default(), Some(e)),
+    };
+    let lang = cli::resolve_lang(args.lang, config.lang);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::named(choose_theme(args.theme, no_color, config.theme));
+    let code = match run(args, lang, theme, config_error) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("samenspel: {}", cli::safe(&format!("{e:#}")));
@@ -22,7 +32,12 @@ fn main() {
     std::process::exit(code);
 }
 
-fn run(args: cli::Cli, lang: Lang) -> anyhow::Result<i32> {
+fn run(
+    args: cli::Cli,
+    lang: Lang,
+    theme: Theme,
+    config_error: Option<FileError>,
+) -> anyhow::Result<i32> {
     let clock: samenspel::tui::Clock = Box::new(jiff::Timestamp::now);
     let screen = match args.command {
         None => Screen::Home(Home::load(lang)),
@@ -48,6 +63,7 @@ fn run(args: cli::Cli, lang: Lang) -> anyhow::Result<i32> {
                 Err(e) => {
                     // The app stays usable: the home screen with the error over it.
                     let mut app = App::new(Screen::Home(Home::load(lang)), lang, clock);
+                    app.theme = theme;
                     app.show_error(&e);
                     samenspel::tui::run(app)?;
                     return Ok(1);
@@ -55,7 +71,11 @@ fn run(args: cli::Cli, lang: Lang) -> anyhow::Result<i32> {
             }
         }
     };
-    let app = App::new(screen, lang, clock);
+    let mut app = App::new(screen, lang, clock);
+    app.theme = theme;
+    if let Some(e) = &config_error {
+        app.show_error(e);
+    }
     samenspel::tui::run(app)?;
     Ok(0)
 }

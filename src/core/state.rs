@@ -304,6 +304,16 @@ impl SessionState {
         !self.redo.is_empty()
     }
 
+    /// The changes the next undo applies (the inverse of the last content change).
+    pub fn next_undo(&self) -> Option<&[super::event::Change]> {
+        self.undo.last().map(Vec::as_slice)
+    }
+
+    /// The changes the next redo applies again.
+    pub fn next_redo(&self) -> Option<&[super::event::Change]> {
+        self.redo.last().map(Vec::as_slice)
+    }
+
     /// The board of step `index`, if it is a board.
     pub fn board(&self, index: usize) -> Option<&BoardState> {
         match self.steps.get(index) {

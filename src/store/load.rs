@@ -150,7 +150,7 @@ fn syntax(path: &Path, e: &serde_json::Error) -> FileError {
 }
 
 /// Parses the shape of a document, naming the JSON path of the first misfit.
-fn parse_shape<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
+pub(crate) fn parse_shape<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let place = e.path().to_string();

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod builtin;
 pub mod catalog;
+pub mod config;
 pub mod error;
 pub mod load;
 pub mod paths;

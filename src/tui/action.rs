@@ -1,8 +1,12 @@
-//! Keys resolve to actions; the key map depends only on the screen and its mode.
+//! Keys resolve to actions; the key map depends only on the screen, its mode and the kind
+//! of step. Each context has its own key table and its own list for the help overlay, so a
+//! new step kind or panel adds one function and one list here.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Everything a key can ask for.
+use crate::core::StepKind;
+
+/// Everything a key (or a mouse event) can ask for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Leave the app (or the overlay).
@@ -43,6 +47,62 @@ pub enum Action {
     EditorCancel,
     /// Text pasted into the terminal.
     Paste(String),
+    /// Undo the last content change (any step).
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Move the selected card to the previous lane.
+    MoveLeft,
+    /// Move the selected card to the next lane.
+    MoveRight,
+    /// Move the selected card up within its lane.
+    MoveUp,
+    /// Move the selected card down within its lane.
+    MoveDown,
+    /// Mark or unmark the selected card (for grouping).
+    ToggleMark,
+    /// Name a theme for the marked cards (or the selected card's theme).
+    Group,
+    /// Take the marked cards (or the selected card) out of their theme.
+    Ungroup,
+    /// Choose the party that said the selected card.
+    Tag,
+    /// Show the selected card alone, very large.
+    Spotlight,
+    /// A digit typed (choices in a list).
+    Digit(u8),
+    /// A mouse click at a screen cell.
+    Click {
+        /// Column of the cell.
+        column: u16,
+        /// Row of the cell.
+        row: u16,
+    },
+}
+
+/// The kind of step on screen, as far as keys are concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKey {
+    /// A board of cards.
+    Board,
+    /// A matrix.
+    Matrix,
+    /// A dot vote.
+    Vote,
+    /// An agreement.
+    Agreement,
+}
+
+impl StepKey {
+    /// The key kind of a step kind.
+    pub fn of(kind: &StepKind) -> StepKey {
+        match kind {
+            StepKind::Board(_) => StepKey::Board,
+            StepKind::Matrix(_) => StepKey::Matrix,
+            StepKind::Vote(_) => StepKey::Vote,
+            StepKind::Agreement(_) => StepKey::Agreement,
+        }
+    }
 }
 
 /// Where keys go.
@@ -51,11 +111,15 @@ pub enum KeyContext {
     /// The home screen.
     Home,
     /// A step, moving around.
-    Step,
+    Step(StepKey),
     /// A text editor is open.
     Editing,
     /// A yes/no question is open.
     Confirm,
+    /// A list to choose from is open (e.g. the party of a card).
+    Picker,
+    /// One card shown alone, very large.
+    Spotlight,
     /// The help overlay is open.
     Help,
     /// The error screen.
@@ -80,8 +144,25 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
             Char('n') | Char('N') | Esc => Some(Action::Confirm(false)),
             _ => None,
         },
+        KeyContext::Picker => match key.code {
+            Up | Char('k') => Some(Action::Up),
+            Down | Char('j') => Some(Action::Down),
+            Enter => Some(Action::Confirm(true)),
+            Esc | Char('q') => Some(Action::Back),
+            Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
+            _ => None,
+        },
+        KeyContext::Spotlight => match key.code {
+            Esc | Char('s') | Char('q') | Enter => Some(Action::Back),
+            Up | Char('k') => Some(Action::Up),
+            Down | Char('j') => Some(Action::Down),
+            Char('?') => Some(Action::Help),
+            _ => None,
+        },
         KeyContext::Help => match key.code {
             Char('?') | Esc | Char('q') => Some(Action::Help),
+            Up | Char('k') => Some(Action::Up),
+            Down | Char('j') => Some(Action::Down),
             _ => None,
         },
         KeyContext::Error => match key.code {
@@ -96,65 +177,264 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
             Char('q') | Esc => Some(Action::Quit),
             _ => None,
         },
-        KeyContext::Step => match key.code {
-            Left | BackTab => Some(Action::Left),
-            Right | Tab => Some(Action::Right),
-            Up => Some(Action::Up),
-            Down => Some(Action::Down),
-            Char('a') => Some(Action::Add),
-            Char('e') | Enter => Some(Action::Edit),
-            Char('d') | Delete => Some(Action::Delete),
-            Char('n') | PageDown => Some(Action::NextStep),
-            Char('p') | PageUp => Some(Action::PrevStep),
-            Char('f') => Some(Action::ToggleNotes),
-            Char('?') => Some(Action::Help),
-            Char('q') => Some(Action::Quit),
-            Esc => Some(Action::Back),
-            _ => None,
-        },
+        KeyContext::Step(kind) => {
+            let own = match kind {
+                StepKey::Board => board_key(key),
+                StepKey::Matrix | StepKey::Vote | StepKey::Agreement => None,
+            };
+            own.or_else(|| step_key(key))
+        }
     }
 }
 
-/// The keys of a context with what they do, for the help overlay: (keys, nl, en).
-pub fn key_list(context: KeyContext) -> &'static [(&'static str, &'static str, &'static str)] {
+/// Keys every step has.
+fn step_key(key: KeyEvent) -> Option<Action> {
+    use KeyCode::*;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        Char('r') if ctrl => Some(Action::Redo),
+        _ if ctrl => None,
+        Left | BackTab => Some(Action::Left),
+        Right | Tab => Some(Action::Right),
+        Up => Some(Action::Up),
+        Down => Some(Action::Down),
+        Char('a') => Some(Action::Add),
+        Char('e') | Enter => Some(Action::Edit),
+        Char('d') | Delete => Some(Action::Delete),
+        Char('n') | PageDown => Some(Action::NextStep),
+        Char('p') | PageUp => Some(Action::PrevStep),
+        Char('u') => Some(Action::Undo),
+        Char('f') => Some(Action::ToggleNotes),
+        Char('?') => Some(Action::Help),
+        Char('q') => Some(Action::Quit),
+        Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
+/// Keys of a board step, before the common ones.
+fn board_key(key: KeyEvent) -> Option<Action> {
+    use KeyCode::*;
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    match key.code {
+        Char('<') => Some(Action::MoveLeft),
+        Char('>') => Some(Action::MoveRight),
+        Char('K') => Some(Action::MoveUp),
+        Char('J') => Some(Action::MoveDown),
+        Char(' ') => Some(Action::ToggleMark),
+        Char('g') => Some(Action::Group),
+        Char('G') => Some(Action::Ungroup),
+        Char('o') => Some(Action::Tag),
+        Char('s') => Some(Action::Spotlight),
+        _ => None,
+    }
+}
+
+/// One line of the key list: the keys, then what they do in Dutch and in English.
+pub type KeyHelp = (&'static str, &'static str, &'static str);
+
+/// A headed group of keys in the help overlay.
+#[derive(Clone, Copy, Debug)]
+pub struct KeySection {
+    /// Heading in Dutch.
+    pub nl: &'static str,
+    /// Heading in English.
+    pub en: &'static str,
+    /// The keys.
+    pub keys: &'static [KeyHelp],
+}
+
+const HOME_KEYS: &[KeyHelp] = &[
+    (
+        "↑ ↓",
+        "kies een scenario of sessie",
+        "choose a scenario or session",
+    ),
+    ("Enter", "start of open", "start or open"),
+    ("?", "deze hulp", "this help"),
+    ("q", "stoppen", "quit"),
+];
+
+const BOARD_KEYS: &[KeyHelp] = &[
+    ("← → Tab", "andere kolom", "other lane"),
+    ("↑ ↓", "kies een kaart", "select a card"),
+    (
+        "a",
+        "kaart toevoegen (Enter bewaart, Esc annuleert)",
+        "add a card (Enter saves, Esc cancels)",
+    ),
+    ("e Enter", "kaart bewerken", "edit the card"),
+    (
+        "d",
+        "kaart verwijderen (vraagt j/n)",
+        "delete the card (asks y/n)",
+    ),
+    (
+        "< >",
+        "kaart naar vorige/volgende kolom",
+        "card to previous/next lane",
+    ),
+    ("K J", "kaart omhoog/omlaag", "card up/down"),
+    ("Space", "kaart aan-/afvinken", "mark/unmark the card"),
+    (
+        "g",
+        "aangevinkte kaarten groeperen in een thema",
+        "group the marked cards in a theme",
+    ),
+    (
+        "G",
+        "kaart(en) uit het thema halen",
+        "take card(s) out of the theme",
+    ),
+    ("o", "partij die het zei", "party that said it"),
+    (
+        "s",
+        "kaart groot in beeld (Esc terug)",
+        "card large on screen (Esc back)",
+    ),
+    ("Esc", "vinkjes wissen", "clear the marks"),
+];
+
+const STEP_KEYS: &[KeyHelp] = &[
+    ("n PgDn", "volgende stap", "next step"),
+    ("p PgUp", "vorige stap", "previous step"),
+    ("u", "ongedaan maken", "undo"),
+    ("Ctrl-r", "opnieuw doen", "redo"),
+    (
+        "f",
+        "notities voor de begeleider tonen/verbergen",
+        "show/hide facilitator notes",
+    ),
+    ("?", "deze hulp", "this help"),
+    (
+        "q",
+        "stoppen (alles is bewaard)",
+        "quit (everything is saved)",
+    ),
+];
+
+const SPOTLIGHT_KEYS: &[KeyHelp] = &[
+    ("↑ ↓", "vorige/volgende kaart", "previous/next card"),
+    ("Esc s", "terug naar het bord", "back to the board"),
+];
+
+const PICKER_KEYS: &[KeyHelp] = &[
+    ("↑ ↓", "kies", "choose"),
+    ("0-9", "kies direct", "choose directly"),
+    ("Enter", "bevestigen", "confirm"),
+    ("Esc", "annuleren", "cancel"),
+];
+
+const EDITOR_KEYS: &[KeyHelp] = &[("Enter", "bewaren", "save"), ("Esc", "annuleren", "cancel")];
+
+const CONFIRM_KEYS: &[KeyHelp] = &[("j y", "ja", "yes"), ("n Esc", "nee", "no")];
+
+const ERROR_KEYS: &[KeyHelp] = &[("Esc Enter", "terug", "back")];
+
+/// The keys of a context with what they do, for the help overlay and the README.
+pub fn key_sections(context: KeyContext) -> Vec<KeySection> {
+    let section = |nl, en, keys| KeySection { nl, en, keys };
     match context {
-        KeyContext::Home | KeyContext::Error => &[
-            (
-                "↑ ↓",
-                "kies een scenario of sessie",
-                "choose a scenario or session",
+        KeyContext::Home => vec![section("Begin", "Start", HOME_KEYS)],
+        KeyContext::Step(kind) => {
+            let own = match kind {
+                StepKey::Board => Some(section("Bord", "Board", BOARD_KEYS)),
+                StepKey::Matrix | StepKey::Vote | StepKey::Agreement => None,
+            };
+            own.into_iter()
+                .chain([section("Elke stap", "Every step", STEP_KEYS)])
+                .collect()
+        }
+        KeyContext::Spotlight => vec![section("Uitgelicht", "Spotlight", SPOTLIGHT_KEYS)],
+        KeyContext::Picker => vec![section("Kiezen", "Choosing", PICKER_KEYS)],
+        KeyContext::Editing => vec![section("Tekst", "Text", EDITOR_KEYS)],
+        KeyContext::Confirm => vec![section("Vraag", "Question", CONFIRM_KEYS)],
+        KeyContext::Help | KeyContext::Error => vec![section("Fout", "Error", ERROR_KEYS)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventState;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: crossterm::event::KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn board_keys_and_common_keys_resolve_on_a_board() {
+        let board = KeyContext::Step(StepKey::Board);
+        let shift = KeyModifiers::SHIFT;
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            resolve(board, key(KeyCode::Char('J'), shift)),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            resolve(board, key(KeyCode::Char('>'), shift)),
+            Some(Action::MoveRight)
+        );
+        assert_eq!(
+            resolve(board, key(KeyCode::Char(' '), none)),
+            Some(Action::ToggleMark)
+        );
+        assert_eq!(
+            resolve(board, key(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+            Some(Action::Redo)
+        );
+        assert_eq!(
+            resolve(board, key(KeyCode::Char('u'), none)),
+            Some(Action::Undo)
+        );
+        // Board keys are not active on other kinds of step.
+        assert_eq!(
+            resolve(
+                KeyContext::Step(StepKey::Matrix),
+                key(KeyCode::Char('o'), none)
             ),
-            ("Enter", "start of open", "start or open"),
-            ("?", "deze hulp", "this help"),
-            ("q", "stoppen", "quit"),
-        ],
-        _ => &[
-            ("← → Tab", "andere kolom", "other lane"),
-            ("↑ ↓", "kies een kaart", "select a card"),
-            (
-                "a",
-                "kaart toevoegen (Enter bewaart, Esc annuleert)",
-                "add a card (Enter saves, Esc cancels)",
-            ),
-            ("e Enter", "kaart bewerken", "edit the card"),
-            (
-                "d",
-                "kaart verwijderen (vraagt j/n)",
-                "delete the card (asks y/n)",
-            ),
-            ("n PgDn", "volgende stap", "next step"),
-            ("p PgUp", "vorige stap", "previous step"),
-            (
-                "f",
-                "notities voor de begeleider tonen/verbergen",
-                "show/hide facilitator notes",
-            ),
-            ("?", "deze hulp", "this help"),
-            (
-                "q",
-                "stoppen (alles is bewaard)",
-                "quit (everything is saved)",
-            ),
-        ],
+            None
+        );
+    }
+
+    /// The README's key map must list every key of every screen, in both languages' sense.
+    #[test]
+    fn readme_lists_every_key_of_the_help_overlay() {
+        let readme = include_str!("../../README.md");
+        let keys = readme
+            .split("## Keys")
+            .nth(1)
+            .and_then(|s| s.split("\n## ").next())
+            .expect("README has a ## Keys section");
+        let contexts = [
+            KeyContext::Home,
+            KeyContext::Step(StepKey::Board),
+            KeyContext::Step(StepKey::Matrix),
+            KeyContext::Step(StepKey::Vote),
+            KeyContext::Step(StepKey::Agreement),
+            KeyContext::Spotlight,
+            KeyContext::Picker,
+            KeyContext::Editing,
+            KeyContext::Confirm,
+            KeyContext::Error,
+        ];
+        for context in contexts {
+            for section in key_sections(context) {
+                for (k, _, en) in section.keys {
+                    let row = format!("| `{k}` | {en} |");
+                    assert!(
+                        keys.contains(&row),
+                        "README ## Keys lacks the row {row:?} ({context:?})"
+                    );
+                }
+            }
+        }
     }
 }

@@ -2,11 +2,12 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{Event as TermEvent, KeyEventKind};
+use crossterm::event::{Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
 use jiff::Timestamp;
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
-use super::action::{Action, KeyContext, resolve};
+use super::action::{Action, KeyContext, StepKey, resolve};
 use super::home::{Home, HomeItem};
 use super::text::one_line;
 use super::theme::Theme;
@@ -44,6 +45,10 @@ pub struct App {
     pub error: Option<ErrorScreen>,
     /// Whether the help overlay is open.
     pub help: bool,
+    /// How far the help overlay is scrolled (lines).
+    pub help_scroll: u16,
+    /// The size of the last frame drawn, for mouse clicks.
+    pub area: Rect,
     /// Set when the app should end.
     pub quit: bool,
     clock: Clock,
@@ -58,6 +63,8 @@ impl App {
             screen,
             error: None,
             help: false,
+            help_scroll: 0,
+            area: Rect::default(),
             quit: false,
             clock,
         }
@@ -83,12 +90,25 @@ impl App {
         if self.help {
             return KeyContext::Help;
         }
+        self.screen_context()
+    }
+
+    /// Where keys go on the screen under any overlay (what the help overlay explains).
+    pub fn screen_context(&self) -> KeyContext {
         match &self.screen {
             Screen::Home(_) => KeyContext::Home,
             Screen::Session(ws) => match ws.mode {
-                Mode::Normal => KeyContext::Step,
+                Mode::Normal => {
+                    let scenario = &ws.live.state.scenario;
+                    match scenario.steps.get(ws.current()) {
+                        Some(step) => KeyContext::Step(StepKey::of(&step.kind)),
+                        None => KeyContext::Step(StepKey::Board),
+                    }
+                }
                 Mode::Edit(_) => KeyContext::Editing,
                 Mode::ConfirmDelete(_) => KeyContext::Confirm,
+                Mode::Picker(_) => KeyContext::Picker,
+                Mode::Spotlight => KeyContext::Spotlight,
             },
         }
     }
@@ -102,6 +122,29 @@ impl App {
                 }
             }
             TermEvent::Paste(text) => self.dispatch(Action::Paste(text)),
+            // The mouse is a convenience: clicks select, the wheel moves the selection.
+            TermEvent::Mouse(mouse) => {
+                let action = match mouse.kind {
+                    MouseEventKind::Down(MouseButton::Left) => Action::Click {
+                        column: mouse.column,
+                        row: mouse.row,
+                    },
+                    MouseEventKind::ScrollUp => Action::Up,
+                    MouseEventKind::ScrollDown => Action::Down,
+                    _ => return,
+                };
+                let context = self.context();
+                let takes_it = match action {
+                    Action::Click { .. } => matches!(context, KeyContext::Step(_)),
+                    _ => !matches!(
+                        context,
+                        KeyContext::Editing | KeyContext::Confirm | KeyContext::Error
+                    ),
+                };
+                if takes_it {
+                    self.dispatch(action);
+                }
+            }
             _ => {}
         }
     }
@@ -118,6 +161,29 @@ impl App {
         }
         if action == Action::Help {
             self.help = !self.help;
+            self.help_scroll = 0;
+            return;
+        }
+        if self.help {
+            match action {
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+                _ => {}
+            }
+            return;
+        }
+        if let (Action::Click { column, row }, Screen::Session(ws)) = (&action, &mut self.screen) {
+            let body = super::view::body_area(self.area, ws, lang);
+            if let Some(StepKind::Board(_)) = ws
+                .live
+                .state
+                .scenario
+                .steps
+                .get(ws.current())
+                .map(|s| &s.kind)
+            {
+                super::board::click(ws, body, *column, *row, &self.theme, lang);
+            }
             return;
         }
         match &mut self.screen {
@@ -186,6 +252,7 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
     let Some(step) = scenario.steps.get(step_index) else {
         return;
     };
+    ws.info = None;
     match std::mem::replace(&mut ws.mode, Mode::Normal) {
         Mode::Edit(mut ed) => {
             match action {
@@ -234,6 +301,14 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
             }
             return;
         }
+        Mode::Picker(picker) => {
+            super::board::picker::act(ws, picker, action, now, lang);
+            return;
+        }
+        Mode::Spotlight => {
+            super::board::spotlight::act(ws, action);
+            return;
+        }
         Mode::Normal => {}
     }
     match action {
@@ -254,7 +329,12 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
             }
         }
         Action::ToggleNotes => ws.show_notes = !ws.show_notes,
-        Action::Back => ws.notice = None,
+        Action::Undo => super::undo::undo(ws, false, now, lang),
+        Action::Redo => super::undo::undo(ws, true, now, lang),
+        Action::Back => {
+            ws.notice = None;
+            ws.marked.clear();
+        }
         _ => match &step.kind {
             StepKind::Board(_) => super::board::act(ws, action, now, lang),
             StepKind::Matrix(_) => super::matrix::act(ws, action, now, lang),

@@ -4,10 +4,12 @@ pub mod action;
 pub mod agreement;
 pub mod app;
 pub mod board;
+pub mod help;
 pub mod home;
 pub mod matrix;
 pub mod text;
 pub mod theme;
+pub mod undo;
 pub mod view;
 pub mod vote;
 pub mod workspace;
@@ -15,7 +17,9 @@ pub mod workspace;
 use std::io::Write;
 use std::time::Duration;
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 
 pub use app::{App, Clock, Screen};
@@ -23,10 +27,14 @@ pub use app::{App, Clock, Screen};
 /// Runs the app in the terminal until it quits; the terminal is restored on every way out.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app);
     app.shutdown();
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
     ratatui::restore();
     let _ = std::io::stdout().flush();
     result
@@ -34,7 +42,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     let mut last_status = None;
-    terminal.draw(|f| view::draw(f, app))?;
+    app.area = terminal.draw(|f| view::draw(f, app))?.area;
     while !app.quit {
         // Poll often while a save is pending so "saved" shows as soon as it is true.
         let pending = match &app.screen {
@@ -66,8 +74,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             last_status = status;
         }
         if !app.quit {
-            terminal.draw(|f| view::draw(f, app))?;
+            app.area = terminal.draw(|f| view::draw(f, app))?.area;
         }
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

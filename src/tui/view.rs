@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::action::key_list;
 use super::app::{App, Screen};
 use super::text::clean;
 use super::workspace::{Mode, Workspace};
@@ -54,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Session(ws) => session(frame, area, ws, app),
     }
     if app.help {
-        help(frame, area, app);
+        super::help::render(frame, area, app);
     }
     if let Some(err) = &app.error {
         error_overlay(frame, area, &err.lines, app);
@@ -84,6 +83,87 @@ pub fn step_label(ws: &Workspace, lang: Lang) -> String {
     format!("{word} {}/{}", ws.current() + 1, scenario.steps.len())
 }
 
+/// Where the parts of a session screen go.
+struct SessionAreas {
+    top: Rect,
+    title: Rect,
+    big_title: bool,
+    prompt: Rect,
+    notes: Rect,
+    body: Rect,
+    foot: Rect,
+    bottom: Rect,
+}
+
+fn session_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
+    let state = &ws.live.state;
+    let step = state.scenario.steps.get(state.current);
+    let title = step.map_or(0, |s| clean(s.title.get(lang)).chars().count());
+    let prompt = step.map_or(String::new(), |s| clean(s.prompt.get(lang)).into_owned());
+    let notes = step
+        .and_then(|s| s.notes.as_ref())
+        .filter(|_| ws.show_notes)
+        .map(|n| clean(n.get(lang)).into_owned());
+    if matches!(ws.mode, Mode::Spotlight) {
+        // The card alone: everything between the bars.
+        let [top, body, bottom] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let none = Rect::new(body.x, body.y, body.width, 0);
+        return SessionAreas {
+            top,
+            title: none,
+            big_title: false,
+            prompt: none,
+            notes: none,
+            body,
+            foot: none,
+            bottom,
+        };
+    }
+    // The big title needs 4 cells a letter and room for the board below.
+    let big = area.height >= 34 && (title as u16).saturating_mul(4) <= area.width;
+    let title_h = if big { 4 } else { 1 };
+    let text_w = area.width.saturating_sub(2).max(1) as usize;
+    let prompt_h = wrapped_height(&prompt, text_w).min(4) as u16;
+    let notes_h = notes.as_ref().map_or(0, |n| {
+        wrapped_height(n, text_w.saturating_sub(2)).min(6) as u16 + 2
+    });
+    let foot_h = match ws.mode {
+        Mode::Edit(_) => 3,
+        Mode::ConfirmDelete(_) => 1,
+        _ => 0,
+    };
+    let [top, title_area, prompt_area, notes_area, body, foot, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(title_h),
+        Constraint::Length(prompt_h + 1),
+        Constraint::Length(notes_h),
+        Constraint::Min(1),
+        Constraint::Length(foot_h),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    SessionAreas {
+        top,
+        title: title_area,
+        big_title: big,
+        prompt: prompt_area,
+        notes: notes_area,
+        body,
+        foot,
+        bottom,
+    }
+}
+
+/// The area the step's content (board, matrix, ...) is drawn in, in a frame of `area`.
+pub fn body_area(area: Rect, ws: &Workspace, lang: Lang) -> Rect {
+    session_areas(area, ws, lang).body
+}
+
 fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
     let lang = app.lang;
     let theme = &app.theme;
@@ -98,30 +178,16 @@ fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         .as_ref()
         .filter(|_| ws.show_notes)
         .map(|n| clean(n.get(lang)).into_owned());
-
-    // The big title needs 4 cells a letter and room for the board below.
-    let big = area.height >= 34 && (title.chars().count() as u16) * 4 <= area.width;
-    let title_h = if big { 4 } else { 1 };
-    let text_w = area.width.saturating_sub(2).max(1) as usize;
-    let prompt_h = wrapped_height(&prompt, text_w).min(4) as u16;
-    let notes_h = notes.as_ref().map_or(0, |n| {
-        wrapped_height(n, text_w.saturating_sub(2)).min(6) as u16 + 2
-    });
-    let foot_h = match ws.mode {
-        Mode::Edit(_) => 3,
-        Mode::ConfirmDelete(_) => 1,
-        Mode::Normal => 0,
-    };
-    let [top, title_area, prompt_area, notes_area, body, foot, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(title_h),
-        Constraint::Length(prompt_h + 1),
-        Constraint::Length(notes_h),
-        Constraint::Min(1),
-        Constraint::Length(foot_h),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let SessionAreas {
+        top,
+        title: title_area,
+        big_title: big,
+        prompt: prompt_area,
+        notes: notes_area,
+        body,
+        foot,
+        bottom,
+    } = session_areas(area, ws, lang);
 
     let scenario_title = clean(state.scenario.title.get(lang)).into_owned();
     let session_title = clean(&ws.live.session.title).into_owned();
@@ -182,16 +248,7 @@ fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
 
     match &ws.mode {
         Mode::Edit(ed) => {
-            let label = match ed.target {
-                super::workspace::EditTarget::NewCard { .. } => lang.pick(
-                    " Nieuwe kaart · Enter bewaart · Esc annuleert ",
-                    " New card · Enter saves · Esc cancels ",
-                ),
-                super::workspace::EditTarget::Card(_) => lang.pick(
-                    " Kaart bewerken · Enter bewaart · Esc annuleert ",
-                    " Edit card · Enter saves · Esc cancels ",
-                ),
-            };
+            let label = ed.target.title(lang);
             let mut ta = ed.textarea.clone();
             ta.set_block(
                 Block::default()
@@ -210,7 +267,11 @@ fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
                 foot,
             );
         }
-        Mode::Normal => {}
+        Mode::Picker(picker) => {
+            let parties = state.scenario.parties();
+            board::picker::render(frame, body, picker, &parties, theme, lang);
+        }
+        Mode::Normal | Mode::Spotlight => {}
     }
     status(frame, bottom, ws, app);
 }
@@ -272,6 +333,9 @@ fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
     if let Some(notice) = &ws.notice {
         spans.push(Span::styled(format!(" {} ", clean(notice)), theme.error));
     }
+    if let Some(info) = &ws.info {
+        spans.push(Span::styled(format!(" {} ", clean(info)), theme.info));
+    }
     spans.push(Span::styled(
         format!(" {}", lang.pick("? hulp", "? help")),
         theme.bar,
@@ -279,7 +343,8 @@ fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), area);
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+/// A rectangle of at most `width` x `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect::new(
@@ -288,40 +353,6 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     )
-}
-
-fn help(frame: &mut Frame, area: Rect, app: &App) {
-    let lang = app.lang;
-    let keys = key_list(match app.screen {
-        Screen::Home(_) => super::action::KeyContext::Home,
-        Screen::Session(_) => super::action::KeyContext::Step,
-    });
-    let width = keys
-        .iter()
-        .map(|(k, nl, en)| 12 + lang.pick(nl, en).chars().count().max(k.len()))
-        .max()
-        .unwrap_or(30) as u16
-        + 4;
-    let lines: Vec<Line> = keys
-        .iter()
-        .map(|(k, nl, en)| {
-            Line::from(vec![
-                Span::styled(format!("{k:>10}  "), app.theme.title),
-                Span::styled(lang.pick(nl, en).to_string(), app.theme.base),
-            ])
-        })
-        .collect();
-    let rect = centered(area, width, keys.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).style(app.theme.base).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(app.theme.focus)
-                .title(lang.pick(" Toetsen (? sluit) ", " Keys (? closes) ")),
-        ),
-        rect,
-    );
 }
 
 fn error_overlay(frame: &mut Frame, area: Rect, lines: &[String], app: &App) {

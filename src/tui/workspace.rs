@@ -1,5 +1,6 @@
 //! An open session on screen: the live log, where it is saved, and what is selected.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,6 +31,38 @@ pub enum EditTarget {
     },
     /// The text of an existing card.
     Card(CardId),
+    /// The name of a theme for these cards.
+    Theme(Vec<CardId>),
+}
+
+impl EditTarget {
+    /// The editor's title: what Enter will save.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        match self {
+            EditTarget::NewCard { .. } => lang.pick(
+                " Nieuwe kaart · Enter bewaart · Esc annuleert ",
+                " New card · Enter saves · Esc cancels ",
+            ),
+            EditTarget::Card(_) => lang.pick(
+                " Kaart bewerken · Enter bewaart · Esc annuleert ",
+                " Edit card · Enter saves · Esc cancels ",
+            ),
+            EditTarget::Theme(_) => lang.pick(
+                " Naam van het thema · Enter bewaart · Esc annuleert ",
+                " Name of the theme · Enter saves · Esc cancels ",
+            ),
+        }
+    }
+}
+
+/// A short list to choose one item from (e.g. the party that said a card).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    /// The card the choice is for.
+    pub card: CardId,
+    /// The highlighted choice: an index into the scenario's parties, or one past the
+    /// end for "no party".
+    pub selected: usize,
 }
 
 /// An open text editor.
@@ -48,6 +81,10 @@ pub enum Mode {
     Edit(Box<Editor>),
     /// Asking whether to delete a card.
     ConfirmDelete(CardId),
+    /// Choosing from a short list.
+    Picker(Picker),
+    /// One card alone on the screen, very large.
+    Spotlight,
 }
 
 /// A session open on screen.
@@ -66,6 +103,10 @@ pub struct Workspace {
     pub show_notes: bool,
     /// The last problem to show in the status line (e.g. a refused change).
     pub notice: Option<String>,
+    /// A calm message for the status line (e.g. what was undone); cleared by the next key.
+    pub info: Option<String>,
+    /// Cards marked (space) for grouping; ids are unique across steps.
+    pub marked: BTreeSet<CardId>,
 }
 
 impl Workspace {
@@ -79,6 +120,8 @@ impl Workspace {
             mode: Mode::Normal,
             show_notes: false,
             notice: None,
+            info: None,
+            marked: BTreeSet::new(),
         }
     }
 
@@ -204,14 +247,21 @@ impl Workspace {
             Some(StepState::Board(b)) => b
                 .lanes
                 .get(cursor.lane)
-                .and_then(|l| l.cards.get(cursor.card))
+                .and_then(|l| super::board::order::card_at(l, cursor.card))
                 .map(|c| c.id),
             _ => None,
         }
     }
 
-    /// Keeps every selection inside what exists.
+    /// Keeps every selection inside what exists (and forgets marks on cards that are gone).
     pub fn clamp_cursors(&mut self) {
+        let state = &self.live.state;
+        self.marked.retain(|id| {
+            state
+                .steps
+                .iter()
+                .any(|s| matches!(s, StepState::Board(b) if b.find(*id).is_some()))
+        });
         for (i, cursor) in self.cursors.iter_mut().enumerate() {
             if let Some(StepState::Board(b)) = self.live.state.steps.get(i) {
                 cursor.lane = cursor.lane.min(b.lanes.len().saturating_sub(1));

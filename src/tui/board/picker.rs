@@ -1,0 +1,137 @@
+//! The party picker: who said this card? The scenario's parties and "no party"; never a
+//! person's name (anonymity by default).
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::lane::party_label;
+use crate::core::{Change, Lang, Party};
+use crate::tui::action::Action;
+use crate::tui::text::clean;
+use crate::tui::theme::Theme;
+use crate::tui::workspace::{Mode, Picker, Workspace};
+
+/// The choices: every party, then "no party" (index `parties.len()`).
+fn choices(parties: &[Party], theme: &Theme, lang: Lang) -> Vec<(String, Vec<Span<'static>>)> {
+    let mut out: Vec<(String, Vec<Span<'static>>)> = parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let key = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".to_string()
+            };
+            let (label, _) = party_label(parties, &p.id);
+            (
+                key,
+                vec![
+                    Span::styled(label, theme.party(i)),
+                    Span::raw(format!(" {}", clean(p.name.get(lang)))),
+                ],
+            )
+        })
+        .collect();
+    out.push((
+        "0".to_string(),
+        vec![Span::raw(lang.pick("geen partij", "no party").to_string())],
+    ));
+    out
+}
+
+/// Draws the picker over `area`.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    picker: &Picker,
+    parties: &[Party],
+    theme: &Theme,
+    lang: Lang,
+) {
+    let items = choices(parties, theme, lang);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut width = 0;
+    for (i, (key, spans)) in items.into_iter().enumerate() {
+        let chosen = i == picker.selected;
+        let lead = if chosen { "▶" } else { " " };
+        let mut all = vec![Span::raw(format!("{lead} {key} "))];
+        all.extend(spans);
+        let mut line = Line::from(all);
+        if chosen {
+            line = line.style(theme.selected);
+        }
+        width = width.max(line.width());
+        lines.push(line);
+    }
+    let title = lang.pick(" Wie zei het? ", " Who said it? ");
+    let hint = lang.pick(" ↑↓ Enter · Esc ", " ↑↓ Enter · Esc ");
+    let w = (width.max(title.chars().count()) as u16 + 4).min(area.width);
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).style(theme.base).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.focus)
+                .title(Span::styled(title, theme.focus))
+                .title_bottom(Span::styled(hint, theme.dim)),
+        ),
+        rect,
+    );
+}
+
+/// Carries out an action in the picker; the picker closes on a choice or on Esc.
+pub fn act(ws: &mut Workspace, mut picker: Picker, action: Action, now: Timestamp, lang: Lang) {
+    let scenario = ws.live.state.scenario.clone();
+    let parties = scenario.parties();
+    let count = parties.len() + 1;
+    let choice = match action {
+        Action::Up => {
+            picker.selected = (picker.selected + count - 1) % count;
+            None
+        }
+        Action::Down => {
+            picker.selected = (picker.selected + 1) % count;
+            None
+        }
+        Action::Confirm(true) => Some(picker.selected),
+        Action::Digit(0) => Some(parties.len()),
+        Action::Digit(d) if usize::from(d) <= parties.len() => Some(usize::from(d) - 1),
+        Action::Back => return,
+        _ => None,
+    };
+    let Some(choice) = choice else {
+        ws.mode = Mode::Picker(picker);
+        return;
+    };
+    let Some(step) = scenario.steps.get(ws.current()) else {
+        return;
+    };
+    let party = parties.get(choice).map(|p| p.id.clone());
+    let unchanged = ws
+        .live
+        .state
+        .board(ws.current())
+        .and_then(|b| b.card(picker.card))
+        .is_some_and(|c| c.party == party);
+    if !unchanged {
+        ws.record(
+            Change::CardTagged {
+                step: step.id.clone(),
+                card: picker.card,
+                party,
+            },
+            now,
+            lang,
+        );
+    }
+}
