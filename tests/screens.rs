@@ -82,7 +82,7 @@ fn typing_a_card_shows_it_in_the_lane_and_the_notes_toggle() {
     app.dispatch(Action::EditorSave);
     app.dispatch(Action::ToggleNotes);
     let screen = render(&app, 100, 30);
-    assert!(screen.contains("▶ Ze luisteren écht niet"), "{screen}");
+    assert!(screen.contains("▶• Ze luisteren écht niet"), "{screen}");
     assert!(screen.contains("1 card"), "{screen}");
     assert!(screen.contains("Facilitator notes (f hides)"), "{screen}");
 }
