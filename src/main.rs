@@ -6,7 +6,7 @@ use clap::Parser;
 
 use samenspel::core::Lang;
 use samenspel::store::FileError;
-use samenspel::store::config::{Config, choose_theme, load_config};
+use samenspel::store::config::{Config, ThemeName, choose_theme, load_config};
 use samenspel::tui::home::Home;
 use samenspel::tui::theme::Theme;
 use samenspel::tui::workspace::Workspace;
@@ -21,7 +21,12 @@ fn main() {
     };
     let lang = cli::resolve_lang(args.lang, config.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::named(choose_theme(args.theme, no_color, config.theme));
+    let theme_name = choose_theme(args.theme, no_color, config.theme);
+    if no_color && theme_name != ThemeName::Mono {
+        // `--theme` asked for colour although NO_COLOR is set: crossterm would drop it.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
+    }
+    let theme = Theme::named(theme_name);
     let code = match run(args, lang, theme, config_error) {
         Ok(code) => code,
         Err(e) => {

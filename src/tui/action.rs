@@ -351,7 +351,9 @@ pub fn key_sections(context: KeyContext) -> Vec<KeySection> {
         KeyContext::Picker => vec![section("Kiezen", "Choosing", PICKER_KEYS)],
         KeyContext::Editing => vec![section("Tekst", "Text", EDITOR_KEYS)],
         KeyContext::Confirm => vec![section("Vraag", "Question", CONFIRM_KEYS)],
-        KeyContext::Help | KeyContext::Error => vec![section("Fout", "Error", ERROR_KEYS)],
+        KeyContext::Error => vec![section("Fout", "Error", ERROR_KEYS)],
+        // The help overlay explains the screen under it, never itself.
+        KeyContext::Help => Vec::new(),
     }
 }
 

@@ -62,10 +62,15 @@ pub fn layout(
     let inner_w = area.width.saturating_sub(2) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
     // When the cards do not fit with a blank line between them, drop the blank lines.
-    let mut out = if look.compact || !fits_roomy(area, lane, look, theme, lang) {
+    let mut out = if look.compact {
         build(inner_w, lane, look, theme, lang, false)
     } else {
-        build(inner_w, lane, look, theme, lang, true)
+        let roomy = build(inner_w, lane, look, theme, lang, true);
+        if roomy.lines.len() > inner_h {
+            build(inner_w, lane, look, theme, lang, false)
+        } else {
+            roomy
+        }
     };
     if out.lines.len() > inner_h {
         let (start, end) = look

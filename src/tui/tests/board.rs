@@ -140,6 +140,11 @@ fn marked_cards_are_grouped_under_a_theme_heading_and_ungrouped() {
         let star = row_of(&s, "Star").expect("Star");
         assert!(heading < traag && traag < bureau && bureau < star, "{s}");
         assert!(!s.contains('✓'), "marks are cleared after grouping:\n{s}");
+        // Esc clears marks that are not wanted.
+        f.keys(" ");
+        assert!(f.screen(w, h).contains('✓'));
+        f.key(KeyCode::Esc);
+        assert!(!f.screen(w, h).contains('✓'));
         // `G` takes the selected card out of the theme.
         f.keys("G");
         let s = f.screen(w, h);
@@ -259,6 +264,12 @@ fn spotlight_shows_one_card_large_and_esc_returns() {
     let s = f.screen(80, 24);
     assert!(s.contains("· 2/2"), "{s}");
     assert!(s.contains("Ze hebben geen idee"), "{s}");
+    // `?` in the spotlight lists the spotlight's own keys.
+    f.keys("?");
+    let s = f.screen(80, 24);
+    assert!(s.contains("vorige/volgende kaart"), "{s}");
+    assert!(!s.contains("kaart toevoegen"), "{s}");
+    f.keys("?");
     f.key(KeyCode::Esc);
     let s = f.screen(80, 24);
     assert!(s.contains("▶• Ze hebben geen idee"), "{s}");
@@ -364,6 +375,16 @@ fn one_lane_at_a_time_names_the_others_and_a_click_selects() {
     assert_eq!((f.ws().cursor().lane, f.ws().cursor().card), (2, 1));
     let s = f.screen(200, 50);
     assert!(s.contains("▶• [WARMTE] Tevreden klanten"), "{s}");
+    // The wheel moves the selection.
+    f.app.handle_event(crossterm::event::Event::Mouse(
+        crossterm::event::MouseEvent {
+            kind: crossterm::event::MouseEventKind::ScrollDown,
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        },
+    ));
+    assert_eq!((f.ws().cursor().lane, f.ws().cursor().card), (2, 2));
     // A click on a lane's name at the top selects that lane.
     let s = text(&f.draw(80, 24));
     let (x, y) = place_of(&s, "2. Gemeente");
