@@ -3,114 +3,26 @@
 //! themes and tagged with the party that said them; one card can be spotlighted.
 
 pub mod lane;
+mod layout;
 pub mod order;
 pub mod picker;
 pub mod spotlight;
 
 use jiff::Timestamp;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use self::lane::LaneLook;
+use self::layout::{BoardLayout, board_layout, lane_titles, tab_text};
 use super::action::Action;
 use super::app::editor;
-use super::text::clean;
 use super::theme::Theme;
 use super::workspace::{Cursor, EditTarget, Mode, Picker, Workspace};
 use crate::core::scenario::{BoardSpec, StepKind};
 use crate::core::state::{BoardState, CardId};
 use crate::core::{Change, Lang, StepState};
-
-/// The narrowest a lane is drawn side by side with the others.
-const MIN_LANE_WIDTH: u16 = 26;
-
-/// A lane's name on the line above the lane: lane index, first and one-past-last column.
-type Tab = (usize, u16, u16);
-
-/// Where the parts of a board go on screen.
-struct BoardLayout {
-    /// One lane at a time: the line naming the lanes, with each name's columns.
-    tabs: Option<(Rect, Vec<Tab>)>,
-    /// The lanes drawn, with their areas.
-    lanes: Vec<(usize, Rect)>,
-}
-
-fn board_layout(area: Rect, titles: &[String], focus: usize) -> BoardLayout {
-    let n = titles.len().max(1) as u16;
-    if area.width / n >= MIN_LANE_WIDTH {
-        let areas =
-            Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, u32::from(n)))).split(area);
-        return BoardLayout {
-            tabs: None,
-            lanes: areas.iter().copied().enumerate().collect(),
-        };
-    }
-    let [tabs, lane_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    // Every lane named in full when the line has room; otherwise the selected lane in
-    // full (up to half the line) and the others share the rest, cut with "…".
-    let need: Vec<u16> = titles
-        .iter()
-        .enumerate()
-        .map(|(i, t)| tab_label(i, t).chars().count() as u16 + 2)
-        .collect();
-    let total: u16 = need.iter().fold(0u16, |a, b| a.saturating_add(*b));
-    let widths: Vec<u16> = if total <= area.width {
-        need.clone()
-    } else {
-        let mine = need.get(focus).copied().unwrap_or(0).min(area.width / 2);
-        let share = (area.width - mine) / n.saturating_sub(1).max(1);
-        need.iter()
-            .enumerate()
-            .map(|(i, w)| if i == focus { mine } else { (*w).min(share) })
-            .collect()
-    };
-    let mut x = area.x;
-    let names = widths
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let x0 = x;
-            x = (x + w).min(area.right());
-            (i, x0, x)
-        })
-        .collect();
-    BoardLayout {
-        tabs: Some((tabs, names)),
-        lanes: vec![(focus, lane_area)],
-    }
-}
-
-fn tab_label(index: usize, title: &str) -> String {
-    format!("{}. {title}", index + 1)
-}
-
-/// A lane's name on the line above the lane, cut to `width` cells.
-fn tab_text(index: usize, title: &str, width: usize, selected: bool) -> String {
-    let label = tab_label(index, title);
-    let room = width.saturating_sub(2);
-    let cut: String = if label.chars().count() > room {
-        let mut c: String = label.chars().take(room.saturating_sub(1)).collect();
-        c.push('…');
-        c
-    } else {
-        label
-    };
-    let marker = if selected { "▶" } else { " " };
-    format!("{marker}{cut:<room$} ")
-        .chars()
-        .take(width)
-        .collect()
-}
-
-fn lane_titles(spec: &BoardSpec, lang: Lang) -> Vec<String> {
-    spec.lanes
-        .iter()
-        .map(|l| clean(l.title.get(lang)).into_owned())
-        .collect()
-}
 
 /// Draws the board of the current step.
 pub fn render(
