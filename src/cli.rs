@@ -37,6 +37,9 @@ pub enum Command {
         /// The meeting's title (default: the scenario's title).
         #[arg(long)]
         title: Option<String>,
+        /// Continue a series: start with a review of this earlier session's agreements.
+        #[arg(long, value_name = "PREVIOUS_SESSION")]
+        from: Option<PathBuf>,
     },
     /// Reopen a saved session where it was left.
     Open {
@@ -45,6 +48,26 @@ pub enum Command {
         /// Open without changing the file.
         #[arg(long)]
         read_only: bool,
+    },
+    /// Play a saved session back, read-only, or print its state at one point and exit.
+    Replay {
+        /// The session file.
+        session: PathBuf,
+        /// Where: a number of changes, HH:MM (local clock time), +H:MM (meeting time),
+        /// an RFC 3339 time, or a step id (right before that step was left).
+        #[arg(long)]
+        at: Option<String>,
+        /// Print the state as plain text and exit.
+        #[arg(long, conflicts_with = "json")]
+        print: bool,
+        /// Print the state as JSON and exit.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow a session another samenspel is editing: a clean read-only second screen.
+    Follow {
+        /// The session file.
+        session: PathBuf,
     },
     /// List built-in and local scenarios.
     Scenarios,

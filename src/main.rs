@@ -1,6 +1,7 @@
 //! The samenspel binary: parse arguments, then hand over to a command or the screens.
 
 mod cli;
+mod replay_cli;
 
 use clap::Parser;
 
@@ -55,13 +56,39 @@ fn run(
             seed,
             output,
         })) => return cli::generate(&scenario, events, seed, &output),
-        Some(cli::Command::New { scenario, title }) => {
+        Some(cli::Command::New {
+            scenario,
+            title,
+            from,
+        }) => {
             let entry = samenspel::store::catalog::find_scenario(&scenario)
                 .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
-            let ws = Workspace::create(entry.scenario, title, clock(), lang)
-                .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
+            let ws = match from {
+                None => Workspace::create(entry.scenario, title, clock(), lang),
+                Some(previous) => samenspel::store::series::continue_from(
+                    &previous,
+                    entry.scenario,
+                    title,
+                    clock(),
+                    lang,
+                )
+                .and_then(Workspace::create_prepared),
+            }
+            .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
             Screen::Session(Box::new(ws))
         }
+        Some(cli::Command::Replay {
+            session,
+            at,
+            print,
+            json,
+        }) => {
+            if print || json {
+                return replay_cli::print_at(&session, at.as_deref(), json, lang);
+            }
+            replay_cli::open(&session, at.as_deref(), lang)?
+        }
+        Some(cli::Command::Follow { session }) => replay_cli::follow(&session, lang)?,
         Some(cli::Command::Open { session, read_only }) => {
             match Workspace::open(&session, read_only) {
                 Ok(ws) => Screen::Session(Box::new(ws)),

@@ -122,7 +122,7 @@ fn a_step_needs_exactly_one_kind() {
     d["steps"][0]["agreement"] = json!({});
     let lines = problems(&d);
     assert!(
-        lines[0].contains("steps[0]: wrong shape: step 'akte-1' needs exactly one of \"board\", \"matrix\", \"vote\" or \"agreement\" (it has 2)"),
+        lines[0].contains("steps[0]: wrong shape: step 'akte-1' needs exactly one of \"board\", \"matrix\", \"vote\", \"agreement\" or \"review\" (it has 2)"),
         "{lines:?}"
     );
 }

@@ -59,6 +59,9 @@ pub enum ReduceError {
     /// Unknown endorsement item.
     #[error("there is no item '{0}' to endorse in step '{1}'")]
     NoItem(String, String),
+    /// Unknown action in a review step.
+    #[error("there is no action '{0}' in review step '{1}'")]
+    NoReviewItem(String, String),
     /// Unknown endorser.
     #[error("'{0}' cannot endorse in this step")]
     NoEndorser(String),
@@ -106,6 +109,9 @@ impl ReduceError {
             ReduceError::CommitmentExists(c) => format!("afspraak {c} bestaat al"),
             ReduceError::NoItem(i, s) => {
                 format!("er is geen onderdeel '{i}' om te onderschrijven in stap '{s}'")
+            }
+            ReduceError::NoReviewItem(i, s) => {
+                format!("er is geen actie '{i}' in terugblik '{s}'")
             }
             ReduceError::NoEndorser(e) => format!("'{e}' kan in deze stap niet onderschrijven"),
             ReduceError::TimerRunning(s) => format!("de timer van stap '{s}' loopt al"),

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::state::{CardId, Commitment, Participant, RowRef, VoteTarget};
+use super::state::{CardId, Commitment, Participant, ReviewStatus, RowRef, VoteTarget};
 
 /// One entry of the event log: when it happened and what changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -210,6 +210,16 @@ pub enum Change {
         step: String,
         /// Minutes.
         minutes: u32,
+    },
+    /// An action of a review step was marked (done, still open, dropped), or unmarked.
+    ReviewMarked {
+        /// Step id.
+        step: String,
+        /// Item id.
+        item: String,
+        /// The mark, or none for "not discussed yet".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<ReviewStatus>,
     },
     /// The last change that can be undone was undone.
     Undo,

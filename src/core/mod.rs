@@ -1,16 +1,21 @@
 //! The domain, pure: scenarios, sessions, events and the reducer that folds them.
 //! No terminal, no files, no clock: time comes in with each event.
 
+pub mod describe;
 pub mod error;
 pub mod event;
 #[doc(hidden)]
 pub mod fixture;
 mod lookup;
+pub mod outline;
 pub mod party;
+pub mod position;
 pub mod reducer;
 #[cfg(test)]
 mod reducer_tests;
+pub mod replay;
 pub mod scenario;
+pub mod series;
 pub mod session;
 pub mod state;
 pub mod text;

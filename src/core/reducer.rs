@@ -8,7 +8,8 @@ use jiff::Timestamp;
 
 use super::error::ReduceError;
 use super::event::{Change, Event};
-use super::state::{Card, Cell, Participant, SessionState};
+use super::scenario::StepKind;
+use super::state::{Card, Cell, Participant, SessionState, StepState};
 
 type Result<T> = std::result::Result<T, ReduceError>;
 
@@ -392,6 +393,28 @@ impl SessionState {
                     item: item.clone(),
                     endorser: endorser.clone(),
                     endorsed: old,
+                }])
+            }
+            Change::ReviewMarked { step, item, status } => {
+                let index = self.step_index(step)?;
+                let known = match &self.scenario.steps[index].kind {
+                    StepKind::Review(spec) => spec.items.iter().any(|i| &i.id == item),
+                    _ => return Err(ReduceError::WrongKind(step.clone(), "review")),
+                };
+                if !known {
+                    return Err(ReduceError::NoReviewItem(item.clone(), step.clone()));
+                }
+                let StepState::Review(review) = &mut self.steps[index] else {
+                    return Err(ReduceError::WrongKind(step.clone(), "review"));
+                };
+                let old = match status {
+                    Some(s) => review.marks.insert(item.clone(), *s),
+                    None => review.marks.remove(item),
+                };
+                Ok(vec![Change::ReviewMarked {
+                    step: step.clone(),
+                    item: item.clone(),
+                    status: old,
                 }])
             }
             Change::StepOpened { .. }

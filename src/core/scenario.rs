@@ -83,6 +83,8 @@ pub enum StepKind {
     Vote(VoteSpec),
     /// A statement, principles and commitments that parties endorse.
     Agreement(AgreementSpec),
+    /// A look back at what an earlier meeting agreed (written by `samenspel new --from`).
+    Review(ReviewSpec),
 }
 
 impl StepKind {
@@ -93,6 +95,7 @@ impl StepKind {
             StepKind::Matrix(_) => "matrix",
             StepKind::Vote(_) => "vote",
             StepKind::Agreement(_) => "agreement",
+            StepKind::Review(_) => "review",
         }
     }
 }
@@ -116,6 +119,8 @@ struct RawStep {
     vote: Option<VoteSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     agreement: Option<AgreementSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewSpec>,
 }
 
 impl TryFrom<RawStep> for Step {
@@ -135,9 +140,12 @@ impl TryFrom<RawStep> for Step {
         if let Some(a) = raw.agreement {
             kinds.push(StepKind::Agreement(a));
         }
+        if let Some(r) = raw.review {
+            kinds.push(StepKind::Review(r));
+        }
         if kinds.len() != 1 {
             return Err(format!(
-                "step '{}' needs exactly one of \"board\", \"matrix\", \"vote\" or \"agreement\" (it has {})",
+                "step '{}' needs exactly one of \"board\", \"matrix\", \"vote\", \"agreement\" or \"review\" (it has {})",
                 raw.id,
                 kinds.len()
             ));
@@ -166,12 +174,14 @@ impl From<Step> for RawStep {
             matrix: None,
             vote: None,
             agreement: None,
+            review: None,
         };
         match step.kind {
             StepKind::Board(b) => raw.board = Some(b),
             StepKind::Matrix(m) => raw.matrix = Some(m),
             StepKind::Vote(v) => raw.vote = Some(v),
             StepKind::Agreement(a) => raw.agreement = Some(a),
+            StepKind::Review(r) => raw.review = Some(r),
         }
         raw
     }
@@ -394,4 +404,52 @@ pub enum Endorsers {
     Parties,
     /// The participants of the session.
     Participants,
+}
+
+/// A review step: the agreements and actions of an earlier meeting, to go through at the
+/// start of the next one. Its texts are what that room wrote, so they are plain strings
+/// in the language of that meeting, not translated [`Text`]s.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSpec {
+    /// The meeting the items come from (its title), shown in the heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Statements and principles that were endorsed, shown for context (not marked).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<ReviewAgreement>,
+    /// The actions to go through, each marked done, still open or dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ReviewItem>,
+}
+
+/// An endorsed statement or principle of an earlier meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewAgreement {
+    /// The statement or principle.
+    pub text: String,
+    /// Who endorsed it (party or participant names, as shown then).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endorsed_by: Vec<String>,
+}
+
+/// An action carried over from an earlier meeting: a commitment, or an action that an
+/// earlier review left open.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewItem {
+    /// Stable identifier within the step.
+    pub id: String,
+    /// What would be done.
+    pub what: String,
+    /// Who would do it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub who: String,
+    /// By when (free text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub when: String,
+    /// The meeting where it was agreed (its title), when that was before the last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
 }

@@ -36,9 +36,26 @@ pub struct Session {
     /// The participants at the start (carried over from an earlier meeting, or none).
     #[serde(default)]
     pub participants: Vec<Participant>,
+    /// The meeting this one continues (`samenspel new --from`), so a series is traceable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Origin>,
     /// Every change, in time order.
     #[serde(default)]
     pub events: Vec<Event>,
+}
+
+/// Where a session continues from: the previous meeting's file, as it was when read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// The previous session's file name (without its folder).
+    pub file: String,
+    /// SHA-256 of that file's bytes, lowercase hex.
+    pub sha256: String,
+    /// The previous meeting's title.
+    pub title: String,
+    /// When the previous meeting started.
+    pub created: Timestamp,
 }
 
 impl Session {
@@ -52,6 +69,7 @@ impl Session {
             lang,
             scenario,
             participants: Vec::new(),
+            previous: None,
             events: Vec::new(),
         }
     }

@@ -157,6 +157,36 @@ pub struct AgreementState {
     pub endorsements: BTreeMap<String, BTreeSet<String>>,
 }
 
+/// What became of an action carried over from an earlier meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// It was done.
+    Done,
+    /// It still has to be done (carried on to the next meeting).
+    Open,
+    /// It will not be done.
+    Dropped,
+}
+
+impl ReviewStatus {
+    /// How the status is shown, in the given language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ReviewStatus::Done => lang.pick("gedaan", "done"),
+            ReviewStatus::Open => lang.pick("loopt nog", "still open"),
+            ReviewStatus::Dropped => lang.pick("vervallen", "dropped"),
+        }
+    }
+}
+
+/// The marks of a review step; items without a mark were not discussed yet.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ReviewState {
+    /// Status per item id.
+    pub marks: BTreeMap<String, ReviewStatus>,
+}
+
 /// The content of one step.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StepState {
@@ -168,6 +198,8 @@ pub enum StepState {
     Vote(VoteState),
     /// An agreement.
     Agreement(AgreementState),
+    /// A review of an earlier meeting.
+    Review(ReviewState),
 }
 
 /// A step's timer, computed from event times only.
@@ -273,6 +305,7 @@ impl SessionState {
                         .collect(),
                     endorsements: BTreeMap::new(),
                 }),
+                StepKind::Review(_) => StepState::Review(ReviewState::default()),
             };
             steps.push(state);
             timers.push(TimerState {

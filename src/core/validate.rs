@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use super::error::Problem;
 use super::scenario::{
-    AgreementSpec, Axis, BoardSpec, MatrixSpec, SCENARIO_FORMAT, SCENARIO_VERSION, Scale, Scenario,
-    StepKind, VoteSpec,
+    AgreementSpec, Axis, BoardSpec, MatrixSpec, ReviewSpec, SCENARIO_FORMAT, SCENARIO_VERSION,
+    Scale, Scenario, StepKind, VoteSpec,
 };
 use super::text::Text;
 
@@ -93,6 +93,7 @@ pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
             StepKind::Matrix(m) => v.matrix(&format!("{path}.matrix"), m, s, i),
             StepKind::Vote(vote) => v.vote(&format!("{path}.vote"), vote, s, i),
             StepKind::Agreement(a) => v.agreement(&format!("{path}.agreement"), a),
+            StepKind::Review(r) => v.review(&format!("{path}.review"), r),
         }
     }
     v.problems
@@ -308,6 +309,31 @@ impl Checker {
         }
         for (i, c) in a.commitments.iter().enumerate() {
             self.text(&format!("{path}.commitments[{i}].what"), &c.what);
+        }
+    }
+
+    fn review(&mut self, path: &str, r: &ReviewSpec) {
+        let mut seen = HashSet::new();
+        for (i, item) in r.items.iter().enumerate() {
+            let p = format!("{path}.items[{i}]");
+            self.id(&format!("{p}.id"), &item.id);
+            self.unique(&mut seen, &format!("{p}.id"), &item.id);
+            if item.what.trim().is_empty() {
+                self.push(
+                    format!("{p}.what"),
+                    "een actie heeft een tekst nodig",
+                    "an action needs a text",
+                );
+            }
+        }
+        for (i, a) in r.agreements.iter().enumerate() {
+            if a.text.trim().is_empty() {
+                self.push(
+                    format!("{path}.agreements[{i}].text"),
+                    "een afspraak heeft een tekst nodig",
+                    "an agreement needs a text",
+                );
+            }
         }
     }
 }

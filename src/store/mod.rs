@@ -7,6 +7,7 @@ pub mod config;
 pub mod error;
 pub mod load;
 pub mod paths;
+pub mod series;
 pub mod writer;
 
 pub use error::FileError;

@@ -78,6 +78,8 @@ pub enum Action {
         /// Row of the cell.
         row: u16,
     },
+    /// A key of the replay screen.
+    Replay(super::replay::ReplayKey),
 }
 
 /// The kind of step on screen, as far as keys are concerned.
@@ -91,6 +93,8 @@ pub enum StepKey {
     Vote,
     /// An agreement.
     Agreement,
+    /// A review of the previous meeting.
+    Review,
 }
 
 impl StepKey {
@@ -101,6 +105,7 @@ impl StepKey {
             StepKind::Matrix(_) => StepKey::Matrix,
             StepKind::Vote(_) => StepKey::Vote,
             StepKind::Agreement(_) => StepKey::Agreement,
+            StepKind::Review(_) => StepKey::Review,
         }
     }
 }
@@ -124,6 +129,10 @@ pub enum KeyContext {
     Help,
     /// The error screen.
     Error,
+    /// Replaying a session.
+    Replay,
+    /// Following a session edited elsewhere.
+    Follow,
 }
 
 /// The action of a key in a context; none for keys that do nothing there.
@@ -180,10 +189,13 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
         KeyContext::Step(kind) => {
             let own = match kind {
                 StepKey::Board => board_key(key),
+                StepKey::Review => (key.code == Char(' ')).then_some(Action::Edit),
                 StepKey::Matrix | StepKey::Vote | StepKey::Agreement => None,
             };
             own.or_else(|| step_key(key))
         }
+        KeyContext::Replay => super::replay::resolve(key),
+        KeyContext::Follow => super::follow::resolve(key),
     }
 }
 
@@ -297,6 +309,15 @@ const BOARD_KEYS: &[KeyHelp] = &[
     ("Esc", "vinkjes wissen", "clear the marks"),
 ];
 
+const REVIEW_KEYS: &[KeyHelp] = &[
+    ("↑ ↓", "kies een actie", "select an action"),
+    (
+        "Enter Space",
+        "gedaan → loopt nog → vervallen → niet besproken",
+        "done → still open → dropped → not discussed",
+    ),
+];
+
 const STEP_KEYS: &[KeyHelp] = &[
     ("n PgDn", "volgende stap", "next step"),
     ("p PgUp", "vorige stap", "previous step"),
@@ -341,6 +362,7 @@ pub fn key_sections(context: KeyContext) -> Vec<KeySection> {
         KeyContext::Step(kind) => {
             let own = match kind {
                 StepKey::Board => Some(section("Bord", "Board", BOARD_KEYS)),
+                StepKey::Review => Some(section("Terugblik", "Review", REVIEW_KEYS)),
                 StepKey::Matrix | StepKey::Vote | StepKey::Agreement => None,
             };
             own.into_iter()
@@ -354,6 +376,8 @@ pub fn key_sections(context: KeyContext) -> Vec<KeySection> {
         KeyContext::Error => vec![section("Fout", "Error", ERROR_KEYS)],
         // The help overlay explains the screen under it, never itself.
         KeyContext::Help => Vec::new(),
+        KeyContext::Replay => vec![section("Terugkijken", "Replay", super::replay::KEYS)],
+        KeyContext::Follow => vec![section("Volgen", "Follow", super::follow::KEYS)],
     }
 }
 
@@ -421,6 +445,9 @@ mod tests {
             KeyContext::Step(StepKey::Matrix),
             KeyContext::Step(StepKey::Vote),
             KeyContext::Step(StepKey::Agreement),
+            KeyContext::Step(StepKey::Review),
+            KeyContext::Replay,
+            KeyContext::Follow,
             KeyContext::Spotlight,
             KeyContext::Picker,
             KeyContext::Editing,

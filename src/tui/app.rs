@@ -31,6 +31,10 @@ pub enum Screen {
     Home(Home),
     /// A session.
     Session(Box<Workspace>),
+    /// A session played back, read-only.
+    Replay(Box<super::replay::Replay>),
+    /// A session followed while another process edits it.
+    Follow(Box<super::follow::Follow>),
 }
 
 /// The whole application.
@@ -110,6 +114,8 @@ impl App {
                 Mode::Picker(_) => KeyContext::Picker,
                 Mode::Spotlight => KeyContext::Spotlight,
             },
+            Screen::Replay(_) => KeyContext::Replay,
+            Screen::Follow(_) => KeyContext::Follow,
         }
     }
 
@@ -202,6 +208,15 @@ impl App {
                 }
                 step_action(ws, action, now, lang);
             }
+            Screen::Replay(replay) => match action {
+                Action::Quit => self.quit = true,
+                Action::Replay(key) => replay.act(key),
+                _ => {}
+            },
+            Screen::Follow(follow) => match action {
+                Action::Quit => self.quit = true,
+                other => follow.act(other),
+            },
         }
     }
 
@@ -226,7 +241,28 @@ impl App {
     pub fn session_path(&self) -> Option<PathBuf> {
         match &self.screen {
             Screen::Session(ws) => Some(ws.path.clone()),
+            Screen::Replay(r) => Some(r.ws.path.clone()),
+            Screen::Follow(f) => Some(f.path()),
             Screen::Home(_) => None,
+        }
+    }
+
+    /// How long until the screen wants to move on by itself (replay playing, follow
+    /// polling its file); none when it only changes on a key.
+    pub fn wake_in(&self) -> Option<std::time::Duration> {
+        match &self.screen {
+            Screen::Replay(r) => r.wake_in(),
+            Screen::Follow(f) => Some(f.wake_in()),
+            _ => None,
+        }
+    }
+
+    /// Lets the screen move on by itself when it is time; true when it changed.
+    pub fn tick(&mut self) -> bool {
+        match &mut self.screen {
+            Screen::Replay(r) => r.tick(),
+            Screen::Follow(f) => f.tick(),
+            _ => false,
         }
     }
 
@@ -272,6 +308,9 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
                             }
                             StepKind::Agreement(_) => {
                                 super::agreement::save_edit(ws, &ed.target, text, now, lang)
+                            }
+                            StepKind::Review(_) => {
+                                super::review::save_edit(ws, &ed.target, text, now, lang)
                             }
                         }
                     }
@@ -340,6 +379,7 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
             StepKind::Matrix(_) => super::matrix::act(ws, action, now, lang),
             StepKind::Vote(_) => super::vote::act(ws, action, now, lang),
             StepKind::Agreement(_) => super::agreement::act(ws, action, now, lang),
+            StepKind::Review(_) => super::review::act(ws, action, now, lang),
         },
     }
 }

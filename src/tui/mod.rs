@@ -4,9 +4,12 @@ pub mod action;
 pub mod agreement;
 pub mod app;
 pub mod board;
+pub mod follow;
 pub mod help;
 pub mod home;
 pub mod matrix;
+pub mod replay;
+pub mod review;
 pub mod text;
 pub mod theme;
 pub mod undo;
@@ -49,13 +52,16 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             Screen::Session(ws) => ws
                 .save_status()
                 .is_some_and(|s| s.saved < ws.live.session.events.len() || s.error.is_some()),
-            Screen::Home(_) => false,
+            _ => false,
         };
-        let timeout = if pending {
+        let mut timeout = if pending {
             Duration::from_millis(20)
         } else {
             Duration::from_millis(500)
         };
+        if let Some(wake) = app.wake_in() {
+            timeout = timeout.min(wake);
+        }
         if event::poll(timeout)? {
             let ev = event::read()?;
             app.handle_event(ev);
@@ -64,11 +70,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
                 app.handle_event(event::read()?);
             }
         } else {
+            let moved = app.tick();
             let status = match &app.screen {
                 Screen::Session(ws) => ws.save_status(),
-                Screen::Home(_) => None,
+                _ => None,
             };
-            if status == last_status && !pending {
+            if status == last_status && !pending && !moved {
                 continue;
             }
             last_status = status;

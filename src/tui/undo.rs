@@ -28,6 +28,7 @@ pub fn describe(change: &Change, lang: Lang) -> &'static str {
         Change::CommitmentEdited { .. } => ("afspraak bewerkt", "commitment edited"),
         Change::CommitmentRemoved { .. } => ("afspraak verwijderd", "commitment removed"),
         Change::EndorsementSet { .. } => ("onderschrijving", "endorsement"),
+        Change::ReviewMarked { .. } => ("actie gemarkeerd", "action marked"),
         Change::StepOpened { .. }
         | Change::TimerStarted { .. }
         | Change::TimerPaused { .. }
@@ -74,6 +75,7 @@ fn step_of(change: &Change) -> Option<&str> {
         | Change::CommitmentEdited { step, .. }
         | Change::CommitmentRemoved { step, .. }
         | Change::EndorsementSet { step, .. }
+        | Change::ReviewMarked { step, .. }
         | Change::TimerStarted { step }
         | Change::TimerPaused { step }
         | Change::TimerSet { step, .. } => Some(step),

@@ -9,7 +9,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::app::{App, Screen};
 use super::text::clean;
 use super::workspace::{Mode, Workspace};
-use super::{agreement, board, home, matrix, vote};
+use super::{agreement, board, home, matrix, review, vote};
 use crate::core::{Lang, StepKind};
 
 /// The smallest terminal the screens are drawn in.
@@ -51,6 +51,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             frame.render_widget(Paragraph::new(hint).style(theme.bar), bottom);
         }
         Screen::Session(ws) => session(frame, area, ws, app),
+        Screen::Replay(r) => super::replay::render(frame, area, r, app),
+        Screen::Follow(f) => super::follow::render(frame, area, f, app),
     }
     if app.help {
         super::help::render(frame, area, app);
@@ -72,15 +74,40 @@ fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, app: &App) {
     frame.render_widget(Paragraph::new(line).style(app.theme.bar), area);
 }
 
-/// "Akte 2/4" or "Stap 2/4".
+/// The number a step is shown with (1-based), counting only the steps of the exercise:
+/// a review of the previous meeting (`samenspel new --from`) has none.
+pub fn step_number(scenario: &crate::core::Scenario, index: usize) -> Option<usize> {
+    let is_review = |s: &crate::core::Step| matches!(s.kind, StepKind::Review(_));
+    let step = scenario.steps.get(index)?;
+    if is_review(step) {
+        return None;
+    }
+    Some(
+        index + 1
+            - scenario.steps[..index]
+                .iter()
+                .filter(|s| is_review(s))
+                .count(),
+    )
+}
+
+/// "Akte 2/4" or "Stap 2/4"; "Terugblik" on a review step.
 pub fn step_label(ws: &Workspace, lang: Lang) -> String {
     let scenario = &ws.live.state.scenario;
+    let Some(number) = step_number(scenario, ws.current()) else {
+        return lang.pick("Terugblik", "Review").to_string();
+    };
+    let total = scenario
+        .steps
+        .iter()
+        .filter(|s| !matches!(s.kind, StepKind::Review(_)))
+        .count();
     let word = scenario
         .step_name
         .as_ref()
         .map(|t| clean(t.get(lang)).into_owned())
         .unwrap_or_else(|| lang.pick("Stap", "Step").to_string());
-    format!("{word} {}/{}", ws.current() + 1, scenario.steps.len())
+    format!("{word} {number}/{total}")
 }
 
 /// Where the parts of a session screen go.
@@ -92,10 +119,15 @@ struct SessionAreas {
     notes: Rect,
     body: Rect,
     foot: Rect,
-    bottom: Rect,
 }
 
 fn session_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
+    let [main, _status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    step_areas(main, ws, lang)
+}
+
+/// The parts of a step screen without the status line.
+fn step_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
     let state = &ws.live.state;
     let step = state.scenario.steps.get(state.current);
     let title = step.map_or(0, |s| clean(s.title.get(lang)).chars().count());
@@ -106,12 +138,7 @@ fn session_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
         .map(|n| clean(n.get(lang)).into_owned());
     if matches!(ws.mode, Mode::Spotlight) {
         // The card alone: everything between the bars.
-        let [top, body, bottom] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         let none = Rect::new(body.x, body.y, body.width, 0);
         return SessionAreas {
             top,
@@ -121,7 +148,6 @@ fn session_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
             notes: none,
             body,
             foot: none,
-            bottom,
         };
     }
     // The big title needs 4 cells a letter and room for the board below.
@@ -137,14 +163,13 @@ fn session_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
         Mode::ConfirmDelete(_) => 1,
         _ => 0,
     };
-    let [top, title_area, prompt_area, notes_area, body, foot, bottom] = Layout::vertical([
+    let [top, title_area, prompt_area, notes_area, body, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(title_h),
         Constraint::Length(prompt_h + 1),
         Constraint::Length(notes_h),
         Constraint::Min(1),
         Constraint::Length(foot_h),
-        Constraint::Length(1),
     ])
     .areas(area);
     SessionAreas {
@@ -155,7 +180,6 @@ fn session_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
         notes: notes_area,
         body,
         foot,
-        bottom,
     }
 }
 
@@ -165,6 +189,15 @@ pub fn body_area(area: Rect, ws: &Workspace, lang: Lang) -> Rect {
 }
 
 fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
+    let [main, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    step_screen(frame, main, ws, app);
+    status(frame, bottom, ws, app);
+}
+
+/// Draws a session's step as the room sees it (top bar, title, prompt, notes when shown,
+/// the step's content, an open editor), without the status line: replay and follow draw
+/// their own bars below it.
+pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
     let lang = app.lang;
     let theme = &app.theme;
     let state = &ws.live.state;
@@ -186,8 +219,7 @@ fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         notes: notes_area,
         body,
         foot,
-        bottom,
-    } = session_areas(area, ws, lang);
+    } = step_areas(area, ws, lang);
 
     let scenario_title = clean(state.scenario.title.get(lang)).into_owned();
     let session_title = clean(&ws.live.session.title).into_owned();
@@ -244,6 +276,7 @@ fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         StepKind::Matrix(spec) => matrix::render(frame, body, ws, spec, theme, lang),
         StepKind::Vote(spec) => vote::render(frame, body, ws, spec, theme, lang),
         StepKind::Agreement(spec) => agreement::render(frame, body, ws, spec, theme, lang),
+        StepKind::Review(spec) => review::render(frame, body, ws, spec, theme, lang),
     }
 
     match &ws.mode {
@@ -273,7 +306,6 @@ fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         }
         Mode::Normal | Mode::Spotlight => {}
     }
-    status(frame, bottom, ws, app);
 }
 
 /// Number of lines `text` takes when wrapped at `width` (a close estimate).

@@ -162,6 +162,27 @@ impl Workspace {
         lang: Lang,
     ) -> Result<Workspace, FileError> {
         let session = Session::new(Arc::new(scenario), title, now, lang);
+        Workspace::start_at(path, session)
+    }
+
+    /// Starts a prepared session (e.g. one that continues a series) in a new file in the
+    /// sessions folder, and writes it at once.
+    pub fn create_prepared(session: Session) -> Result<Workspace, FileError> {
+        let dir = sessions_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            FileError::io(
+                &dir,
+                "kan de map niet maken",
+                "cannot create the folder",
+                &e,
+            )
+        })?;
+        let path = new_session_path(&dir, session.created, &session.scenario.id, &session.title);
+        Workspace::start_at(path, session)
+    }
+
+    /// Writes a new session to `path` and opens it for editing.
+    fn start_at(path: PathBuf, session: Session) -> Result<Workspace, FileError> {
         crate::store::atomic::write_atomic(&path, &session_json(&session)).map_err(|e| {
             FileError::io(
                 &path,

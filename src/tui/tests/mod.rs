@@ -43,7 +43,7 @@ impl Fixture {
     pub fn ws(&self) -> &Workspace {
         match &self.app.screen {
             Screen::Session(ws) => ws,
-            Screen::Home(_) => panic!("no session open"),
+            _ => panic!("no session open"),
         }
     }
 

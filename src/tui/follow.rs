@@ -1,0 +1,198 @@
+//! A second screen that follows a session another samenspel process is editing: it polls
+//! the file (every 50 ms; no watcher needed), reads it only when it changed, and shows
+//! the step the facilitator is on, without bars or notes. Saves are atomic renames, so
+//! every read sees a complete file; a file that does not parse (edited by hand, say)
+//! leaves the last good state on screen and is read again.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Paragraph;
+
+use super::action::Action;
+use super::app::App;
+use super::text::clean;
+use super::view::step_screen;
+use super::workspace::{Cursor, Workspace};
+use crate::core::{Change, Lang, StepState};
+use crate::store::{FileError, load_session};
+
+/// How often the file is looked at.
+pub const POLL: Duration = Duration::from_millis(50);
+/// How soon a file that did not parse is read again, even if it looks unchanged.
+const RETRY: Duration = Duration::from_secs(1);
+
+/// What identifies one version of the file without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Signature {
+    modified: Option<SystemTime>,
+    len: u64,
+    /// Each atomic save is a new file (a new inode), even within one clock tick.
+    inode: u64,
+}
+
+fn signature(path: &Path) -> Option<Signature> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Signature {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+        inode,
+    })
+}
+
+/// A session followed from its file.
+pub struct Follow {
+    /// The last good state of the file (read-only).
+    pub ws: Workspace,
+    seen: Option<Signature>,
+    next_poll: Instant,
+    retry_at: Option<Instant>,
+    /// Why the newest version of the file is not shown, if it is not.
+    pub problem: Option<String>,
+    lang: Lang,
+}
+
+/// The keys of the follow screen.
+pub fn resolve(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+        KeyCode::Char('f') => Some(Action::ToggleNotes),
+        KeyCode::Char('?') => Some(Action::Help),
+        _ => None,
+    }
+}
+
+/// The follow keys for the help overlay: (keys, nl, en).
+pub const KEYS: &[(&str, &str, &str)] = &[
+    (
+        "f",
+        "notities begeleider tonen/verbergen",
+        "show/hide facilitator notes",
+    ),
+    ("?", "deze hulp", "this help"),
+    ("q Esc", "stoppen", "quit"),
+];
+
+impl Follow {
+    /// Starts following a session file; it must be readable now.
+    pub fn open(path: &Path, lang: Lang) -> Result<Follow, FileError> {
+        let seen = signature(path);
+        let live = load_session(path)?;
+        let mut ws = Workspace::read_only(live);
+        ws.path = path.to_path_buf();
+        let mut follow = Follow {
+            ws,
+            seen,
+            next_poll: Instant::now() + POLL,
+            retry_at: None,
+            problem: None,
+            lang,
+        };
+        follow.select_last_touched();
+        Ok(follow)
+    }
+
+    /// The file followed.
+    pub fn path(&self) -> PathBuf {
+        self.ws.path.clone()
+    }
+
+    /// Carries out an action.
+    pub fn act(&mut self, action: Action) {
+        if action == Action::ToggleNotes {
+            self.ws.show_notes = !self.ws.show_notes;
+        }
+    }
+
+    /// How long until the file is looked at again.
+    pub fn wake_in(&self) -> Duration {
+        self.next_poll.saturating_duration_since(Instant::now())
+    }
+
+    /// Looks at the file when it is time; true when the screen changed.
+    pub fn tick(&mut self) -> bool {
+        let now = Instant::now();
+        if now < self.next_poll {
+            return false;
+        }
+        self.next_poll = now + POLL;
+        let current = signature(&self.ws.path);
+        let retry = self.retry_at.is_some_and(|at| now >= at);
+        if current == self.seen && !retry {
+            return false;
+        }
+        self.seen = current;
+        let lang = self.lang;
+        let before = self.problem.clone();
+        match load_session(&self.ws.path) {
+            Ok(live) => {
+                self.ws.live = live;
+                self.ws.clamp_cursors();
+                self.select_last_touched();
+                self.problem = None;
+                self.retry_at = None;
+                true
+            }
+            Err(e) => {
+                self.problem = Some(e.describe(lang));
+                self.retry_at = Some(now + RETRY);
+                self.problem != before
+            }
+        }
+    }
+
+    /// Points the selection at the card of the newest change, when it is on screen.
+    fn select_last_touched(&mut self) {
+        let state = &self.ws.live.state;
+        let card = self
+            .ws
+            .live
+            .session
+            .events
+            .iter()
+            .rev()
+            .find_map(|e| match &e.change {
+                Change::CardAdded { card, .. }
+                | Change::CardEdited { card, .. }
+                | Change::CardMoved { card, .. }
+                | Change::CardTagged { card, .. } => Some(*card),
+                _ => None,
+            });
+        let cursor = match (card, state.steps.get(state.current)) {
+            (Some(card), Some(StepState::Board(b))) => {
+                b.find(card).map(|(lane, card)| Cursor { lane, card })
+            }
+            _ => None,
+        };
+        if let Some(c) = cursor {
+            *self.ws.cursor_mut() = c;
+        }
+    }
+}
+
+/// Draws the followed step over the whole area; a line at the bottom only when the
+/// newest version of the file could not be read.
+pub fn render(frame: &mut Frame, area: Rect, follow: &Follow, app: &App) {
+    let Some(problem) = &follow.problem else {
+        step_screen(frame, area, &follow.ws, app);
+        return;
+    };
+    let [main, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    step_screen(frame, main, &follow.ws, app);
+    let text = format!(
+        " {} {}",
+        app.lang.pick(
+            "laatste goede stand; het bestand is nu niet te lezen:",
+            "last good state; the file cannot be read now:"
+        ),
+        clean(problem)
+    );
+    frame.render_widget(Paragraph::new(text).style(app.theme.error), bottom);
+}

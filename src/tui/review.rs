@@ -1,0 +1,232 @@
+//! A review step: last meeting's agreements for context, and its actions, each marked
+//! done, still open or dropped (Enter cycles the mark of the selected action).
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::action::Action;
+use super::board::wrap;
+use super::text::clean;
+use super::theme::Theme;
+use super::workspace::{EditTarget, Workspace};
+use crate::core::scenario::{ReviewSpec, StepKind};
+use crate::core::state::ReviewStatus;
+use crate::core::{Change, Lang, StepState};
+
+/// The mark after `status` when Enter is pressed: done, still open, dropped, none.
+pub fn next_status(status: Option<ReviewStatus>) -> Option<ReviewStatus> {
+    match status {
+        None => Some(ReviewStatus::Done),
+        Some(ReviewStatus::Done) => Some(ReviewStatus::Open),
+        Some(ReviewStatus::Open) => Some(ReviewStatus::Dropped),
+        Some(ReviewStatus::Dropped) => None,
+    }
+}
+
+fn mark(status: Option<ReviewStatus>, lang: Lang) -> String {
+    match status {
+        Some(ReviewStatus::Done) => format!("✓ {}", ReviewStatus::Done.label(lang)),
+        Some(ReviewStatus::Open) => format!("→ {}", ReviewStatus::Open.label(lang)),
+        Some(ReviewStatus::Dropped) => format!("✗ {}", ReviewStatus::Dropped.label(lang)),
+        None => format!("? {}", lang.pick("niet besproken", "not discussed")),
+    }
+}
+
+/// Draws the review of the current step.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    ws: &Workspace,
+    spec: &ReviewSpec,
+    theme: &Theme,
+    lang: Lang,
+) {
+    let Some(StepState::Review(review)) = ws.live.state.steps.get(ws.current()) else {
+        return;
+    };
+    let selected = ws.cursor().card;
+    let width = area.width.saturating_sub(4).max(10) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if !spec.agreements.is_empty() {
+        lines.push(Line::styled(
+            lang.pick("Afspraken", "Agreements"),
+            theme.title,
+        ));
+        for a in &spec.agreements {
+            let by = a
+                .endorsed_by
+                .iter()
+                .map(|e| clean(e).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let text = format!(
+                "“{}” — {} {by}",
+                clean(&a.text),
+                lang.pick("onderschreven door", "endorsed by")
+            );
+            for (i, part) in wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
+                let lead = if i == 0 { "• " } else { "  " };
+                lines.push(Line::styled(format!("{lead}{part}"), theme.base));
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        format!("{} ({})", lang.pick("Acties", "Actions"), spec.items.len()),
+        theme.title,
+    ));
+    if spec.items.is_empty() {
+        lines.push(Line::styled(
+            lang.pick(
+                "(de vorige keer zijn geen acties afgesproken)",
+                "(no actions were agreed last time)",
+            ),
+            theme.dim,
+        ));
+    }
+    let mark_w = [
+        Some(ReviewStatus::Done),
+        Some(ReviewStatus::Open),
+        Some(ReviewStatus::Dropped),
+        None,
+    ]
+    .iter()
+    .map(|s| mark(*s, lang).chars().count())
+    .max()
+    .unwrap_or(10);
+    let mut sel_end = 0;
+    for (i, item) in spec.items.iter().enumerate() {
+        let status = review.marks.get(&item.id).copied();
+        let is_sel = i == selected;
+        let mark_style = match status {
+            _ if is_sel => theme.selected,
+            Some(ReviewStatus::Done) => theme.ok,
+            Some(ReviewStatus::Dropped) => theme.dim,
+            Some(ReviewStatus::Open) => theme.focus,
+            None => theme.base,
+        };
+        let mut text = clean(&item.what).into_owned();
+        for extra in [&item.who, &item.when] {
+            if !extra.is_empty() {
+                text.push_str(" · ");
+                text.push_str(&clean(extra));
+            }
+        }
+        if let Some(since) = &item.since {
+            text.push_str(&format!(
+                " ({} {})",
+                lang.pick("sinds", "since"),
+                clean(since)
+            ));
+        }
+        let text_style = if is_sel { theme.selected } else { theme.base };
+        let parts = wrap(&text, width.saturating_sub(mark_w + 5).max(8));
+        for (j, part) in parts.into_iter().enumerate() {
+            let lead = match (j, is_sel) {
+                (0, true) => "▶ ",
+                _ => "  ",
+            };
+            let label = if j == 0 {
+                format!("[{:<mark_w$}]", mark(status, lang))
+            } else {
+                " ".repeat(mark_w + 2)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, text_style),
+                Span::styled(label, mark_style),
+                Span::styled(format!(" {part}"), text_style),
+            ]));
+        }
+        if is_sel {
+            sel_end = lines.len();
+        }
+    }
+    let count = |s: Option<ReviewStatus>| {
+        spec.items
+            .iter()
+            .filter(|i| review.marks.get(&i.id).copied() == s)
+            .count()
+    };
+    let totals = format!(
+        " {} {} · {} {} · {} {} · {} {} ",
+        count(Some(ReviewStatus::Done)),
+        ReviewStatus::Done.label(lang),
+        count(Some(ReviewStatus::Open)),
+        ReviewStatus::Open.label(lang),
+        count(Some(ReviewStatus::Dropped)),
+        ReviewStatus::Dropped.label(lang),
+        count(None),
+        lang.pick("niet besproken", "not discussed"),
+    );
+    let title = match &spec.from {
+        Some(from) => format!(" {}: {} ", lang.pick("Uit", "From"), clean(from)),
+        None => String::new(),
+    };
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let scroll = sel_end.saturating_sub(inner_h) as u16;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border)
+                    .title(Span::styled(title, theme.title))
+                    .title_bottom(Span::styled(totals, theme.dim)),
+            ),
+        area,
+    );
+}
+
+/// Carries out an action on a review step: ↑↓ choose, Enter (or e) changes the mark.
+pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
+    let index = ws.current();
+    let scenario = ws.live.state.scenario.clone();
+    let Some(step) = scenario.steps.get(index) else {
+        return;
+    };
+    let StepKind::Review(spec) = &step.kind else {
+        return;
+    };
+    let n = spec.items.len();
+    let selected = ws.cursor().card.min(n.saturating_sub(1));
+    match action {
+        Action::Up => ws.cursor_mut().card = selected.saturating_sub(1),
+        Action::Down => ws.cursor_mut().card = (selected + 1).min(n.saturating_sub(1)),
+        Action::Edit => {
+            let Some(item) = spec.items.get(selected) else {
+                return;
+            };
+            let status = match ws.live.state.steps.get(index) {
+                Some(StepState::Review(r)) => r.marks.get(&item.id).copied(),
+                _ => None,
+            };
+            ws.record(
+                Change::ReviewMarked {
+                    step: step.id.clone(),
+                    item: item.id.clone(),
+                    status: next_status(status),
+                },
+                now,
+                lang,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// A review step has no text to edit.
+pub fn save_edit(
+    ws: &mut Workspace,
+    target: &EditTarget,
+    text: String,
+    now: Timestamp,
+    lang: Lang,
+) {
+    let _ = (ws, target, text, now, lang);
+}
