@@ -18,7 +18,9 @@ pub mod scenario;
 pub mod series;
 pub mod session;
 pub mod state;
+pub mod tally;
 pub mod text;
+pub mod timebox;
 pub mod validate;
 
 pub use error::{Problem, ReduceError};

@@ -71,6 +71,22 @@ pub enum Action {
     Spotlight,
     /// A digit typed (choices in a list).
     Digit(u8),
+    /// Space: toggle the selected item (presence, an endorsement) or open its list.
+    Toggle,
+    /// `+`: a dot on the selected card.
+    Increase,
+    /// `-`: a dot off the selected card.
+    Decrease,
+    /// Show or hide the results of a vote.
+    Reveal,
+    /// Set the number of voters of a vote.
+    Voters,
+    /// Start or pause the step's timer.
+    TimerToggle,
+    /// Set the minutes of the step's time box.
+    TimerSet,
+    /// Open or close the participants panel.
+    Participants,
     /// A mouse click at a screen cell.
     Click {
         /// Column of the cell.
@@ -125,6 +141,10 @@ pub enum KeyContext {
     Picker,
     /// One card shown alone, very large.
     Spotlight,
+    /// The participants panel is open.
+    Participants,
+    /// The list of who endorses an item of an agreement is open.
+    Endorse,
     /// The help overlay is open.
     Help,
     /// The error screen.
@@ -161,6 +181,14 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
             Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
             _ => None,
         },
+        KeyContext::Participants => participants_key(key),
+        KeyContext::Endorse => match key.code {
+            Up | Char('k') => Some(Action::Up),
+            Down | Char('j') => Some(Action::Down),
+            Char(' ') => Some(Action::Toggle),
+            Enter | Esc | Char('q') => Some(Action::Back),
+            _ => None,
+        },
         KeyContext::Spotlight => match key.code {
             Esc | Char('s') | Char('q') | Enter => Some(Action::Back),
             Up | Char('k') => Some(Action::Up),
@@ -190,7 +218,9 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
             let own = match kind {
                 StepKey::Board => board_key(key),
                 StepKey::Review => (key.code == Char(' ')).then_some(Action::Edit),
-                StepKey::Matrix | StepKey::Vote | StepKey::Agreement => None,
+                StepKey::Vote => vote_key(key),
+                StepKey::Agreement => agreement_key(key),
+                StepKey::Matrix => None,
             };
             own.or_else(|| step_key(key))
         }
@@ -217,9 +247,60 @@ fn step_key(key: KeyEvent) -> Option<Action> {
         Char('p') | PageUp => Some(Action::PrevStep),
         Char('u') => Some(Action::Undo),
         Char('f') => Some(Action::ToggleNotes),
+        Char('t') => Some(Action::TimerToggle),
+        Char('T') => Some(Action::TimerSet),
+        Char('P') => Some(Action::Participants),
         Char('?') => Some(Action::Help),
         Char('q') => Some(Action::Quit),
         Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
+/// Keys of a vote step, before the common ones.
+fn vote_key(key: KeyEvent) -> Option<Action> {
+    use KeyCode::*;
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    match key.code {
+        Char('+') => Some(Action::Increase),
+        Char('-') => Some(Action::Decrease),
+        Char('r') => Some(Action::Reveal),
+        Char('v') => Some(Action::Voters),
+        _ => None,
+    }
+}
+
+/// Keys of an agreement step, before the common ones.
+fn agreement_key(key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(' ') => Some(Action::Toggle),
+        _ => None,
+    }
+}
+
+/// Keys of the participants panel.
+fn participants_key(key: KeyEvent) -> Option<Action> {
+    use KeyCode::*;
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    match key.code {
+        Up | Char('k') => Some(Action::Up),
+        Down | Char('j') => Some(Action::Down),
+        Char(' ') => Some(Action::Toggle),
+        Char('a') => Some(Action::Add),
+        Char('e') | Enter => Some(Action::Edit),
+        Char('d') | Delete => Some(Action::Delete),
+        Char('t') => Some(Action::TimerToggle),
+        Char('T') => Some(Action::TimerSet),
+        Char('P') | Esc => Some(Action::Back),
+        Char('?') => Some(Action::Help),
+        Char('q') => Some(Action::Quit),
         _ => None,
     }
 }
@@ -318,6 +399,68 @@ const REVIEW_KEYS: &[KeyHelp] = &[
     ),
 ];
 
+const VOTE_KEYS: &[KeyHelp] = &[
+    ("↑ ↓", "kies een kaart", "select a card"),
+    ("+", "stip op de kaart", "a dot on the card"),
+    ("-", "stip van de kaart af", "a dot off the card"),
+    ("r", "uitslag tonen/verbergen", "show/hide the results"),
+    (
+        "v",
+        "aantal kiezers (leeg: de aanwezigen)",
+        "number of voters (empty: those present)",
+    ),
+];
+
+const AGREEMENT_KEYS: &[KeyHelp] = &[
+    ("↑ ↓", "kies een onderdeel", "select an item"),
+    (
+        "Space",
+        "wie onderschrijft dit (uitgangspunt of verklaring)",
+        "who endorses it (principle or statement)",
+    ),
+    (
+        "a",
+        "afspraak toevoegen: wat, wie, wanneer",
+        "add a commitment: what, who, by when",
+    ),
+    ("e Enter", "afspraak bewerken", "edit the commitment"),
+    (
+        "d",
+        "afspraak verwijderen (vraagt j/n)",
+        "delete the commitment (asks y/n)",
+    ),
+    (
+        "→ ←",
+        "naar de afspraken / terug",
+        "to the commitments / back",
+    ),
+];
+
+const PARTICIPANT_KEYS: &[KeyHelp] = &[
+    ("↑ ↓", "kies een deelnemer", "select a participant"),
+    (
+        "a",
+        "deelnemer toevoegen (naam mag leeg)",
+        "add a participant (name may stay empty)",
+    ),
+    ("e Enter", "deelnemer bewerken", "edit the participant"),
+    (
+        "d",
+        "deelnemer verwijderen (vraagt j/n)",
+        "remove the participant (asks y/n)",
+    ),
+    ("Space", "aanwezig / afwezig", "present / absent"),
+    ("t", "timer starten/pauzeren", "start/pause the timer"),
+    ("T", "minuten van de timer", "minutes of the timer"),
+    ("Esc P", "paneel sluiten", "close the panel"),
+];
+
+const ENDORSE_KEYS: &[KeyHelp] = &[
+    ("↑ ↓", "kies wie", "choose who"),
+    ("Space", "onderschrijft wel/niet", "endorses or not"),
+    ("Enter Esc", "klaar", "done"),
+];
+
 const STEP_KEYS: &[KeyHelp] = &[
     ("n PgDn", "volgende stap", "next step"),
     ("p PgUp", "vorige stap", "previous step"),
@@ -327,6 +470,13 @@ const STEP_KEYS: &[KeyHelp] = &[
         "f",
         "notities voor de begeleider tonen/verbergen",
         "show/hide facilitator notes",
+    ),
+    ("t", "timer starten/pauzeren", "start/pause the timer"),
+    ("T", "minuten van de timer", "minutes of the timer"),
+    (
+        "P",
+        "deelnemers: wie, welke partij, aanwezig",
+        "participants: who, which party, present",
     ),
     ("?", "deze hulp", "this help"),
     (
@@ -363,13 +513,19 @@ pub fn key_sections(context: KeyContext) -> Vec<KeySection> {
             let own = match kind {
                 StepKey::Board => Some(section("Bord", "Board", BOARD_KEYS)),
                 StepKey::Review => Some(section("Terugblik", "Review", REVIEW_KEYS)),
-                StepKey::Matrix | StepKey::Vote | StepKey::Agreement => None,
+                StepKey::Vote => Some(section("Stemmen", "Vote", VOTE_KEYS)),
+                StepKey::Agreement => Some(section("Akkoord", "Agreement", AGREEMENT_KEYS)),
+                StepKey::Matrix => None,
             };
             own.into_iter()
                 .chain([section("Elke stap", "Every step", STEP_KEYS)])
                 .collect()
         }
         KeyContext::Spotlight => vec![section("Uitgelicht", "Spotlight", SPOTLIGHT_KEYS)],
+        KeyContext::Participants => {
+            vec![section("Deelnemers", "Participants", PARTICIPANT_KEYS)]
+        }
+        KeyContext::Endorse => vec![section("Onderschrijven", "Endorsing", ENDORSE_KEYS)],
         KeyContext::Picker => vec![section("Kiezen", "Choosing", PICKER_KEYS)],
         KeyContext::Editing => vec![section("Tekst", "Text", EDITOR_KEYS)],
         KeyContext::Confirm => vec![section("Vraag", "Question", CONFIRM_KEYS)],
@@ -449,6 +605,8 @@ mod tests {
             KeyContext::Replay,
             KeyContext::Follow,
             KeyContext::Spotlight,
+            KeyContext::Participants,
+            KeyContext::Endorse,
             KeyContext::Picker,
             KeyContext::Editing,
             KeyContext::Confirm,

@@ -79,6 +79,34 @@ impl App {
         (self.clock)()
     }
 
+    /// Notes the time on screen; true once when the countdown of the step on screen reaches
+    /// zero (the caller rings the bell). Never changes what keys do.
+    pub fn bell(&mut self) -> bool {
+        let now = self.now();
+        match &mut self.screen {
+            Screen::Session(ws) => super::timer::ring(ws, now),
+            _ => false,
+        }
+    }
+
+    /// The session whose countdown runs in real time on screen (a replay shows the time of
+    /// its changes instead).
+    fn live_ws(&self) -> Option<&Workspace> {
+        match &self.screen {
+            Screen::Session(ws) => Some(ws),
+            Screen::Follow(f) => Some(&f.ws),
+            _ => None,
+        }
+    }
+
+    /// Whether a countdown runs on screen, and when its digits change next.
+    fn countdown_wake(&self) -> Option<std::time::Duration> {
+        let ms = super::timer::next_tick_ms(self.live_ws()?, self.now())?;
+        Some(std::time::Duration::from_millis(
+            ms.clamp(1, 1000) as u64 + 5,
+        ))
+    }
+
     /// Shows a file error over the current screen.
     pub fn show_error(&mut self, error: &FileError) {
         self.error = Some(ErrorScreen {
@@ -101,7 +129,8 @@ impl App {
     pub fn screen_context(&self) -> KeyContext {
         match &self.screen {
             Screen::Home(_) => KeyContext::Home,
-            Screen::Session(ws) => match ws.mode {
+            Screen::Session(ws) => match &ws.mode {
+                Mode::Normal if ws.people.is_some() => KeyContext::Participants,
                 Mode::Normal => {
                     let scenario = &ws.live.state.scenario;
                     match scenario.steps.get(ws.current()) {
@@ -110,9 +139,12 @@ impl App {
                     }
                 }
                 Mode::Edit(_) => KeyContext::Editing,
-                Mode::ConfirmDelete(_) => KeyContext::Confirm,
+                Mode::ConfirmDelete(_) | Mode::Confirm(_) => KeyContext::Confirm,
                 Mode::Picker(_) => KeyContext::Picker,
                 Mode::Spotlight => KeyContext::Spotlight,
+                Mode::Form(f) if f.is_choice() => KeyContext::Picker,
+                Mode::Form(_) => KeyContext::Editing,
+                Mode::Endorse(_) => KeyContext::Endorse,
             },
             Screen::Replay(_) => KeyContext::Replay,
             Screen::Follow(_) => KeyContext::Follow,
@@ -249,21 +281,28 @@ impl App {
 
     /// How long until the screen wants to move on by itself (replay playing, follow
     /// polling its file); none when it only changes on a key.
+    /// A running countdown wakes it just after its digits change.
     pub fn wake_in(&self) -> Option<std::time::Duration> {
-        match &self.screen {
+        let own = match &self.screen {
             Screen::Replay(r) => r.wake_in(),
             Screen::Follow(f) => Some(f.wake_in()),
             _ => None,
+        };
+        match (own, self.countdown_wake()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
-    /// Lets the screen move on by itself when it is time; true when it changed.
+    /// Lets the screen move on by itself when it is time; true when it changed (a running
+    /// countdown changes every second: its digits are all that moves by itself).
     pub fn tick(&mut self) -> bool {
-        match &mut self.screen {
+        let moved = match &mut self.screen {
             Screen::Replay(r) => r.tick(),
             Screen::Follow(f) => f.tick(),
             _ => false,
-        }
+        };
+        moved || self.countdown_wake().is_some()
     }
 
     /// Ends the app cleanly: pending changes are written.
@@ -348,7 +387,17 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
             super::board::spotlight::act(ws, action);
             return;
         }
+        Mode::Form(form) => return super::form::act(ws, form, action, now, lang),
+        Mode::Endorse(picker) => return super::agreement::pick(ws, picker, action, now, lang),
+        Mode::Confirm(question) => {
+            super::form::confirm(ws, question, action, now, lang);
+            super::participants::clamp(ws);
+            return;
+        }
         Mode::Normal => {}
+    }
+    if ws.people.is_some() {
+        return super::participants::act(ws, action, now, lang);
     }
     match action {
         Action::NextStep | Action::PrevStep => {
@@ -368,6 +417,8 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
             }
         }
         Action::ToggleNotes => ws.show_notes = !ws.show_notes,
+        Action::Participants => ws.people = Some(super::participants::Panel::default()),
+        Action::TimerToggle | Action::TimerSet => super::timer::act(ws, action, now, lang),
         Action::Undo => super::undo::undo(ws, false, now, lang),
         Action::Redo => super::undo::undo(ws, true, now, lang),
         Action::Back => {

@@ -5,17 +5,21 @@ pub mod agreement;
 pub mod app;
 pub mod board;
 pub mod follow;
+pub mod form;
 pub mod help;
 pub mod home;
 pub mod matrix;
+pub mod participants;
 pub mod replay;
 pub mod review;
 pub mod text;
 pub mod theme;
+pub mod timer;
 pub mod undo;
 pub mod view;
 pub mod vote;
 pub mod workspace;
+pub mod wrapped;
 
 use std::io::Write;
 use std::time::Duration;
@@ -82,6 +86,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
         }
         if !app.quit {
             app.area = terminal.draw(|f| view::draw(f, app))?.area;
+            if app.bell() {
+                // The bell, once, when the countdown reaches zero; the keyboard stays put.
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07");
+                let _ = out.flush();
+            }
         }
     }
     Ok(())

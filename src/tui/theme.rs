@@ -41,6 +41,10 @@ pub struct Theme {
     pub notes: Style,
     /// Party labels on cards, by the party's place in the scenario's list (repeating).
     pub parties: Vec<Style>,
+    /// A timer with 20% or less left (its background colours the large digits).
+    pub warn: Style,
+    /// A timer with 5% or less left (its background colours the large digits).
+    pub alarm: Style,
 }
 
 impl Theme {
@@ -99,6 +103,8 @@ impl Theme {
                 label(160, 20, 40),
                 label(80, 80, 80),
             ],
+            warn: label(215, 130, 0).fg(Color::Black),
+            alarm: label(190, 0, 0),
         }
     }
 
@@ -152,6 +158,8 @@ impl Theme {
                 label(255, 150, 160),
                 label(200, 200, 200),
             ],
+            warn: label(255, 190, 80),
+            alarm: label(230, 60, 60).fg(Color::White),
         }
     }
 
@@ -177,6 +185,8 @@ impl Theme {
             info: reverse,
             notes: base.add_modifier(Modifier::ITALIC),
             parties: vec![bold],
+            warn: bold.add_modifier(Modifier::UNDERLINED),
+            alarm: reverse.add_modifier(Modifier::BOLD),
         }
     }
 
@@ -204,7 +214,7 @@ mod tests {
         let t = Theme::mono();
         let styles = [
             t.base, t.title, t.prompt, t.dim, t.border, t.focus, t.selected, t.marked, t.heading,
-            t.bar, t.ok, t.error, t.info, t.notes,
+            t.bar, t.ok, t.error, t.info, t.notes, t.warn, t.alarm,
         ];
         for s in styles.iter().chain(t.parties.iter()) {
             assert_eq!((s.fg, s.bg), (None, None), "{s:?}");

@@ -9,7 +9,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::app::{App, Screen};
 use super::text::clean;
 use super::workspace::{Mode, Workspace};
-use super::{agreement, board, home, matrix, review, vote};
+use super::{agreement, board, form, home, matrix, participants, review, timer, vote};
 use crate::core::{Lang, StepKind};
 
 /// The smallest terminal the screens are drawn in.
@@ -115,6 +115,8 @@ struct SessionAreas {
     top: Rect,
     title: Rect,
     big_title: bool,
+    /// Width of the large countdown at the right of the title row (0: none).
+    clock_w: u16,
     prompt: Rect,
     notes: Rect,
     body: Rect,
@@ -144,23 +146,32 @@ fn step_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
             top,
             title: none,
             big_title: false,
+            clock_w: 0,
             prompt: none,
             notes: none,
             body,
             foot: none,
         };
     }
+    // The countdown is drawn large beside the title where there is room.
+    let clock_w = if timer::has_time_box(ws) {
+        timer::big_width(area).unwrap_or(0)
+    } else {
+        0
+    };
     // The big title needs 4 cells a letter and room for the board below.
-    let big = area.height >= 34 && (title as u16).saturating_mul(4) <= area.width;
-    let title_h = if big { 4 } else { 1 };
+    let big = area.height >= 34
+        && (title as u16).saturating_mul(4) <= area.width.saturating_sub(clock_w + 2);
+    let title_h = if big || clock_w > 0 { 4 } else { 1 };
     let text_w = area.width.saturating_sub(2).max(1) as usize;
     let prompt_h = wrapped_height(&prompt, text_w).min(4) as u16;
     let notes_h = notes.as_ref().map_or(0, |n| {
         wrapped_height(n, text_w.saturating_sub(2)).min(6) as u16 + 2
     });
-    let foot_h = match ws.mode {
+    let foot_h = match &ws.mode {
         Mode::Edit(_) => 3,
-        Mode::ConfirmDelete(_) => 1,
+        Mode::ConfirmDelete(_) | Mode::Confirm(_) => 1,
+        Mode::Form(f) => form::foot_height(f),
         _ => 0,
     };
     let [top, title_area, prompt_area, notes_area, body, foot] = Layout::vertical([
@@ -176,6 +187,7 @@ fn step_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
         top,
         title: title_area,
         big_title: big,
+        clock_w,
         prompt: prompt_area,
         notes: notes_area,
         body,
@@ -215,6 +227,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         top,
         title: title_area,
         big_title: big,
+        clock_w,
         prompt: prompt_area,
         notes: notes_area,
         body,
@@ -228,15 +241,26 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
     } else {
         format!(" {scenario_title} · {session_title}")
     };
-    bar(
-        frame,
-        top,
-        &left,
-        &format!("{} ", step_label(ws, lang)),
-        app,
-    );
+    let right = format!("{} ", step_label(ws, lang));
+    bar(frame, top, &left, &right, app);
+    // A replay shows the time box as it was at the change on screen.
+    let moment = match &app.screen {
+        Screen::Replay(r) => r.time_at(r.position()),
+        _ => app.now(),
+    };
+    let countdown = timer::countdown(ws, moment);
+    if let Some(c) = &countdown {
+        let used = right.chars().count() as u16;
+        timer::render_bar(frame, top, used, c, clock_w > 0, theme, lang);
+    }
 
-    let title_inner = title_area.inner(ratatui::layout::Margin::new(1, 0));
+    let mut title_inner = title_area.inner(ratatui::layout::Margin::new(1, 0));
+    if let Some(c) = countdown.as_ref().filter(|_| clock_w > 0) {
+        let [rest, clock] = Layout::horizontal([Constraint::Min(1), Constraint::Length(clock_w)])
+            .areas(title_inner);
+        timer::render_big(frame, clock, c, theme);
+        title_inner = rest;
+    }
     if big {
         let big_text = BigText::builder()
             .pixel_size(PixelSize::Quadrant)
@@ -278,6 +302,15 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         StepKind::Agreement(spec) => agreement::render(frame, body, ws, spec, theme, lang),
         StepKind::Review(spec) => review::render(frame, body, ws, spec, theme, lang),
     }
+    if ws.people.is_some() {
+        let panel = Rect::new(
+            area.x,
+            prompt_area.y,
+            area.width,
+            body.bottom().saturating_sub(prompt_area.y),
+        );
+        participants::render(frame, panel, ws, theme, lang);
+    }
 
     match &ws.mode {
         Mode::Edit(ed) => {
@@ -304,6 +337,10 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
             let parties = state.scenario.parties();
             board::picker::render(frame, body, picker, &parties, theme, lang);
         }
+        Mode::Form(f) if f.is_choice() => form::render_choice(frame, area, f, theme, lang),
+        Mode::Form(f) => form::render_foot(frame, foot, f, theme, lang),
+        Mode::Confirm(question) => form::render_confirm(frame, foot, question, theme, lang),
+        Mode::Endorse(picker) => agreement::render_picker(frame, area, ws, picker, theme, lang),
         Mode::Normal | Mode::Spotlight => {}
     }
 }

@@ -1,17 +1,33 @@
-//! A vote step: dots on the cards of an earlier board (read-only until its screen lands).
+//! A vote step: dots on the cards (or themes) of an earlier board. `+`/`-` put a dot on the
+//! selected card or take one off, `v` sets the number of voters, `r` reveals the results.
+//! Until then the room sees the cards and how many dots are used, never the count per
+//! card, so nobody follows the crowd; after, the cards are ranked with bars and numbers.
 
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::action::Action;
+use super::form::{Check, Field, Form, Purpose};
+use super::participants::party_name;
 use super::text::clean;
 use super::theme::Theme;
-use super::workspace::{EditTarget, Workspace};
-use crate::core::scenario::VoteSpec;
-use crate::core::{Lang, StepState};
+use super::workspace::{EditTarget, Mode, Workspace};
+use super::wrapped::push_wrapped;
+use crate::core::scenario::{StepKind, VoteSpec};
+use crate::core::state::VoteTarget;
+use crate::core::tally::{Candidate, DotCount, candidates, dot_count, ranked};
+use crate::core::{Change, Lang, StepState};
+
+/// The widest a result bar is drawn.
+const MAX_BAR: usize = 24;
+
+/// Whether the results of the vote on screen are shown.
+fn revealed(ws: &Workspace) -> bool {
+    matches!(ws.live.state.steps.get(ws.current()), Some(StepState::Vote(v)) if v.revealed)
+}
 
 /// Draws the vote of the current step.
 pub fn render(
@@ -20,39 +36,290 @@ pub fn render(
     ws: &Workspace,
     spec: &VoteSpec,
     theme: &Theme,
-    _lang: Lang,
+    lang: Lang,
 ) {
     let state = &ws.live.state;
-    let mut lines: Vec<Line> = Vec::new();
-    if let Some(StepState::Vote(_)) = state.steps.get(state.current)
-        && let Some(board) = state
-            .scenario
-            .step_index(&spec.on)
-            .and_then(|i| state.board(i))
-    {
-        for card in board.cards() {
-            lines.push(Line::styled(format!("• {}", clean(&card.text)), theme.base));
+    let index = ws.current();
+    let Some(count) = dot_count(state, index) else {
+        return;
+    };
+    let list = candidates(state, index);
+    let revealed = revealed(ws);
+    let selected = ws.cursor().card.min(list.len().saturating_sub(1));
+    let inner_w = area.width.saturating_sub(4).max(1) as usize;
+    let inner_h = area.height.saturating_sub(2) as usize;
+
+    let mut lines = header(&count, revealed, theme, lang);
+    let mut sel_range = (0, 0);
+    if list.is_empty() {
+        lines.push(Line::styled(
+            lang.pick(
+                "Nog niets om op te stemmen: de kaarten komen uit een eerdere stap.",
+                "Nothing to vote on yet: the cards come from an earlier step.",
+            ),
+            theme.dim,
+        ));
+    } else if revealed {
+        let max = list.iter().map(|c| c.dots).max().unwrap_or(0).max(1) as usize;
+        let bar_w = MAX_BAR.min(inner_w / 4).max(1);
+        for (rank, i) in ranked(&list) {
+            let c = &list[i];
+            let is_sel = i == selected;
+            let style = if is_sel { theme.selected } else { theme.base };
+            let filled = c.dots as usize * bar_w / max;
+            let bar = format!("{}{}", "█".repeat(filled), " ".repeat(bar_w - filled));
+            let lead = format!(
+                "{}{rank:>2}. {bar} {:>3}  ",
+                if is_sel { "▶" } else { " " },
+                c.dots
+            );
+            let start = lines.len();
+            push_wrapped(&mut lines, &lead, &label(c, ws, lang), inner_w, style);
+            if is_sel {
+                sel_range = (start, lines.len());
+            }
+        }
+    } else {
+        let lanes = lane_titles(ws, spec, lang);
+        let mut last_lane = None;
+        for (i, c) in list.iter().enumerate() {
+            let lane = lane_of(ws, spec, c);
+            if lane != last_lane
+                && let Some(title) = lane.and_then(|l| lanes.get(l))
+            {
+                if last_lane.is_some() {
+                    lines.push(Line::raw(""));
+                }
+                lines.push(Line::styled(title.clone(), theme.title));
+            }
+            last_lane = lane;
+            let is_sel = i == selected;
+            let style = if is_sel { theme.selected } else { theme.base };
+            let lead = if is_sel { "▶ " } else { "• " };
+            let start = lines.len();
+            push_wrapped(&mut lines, lead, &label(c, ws, lang), inner_w, style);
+            if is_sel {
+                sel_range = (start, lines.len());
+            }
         }
     }
+    let scroll = sel_range.1.saturating_sub(inner_h);
+    let source = state
+        .scenario
+        .step_index(&spec.on)
+        .and_then(|i| state.scenario.steps.get(i))
+        .map(|s| clean(s.title.get(lang)).into_owned())
+        .unwrap_or_default();
+    let title = format!(" {} {source} ", lang.pick("Stemmen op:", "Voting on:"));
+    let keys = lang.pick(
+        " + stip · - stip eraf · v kiezers · r uitslag ",
+        " + dot · - remove dot · v voters · r results ",
+    );
     frame.render_widget(
         Paragraph::new(lines)
             .style(theme.base)
-            .wrap(Wrap { trim: true })
+            .scroll((scroll as u16, 0))
             .block(
                 Block::default()
+                    .padding(Padding::horizontal(1))
                     .borders(Borders::ALL)
-                    .border_style(theme.border),
+                    .border_style(theme.border)
+                    .title(Span::styled(title, theme.title))
+                    .title_bottom(Span::styled(keys, theme.dim)),
             ),
         area,
     );
 }
 
-/// Carries out an action on a vote step.
-pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
-    let _ = (ws, action, now, lang);
+/// The lines above the cards: dots left, who votes, whether results are hidden.
+fn header<'a>(count: &DotCount, revealed: bool, theme: &Theme, lang: Lang) -> Vec<Line<'a>> {
+    let (cap, left, used) = (count.capacity, count.left(), count.used);
+    let big = if cap == 0 && used == 0 {
+        lang.pick("Nog geen kiezers", "No voters yet").to_string()
+    } else if used > cap {
+        match lang {
+            Lang::Nl => format!("{used} stippen geplaatst, meer dan de {cap} die er zijn"),
+            Lang::En => format!("{used} dots placed, more than the {cap} there are"),
+        }
+    } else if left == 0 {
+        match lang {
+            Lang::Nl => format!("Alle {cap} stippen zijn geplaatst"),
+            Lang::En => format!("All {cap} dots are placed"),
+        }
+    } else {
+        match lang {
+            Lang::Nl => format!("nog {left} van {cap} stippen"),
+            Lang::En => format!("{left} of {cap} dots left"),
+        }
+    };
+    let (voters, per) = (count.voters, count.per_voter);
+    let who = if cap == 0 && count.from_present {
+        lang.pick(
+            "P voegt deelnemers toe, of v zet het aantal kiezers",
+            "P adds participants, or v sets the number of voters",
+        )
+        .to_string()
+    } else {
+        let source = if count.from_present {
+            lang.pick("de aanwezige deelnemers", "the participants present")
+        } else {
+            lang.pick("ingesteld", "set")
+        };
+        let one = voters == 1;
+        match lang {
+            Lang::Nl => {
+                let kiezers = if one { "kiezer" } else { "kiezers" };
+                let stippen = if per == 1 { "stip" } else { "stippen" };
+                format!("{voters} {kiezers} × {per} {stippen} ({source}; v past aan)")
+            }
+            Lang::En => {
+                let voters_word = if one { "voter" } else { "voters" };
+                let dots = if per == 1 { "dot" } else { "dots" };
+                format!("{voters} {voters_word} × {per} {dots} ({source}; v changes)")
+            }
+        }
+    };
+    let result = if revealed {
+        match lang {
+            Lang::Nl => format!("Uitslag · {used} stippen · r verbergt"),
+            Lang::En => format!("Results · {used} dots · r hides"),
+        }
+    } else {
+        match lang {
+            Lang::Nl => format!("{used} stippen geplaatst · uitslag verborgen, r toont"),
+            Lang::En => format!("{used} dots placed · results hidden, r shows"),
+        }
+    };
+    vec![
+        Line::styled(big, theme.prompt),
+        Line::styled(who, theme.dim),
+        Line::styled(result, theme.title),
+        Line::raw(""),
+    ]
 }
 
-/// Saves an editor's text on a vote step.
+/// What a candidate is called on screen.
+fn label(c: &Candidate, ws: &Workspace, lang: Lang) -> String {
+    let parties = ws.live.state.scenario.parties();
+    let Some(text) = &c.label else {
+        return lang
+            .pick("(verwijderde kaart)", "(removed card)")
+            .to_string();
+    };
+    let text = clean(text).into_owned();
+    match &c.target {
+        VoteTarget::Theme(_) => match lang {
+            Lang::Nl => format!("Thema: {text} ({} kaarten)", c.cards),
+            Lang::En => format!("Theme: {text} ({} cards)", c.cards),
+        },
+        VoteTarget::Card(_) => match party_name(c.party.as_deref(), &parties, lang) {
+            Some(party) => format!("{text} [{party}]"),
+            None => text,
+        },
+    }
+}
+
+fn lane_titles(ws: &Workspace, spec: &VoteSpec, lang: Lang) -> Vec<String> {
+    let scenario = &ws.live.state.scenario;
+    match scenario
+        .step_index(&spec.on)
+        .and_then(|i| scenario.steps.get(i))
+        .map(|s| &s.kind)
+    {
+        Some(StepKind::Board(b)) => b
+            .lanes
+            .iter()
+            .map(|l| clean(l.title.get(lang)).into_owned())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The lane of the voted board a card target sits in.
+fn lane_of(ws: &Workspace, spec: &VoteSpec, c: &Candidate) -> Option<usize> {
+    let state = &ws.live.state;
+    let VoteTarget::Card(id) = c.target else {
+        return None;
+    };
+    let board = state
+        .scenario
+        .step_index(&spec.on)
+        .and_then(|i| state.board(i))?;
+    board.find(id).map(|(lane, _)| lane)
+}
+
+/// Carries out an action on a vote step.
+pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
+    let index = ws.current();
+    let state = &ws.live.state;
+    let Some(step) = state.scenario.steps.get(index).map(|s| s.id.clone()) else {
+        return;
+    };
+    let Some(count) = dot_count(state, index) else {
+        return;
+    };
+    let list = candidates(state, index);
+    let revealed = revealed(ws);
+    let selected = ws.cursor().card.min(list.len().saturating_sub(1));
+    match action {
+        Action::Up | Action::Down => {
+            let order: Vec<usize> = if revealed {
+                ranked(&list).into_iter().map(|(_, i)| i).collect()
+            } else {
+                (0..list.len()).collect()
+            };
+            let pos = order.iter().position(|i| *i == selected).unwrap_or(0);
+            let pos = if action == Action::Up {
+                pos.saturating_sub(1)
+            } else {
+                (pos + 1).min(order.len().saturating_sub(1))
+            };
+            ws.cursor_mut().card = order.get(pos).copied().unwrap_or(0);
+        }
+        // With no dots left nothing happens; the header already says so, calmly.
+        Action::Increase if count.left() > 0 => {
+            if let Some(c) = list.get(selected) {
+                let target = c.target.clone();
+                ws.record(Change::DotAdded { step, target }, now, lang);
+            }
+        }
+        Action::Decrease => {
+            if let Some(c) = list.get(selected).filter(|c| c.dots > 0) {
+                let target = c.target.clone();
+                ws.record(Change::DotRemoved { step, target }, now, lang);
+            }
+        }
+        Action::Reveal => {
+            let revealed = !revealed;
+            ws.record(Change::VoteRevealed { step, revealed }, now, lang);
+        }
+        Action::Voters => {
+            let current = match state.steps.get(index) {
+                Some(StepState::Vote(v)) => v.voters,
+                _ => None,
+            };
+            ws.mode = Mode::Form(Box::new(Form::new(
+                Purpose::Voters,
+                ("Aantal kiezers", "Number of voters"),
+                vec![Field::Text {
+                    label: (
+                        "leeg = de aanwezige deelnemers",
+                        "empty = the participants present",
+                    ),
+                    value: current.map(|n| n.to_string()).unwrap_or_default(),
+                    check: Check::Number {
+                        min: 0,
+                        max: 999,
+                        empty: true,
+                    },
+                }],
+            )));
+        }
+        _ => {}
+    }
+}
+
+/// Saves an editor's text on a vote step (votes use forms, not the card editor).
 pub fn save_edit(
     ws: &mut Workspace,
     target: &EditTarget,

@@ -85,6 +85,12 @@ pub enum Mode {
     Picker(Picker),
     /// One card alone on the screen, very large.
     Spotlight,
+    /// A small form (participant, commitment, voters, minutes).
+    Form(Box<super::form::Form>),
+    /// Choosing who endorses an item of an agreement.
+    Endorse(super::agreement::EndorsePicker),
+    /// Asking yes/no before a change that removes something.
+    Confirm(Box<super::form::Confirm>),
 }
 
 /// A session open on screen.
@@ -107,6 +113,10 @@ pub struct Workspace {
     pub info: Option<String>,
     /// Cards marked (space) for grouping; ids are unique across steps.
     pub marked: BTreeSet<CardId>,
+    /// The participants panel, when open.
+    pub people: Option<super::participants::Panel>,
+    /// Whether the countdown on screen has rung its bell.
+    pub bell: super::timer::Bell,
 }
 
 impl Workspace {
@@ -122,6 +132,8 @@ impl Workspace {
             notice: None,
             info: None,
             marked: BTreeSet::new(),
+            people: None,
+            bell: super::timer::Bell::default(),
         }
     }
 

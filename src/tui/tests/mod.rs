@@ -1,8 +1,14 @@
 //! Screen tests without a terminal: the app driven by key events and drawn into a
 //! ratatui TestBackend, asserting the text a person would read.
 
+mod agreement;
 mod board;
+mod participants;
+mod room;
+mod room_sizes;
 mod sizes;
+mod timer;
+mod vote;
 
 use crossterm::event::{
     Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,

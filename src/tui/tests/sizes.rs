@@ -24,7 +24,7 @@ fn sizes() -> Vec<(u16, u16)> {
         .collect()
 }
 
-fn every_size(app: &mut App, what: &str) {
+pub(super) fn every_size(app: &mut App, what: &str) {
     for (w, h) in sizes() {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut terminal =

@@ -1,0 +1,129 @@
+use crossterm::event::KeyCode::{Down, Esc, Up};
+
+use super::room::{Room, SIZES, hides, shows};
+use crate::core::Lang;
+
+#[test]
+fn the_panel_adds_edits_marks_present_and_removes_participants() {
+    let mut room = Room::new("succesfactoren", Lang::Nl);
+    room.keys("P");
+    shows(
+        &room.screen(80, 24),
+        "Nog niemand: a voegt een deelnemer toe",
+    );
+    // Name, organisation, party (the list starts at "geen partij"; one down is Gemeente).
+    room.keys("aAnna de Vries\nGemeente Zwolle\n");
+    shows(&room.screen(80, 24), "Nieuwe deelnemer 3/3 · partij");
+    room.key(Down);
+    room.keys("\n");
+    // An anonymous participant of an energy cooperative.
+    room.keys("a\nEnergiecoöperatie Zwolle\n");
+    for _ in 0..5 {
+        room.key(Down);
+    }
+    room.keys("\n");
+    room.keys("a\n\n\n"); // nobody in particular
+    for (w, h) in SIZES {
+        let screen = room.screen(w, h);
+        shows(&screen, "Deelnemers · 3 van 3 aanwezig");
+        shows(
+            &screen,
+            "aanwezig  Anna de Vries · Gemeente Zwolle · Gemeente",
+        );
+        shows(
+            &screen,
+            "aanwezig  (zonder naam) · Energiecoöperatie Zwolle · Energiecoöperatie",
+        );
+    }
+    // The last one is selected; mark the middle one absent.
+    room.key(Up);
+    room.keys(" ");
+    shows(&room.screen(80, 24), "Deelnemers · 2 van 3 aanwezig");
+    shows(
+        &room.screen(80, 24),
+        "afwezig   (zonder naam) · Energiecoöperatie Zwolle",
+    );
+    // Edit Anna: a new organisation, the party kept.
+    room.key(Up);
+    room.keys("e\n");
+    for _ in 0.."Gemeente Zwolle".len() {
+        room.key(crossterm::event::KeyCode::Backspace);
+    }
+    room.keys("Provincie\n\n");
+    shows(&room.screen(80, 24), "Anna de Vries · Provincie · Gemeente");
+    // Remove the anonymous one, after a question.
+    room.key(Down);
+    room.key(Down);
+    room.keys("d");
+    shows(&room.screen(80, 24), "Deze deelnemer verwijderen? j/n");
+    room.keys("j");
+    shows(&room.screen(80, 24), "Deelnemers · 1 van 2 aanwezig");
+    room.key(Esc);
+    hides(&room.screen(80, 24), "Deelnemers ·");
+
+    let saved = room.saved();
+    let state = saved.state().expect("valid log");
+    let people: Vec<(Option<&str>, &str, Option<&str>, bool)> = state
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_deref(),
+                p.organisation.as_str(),
+                p.party.as_deref(),
+                p.present,
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (Some("Anna de Vries"), "Provincie", Some("gemeente"), true),
+            (
+                None,
+                "Energiecoöperatie Zwolle",
+                Some("energiecooperatie"),
+                false
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_vote_counts_the_participants_present_unless_voters_are_set() {
+    let mut room = Room::new("succesfactoren", Lang::Nl);
+    room.keys("Pa\n\n\na\n\n\na\n\n\n");
+    room.key(Esc);
+    room.go_to_step(2);
+    shows(
+        &room.screen(80, 24),
+        "3 kiezers × 3 stippen (de aanwezige deelnemers; v past aan)",
+    );
+    shows(&room.screen(80, 24), "nog 9 van 9 stippen");
+    room.keys("P ");
+    room.key(Esc);
+    shows(
+        &room.screen(80, 24),
+        "2 kiezers × 3 stippen (de aanwezige deelnemers",
+    );
+    // v with an empty answer goes back to those present after a number was set.
+    room.keys("v5\n");
+    shows(&room.screen(80, 24), "5 kiezers × 3 stippen (ingesteld");
+    room.keys("v");
+    room.key(crossterm::event::KeyCode::Backspace);
+    room.keys("\n");
+    shows(
+        &room.screen(80, 24),
+        "2 kiezers × 3 stippen (de aanwezige deelnemers",
+    );
+}
+
+#[test]
+fn a_number_that_is_not_one_is_refused_in_the_prompt() {
+    let mut room = Room::new("succesfactoren", Lang::Nl);
+    room.go_to_step(2);
+    room.keys("vveel\n");
+    let screen = room.screen(80, 24);
+    shows(&screen, "typ een getal van 0 tot 999");
+    shows(&screen, "Aantal kiezers 1/1");
+}
