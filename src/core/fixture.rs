@@ -85,6 +85,7 @@ pub fn scenario() -> Scenario {
                         labels: Vec::new(),
                     },
                     analysis: AnalysisKind::Goals,
+                    results: None,
                 }),
             ),
             step(

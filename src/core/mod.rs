@@ -1,12 +1,14 @@
 //! The domain, pure: scenarios, sessions, events and the reducer that folds them.
 //! No terminal, no files, no clock: time comes in with each event.
 
+pub mod analysis;
 pub mod describe;
 pub mod error;
 pub mod event;
 #[doc(hidden)]
 pub mod fixture;
 mod lookup;
+pub mod matrix;
 pub mod outline;
 pub mod party;
 pub mod position;

@@ -239,6 +239,10 @@ pub struct MatrixSpec {
     /// Which analysis suits this matrix.
     #[serde(default)]
     pub analysis: AnalysisKind,
+    /// For a `phases` matrix: the id of a matrix step whose rows are the results of the
+    /// phases, in phase order (row 1 is the result of column 1), rated in its first column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<String>,
 }
 
 /// A row or column of a matrix.
@@ -303,6 +307,9 @@ pub struct Level {
     pub id: String,
     /// Its name.
     pub label: Text,
+    /// A short name written in narrow cells (e.g. "Niet" for "Niet begonnen").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     /// Whether the level counts in analysis (false for "not applicable").
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub counts: bool,

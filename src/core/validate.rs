@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use super::error::Problem;
 use super::scenario::{
-    AgreementSpec, Axis, BoardSpec, MatrixSpec, ReviewSpec, SCENARIO_FORMAT, SCENARIO_VERSION,
-    Scale, Scenario, StepKind, VoteSpec,
+    AgreementSpec, AnalysisKind, Axis, BoardSpec, MatrixSpec, ReviewSpec, SCENARIO_FORMAT,
+    SCENARIO_VERSION, Scale, Scenario, StepKind, VoteSpec,
 };
 use super::text::Text;
 
@@ -273,7 +273,26 @@ impl Checker {
                     self.id(&format!("{sp}.levels[{i}].id"), &l.id);
                     self.unique(&mut seen, &format!("{sp}.levels[{i}].id"), &l.id);
                     self.text(&format!("{sp}.levels[{i}].label"), &l.label);
+                    if let Some(short) = &l.short {
+                        self.text(&format!("{sp}.levels[{i}].short"), short);
+                    }
                 }
+            }
+        }
+        if let Some(results) = &m.results {
+            let rp = format!("{path}.results");
+            match s.step_index(results) {
+                _ if m.analysis != AnalysisKind::Phases => self.push(
+                    rp,
+                    "\"results\" hoort alleen bij \"analysis\": \"phases\"",
+                    "\"results\" belongs only with \"analysis\": \"phases\"",
+                ),
+                Some(i) if i != here && matches!(s.steps[i].kind, StepKind::Matrix(_)) => {}
+                _ => self.push(
+                    rp,
+                    format!("\"{results}\" is geen andere matrixstap"),
+                    format!("\"{results}\" is not another matrix step"),
+                ),
             }
         }
     }

@@ -69,13 +69,13 @@ pub enum Action {
     Tag,
     /// Show the selected card alone, very large.
     Spotlight,
-    /// A digit typed (choices in a list).
+    /// A digit typed (choices in a list, a matrix cell's value).
     Digit(u8),
     /// Space: toggle the selected item (presence, an endorsement) or open its list.
     Toggle,
-    /// `+`: a dot on the selected card.
+    /// `+`: a dot on the selected card; a matrix cell one higher.
     Increase,
-    /// `-`: a dot off the selected card.
+    /// `-`: a dot off the selected card; a matrix cell one lower.
     Decrease,
     /// Show or hide the results of a vote.
     Reveal,
@@ -87,6 +87,10 @@ pub enum Action {
     TimerSet,
     /// Open or close the participants panel.
     Participants,
+    /// Clear the selected cell's value (`x`).
+    Clear,
+    /// Show or hide the analysis of a matrix step (`A`).
+    ToggleAnalysis,
     /// A mouse click at a screen cell.
     Click {
         /// Column of the cell.
@@ -220,7 +224,7 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
                 StepKey::Review => (key.code == Char(' ')).then_some(Action::Edit),
                 StepKey::Vote => vote_key(key),
                 StepKey::Agreement => agreement_key(key),
-                StepKey::Matrix => None,
+                StepKey::Matrix => matrix_key(key),
             };
             own.or_else(|| step_key(key))
         }
@@ -321,6 +325,22 @@ fn board_key(key: KeyEvent) -> Option<Action> {
         Char('G') => Some(Action::Ungroup),
         Char('o') => Some(Action::Tag),
         Char('s') => Some(Action::Spotlight),
+        _ => None,
+    }
+}
+
+/// Keys of a matrix step, before the common ones.
+fn matrix_key(key: KeyEvent) -> Option<Action> {
+    use KeyCode::*;
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    match key.code {
+        Char('+') | Char('=') => Some(Action::Increase),
+        Char('-') => Some(Action::Decrease),
+        Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
+        Char('x') => Some(Action::Clear),
+        Char('A') => Some(Action::ToggleAnalysis),
         _ => None,
     }
 }
@@ -515,7 +535,7 @@ pub fn key_sections(context: KeyContext) -> Vec<KeySection> {
                 StepKey::Review => Some(section("Terugblik", "Review", REVIEW_KEYS)),
                 StepKey::Vote => Some(section("Stemmen", "Vote", VOTE_KEYS)),
                 StepKey::Agreement => Some(section("Akkoord", "Agreement", AGREEMENT_KEYS)),
-                StepKey::Matrix => None,
+                StepKey::Matrix => Some(section("Matrix", "Matrix", super::matrix::KEYS)),
             };
             own.into_iter()
                 .chain([section("Elke stap", "Every step", STEP_KEYS)])

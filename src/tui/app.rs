@@ -334,7 +334,8 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
                 Action::EditorCancel => return,
                 Action::EditorSave => {
                     let text = one_line(&ed.textarea.lines().join(" "));
-                    if !text.is_empty() {
+                    // An empty note removes it; an empty card is not saved.
+                    if !text.is_empty() || matches!(ed.target, EditTarget::CellNote { .. }) {
                         match &step.kind {
                             StepKind::Board(_) => {
                                 super::board::save_edit(ws, &ed.target, text, now, lang)
@@ -424,6 +425,7 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
         Action::Back => {
             ws.notice = None;
             ws.marked.clear();
+            ws.matrix.analysis = None;
         }
         _ => match &step.kind {
             StepKind::Board(_) => super::board::act(ws, action, now, lang),

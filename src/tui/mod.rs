@@ -2,13 +2,16 @@
 
 pub mod action;
 pub mod agreement;
+pub mod analysis;
 pub mod app;
 pub mod board;
 pub mod follow;
 pub mod form;
+pub mod heat;
 pub mod help;
 pub mod home;
 pub mod matrix;
+pub mod matrix_grid;
 pub mod participants;
 pub mod replay;
 pub mod review;

@@ -45,6 +45,8 @@ pub struct Theme {
     pub warn: Style,
     /// A timer with 5% or less left (its background colours the large digits).
     pub alarm: Style,
+    /// Matrix cells by value.
+    pub heat: super::heat::HeatStyles,
 }
 
 impl Theme {
@@ -105,6 +107,7 @@ impl Theme {
             ],
             warn: label(215, 130, 0).fg(Color::Black),
             alarm: label(190, 0, 0),
+            heat: super::heat::HeatStyles::light(),
         }
     }
 
@@ -160,6 +163,7 @@ impl Theme {
             ],
             warn: label(255, 190, 80),
             alarm: label(230, 60, 60).fg(Color::White),
+            heat: super::heat::HeatStyles::dark(),
         }
     }
 
@@ -187,6 +191,7 @@ impl Theme {
             parties: vec![bold],
             warn: bold.add_modifier(Modifier::UNDERLINED),
             alarm: reverse.add_modifier(Modifier::BOLD),
+            heat: super::heat::HeatStyles::mono(),
         }
     }
 
@@ -216,7 +221,12 @@ mod tests {
             t.base, t.title, t.prompt, t.dim, t.border, t.focus, t.selected, t.marked, t.heading,
             t.bar, t.ok, t.error, t.info, t.notes, t.warn, t.alarm,
         ];
-        for s in styles.iter().chain(t.parties.iter()) {
+        let heat = t
+            .heat
+            .steps
+            .iter()
+            .chain([&t.heat.not_counted, &t.heat.empty]);
+        for s in styles.iter().chain(t.parties.iter()).chain(heat) {
             assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
         }
     }

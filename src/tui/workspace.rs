@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use ratatui_textarea::TextArea;
 
-use crate::core::state::CardId;
+use crate::core::state::{CardId, RowRef};
 use crate::core::{Change, Lang, Live, Scenario, Session, StepState};
 use crate::store::paths::{new_session_path, sessions_dir};
 use crate::store::{FileError, SaveStatus, Writer, load_session, session_json};
@@ -33,6 +33,13 @@ pub enum EditTarget {
     Card(CardId),
     /// The name of a theme for these cards.
     Theme(Vec<CardId>),
+    /// The note on a matrix cell (saving an empty note removes it).
+    CellNote {
+        /// The row.
+        row: RowRef,
+        /// The column id.
+        column: String,
+    },
 }
 
 impl EditTarget {
@@ -50,6 +57,10 @@ impl EditTarget {
             EditTarget::Theme(_) => lang.pick(
                 " Naam van het thema · Enter bewaart · Esc annuleert ",
                 " Name of the theme · Enter saves · Esc cancels ",
+            ),
+            EditTarget::CellNote { .. } => lang.pick(
+                " Notitie bij de cel · Enter bewaart (leeg wist) · Esc annuleert ",
+                " Note on the cell · Enter saves (empty removes) · Esc cancels ",
             ),
         }
     }
@@ -117,6 +128,8 @@ pub struct Workspace {
     pub people: Option<super::participants::Panel>,
     /// Whether the countdown on screen has rung its bell.
     pub bell: super::timer::Bell,
+    /// What the matrix screens remember between keys (the open analysis, a typed sign).
+    pub matrix: super::matrix::MatrixUi,
 }
 
 impl Workspace {
@@ -134,6 +147,7 @@ impl Workspace {
             marked: BTreeSet::new(),
             people: None,
             bell: super::timer::Bell::default(),
+            matrix: super::matrix::MatrixUi::default(),
         }
     }
 

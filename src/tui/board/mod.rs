@@ -385,6 +385,8 @@ pub fn save_edit(
                 }
             }
         }
+        // A matrix's note is saved by the matrix step.
+        EditTarget::CellNote { .. } => {}
     }
 }
 

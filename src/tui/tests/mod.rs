@@ -3,6 +3,7 @@
 
 mod agreement;
 mod board;
+mod matrix;
 mod participants;
 mod room;
 mod room_sizes;

@@ -1,0 +1,660 @@
+//! The analysis of a matrix, for the back of the room: a few ranked items per section under
+//! large headings, the parties at both ends of a tension named. Computed afresh from the state
+//! on every frame by [`crate::core::analysis`], so it is always what the log says.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_big_text::{BigText, PixelSize};
+
+use super::board::wrap;
+use super::text::clean;
+use super::theme::Theme;
+use super::workspace::Workspace;
+use crate::core::analysis::{
+    self, Analysis, ColumnInfo, GoalAnalysis, PhaseAnalysis, RowInfo, TensionEnd, ValueInfo,
+};
+use crate::core::matrix::{rank, top_rank};
+use crate::core::scenario::{MatrixSpec, Scale, StepKind};
+use crate::core::{Lang, Party, StepState};
+
+/// Side by side from this width; stacked below it.
+const WIDE: u16 = 120;
+/// Rich items (several lines each) from this height; one line each below it.
+const TALL: u16 = 30;
+
+/// One section of the analysis: a heading and ranked items, each a few lines.
+struct Section {
+    title: String,
+    items: Vec<Vec<Line<'static>>>,
+    empty: String,
+}
+
+/// Draws the analysis that the matrix step on screen shows.
+pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: &Theme, lang: Lang) {
+    let state = &ws.live.state;
+    let Some(shown) = analysis::shown_for(state, state.current) else {
+        return;
+    };
+    let Some(StepKind::Matrix(spec)) = state.scenario.steps.get(shown).map(|s| &s.kind) else {
+        return;
+    };
+    let parties = state.scenario.parties();
+    let rich = area.height >= TALL && area.width >= WIDE;
+    let w = if area.width >= WIDE {
+        (area.width / 3).saturating_sub(2)
+    } else {
+        area.width.saturating_sub(1)
+    } as usize;
+    let ctx = Ctx {
+        theme,
+        lang,
+        parties: &parties,
+        rich,
+        width: w.max(10),
+    };
+    let (summary, sections, rules) = match analysis::of_step(state, shown, lang) {
+        Some(Analysis::Goals(g)) => {
+            let rows = g.cells_total / spec.columns.len().max(1);
+            let summary = format!(
+                "{} {} × {} {} · {} {} {} {}",
+                rows,
+                lang.pick("rijen", "rows"),
+                spec.columns.len(),
+                lang.pick("kolommen", "columns"),
+                g.cells_rated,
+                lang.pick("van", "of"),
+                g.cells_total,
+                lang.pick("cellen ingevuld", "cells rated"),
+            );
+            (summary, goal_sections(&g, spec, &ctx), goal_rules(lang))
+        }
+        Some(Analysis::Phases(p)) => {
+            let rated: usize = p.tracks.iter().map(|t| p.phases.len() - t.unrated).sum();
+            let summary = format!(
+                "{} {} × {} {} · {} {} {} {}",
+                p.tracks.len(),
+                lang.pick("sporen", "tracks"),
+                p.phases.len(),
+                lang.pick("fases", "phases"),
+                rated,
+                lang.pick("van", "of"),
+                p.tracks.len() * p.phases.len(),
+                lang.pick("cellen ingevuld", "cells rated"),
+            );
+            (
+                summary,
+                phase_sections(&p, spec, state, shown, &ctx),
+                phase_rules(lang),
+            )
+        }
+        None => return,
+    };
+    draw(frame, area, &summary, sections, &rules, &ctx);
+}
+
+/// What every item builder needs.
+struct Ctx<'a> {
+    theme: &'a Theme,
+    lang: Lang,
+    parties: &'a [Party],
+    rich: bool,
+    width: usize,
+}
+
+impl Ctx<'_> {
+    fn tag(&self, party: Option<&str>) -> String {
+        party
+            .and_then(|p| self.parties.iter().find(|q| q.id == p))
+            .map(|p| format!(" [{}]", clean(&p.short)))
+            .unwrap_or_default()
+    }
+
+    fn row(&self, row: &RowInfo) -> String {
+        format!("{}{}", clean(&row.label), self.tag(row.party.as_deref()))
+    }
+
+    /// A column by its label when items are rich, by its party's short name when compact.
+    fn column(&self, c: &ColumnInfo) -> String {
+        if !self.rich
+            && let Some(p) = c
+                .party
+                .as_deref()
+                .and_then(|p| self.parties.iter().find(|q| q.id == p))
+        {
+            return clean(&p.short).into_owned();
+        }
+        clean(&c.label).into_owned()
+    }
+
+    /// A numbered heading line of an item, wrapped to two lines when rich.
+    fn head(&self, n: Option<usize>, text: &str) -> Vec<Line<'static>> {
+        let lead = n.map_or("• ".to_string(), |n| format!("{n}. "));
+        let style = self.theme.title;
+        if !self.rich {
+            return vec![Line::styled(
+                cut(&format!("{lead}{text}"), self.width),
+                style,
+            )];
+        }
+        let parts = wrap(text, self.width.saturating_sub(lead.len()).max(4));
+        parts
+            .iter()
+            .take(2)
+            .enumerate()
+            .map(|(i, p)| {
+                let lead = if i == 0 {
+                    lead.clone()
+                } else {
+                    " ".repeat(lead.len())
+                };
+                Line::styled(cut(&format!("{lead}{p}"), self.width), style)
+            })
+            .collect()
+    }
+
+    fn sub(&self, spans: Vec<Span<'static>>) -> Line<'static> {
+        let mut all = vec![Span::raw("   ")];
+        all.extend(spans);
+        Line::from(all)
+    }
+}
+
+fn cut(s: &str, w: usize) -> String {
+    if s.chars().count() <= w {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(w.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn number(v: f64, signed: bool, lang: Lang) -> String {
+    let s = if signed {
+        format!("{v:+.1}")
+    } else {
+        format!("{v:.1}")
+    };
+    if lang == Lang::Nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+fn chip(scale: &Scale, value: i32, text: &str, theme: &Theme) -> Span<'static> {
+    Span::styled(
+        format!(" {} ", clean(text)),
+        theme.heat.cell(scale, Some(value)),
+    )
+}
+
+fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> Vec<Section> {
+    let lang = ctx.lang;
+    let theme = ctx.theme;
+    let signed = matches!(spec.scale, Scale::Numeric { min, .. } if min < 0);
+    let shared = g
+        .shared_ground
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let who = format!(
+                "{} {} {} {}",
+                s.positive,
+                lang.pick("van", "of"),
+                s.columns,
+                lang.pick("partijen positief", "parties in favour"),
+            );
+            let mean = match spec.scale {
+                Scale::Numeric { .. } => format!(
+                    " · {} {}",
+                    lang.pick("gemiddeld", "mean"),
+                    number(s.mean, signed, lang)
+                ),
+                Scale::Levels { .. } => String::new(),
+            };
+            if ctx.rich {
+                let mut lines = ctx.head(Some(i + 1), &ctx.row(&s.row));
+                lines.push(ctx.sub(vec![Span::styled(format!("{who}{mean}"), theme.dim)]));
+                lines
+            } else {
+                let text = format!(
+                    "{}. {}  ({}/{})",
+                    i + 1,
+                    ctx.row(&s.row),
+                    s.positive,
+                    s.columns
+                );
+                vec![Line::styled(cut(&text, ctx.width), theme.title)]
+            }
+        })
+        .collect();
+    let end = |e: &TensionEnd, arrow: &str| -> Vec<Span<'static>> {
+        let names: Vec<String> = e.columns.iter().map(|c| ctx.column(c)).collect();
+        vec![
+            Span::styled(format!("{arrow} "), theme.dim),
+            chip(&spec.scale, e.value.value, &e.value.text, theme),
+            Span::styled(format!(" {}", names.join(", ")), theme.base),
+        ]
+    };
+    let tension = g
+        .tension
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if ctx.rich {
+                let mut lines = ctx.head(Some(i + 1), &ctx.row(&t.row));
+                lines.push(ctx.sub(end(&t.high, "▲")));
+                lines.push(ctx.sub(end(&t.low, "▼")));
+                lines
+            } else {
+                let head = cut(&format!("{}. {}", i + 1, ctx.row(&t.row)), ctx.width);
+                let mut second = vec![Span::raw("   ")];
+                second.extend(end(&t.high, "▲"));
+                second.push(Span::raw("  "));
+                second.extend(end(&t.low, "▼"));
+                vec![Line::styled(head, theme.title), Line::from(second)]
+            }
+        })
+        .collect();
+    let mut blind: Vec<Vec<Line<'static>>> = Vec::new();
+    for r in &g.own_party_only {
+        blind.push(blind_item(
+            ctx,
+            r,
+            lang.pick("alleen de eigen partij", "only its own party"),
+        ));
+    }
+    // Goals nobody rated yet are many at the start: one line each, under one heading.
+    if !g.not_rated.is_empty() {
+        blind.push(vec![Line::styled(
+            format!(
+                "{} ({}):",
+                lang.pick("Nog door niemand beoordeeld", "Not rated by anyone yet"),
+                g.not_rated.len()
+            ),
+            theme.dim,
+        )]);
+    }
+    for r in &g.not_rated {
+        blind.push(vec![Line::styled(
+            cut(&format!("• {}", ctx.row(r)), ctx.width),
+            theme.base,
+        )]);
+    }
+    vec![
+        Section {
+            title: lang.pick("Gedeelde grond", "Shared ground").into(),
+            items: shared,
+            empty: lang
+                .pick(
+                    "(nog geen: ¾ van de partijen positief, niemand negatief)",
+                    "(none yet: ¾ of the parties in favour, nobody against)",
+                )
+                .into(),
+        },
+        Section {
+            title: lang.pick("Spanning", "Tension").into(),
+            items: tension,
+            empty: lang
+                .pick(
+                    "(nog geen: partijen liggen minstens een halve schaal uiteen)",
+                    "(none yet: parties at least half the scale apart)",
+                )
+                .into(),
+        },
+        Section {
+            title: lang.pick("Blinde vlekken", "Blind spots").into(),
+            items: blind,
+            empty: lang.pick("(geen)", "(none)").into(),
+        },
+    ]
+}
+
+fn blind_item(ctx: &Ctx, row: &RowInfo, why: &str) -> Vec<Line<'static>> {
+    if ctx.rich {
+        let mut lines = ctx.head(None, &ctx.row(row));
+        lines.push(ctx.sub(vec![Span::styled(why.to_string(), ctx.theme.dim)]));
+        lines
+    } else {
+        vec![Line::from(vec![
+            Span::styled(
+                cut(&format!("• {}", ctx.row(row)), ctx.width),
+                ctx.theme.title,
+            ),
+            Span::styled(format!(" — {why}"), ctx.theme.dim),
+        ])]
+    }
+}
+
+fn goal_rules(lang: Lang) -> String {
+    lang.pick(
+        "Gedeelde grond: minstens ¾ van de partijen positief en niemand negatief. Spanning: het hoogste en laagste oordeel liggen minstens een halve schaal uiteen.",
+        "Shared ground: at least ¾ of the parties in favour and nobody against. Tension: the highest and lowest rating are at least half the scale apart.",
+    )
+    .to_string()
+}
+
+fn phase_rules(lang: Lang) -> String {
+    lang.pick(
+        "Bereikt: de verste fase die begonnen is. Gat: een eerdere fase staat lager dan een latere. n.v.t. en lege cellen tellen niet mee.",
+        "Reached: the furthest phase that has started. Gap: an earlier phase is lower than a later one. N/a and empty cells do not count.",
+    )
+    .to_string()
+}
+
+/// The glyph of a phase cell: finished, started, not started, does not apply, empty.
+fn glyph(scale: &Scale, value: Option<i32>) -> &'static str {
+    match value {
+        None => "·",
+        Some(v) => match rank(scale, v) {
+            None => "–",
+            Some(r) if r >= top_rank(scale) => "●",
+            Some(0) => "○",
+            Some(_) => "◐",
+        },
+    }
+}
+
+fn phase_sections(
+    p: &PhaseAnalysis,
+    spec: &MatrixSpec,
+    state: &crate::core::SessionState,
+    shown: usize,
+    ctx: &Ctx,
+) -> Vec<Section> {
+    let lang = ctx.lang;
+    let theme = ctx.theme;
+    let cells = match state.steps.get(shown) {
+        Some(StepState::Matrix(m)) => Some(m),
+        _ => None,
+    };
+    let tracks = p
+        .tracks
+        .iter()
+        .map(|t| {
+            let mut strip: Vec<Span<'static>> = Vec::new();
+            for phase in &p.phases {
+                let v = cells.and_then(|c| crate::core::matrix::value(c, &t.row.row, &phase.id));
+                strip.push(Span::styled(
+                    format!(" {} ", glyph(&spec.scale, v)),
+                    theme.heat.cell(&spec.scale, v),
+                ));
+            }
+            let reached = match &t.reached {
+                Some(r) => format!(" {}: {}", clean(&r.phase.label), clean(full(&r.value))),
+                None => format!(" {}", lang.pick("nog niet begonnen", "not started yet")),
+            };
+            if ctx.rich {
+                let mut lines = ctx.head(None, &ctx.row(&t.row));
+                let mut sub = strip;
+                sub.push(Span::styled(reached, theme.base));
+                lines.push(ctx.sub(sub));
+                lines
+            } else {
+                let label_w = ctx
+                    .width
+                    .saturating_sub(p.phases.len() * 3 + 1)
+                    .clamp(4, 28);
+                let mut spans = vec![Span::styled(
+                    format!("{:<label_w$} ", cut(&ctx.row(&t.row), label_w)),
+                    theme.title,
+                )];
+                spans.extend(strip);
+                spans.push(Span::styled(reached, theme.base));
+                vec![Line::from(spans)]
+            }
+        })
+        .collect();
+    let gaps = p
+        .gaps
+        .iter()
+        .map(|g| {
+            let text = format!(
+                "{} ({}) {} {} ({})",
+                clean(&g.earlier.phase.label),
+                clean(full(&g.earlier.value)).to_lowercase(),
+                lang.pick("loopt achter op", "lags behind"),
+                clean(&g.later.phase.label),
+                clean(full(&g.later.value)).to_lowercase(),
+            );
+            let mut lines = ctx.head(None, &ctx.row(&g.row));
+            lines.push(ctx.sub(vec![Span::styled(
+                cut(&text, ctx.width.saturating_sub(3)),
+                theme.base,
+            )]));
+            lines
+        })
+        .collect();
+    let done_word = top_name(&spec.scale, lang).to_lowercase();
+    let results = p
+        .results
+        .iter()
+        .map(|r| {
+            let (mark, status) = match &r.status {
+                Some(s) if r.in_place => ("✓", clean(full(s)).into_owned()),
+                Some(s) => ("○", clean(full(s)).into_owned()),
+                None => (
+                    "?",
+                    lang.pick("nog niet ingevuld", "not rated yet").to_string(),
+                ),
+            };
+            let phase = format!(
+                "{}: {} {} {} {} {done_word}",
+                clean(&r.phase.label),
+                r.tracks_finished,
+                lang.pick("van", "of"),
+                r.tracks_counted,
+                lang.pick("sporen", "tracks"),
+            );
+            if ctx.rich {
+                vec![
+                    Line::styled(
+                        cut(&format!("{mark} {}", ctx.row(&r.result)), ctx.width),
+                        theme.title,
+                    ),
+                    ctx.sub(vec![
+                        Span::styled(status, theme.base),
+                        Span::styled(format!(" · {phase}"), theme.dim),
+                    ]),
+                ]
+            } else {
+                let head = cut(&format!("{mark} {}: ", ctx.row(&r.result)), ctx.width / 2);
+                let rest = format!(
+                    "{status} · {} {}/{} {done_word}",
+                    clean(&r.phase.label),
+                    r.tracks_finished,
+                    r.tracks_counted
+                );
+                let rest_w = ctx.width.saturating_sub(head.chars().count());
+                vec![Line::from(vec![
+                    Span::styled(head, theme.title),
+                    Span::styled(cut(&rest, rest_w), theme.dim),
+                ])]
+            }
+        })
+        .collect();
+    let mut sections = vec![
+        Section {
+            title: lang.pick("Sporen", "Tracks").into(),
+            items: tracks,
+            empty: String::new(),
+        },
+        Section {
+            title: lang.pick("Gaten", "Gaps").into(),
+            items: gaps,
+            empty: lang.pick("(geen)", "(none)").into(),
+        },
+    ];
+    if spec.results.is_some() {
+        sections.push(Section {
+            title: lang.pick("Resultaten", "Results").into(),
+            items: results,
+            empty: lang.pick("(geen)", "(none)").into(),
+        });
+    }
+    sections
+}
+
+/// A value's full name when it has one ("Niet begonnen"), else as written in the cell.
+fn full(v: &ValueInfo) -> &str {
+    v.name.as_deref().unwrap_or(&v.text)
+}
+
+/// The name of the highest rank ("Gereed").
+fn top_name(scale: &Scale, lang: Lang) -> String {
+    match scale {
+        Scale::Levels { levels } => levels
+            .iter()
+            .rev()
+            .find(|l| l.counts)
+            .map(|l| clean(l.label.get(lang)).into_owned())
+            .unwrap_or_default(),
+        Scale::Numeric { max, .. } => max.to_string(),
+    }
+}
+
+fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    summary: &str,
+    sections: Vec<Section>,
+    rules: &str,
+    ctx: &Ctx,
+) {
+    let theme = ctx.theme;
+    let rules_h = if area.height >= TALL { 2 } else { 0 };
+    let [top, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(rules_h),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {summary}"), theme.dim),
+            Span::styled(
+                ctx.lang
+                    .pick("   · A terug naar de matrix", "   · A back to the matrix"),
+                theme.dim,
+            ),
+        ])),
+        top,
+    );
+    if rules_h > 0 {
+        frame.render_widget(
+            Paragraph::new(format!(" {rules}"))
+                .style(theme.dim)
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            foot,
+        );
+    }
+    let body = body.inner(ratatui::layout::Margin::new(1, 0));
+    let n = sections.len().max(1) as u32;
+    let areas: Vec<Rect> = if area.width >= WIDE {
+        Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n)))
+            .spacing(2)
+            .split(body)
+            .to_vec()
+    } else {
+        stacked(body, &sections)
+    };
+    for (section, a) in sections.into_iter().zip(areas) {
+        draw_section(frame, a, section, ctx);
+    }
+}
+
+/// Heights for stacked sections: each gets what it needs up to a fair share; what is left
+/// goes to the sections that need more, in order.
+fn stacked(body: Rect, sections: &[Section]) -> Vec<Rect> {
+    let n = sections.len().max(1);
+    let need: Vec<usize> = sections
+        .iter()
+        .map(|s| 1 + s.items.iter().map(Vec::len).sum::<usize>().max(1) + 1)
+        .collect();
+    let total = body.height as usize;
+    let share = total / n;
+    let mut heights: Vec<usize> = need.iter().map(|h| (*h).min(share)).collect();
+    let mut left = total.saturating_sub(heights.iter().sum());
+    for (h, want) in heights.iter_mut().zip(&need) {
+        let extra = want.saturating_sub(*h).min(left);
+        *h += extra;
+        left -= extra;
+    }
+    let mut y = body.y;
+    heights
+        .iter()
+        .map(|h| {
+            let r = Rect::new(
+                body.x,
+                y,
+                body.width,
+                (*h as u16).min(body.bottom().saturating_sub(y)),
+            );
+            y = y.saturating_add(*h as u16);
+            r
+        })
+        .collect()
+}
+
+fn draw_section(frame: &mut Frame, area: Rect, section: Section, ctx: &Ctx) {
+    let theme = ctx.theme;
+    if area.height == 0 {
+        return;
+    }
+    let chars = section.title.chars().count() as u16;
+    let big = ctx.rich && area.width >= chars * 4 && area.height >= 12;
+    let head_h = if big { 5 } else { 1 };
+    let [head, list] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Min(0)]).areas(area);
+    if big {
+        frame.render_widget(
+            BigText::builder()
+                .pixel_size(PixelSize::Quadrant)
+                .style(theme.title)
+                .lines(vec![Line::from(section.title.clone())])
+                .build(),
+            head,
+        );
+    } else {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                section.title.to_uppercase(),
+                theme
+                    .focus
+                    .add_modifier(ratatui::style::Modifier::UNDERLINED),
+            )),
+            head,
+        );
+    }
+    let room = list.height as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if section.items.is_empty() {
+        lines.push(Line::styled(section.empty.clone(), theme.dim));
+    }
+    let total = section.items.len();
+    let mut previous = 0;
+    for (i, item) in section.items.into_iter().enumerate() {
+        // A blank line around items of several lines, none between one-liners.
+        let gap = usize::from(ctx.rich && i > 0 && (item.len() > 1 || previous > 1));
+        previous = item.len();
+        let left = total - i;
+        // Keep a line for "+N meer" when this item is not the last.
+        let reserve = usize::from(left > 1);
+        if lines.len() + gap + item.len() + reserve > room {
+            lines.push(Line::styled(
+                format!("+{left} {}", ctx.lang.pick("meer", "more")),
+                theme.dim,
+            ));
+            break;
+        }
+        if gap == 1 {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(item);
+    }
+    frame.render_widget(Paragraph::new(lines).style(Style::default()), list);
+}
