@@ -7,6 +7,7 @@ pub mod error;
 pub mod event;
 #[doc(hidden)]
 pub mod fixture;
+pub mod history;
 mod lookup;
 pub mod matrix;
 pub mod outline;

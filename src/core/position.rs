@@ -15,7 +15,8 @@ pub enum Position {
     /// After this many changes (`57`).
     Events(usize),
     /// A clock time on the day the session started, in the given time zone (`14:30`,
-    /// `14:30:15`); past midnight when the meeting ran past midnight.
+    /// `14:30:15`); a time before the start means the next day when the meeting was still
+    /// going then (past midnight).
     Clock(i8, i8, i8),
     /// Meeting time since the session started, in seconds (`+1:15`, `+1:15:30`, `+45`
     /// for minutes).
@@ -94,15 +95,14 @@ impl Position {
                         .map(|z| z.timestamp())
                 };
                 let mut t = at(start.date()).map_err(|e| bad_time(&e.to_string()))?;
-                let last_day = session
-                    .events
-                    .last()
-                    .map(|e| e.at.to_zoned(tz.clone()).date());
+                // Before the start: the next day, if the meeting ran on until then.
+                let last = session.events.last().map(|e| e.at);
                 if t < session.created
-                    && last_day.is_some_and(|d| d > start.date())
                     && let Ok(next) = start.date().tomorrow()
+                    && let Ok(later) = at(next)
+                    && last.is_some_and(|last| later <= last)
                 {
-                    t = at(next).map_err(|e| bad_time(&e.to_string()))?;
+                    t = later;
                 }
                 Ok(until(t))
             }
@@ -164,6 +164,69 @@ fn bad_time(e: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::Change;
+    use crate::core::fixture;
+    use crate::core::session::Live;
+
+    /// A meeting from 23:30 to past midnight (at UTC+1): a card at 23:50, the matrix
+    /// opened at 00:10, a card at 00:40.
+    fn late_meeting() -> Session {
+        let start = Timestamp::from_second(1_709_418_600).expect("2024-03-02T22:30:00Z");
+        let session = Session::new(
+            std::sync::Arc::new(fixture::scenario()),
+            "Laat".into(),
+            start,
+            crate::core::Lang::Nl,
+        );
+        let mut live = Live::open(session).expect("folds");
+        let min = |m: i64| Timestamp::from_second(1_709_418_600 + m * 60).expect("a time");
+        let card = |id: u32| Change::CardAdded {
+            step: "bord".into(),
+            lane: "rechts".into(),
+            card: id,
+            text: format!("kaart {id}"),
+            party: None,
+            theme: None,
+            position: None,
+        };
+        live.record(card(50), min(20)).expect("card");
+        live.record(
+            Change::StepOpened {
+                step: "matrix".into(),
+            },
+            min(40),
+        )
+        .expect("step");
+        live.record(card(51), min(70)).expect("card");
+        live.session
+    }
+
+    #[test]
+    fn clock_times_moments_meeting_times_and_steps_resolve_to_a_count() {
+        let session = late_meeting();
+        let tz = TimeZone::fixed(jiff::tz::offset(1));
+        let at = |s: &str| Position::parse(s).resolve(&session, &tz);
+        assert_eq!(at("0"), Ok(0));
+        assert_eq!(at("2"), Ok(2));
+        assert!(at("4").is_err());
+        assert_eq!(at("23:55"), Ok(1));
+        // Before the start's time of day, in a meeting that ran past midnight: the next day.
+        assert_eq!(at("00:20"), Ok(2));
+        assert_eq!(at("23:00"), Ok(0));
+        assert_eq!(at("+0:30"), Ok(1));
+        assert_eq!(at("+70"), Ok(3));
+        assert_eq!(at("2024-03-02T23:45:00Z"), Ok(3));
+        assert_eq!(at("2024-03-03T00:15"), Ok(2));
+        // A step: right before it was left, or the end if it never was.
+        assert_eq!(at("bord"), Ok(1));
+        assert_eq!(at("matrix"), Ok(3));
+        assert!(
+            at("akkoord").is_err_and(|p| p.en.contains("never opened")),
+            "{:?}",
+            at("akkoord")
+        );
+        assert!(at("nergens").is_err_and(|p| p.en.contains("bord, matrix")));
+    }
 
     #[test]
     fn positions_are_read_as_a_person_writes_them() {

@@ -11,7 +11,7 @@ use super::session::{Session, event_problem};
 use super::state::SessionState;
 
 /// At most this many checkpoints are kept, however long the log.
-const MAX_CHECKPOINTS: usize = 48;
+const MAX_CHECKPOINTS: usize = 24;
 /// Checkpoints are never closer than this many events.
 const MIN_EVERY: usize = 256;
 

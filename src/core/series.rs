@@ -152,3 +152,135 @@ pub fn continue_series(
     session.previous = Some(origin);
     session
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::fixture;
+    use crate::core::state::Commitment;
+    use crate::core::{Change, Live};
+
+    fn origin(title: &str) -> Origin {
+        Origin {
+            file: format!("{title}.json"),
+            sha256: "0".repeat(64),
+            title: title.into(),
+            created: fixture::at(0),
+        }
+    }
+
+    fn commitment(id: u32, what: &str) -> Change {
+        Change::CommitmentAdded {
+            step: "akkoord".into(),
+            commitment: Commitment {
+                id,
+                what: what.into(),
+                who: "gemeente".into(),
+                when: "mei".into(),
+            },
+            position: None,
+        }
+    }
+
+    #[test]
+    fn a_series_carries_agreements_open_actions_and_participants() {
+        let mut first = fixture::live();
+        first.session.title = "Eerste".into();
+        let participant = Participant {
+            id: 80,
+            name: Some("Anna".into()),
+            organisation: "Gemeente".into(),
+            party: Some("gemeente".into()),
+            present: true,
+        };
+        let changes = [
+            Change::ParticipantAdded { participant },
+            commitment(81, "Brief sturen"),
+            commitment(82, "Avond plannen"),
+            Change::EndorsementSet {
+                step: "akkoord".into(),
+                item: "p1".into(),
+                endorser: "gemeente".into(),
+                endorsed: true,
+            },
+        ];
+        for (i, c) in changes.into_iter().enumerate() {
+            first.record(c, fixture::at(i as i64)).expect("fits");
+        }
+        let second = continue_series(
+            fixture::scenario(),
+            &first.session,
+            &first.state,
+            origin("Eerste"),
+            "Tweede".into(),
+            fixture::at(100),
+            Lang::Nl,
+        );
+        assert_eq!(second.previous, Some(origin("Eerste")));
+        assert_eq!(second.participants.len(), 1);
+        assert!(!second.participants[0].present);
+        let StepKind::Review(spec) = &second.scenario.steps[0].kind else {
+            panic!("the review comes first");
+        };
+        assert_eq!(spec.from.as_deref(), Some("Eerste"));
+        assert_eq!(spec.agreements.len(), 1);
+        assert_eq!(spec.agreements[0].endorsed_by, ["Gemeente"]);
+        let whats: Vec<(&str, &str)> = spec
+            .items
+            .iter()
+            .map(|i| (i.id.as_str(), i.what.as_str()))
+            .collect();
+        assert_eq!(
+            whats,
+            [("actie-1", "Brief sturen"), ("actie-2", "Avond plannen")]
+        );
+        assert_eq!(spec.items[0].who, "Gemeente");
+        assert!(crate::core::validate::validate_scenario(&second.scenario).is_empty());
+
+        // In the second meeting one action is done, the other still open.
+        let mut second = Live::open(second).expect("folds");
+        let step = second.session.scenario.steps[0].id.clone();
+        for (item, status) in [
+            ("actie-1", ReviewStatus::Done),
+            ("actie-2", ReviewStatus::Open),
+        ] {
+            let mark = Change::ReviewMarked {
+                step: step.clone(),
+                item: item.into(),
+                status: Some(status),
+            };
+            second.record(mark, fixture::at(200)).expect("marks");
+        }
+        let third = continue_series(
+            fixture::scenario(),
+            &second.session,
+            &second.state,
+            origin("Tweede"),
+            "Derde".into(),
+            fixture::at(300),
+            Lang::Nl,
+        );
+        let StepKind::Review(spec) = &third.scenario.steps[0].kind else {
+            panic!("the review comes first");
+        };
+        assert_eq!(spec.items.len(), 1);
+        assert_eq!(spec.items[0].what, "Avond plannen");
+        assert_eq!(spec.items[0].since.as_deref(), Some("Eerste"));
+        assert_eq!(spec.from.as_deref(), Some("Tweede"));
+    }
+
+    #[test]
+    fn the_review_step_gets_an_id_the_scenario_does_not_use() {
+        let mut scenario = fixture::scenario();
+        scenario.steps[0].id = REVIEW_STEP_ID.into();
+        let step = review_step(
+            &scenario,
+            ReviewSpec {
+                from: None,
+                agreements: Vec::new(),
+                items: Vec::new(),
+            },
+        );
+        assert_eq!(step.id, "terugblik-2");
+    }
+}

@@ -251,9 +251,9 @@ pub struct SessionState {
     /// The next free id for cards, participants and commitments.
     pub next_id: u32,
     /// Inverse changes of what can be undone, newest last.
-    pub(crate) undo: Vec<Vec<super::event::Change>>,
+    pub(crate) undo: super::history::History,
     /// Changes that redo re-applies, newest last.
-    pub(crate) redo: Vec<Vec<super::event::Change>>,
+    pub(crate) redo: super::history::History,
 }
 
 impl SessionState {
@@ -322,8 +322,8 @@ impl SessionState {
             participants,
             applied: 0,
             next_id,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            undo: Default::default(),
+            redo: Default::default(),
         }
     }
 

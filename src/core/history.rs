@@ -1,0 +1,146 @@
+//! The undo and redo history: a stack of change groups that is shared, not copied, when
+//! a state is cloned. Replay keeps copies of the state along a long log (checkpoints);
+//! with a plain `Vec` each copy would carry the whole history again.
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::event::Change;
+
+struct Node {
+    changes: Vec<Change>,
+    below: Option<Arc<Node>>,
+}
+
+/// A persistent stack of change groups, newest on top. Cloning is O(1).
+#[derive(Clone, Default)]
+pub struct History {
+    top: Option<Arc<Node>>,
+    len: usize,
+}
+
+impl History {
+    /// The newest group.
+    pub fn last(&self) -> Option<&Vec<Change>> {
+        self.top.as_ref().map(|n| &n.changes)
+    }
+
+    /// Puts a group on top.
+    pub fn push(&mut self, changes: Vec<Change>) {
+        let below = self.top.take();
+        self.top = Some(Arc::new(Node { changes, below }));
+        self.len += 1;
+    }
+
+    /// Takes the newest group off; false when there was none.
+    pub fn pop(&mut self) -> bool {
+        match self.top.take() {
+            Some(node) => {
+                self.top = node.below.clone();
+                self.len -= 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Empties the stack.
+    pub fn clear(&mut self) {
+        *self = History::default();
+    }
+
+    /// Whether the stack is empty.
+    pub fn is_empty(&self) -> bool {
+        self.top.is_none()
+    }
+
+    /// Number of groups.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Node> {
+        std::iter::successors(self.top.as_deref(), |n| n.below.as_deref())
+    }
+}
+
+impl PartialEq for History {
+    fn eq(&self, other: &History) -> bool {
+        if self.len != other.len {
+            return false;
+        }
+        let mut a = self.top.as_ref();
+        let mut b = other.top.as_ref();
+        loop {
+            match (a, b) {
+                (None, None) => return true,
+                // The same shared tail: equal from here down.
+                (Some(x), Some(y)) if Arc::ptr_eq(x, y) => return true,
+                (Some(x), Some(y)) if x.changes == y.changes => {
+                    a = x.below.as_ref();
+                    b = y.below.as_ref();
+                }
+                _ => return false,
+            }
+        }
+    }
+}
+
+impl fmt::Debug for History {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.iter().map(|n| &n.changes))
+            .finish()
+    }
+}
+
+impl Drop for History {
+    /// Unlinks the nodes this stack holds alone one by one: dropping a long chain
+    /// recursively would overflow the stack.
+    fn drop(&mut self) {
+        let mut next = self.top.take();
+        while let Some(node) = next {
+            match Arc::try_unwrap(node) {
+                Ok(mut alone) => next = alone.below.take(),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(n: u32) -> Vec<Change> {
+        vec![Change::ParticipantRemoved { id: n }]
+    }
+
+    #[test]
+    fn a_clone_shares_and_then_goes_its_own_way() {
+        let mut a = History::default();
+        a.push(group(1));
+        a.push(group(2));
+        let mut b = a.clone();
+        assert_eq!(a, b);
+        assert!(b.pop());
+        b.push(group(3));
+        assert_eq!(a.last(), Some(&group(2)));
+        assert_eq!(b.last(), Some(&group(3)));
+        assert_ne!(a, b);
+        assert_eq!((a.len(), b.len()), (2, 2));
+        b.clear();
+        assert!(b.is_empty() && !b.pop());
+    }
+
+    #[test]
+    fn a_long_history_drops_without_overflowing() {
+        let mut h = History::default();
+        for i in 0..300_000 {
+            h.push(group(i));
+        }
+        let copy = h.clone();
+        drop(h);
+        assert_eq!(copy.len(), 300_000);
+    }
+}
