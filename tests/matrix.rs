@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Tui, home, key, only_session};
+use common::{Tui, home, key, only_session, run};
 use samenspel::core::Lang;
 use samenspel::core::analysis::{Analysis, of_step};
 
@@ -151,4 +151,28 @@ fn goals_of_four_parties_rated_and_the_analysis_on_screen_matches_the_file() {
     assert_eq!(goals.not_rated.len(), 19 - 7);
     assert_eq!((goals.cells_rated, goals.cells_total), (23, 76));
     assert!(screen.contains("23 van 76 cellen ingevuld"), "{screen}");
+
+    // Replayed, the analysis is that of the moment: after the first two rows (10 changes)
+    // there is shared ground and no tension yet; at the end, the tension of the screen.
+    let file = path.to_str().expect("path");
+    let (code, early, err) = run(
+        &["replay", file, "--at", "10", "--print", "--lang", "nl"],
+        home.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let shared_then = early.split("Gedeelde grond:").nth(1).unwrap_or_default();
+    assert!(
+        shared_then.trim_start().starts_with("1. Tevreden huurders"),
+        "{early}"
+    );
+    let tension_then = early.split("Spanning:").nth(1).unwrap_or_default();
+    assert!(tension_then.trim_start().starts_with("(geen)"), "{early}");
+    let (_, end, _) = run(&["replay", file, "--print", "--lang", "nl"], home.path());
+    let tension_now = end.split("Spanning:").nth(1).unwrap_or_default();
+    assert!(
+        tension_now.trim_start().starts_with(
+            "1. Lage aansluitkosten: +2 Woningcorporatie <> -2 Warmtebedrijf (verschil 4)"
+        ),
+        "{end}"
+    );
 }

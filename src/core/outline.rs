@@ -60,6 +60,9 @@ pub enum Content {
     Matrix {
         /// Cells with a value or a note, row by row.
         cells: Vec<CellOutline>,
+        /// The analysis at this moment ([`super::analysis::of_step`]), when the matrix has one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        analysis: Option<super::analysis::Analysis>,
     },
     /// Dots per card or theme, most first.
     Vote {
@@ -162,10 +165,11 @@ impl Outline {
             .steps
             .iter()
             .zip(&state.steps)
-            .map(|(step, content)| StepOutline {
+            .enumerate()
+            .map(|(index, (step, content))| StepOutline {
                 id: step.id.clone(),
                 title: step.title.get(lang).to_string(),
-                content: content_of(state, &step.kind, content, lang),
+                content: content_of(state, index, &step.kind, content, lang),
             })
             .collect();
         Outline {
@@ -241,7 +245,7 @@ impl Outline {
                         }
                     }
                 }
-                Content::Matrix { cells } => {
+                Content::Matrix { cells, analysis } => {
                     if cells.is_empty() {
                         out.push(
                             lang.pick("(nog niets beoordeeld)", "(nothing rated yet)")
@@ -260,6 +264,9 @@ impl Outline {
                             format!(" ({})", c.note)
                         };
                         out.push(format!("  {} × {}: {value}{note}", c.row, c.column));
+                    }
+                    if let Some(a) = analysis {
+                        out.extend(super::analysis::text_lines(a, lang));
                     }
                 }
                 Content::Vote { revealed, results } => {
@@ -318,7 +325,13 @@ impl Outline {
     }
 }
 
-fn content_of(state: &SessionState, kind: &StepKind, content: &StepState, lang: Lang) -> Content {
+fn content_of(
+    state: &SessionState,
+    index: usize,
+    kind: &StepKind,
+    content: &StepState,
+    lang: Lang,
+) -> Content {
     match (kind, content) {
         (StepKind::Board(spec), StepState::Board(board)) => Content::Board {
             lanes: spec
@@ -333,6 +346,7 @@ fn content_of(state: &SessionState, kind: &StepKind, content: &StepState, lang: 
                 .collect(),
         },
         (StepKind::Matrix(spec), StepState::Matrix(matrix)) => Content::Matrix {
+            analysis: super::analysis::of_step(state, index, lang),
             cells: matrix
                 .cells
                 .iter()

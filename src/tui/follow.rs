@@ -64,6 +64,7 @@ pub fn resolve(key: KeyEvent) -> Option<Action> {
     match key.code {
         KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
         KeyCode::Char('f') => Some(Action::ToggleNotes),
+        KeyCode::Char('A') => Some(Action::ToggleAnalysis),
         KeyCode::Char('?') => Some(Action::Help),
         _ => None,
     }
@@ -75,6 +76,11 @@ pub const KEYS: &[(&str, &str, &str)] = &[
         "f",
         "notities begeleider tonen/verbergen",
         "show/hide facilitator notes",
+    ),
+    (
+        "A",
+        "analyse van de matrix tonen/verbergen",
+        "show/hide the matrix's analysis",
     ),
     ("?", "deze hulp", "this help"),
     ("q Esc", "stoppen", "quit"),
@@ -106,8 +112,13 @@ impl Follow {
 
     /// Carries out an action.
     pub fn act(&mut self, action: Action) {
-        if action == Action::ToggleNotes {
-            self.ws.show_notes = !self.ws.show_notes;
+        match action {
+            Action::ToggleNotes => self.ws.show_notes = !self.ws.show_notes,
+            Action::ToggleAnalysis => {
+                let step = self.ws.current();
+                super::matrix::toggle_analysis(&mut self.ws, step, self.lang);
+            }
+            _ => {}
         }
     }
 
@@ -171,9 +182,46 @@ impl Follow {
             }
             _ => None,
         };
+        let cursor = cursor.or_else(|| self.last_cell());
         if let Some(c) = cursor {
             *self.ws.cursor_mut() = c;
         }
+    }
+
+    /// The matrix cell of the newest rating or note, when it is on the step on screen.
+    fn last_cell(&self) -> Option<Cursor> {
+        let state = &self.ws.live.state;
+        let step = state.scenario.steps.get(state.current)?;
+        let crate::core::StepKind::Matrix(spec) = &step.kind else {
+            return None;
+        };
+        let (row, column) =
+            self.ws
+                .live
+                .session
+                .events
+                .iter()
+                .rev()
+                .find_map(|e| match &e.change {
+                    Change::CellSet {
+                        step: s,
+                        row,
+                        column,
+                        ..
+                    }
+                    | Change::CellNoted {
+                        step: s,
+                        row,
+                        column,
+                        ..
+                    } if *s == step.id => Some((row, column)),
+                    _ => None,
+                })?;
+        let rows = crate::core::matrix::rows(state, spec, self.lang);
+        Some(Cursor {
+            lane: spec.columns.iter().position(|c| &c.id == column)?,
+            card: rows.iter().position(|r| &r.key == row)?,
+        })
     }
 }
 

@@ -249,7 +249,9 @@ pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
     }
 }
 
-fn toggle_analysis(ws: &mut Workspace, step_index: usize, lang: Lang) {
+/// Opens or closes the analysis of matrix step `step_index` (also on the replay and follow
+/// screens); says so when the matrix has none.
+pub fn toggle_analysis(ws: &mut Workspace, step_index: usize, lang: Lang) {
     if ws.matrix.analysis == Some(step_index) {
         ws.matrix.analysis = None;
     } else if analysis::shown_for(&ws.live.state, step_index).is_some() {

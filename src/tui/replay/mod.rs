@@ -54,6 +54,8 @@ pub enum ReplayKey {
     Summary,
     /// `f`: facilitator notes.
     Notes,
+    /// `A`: the analysis of a matrix step, growing as the log plays.
+    Analysis,
     /// `Esc`: close the summary.
     Close,
 }
@@ -74,6 +76,7 @@ pub fn resolve(key: KeyEvent) -> Option<Action> {
         Char('-') => ReplayKey::Slower,
         Char('S') => ReplayKey::Summary,
         Char('f') => ReplayKey::Notes,
+        Char('A') => ReplayKey::Analysis,
         Esc => ReplayKey::Close,
         Char('?') => return Some(Action::Help),
         Char('q') => return Some(Action::Quit),
@@ -103,6 +106,11 @@ pub const KEYS: &[(&str, &str, &str)] = &[
         "summary per step (← → page)",
     ),
     ("f", "notities begeleider", "facilitator notes"),
+    (
+        "A",
+        "analyse van een matrix (groeit mee)",
+        "analysis of a matrix (grows as it plays)",
+    ),
     ("?", "deze hulp", "this help"),
     ("q", "stoppen", "quit"),
 ];
@@ -308,6 +316,10 @@ impl Replay {
             ReplayKey::Slower => self.set_speed(self.speed.saturating_sub(1)),
             ReplayKey::Summary => self.open_summary(),
             ReplayKey::Notes => self.ws.show_notes = !self.ws.show_notes,
+            ReplayKey::Analysis => {
+                let step = self.ws.current();
+                crate::tui::matrix::toggle_analysis(&mut self.ws, step, self.lang);
+            }
             ReplayKey::Close => self.problem = None,
         }
     }
@@ -371,6 +383,7 @@ impl Replay {
         match key {
             ReplayKey::Summary | ReplayKey::Close => self.summary = None,
             ReplayKey::Notes => ws.show_notes = !ws.show_notes,
+            ReplayKey::Analysis => crate::tui::matrix::toggle_analysis(ws, page, self.lang),
             ReplayKey::Back | ReplayKey::PrevStep => self.summary_page(page.saturating_sub(1)),
             ReplayKey::Forward | ReplayKey::NextStep => self.summary_page((page + 1).min(last)),
             ReplayKey::First => self.summary_page(0),

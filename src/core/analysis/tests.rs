@@ -459,3 +459,70 @@ fn the_same_input_gives_the_same_analysis() {
     assert_eq!(one, two);
     assert!(one.contains("\"shared_ground\""), "{one}");
 }
+
+#[test]
+fn the_analysis_follows_the_log_through_undo_and_a_deleted_card() {
+    use crate::core::Change;
+    use crate::core::fixture::{at, live};
+    let mut live = live();
+    let card = match live.state.board(0).and_then(|b| b.cards().next()) {
+        Some(c) => c.id,
+        None => panic!("the fixture's board has a starting card"),
+    };
+    let set = |column: &str, value: i32| Change::CellSet {
+        step: "matrix".into(),
+        row: RowRef::Card(card),
+        column: column.into(),
+        value: Some(value),
+    };
+    let changes = [
+        set("gemeente", 2),
+        set("initiatief", -2),
+        Change::Undo,
+        Change::CardDeleted {
+            step: "bord".into(),
+            card,
+        },
+    ];
+    for (i, c) in changes.into_iter().enumerate() {
+        if let Err(e) = live.record(c, at(i as i64)) {
+            panic!("change {i}: {e}");
+        }
+    }
+    let tension_at = |n: usize| -> Vec<i32> {
+        let state = match live.session.state_at(n) {
+            Ok(s) => s,
+            Err(p) => panic!("{p:?}"),
+        };
+        match of_step(&state, 1, Lang::Nl) {
+            Some(Analysis::Goals(g)) => g.tension.iter().map(|t| t.spread).collect(),
+            other => panic!("expected goals, got {other:?}"),
+        }
+    };
+    assert_eq!(tension_at(1), Vec::<i32>::new());
+    assert_eq!(tension_at(2), vec![4]);
+    assert_eq!(
+        tension_at(3),
+        Vec::<i32>::new(),
+        "the undo took the -2 away"
+    );
+    let Some(Analysis::Goals(g)) = of_step(&live.state, 1, Lang::Nl) else {
+        panic!("goals");
+    };
+    assert_eq!(
+        (g.cells_rated, g.cells_total),
+        (0, 0),
+        "a deleted card is no row"
+    );
+    // The outline of a moment carries the analysis of that moment.
+    let state = match live.session.state_at(2) {
+        Ok(s) => s,
+        Err(p) => panic!("{p:?}"),
+    };
+    let outline = crate::core::outline::Outline::of(&live.session, &state, Lang::Nl);
+    let json = serde_json::to_string(&outline).unwrap_or_default();
+    assert!(json.contains("\"tension\":[{"), "{json}");
+    let text = outline.lines(&state, Lang::Nl).join("\n");
+    assert!(text.contains("Spanning:"), "{text}");
+    assert!(text.contains("(verschil 4)"), "{text}");
+}
