@@ -290,10 +290,11 @@ fn agreement_key(key: KeyEvent) -> Option<Action> {
 /// Keys of the participants panel.
 fn participants_key(key: KeyEvent) -> Option<Action> {
     use KeyCode::*;
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return None;
-    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
+        Char('r') if ctrl => Some(Action::Redo),
+        _ if ctrl => None,
+        Char('u') => Some(Action::Undo),
         Up | Char('k') => Some(Action::Up),
         Down | Char('j') => Some(Action::Down),
         Char(' ') => Some(Action::Toggle),
@@ -472,6 +473,8 @@ const PARTICIPANT_KEYS: &[KeyHelp] = &[
     ("Space", "aanwezig / afwezig", "present / absent"),
     ("t", "timer starten/pauzeren", "start/pause the timer"),
     ("T", "minuten van de timer", "minutes of the timer"),
+    ("u", "ongedaan maken", "undo"),
+    ("Ctrl-r", "opnieuw doen", "redo"),
     ("Esc P", "paneel sluiten", "close the panel"),
 ];
 

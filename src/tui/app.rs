@@ -389,7 +389,7 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
             return;
         }
         Mode::Form(form) => return super::form::act(ws, form, action, now, lang),
-        Mode::Endorse(picker) => return super::agreement::pick(ws, picker, action, now, lang),
+        Mode::Endorse(picker) => return super::endorse::pick(ws, picker, action, now, lang),
         Mode::Confirm(question) => {
             super::form::confirm(ws, question, action, now, lang);
             super::participants::clamp(ws);

@@ -6,14 +6,15 @@
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::action::Action;
 use super::text::{clean, one_line};
 use super::theme::Theme;
 use super::workspace::{Mode, Workspace};
+use super::wrapped::list_overlay;
 use crate::core::state::{Commitment, Participant};
 use crate::core::{Change, Lang};
 
@@ -434,78 +435,4 @@ pub fn render_confirm(
 ) {
     let text = format!(" {} ", lang.pick(question.question.0, question.question.1));
     frame.render_widget(Paragraph::new(text).style(theme.error), area);
-}
-
-/// A centered box with a title, a few lines of context, and a list with one highlighted
-/// row (`▶`); the list scrolls to keep it in view.
-pub fn list_overlay(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    context: &[Line],
-    items: &[(String, bool)],
-    keys: &str,
-    theme: &Theme,
-) {
-    let longest = items
-        .iter()
-        .map(|(s, _)| s.chars().count() + 4)
-        .chain([title.chars().count(), keys.chars().count()])
-        .max()
-        .unwrap_or(20) as u16;
-    let width = (longest + 4).clamp(30, 90).min(area.width);
-    let inner_w = width.saturating_sub(4).max(1) as usize;
-    let context_h: usize = context
-        .iter()
-        .map(|l| super::view::wrapped_height(&l.to_string(), inner_w))
-        .sum();
-    let height = (context_h + items.len() + 2 + usize::from(!context.is_empty())) as u16;
-    let rect = centered(area, width, height.min(area.height));
-    let mut lines: Vec<Line> = context.to_vec();
-    if !context.is_empty() {
-        lines.push(Line::raw(""));
-    }
-    let first_item = lines.len();
-    let mut selected_row = first_item;
-    for (i, (text, on)) in items.iter().enumerate() {
-        let (marker, style) = if *on {
-            selected_row = first_item + i;
-            ("▶ ", theme.selected)
-        } else {
-            ("  ", theme.base)
-        };
-        lines.push(Line::styled(format!("{marker}{text}"), style));
-    }
-    let inner_h = rect.height.saturating_sub(2) as usize;
-    // Context lines wrap; the items do not, so this keeps the highlighted one in view.
-    let extra = context_h.saturating_sub(context.len());
-    let scroll = (selected_row + extra + 1).saturating_sub(inner_h);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.base)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll as u16, 0))
-            .block(
-                Block::default()
-                    .padding(Padding::horizontal(1))
-                    .borders(Borders::ALL)
-                    .border_style(theme.focus)
-                    .title(Span::styled(title.to_string(), theme.focus))
-                    .title_bottom(Span::styled(keys.to_string(), theme.dim)),
-            ),
-        rect,
-    );
-}
-
-/// A rectangle of at most `width` x `height` in the middle of `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }

@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod analysis;
 pub mod app;
 pub mod board;
+pub mod endorse;
 pub mod follow;
 pub mod form;
 pub mod heat;

@@ -87,6 +87,8 @@ pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
             }
         }
         Action::TimerToggle | Action::TimerSet => super::timer::act(ws, action, now, lang),
+        Action::Undo => super::undo::undo(ws, false, now, lang),
+        Action::Redo => super::undo::undo(ws, true, now, lang),
         _ => {}
     }
     clamp(ws);

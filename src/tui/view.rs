@@ -340,7 +340,9 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         Mode::Form(f) if f.is_choice() => form::render_choice(frame, area, f, theme, lang),
         Mode::Form(f) => form::render_foot(frame, foot, f, theme, lang),
         Mode::Confirm(question) => form::render_confirm(frame, foot, question, theme, lang),
-        Mode::Endorse(picker) => agreement::render_picker(frame, area, ws, picker, theme, lang),
+        Mode::Endorse(picker) => {
+            super::endorse::render_picker(frame, area, ws, picker, theme, lang)
+        }
         Mode::Normal | Mode::Spotlight => {}
     }
 }

@@ -99,7 +99,7 @@ pub enum Mode {
     /// A small form (participant, commitment, voters, minutes).
     Form(Box<super::form::Form>),
     /// Choosing who endorses an item of an agreement.
-    Endorse(super::agreement::EndorsePicker),
+    Endorse(super::endorse::EndorsePicker),
     /// Asking yes/no before a change that removes something.
     Confirm(Box<super::form::Confirm>),
 }

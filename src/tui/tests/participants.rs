@@ -127,3 +127,20 @@ fn a_number_that_is_not_one_is_refused_in_the_prompt() {
     shows(&screen, "typ een getal van 0 tot 999");
     shows(&screen, "Aantal kiezers 1/1");
 }
+
+#[test]
+fn undo_brings_back_a_removed_participant_and_takes_a_dot_off() {
+    let mut room = Room::new("succesfactoren", Lang::Nl);
+    room.keys("PaAnna\n\n0dj");
+    shows(&room.screen(80, 24), "Deelnemers · 0 van 0 aanwezig");
+    room.keys("u");
+    let screen = room.screen(80, 24);
+    shows(&screen, "Deelnemers · 1 van 1 aanwezig");
+    shows(&screen, "ongedaan gemaakt");
+    room.key(Esc);
+    room.go_to_step(2);
+    room.keys("++");
+    shows(&room.screen(80, 24), "nog 1 van 3 stippen");
+    room.keys("u");
+    shows(&room.screen(80, 24), "nog 2 van 3 stippen");
+}
