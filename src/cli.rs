@@ -79,6 +79,48 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export a session: a report (md, html), data (csv, json) or a copy to share (session).
+    Export {
+        /// The session file.
+        session: PathBuf,
+        /// md, html, csv, json (the outcome) or session (a copy of the file).
+        #[arg(long, default_value = "md", value_parser = crate::cli_share::parse_format)]
+        format: samenspel::export::Format,
+        /// The file to write (default: standard output; with --split: beside the session).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace participants' names by "Deelnemer 1", "Deelnemer 2", ...
+        #[arg(long)]
+        anonymize: bool,
+        /// CSV: one file per kind (participants, cards, cells, votes, ...).
+        #[arg(long)]
+        split: bool,
+        /// Add a comparison with an earlier meeting of the same scenario (md, html).
+        #[arg(long, value_name = "OLD_SESSION")]
+        compare: Option<PathBuf>,
+    },
+    /// Merge the sessions of breakout groups that ran the same scenario into one.
+    Merge {
+        /// The groups' session files.
+        #[arg(required = true)]
+        sessions: Vec<PathBuf>,
+        /// The merged session file to write.
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+        /// The groups' names, comma-separated, one per session (default: their titles).
+        #[arg(long)]
+        names: Option<String>,
+        /// The merged session's title.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Compare two meetings of the same scenario: new and gone cards, moved matrix cells.
+    Compare {
+        /// The earlier session.
+        old: PathBuf,
+        /// The later session.
+        new: PathBuf,
+    },
     /// Tools for developers (benchmarks, tests).
     #[command(hide = true, subcommand)]
     Dev(DevCommand),

@@ -1,6 +1,7 @@
 //! The samenspel binary: parse arguments, then hand over to a command or the screens.
 
 mod cli;
+mod cli_share;
 mod replay_cli;
 
 use clap::Parser;
@@ -50,6 +51,41 @@ fn run(
         Some(cli::Command::Scenarios) => return Ok(cli::list_scenarios(lang)),
         Some(cli::Command::Sessions) => return Ok(cli::list_sessions(lang)),
         Some(cli::Command::Check { files }) => return Ok(cli::check(&files, lang)),
+        Some(cli::Command::Export {
+            session,
+            format,
+            output,
+            anonymize,
+            split,
+            compare,
+        }) => {
+            let args = cli_share::ExportArgs {
+                session,
+                format,
+                output,
+                anonymize,
+                split,
+                compare,
+            };
+            return Ok(cli_share::export_cmd(&args, lang));
+        }
+        Some(cli::Command::Merge {
+            sessions,
+            output,
+            names,
+            title,
+        }) => {
+            return Ok(cli_share::merge_cmd(
+                &sessions,
+                &output,
+                names.as_deref(),
+                title,
+                lang,
+            ));
+        }
+        Some(cli::Command::Compare { old, new }) => {
+            return Ok(cli_share::compare_cmd(&old, &new, lang));
+        }
         Some(cli::Command::Dev(cli::DevCommand::Generate {
             scenario,
             events,

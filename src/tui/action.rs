@@ -47,6 +47,8 @@ pub enum Action {
     EditorCancel,
     /// Text pasted into the terminal.
     Paste(String),
+    /// Write the reports beside the session file.
+    Export,
     /// Undo the last content change (any step).
     Undo,
     /// Redo the last undone change.
@@ -254,6 +256,7 @@ fn step_key(key: KeyEvent) -> Option<Action> {
         Char('t') => Some(Action::TimerToggle),
         Char('T') => Some(Action::TimerSet),
         Char('P') => Some(Action::Participants),
+        Char('X') => Some(Action::Export),
         Char('?') => Some(Action::Help),
         Char('q') => Some(Action::Quit),
         Esc => Some(Action::Back),
@@ -500,6 +503,11 @@ const STEP_KEYS: &[KeyHelp] = &[
         "P",
         "deelnemers: wie, welke partij, aanwezig",
         "participants: who, which party, present",
+    ),
+    (
+        "X",
+        "verslag exporteren (.md .html .csv naast de sessie)",
+        "export the report (.md .html .csv beside the session)",
     ),
     ("?", "deze hulp", "this help"),
     (

@@ -420,6 +420,7 @@ fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
         Action::ToggleNotes => ws.show_notes = !ws.show_notes,
         Action::Participants => ws.people = Some(super::participants::Panel::default()),
         Action::TimerToggle | Action::TimerSet => super::timer::act(ws, action, now, lang),
+        Action::Export => super::share::export_beside(ws, lang),
         Action::Undo => super::undo::undo(ws, false, now, lang),
         Action::Redo => super::undo::undo(ws, true, now, lang),
         Action::Back => {

@@ -16,6 +16,7 @@ pub mod matrix_grid;
 pub mod participants;
 pub mod replay;
 pub mod review;
+pub mod share;
 pub mod text;
 pub mod theme;
 pub mod timer;

@@ -1,0 +1,142 @@
+//! The small texts every report needs in both languages: dates, values, step headings.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use super::outcome::{CellOutcome, Outcome, StepOutcome};
+use crate::core::Lang;
+use crate::core::scenario::Scale;
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "12 maart 2025, 14:05" / "12 March 2025, 14:05" in the given time zone.
+pub fn date_time(at: Timestamp, tz: &TimeZone, lang: Lang) -> String {
+    let z = at.to_zoned(tz.clone());
+    let months = match lang {
+        Lang::Nl => &MONTHS_NL,
+        Lang::En => &MONTHS_EN,
+    };
+    let month = months
+        .get(usize::try_from(z.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!(
+        "{} {month} {}, {:02}:{:02}",
+        z.day(),
+        z.year(),
+        z.hour(),
+        z.minute()
+    )
+}
+
+/// "Akte 2: Waarden" / "Stap 2: ..." for the step at `index`.
+pub fn step_heading(outcome: &Outcome, index: usize, step: &StepOutcome, lang: Lang) -> String {
+    let word = outcome
+        .scenario
+        .step_name
+        .as_ref()
+        .map(|t| t.get(lang).to_string())
+        .unwrap_or_else(|| lang.pick("Stap", "Step").to_string());
+    format!("{word} {}: {}", index + 1, step.title.get(lang))
+}
+
+/// A value as written in a cell: `+2`, `0`, `-1`, or the level's name.
+pub fn value_text(scale: &Scale, cell: &CellOutcome, lang: Lang) -> String {
+    match (scale, cell.value) {
+        (_, None) => String::new(),
+        (Scale::Levels { .. }, Some(v)) => cell
+            .value_label
+            .as_ref()
+            .map_or_else(|| v.to_string(), |l| l.get(lang).to_string()),
+        (Scale::Numeric { min, .. }, Some(v)) if *min < 0 && v > 0 => format!("+{v}"),
+        (Scale::Numeric { .. }, Some(v)) => v.to_string(),
+    }
+}
+
+/// The scale in one line: "-2 (sterk tegen) … +2 (sterk voor)" or "niet begonnen / bezig / gereed".
+pub fn scale_text(scale: &Scale, lang: Lang) -> String {
+    match scale {
+        Scale::Levels { levels } => levels
+            .iter()
+            .map(|l| l.label.get(lang).to_string())
+            .collect::<Vec<_>>()
+            .join(" / "),
+        Scale::Numeric { min, max, labels } => {
+            let point = |v: i32| {
+                let n = if *min < 0 && v > 0 {
+                    format!("+{v}")
+                } else {
+                    v.to_string()
+                };
+                match labels.iter().find(|l| l.value == v) {
+                    Some(l) => format!("{n} ({})", l.label.get(lang)),
+                    None => n,
+                }
+            };
+            format!("{} … {}", point(*min), point(*max))
+        }
+    }
+}
+
+/// "1 stip" / "3 stippen".
+pub fn dots(n: u32, lang: Lang) -> String {
+    match (n, lang) {
+        (1, Lang::Nl) => "1 stip".to_string(),
+        (n, Lang::Nl) => format!("{n} stippen"),
+        (1, Lang::En) => "1 dot".to_string(),
+        (n, Lang::En) => format!("{n} dots"),
+    }
+}
+
+/// "onderschreven door 5 van 7" / "endorsed by 5 of 7".
+pub fn endorsed_count(n: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("onderschreven door {n} van {of}"),
+        Lang::En => format!("endorsed by {n} of {of}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let at: Timestamp = "2025-03-12T13:05:00Z".parse().unwrap();
+        assert_eq!(
+            date_time(at, &TimeZone::UTC, Lang::Nl),
+            "12 maart 2025, 13:05"
+        );
+        assert_eq!(
+            date_time(at, &TimeZone::fixed(jiff::tz::offset(1)), Lang::En),
+            "12 March 2025, 14:05"
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! `X` in a session: the reports (Markdown, HTML) and the CSV written next to the session
+//! file, at any moment of the meeting, from what is on screen (saved or not yet).
+
+use std::path::{Path, PathBuf};
+
+use jiff::tz::TimeZone;
+
+use super::workspace::Workspace;
+use crate::core::Lang;
+use crate::export::{Format, Options, export};
+use crate::store::atomic::write_atomic;
+
+/// The formats `X` writes.
+pub const FORMATS: [Format; 3] = [Format::Markdown, Format::Html, Format::Csv];
+
+/// The file beside `session` for a format: `<stem>.<extension>`.
+pub fn beside(session: &Path, format: Format) -> PathBuf {
+    session.with_extension(format.extension())
+}
+
+/// Writes the exports beside the session file and says where in the status line.
+pub fn export_beside(ws: &mut Workspace, lang: Lang) {
+    let mut opts = Options::new(lang);
+    opts.tz = TimeZone::system();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for format in FORMATS {
+        let path = beside(&ws.path, format);
+        let bytes = export(&ws.live, format, &opts)
+            .into_iter()
+            .next()
+            .map(|f| f.bytes)
+            .unwrap_or_default();
+        if let Err(e) = write_atomic(&path, &bytes) {
+            ws.info = None;
+            ws.notice = Some(format!(
+                "{} {}: {e}",
+                lang.pick("exporteren mislukt:", "export failed:"),
+                path.display()
+            ));
+            return;
+        }
+        written.push(path);
+    }
+    let Some(first) = written.first() else {
+        return;
+    };
+    let others: Vec<String> = FORMATS[1..]
+        .iter()
+        .map(|f| format!(".{}", f.extension()))
+        .collect();
+    ws.notice = None;
+    ws.info = Some(format!(
+        "{} {} {}",
+        lang.pick("geëxporteerd:", "exported:"),
+        first.display(),
+        others.join(" ")
+    ));
+}
