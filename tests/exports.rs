@@ -475,3 +475,30 @@ fn html_text(dom: &str) -> String {
         .replace("&amp;", "&");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `X` in the app writes the reports beside the session, mid-meeting, and says where.
+#[test]
+fn capital_x_exports_beside_the_session_at_any_moment() {
+    let home = common::home();
+    let mut app = common::Tui::start(
+        &["new", "zwolse-komedie", "--title", "CoP Zwolle 4"],
+        home.path(),
+        100,
+        30,
+    );
+    app.wait_for("Akte 1/4");
+    app.send("a");
+    app.wait_for("Nieuwe kaart");
+    app.type_text("Ze bellen nooit terug, zeggen ze");
+    app.send(common::key::ENTER);
+    app.wait_for("Ze bellen nooit terug");
+    app.send("X");
+    app.wait_for("geëxporteerd .md .html .csv");
+    let (session, _) = common::only_session(home.path());
+    let md = std::fs::read_to_string(session.with_extension("md")).expect("the Markdown report");
+    assert!(md.contains("- Ze bellen nooit terug, zeggen ze"), "{md}");
+    assert!(session.with_extension("html").is_file());
+    assert!(session.with_extension("csv").is_file());
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

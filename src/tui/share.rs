@@ -44,15 +44,17 @@ pub fn export_beside(ws: &mut Workspace, lang: Lang) {
     let Some(first) = written.first() else {
         return;
     };
-    let others: Vec<String> = FORMATS[1..]
+    let kinds: Vec<String> = FORMATS
         .iter()
         .map(|f| format!(".{}", f.extension()))
         .collect();
+    // What was written first, then where: the end of a long path may be cut off.
+    let place = first.with_extension("*");
     ws.notice = None;
     ws.info = Some(format!(
-        "{} {} {}",
-        lang.pick("geëxporteerd:", "exported:"),
-        first.display(),
-        others.join(" ")
+        "{} {}: {}",
+        lang.pick("geëxporteerd", "exported"),
+        kinds.join(" "),
+        place.display()
     ));
 }
