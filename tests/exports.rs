@@ -401,7 +401,7 @@ fn html_renders_in_chromium_without_outside_requests() {
     let _ = std::fs::remove_file(&shot);
     run(&[
         format!("--screenshot={}", shot.display()),
-        "--window-size=1280,3600".into(),
+        "--window-size=1280,4400".into(),
         format!("--log-net-log={}", netlog.display()),
     ]);
     assert!(shot.is_file(), "no screenshot");

@@ -10,7 +10,7 @@ use super::words::{date_time, scale_text, step_heading, value_text};
 use crate::core::Lang;
 use crate::core::scenario::Scale;
 
-/// Background and text colour of a value: diverging (red - grey - blue) for scales around
+/// Background and text colour of a value: diverging (orange - grey - blue, as on screen) for scales around
 /// zero, light to dark blue otherwise; "does not count" levels are hatched by the class.
 pub(super) fn heat(scale: &Scale, value: i32) -> (String, &'static str) {
     let (min, max) = scale.range();
@@ -25,12 +25,12 @@ pub(super) fn heat(scale: &Scale, value: i32) -> (String, &'static str) {
     };
     let light = (244.0, 244.0, 244.0);
     let blue = (24.0, 78.0, 150.0);
-    let red = (178.0, 34.0, 34.0);
+    let orange = (184.0, 84.0, 0.0);
     let (colour, strength) = if min < 0 && max > 0 {
         let span = f64::from(min.abs().max(max));
         let t = f64::from(value) / span;
         if t < 0.0 {
-            (mix(light, red, -t), -t)
+            (mix(light, orange, -t), -t)
         } else {
             (mix(light, blue, t), t)
         }
@@ -172,9 +172,14 @@ pub(super) fn matrix(h: &mut String, outcome: &Outcome, m: &MatrixOutcome, lang:
         }
     }
     if let Some(analysis) = &m.analysis {
-        h.push_str("<div class=\"analysis\">\n");
+        let _ = writeln!(
+            h,
+            "<p class=\"meta\"><b>{}</b> {}</p>\n<div class=\"analysis\">",
+            lang.pick("Analyse:", "Analysis:"),
+            esc(&analysis.summary)
+        );
         for section in &analysis.sections {
-            let _ = writeln!(h, "<div><h3>{}</h3>", esc(section.title.get(lang)));
+            let _ = writeln!(h, "<div><h3>{}</h3>", esc(&section.title));
             if section.items.is_empty() {
                 let _ = writeln!(
                     h,
@@ -184,13 +189,18 @@ pub(super) fn matrix(h: &mut String, outcome: &Outcome, m: &MatrixOutcome, lang:
             } else {
                 h.push_str("<ul>\n");
                 for item in &section.items {
-                    let _ = writeln!(h, "<li>{}</li>", esc(&item.text));
+                    let _ = writeln!(
+                        h,
+                        "<li><b>{}</b><br>{}</li>",
+                        esc(&item.subject),
+                        esc(&item.finding)
+                    );
                 }
                 h.push_str("</ul>\n");
             }
             h.push_str("</div>\n");
         }
-        h.push_str("</div>\n");
+        let _ = writeln!(h, "</div>\n<p class=\"rules\">{}</p>", esc(&analysis.rules));
     }
 }
 
@@ -420,6 +430,6 @@ mod tests {
         };
         assert_eq!(heat(&scale, 0).0, "#f4f4f4");
         assert_eq!(heat(&scale, 2), ("#184e96".to_string(), "#ffffff"));
-        assert_eq!(heat(&scale, -2).0, "#b22222");
+        assert_eq!(heat(&scale, -2).0, "#b85400");
     }
 }

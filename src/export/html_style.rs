@@ -43,6 +43,9 @@ ol.notes { font-size: .9rem; color: #333; }
 .analysis { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
 .analysis div { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; }
 .analysis h3 { margin-top: .25rem; }
+.analysis ul { padding-left: 1.1rem; margin: 0 0 .5rem; }
+.analysis li { margin-bottom: .35rem; }
+p.rules { color: var(--dim); font-size: .85rem; font-style: italic; }
 ol.bars { list-style: none; margin: .5rem 0 1rem; padding: 0; }
 ol.bars li { display: grid; grid-template-columns: 2.2rem minmax(8rem, 2fr) 3fr 3rem; gap: .6rem; align-items: center; padding: .25rem 0; border-bottom: 1px solid #eee; }
 ol.bars .rank { color: var(--dim); text-align: right; font-variant-numeric: tabular-nums; }

@@ -68,17 +68,31 @@ pub(super) fn matrix(out: &mut String, outcome: &Outcome, m: &MatrixOutcome, lan
         line(out, "");
     }
     if let Some(analysis) = &m.analysis {
+        line(
+            out,
+            &format!(
+                "**{}** {}",
+                lang.pick("Analyse:", "Analysis:"),
+                mid(&analysis.summary)
+            ),
+        );
+        line(out, "");
         for section in &analysis.sections {
-            line(out, &format!("### {}", inline(section.title.get(lang))));
+            line(out, &format!("### {}", inline(&section.title)));
             line(out, "");
             if section.items.is_empty() {
                 line(out, lang.pick("*Niets gevonden.*", "*Nothing found.*"));
             }
             for item in &section.items {
-                line(out, &format!("- {}", inline(&item.text)));
+                line(
+                    out,
+                    &format!("- **{}:** {}", mid(&item.subject), mid(&item.finding)),
+                );
             }
             line(out, "");
         }
+        line(out, &format!("*{}*", mid(&analysis.rules)));
+        line(out, "");
     }
 }
 

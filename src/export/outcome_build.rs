@@ -57,7 +57,8 @@ impl Outcome {
             .steps
             .iter()
             .zip(&state.steps)
-            .map(|(step, content)| StepOutcome {
+            .enumerate()
+            .map(|(index, (step, content))| StepOutcome {
                 id: step.id.clone(),
                 title: step.title.clone(),
                 prompt: step.prompt.clone(),
@@ -66,7 +67,7 @@ impl Outcome {
                         StepResult::Board(ctx.board(spec, b))
                     }
                     (StepKind::Matrix(spec), StepState::Matrix(m)) => {
-                        StepResult::Matrix(ctx.matrix(spec, m))
+                        StepResult::Matrix(ctx.matrix(index, spec, m))
                     }
                     (StepKind::Vote(spec), StepState::Vote(v)) => {
                         StepResult::Vote(ctx.vote(spec, v))
@@ -202,28 +203,16 @@ impl Ctx<'_> {
         }
     }
 
-    fn matrix(&self, spec: &MatrixSpec, matrix: &MatrixState) -> MatrixOutcome {
-        let mut rows: Vec<RowOutcome> = spec
-            .rows
-            .iter()
+    fn matrix(&self, step: usize, spec: &MatrixSpec, matrix: &MatrixState) -> MatrixOutcome {
+        // The rows as the matrix screen has them: fixed rows, or the cards of a board.
+        let rows: Vec<RowOutcome> = crate::core::matrix::rows(self.state, spec, self.lang)
+            .into_iter()
             .map(|r| RowOutcome {
-                key: RowRef::Row(r.id.clone()),
-                label: r.label.get(self.state.lang).to_string(),
-                party: r.party.clone(),
+                key: r.key,
+                label: self.scrub.text(&r.label).into_owned(),
+                party: r.party,
             })
             .collect();
-        if let Some(board) = spec
-            .rows_from
-            .as_deref()
-            .and_then(|from| self.state.scenario.step_index(from))
-            .and_then(|i| self.state.board(i))
-        {
-            rows.extend(board.cards().map(|c| RowOutcome {
-                key: RowRef::Card(c.id),
-                label: self.scrub.text(&c.text).into_owned(),
-                party: c.party.clone(),
-            }));
-        }
         let columns: Vec<ColumnOutcome> = spec
             .columns
             .iter()
@@ -262,7 +251,7 @@ impl Ctx<'_> {
             cells,
             analysis: None,
         };
-        out.analysis = analysis::of(spec, matrix, &out, self.lang);
+        out.analysis = analysis::of(self.state, step, &out.rows, self.lang, self.scrub);
         out
     }
 
