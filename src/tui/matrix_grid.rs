@@ -143,7 +143,9 @@ impl Grid {
             head_w = w.saturating_sub(want_cell * k).max(w / 4).min(head_w);
         }
         let room = w.saturating_sub(head_w);
-        let shown = (room / min_cell).clamp(1, k);
+        // Fewer columns (scrolling sideways) rather than values cut short.
+        let readable = (value_w + 2).max(min_cell);
+        let shown = (room / readable).clamp(1, k);
         let cell_w = (room / shown).min(MAX_CELL as usize).max(1);
         let first_col = cursor.lane.saturating_sub(shown - 1).min(k - shown);
         let body_h = (area.height as usize).saturating_sub(2);
@@ -255,7 +257,11 @@ impl Grid {
             (u, d) => format!(" ▲{u} ▼{d}"),
         };
         let mut top = vec![Span::styled(pad(&position, self.head_w), theme.dim)];
-        let mut bottom = vec![Span::styled(pad(&more, self.head_w), theme.dim)];
+        let left = if self.cols.0 > 0 { "◀" } else { " " };
+        let mut bottom = vec![Span::styled(
+            format!("{}{left}", pad(&more, self.head_w.saturating_sub(1))),
+            theme.dim,
+        )];
         for c in self.cols.0..self.cols.1 {
             let column = &spec.columns[c];
             let label = clean(column.label.get(lang)).into_owned();
@@ -284,11 +290,6 @@ impl Grid {
                 [a, b, ..] => (a.clone(), b.clone()),
                 [] => (String::new(), String::new()),
             };
-            let arrow_left = if c == self.cols.0 && self.cols.0 > 0 {
-                "◀"
-            } else {
-                " "
-            };
             top.push(Span::styled(center(&l1, inner), style));
             top.push(Span::raw(" "));
             bottom.push(Span::styled(center(&l2, inner), style));
@@ -296,7 +297,7 @@ impl Grid {
                 if c + 1 == self.cols.1 && self.cols.1 < spec.columns.len() {
                     "▶"
                 } else {
-                    arrow_left
+                    " "
                 },
                 theme.dim,
             ));

@@ -278,3 +278,20 @@ fn no_size_makes_it_panic() {
         let _ = f.screen(w, h);
     }
 }
+
+#[test]
+fn columns_scroll_sideways_when_the_values_would_not_fit() {
+    let mut f = on_step("stappenplan-check", 0);
+    let s = f.screen(50, 20);
+    assert!(s.contains("Opstarten") && s.contains("▶"), "{s}");
+    for _ in 0..4 {
+        right(&mut f);
+    }
+    f.keys("4");
+    let s = f.screen(50, 20);
+    assert!(s.contains("◀") && s.contains("Beheren"), "{s}");
+    assert!(!s.contains("Opstarten"), "{s}");
+    assert!(s.contains("[N.v.t.]"), "{s}");
+    // The row headings stay.
+    assert!(s.contains("▶ Ambitie"), "{s}");
+}
