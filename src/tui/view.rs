@@ -245,7 +245,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
     bar(frame, top, &left, &right, app);
     // A replay shows the time box as it was at the change on screen.
     let moment = match &app.screen {
-        Screen::Replay(r) => r.time_at(r.position()),
+        Screen::Replay(r) => r.moment(),
         _ => app.now(),
     };
     let countdown = timer::countdown(ws, moment);

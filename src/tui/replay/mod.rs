@@ -204,6 +204,15 @@ impl Replay {
             .map_or(self.session().created, |e| e.at)
     }
 
+    /// The moment on screen: of the change shown, or the end in the summary.
+    pub fn moment(&self) -> Timestamp {
+        if self.summary.is_some() {
+            self.time_at(self.len())
+        } else {
+            self.time_at(self.position())
+        }
+    }
+
     /// Moves to the state after `target` changes, names the change that led there, and
     /// selects the card it touched.
     pub fn seek(&mut self, target: usize) {
@@ -222,6 +231,7 @@ impl Replay {
         if let Err(p) = result {
             self.problem = Some(p.message(lang).to_string());
         }
+        self.ws.notice = None;
         if target == 0 {
             self.last_change = None;
         } else if said.is_some() {
@@ -320,7 +330,10 @@ impl Replay {
                 let step = self.ws.current();
                 crate::tui::matrix::toggle_analysis(&mut self.ws, step, self.lang);
             }
-            ReplayKey::Close => self.problem = None,
+            ReplayKey::Close => {
+                self.problem = None;
+                self.ws.notice = None;
+            }
         }
     }
 

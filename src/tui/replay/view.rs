@@ -77,7 +77,8 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, app: &App) {
     );
     frame.render_widget(Paragraph::new(text).style(theme.bar), info);
 
-    let (said_text, said_style) = match (&replay.problem, &replay.last_change) {
+    let problem = replay.problem.as_ref().or(replay.ws.notice.as_ref());
+    let (said_text, said_style) = match (problem, &replay.last_change) {
         (Some(p), _) => (format!(" {}", clean(p)), theme.error),
         (None, Some(c)) => (format!(" {}", clean(c)), theme.title),
         (None, None) => (

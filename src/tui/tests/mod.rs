@@ -5,6 +5,7 @@ mod agreement;
 mod board;
 mod matrix;
 mod participants;
+mod replay;
 mod room;
 mod room_sizes;
 mod sizes;
