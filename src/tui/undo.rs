@@ -144,7 +144,10 @@ pub fn undo(ws: &mut Workspace, redo: bool, now: Timestamp, lang: Lang) {
     let elsewhere = step_of(&first)
         .and_then(|id| scenario.step_index(id))
         .filter(|i| *i != current)
-        .map(|i| format!(" ({word} {})", i + 1))
+        .map(|i| match super::view::step_number(&scenario, i) {
+            Some(n) => format!(" ({word} {n})"),
+            None => format!(" ({})", lang.pick("Terugblik", "Review")),
+        })
         .unwrap_or_default();
     ws.info = Some(format!("{verb}: {what}{elsewhere}"));
     if let Some(card) = card_of(&first) {
