@@ -114,6 +114,12 @@ pub enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Print the JSON Schema of a file format: session, outcome or scenario.
+    Schema {
+        /// session, outcome or scenario.
+        #[arg(value_parser = crate::cli_share::parse_schema)]
+        which: samenspel::export::schema::Which,
+    },
     /// Compare two meetings of the same scenario: new and gone cards, moved matrix cells.
     Compare {
         /// The earlier session.

@@ -29,6 +29,12 @@ pub struct ExportArgs {
     pub compare: Option<PathBuf>,
 }
 
+/// Parses the schema name of `samenspel schema`.
+pub fn parse_schema(s: &str) -> Result<samenspel::export::schema::Which, String> {
+    samenspel::export::schema::Which::parse(s)
+        .ok_or_else(|| format!("'{s}' is not a schema; use session, outcome or scenario"))
+}
+
 /// Parses `--format`.
 pub fn parse_format(s: &str) -> Result<Format, String> {
     Format::parse(s)

@@ -83,6 +83,10 @@ fn run(
                 lang,
             ));
         }
+        Some(cli::Command::Schema { which }) => {
+            print!("{}", samenspel::export::schema::schema(which));
+            return Ok(0);
+        }
         Some(cli::Command::Compare { old, new }) => {
             return Ok(cli_share::compare_cmd(&old, &new, lang));
         }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::state::{CardId, Commitment, Participant, ReviewStatus, RowRef, VoteTarget};
 
 /// One entry of the event log: when it happened and what changed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When the change was made (from the injected clock).
@@ -17,7 +17,7 @@ pub struct Event {
 }
 
 /// A change to a session. Steps are named by id so logs stay readable and mergeable.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// The facilitator moved to another step.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::text::Text;
 
 /// A party (stakeholder) that cards are tagged with and that endorses agreements.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Stable identifier, e.g. `gemeente`.

@@ -14,7 +14,7 @@ pub const SCENARIO_FORMAT: &str = "samenspel/scenario";
 pub const SCENARIO_VERSION: u32 = 1;
 
 /// An exercise: metadata and its steps.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Always [`SCENARIO_FORMAT`].
@@ -54,7 +54,7 @@ impl Scenario {
 }
 
 /// One step of an exercise: what the room is asked, and the kind of work it does.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "RawStep", into = "RawStep")]
 pub struct Step {
     /// Stable identifier within the scenario, e.g. `akte-1`.
@@ -72,7 +72,7 @@ pub struct Step {
 }
 
 /// The kind of a step with its fields.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// Cards in named lanes.
@@ -101,7 +101,7 @@ impl StepKind {
 }
 
 /// The wire shape of a step: the common fields plus exactly one kind object.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawStep {
     id: String,
@@ -188,7 +188,7 @@ impl From<Step> for RawStep {
 }
 
 /// A board: named lanes that collect cards.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BoardSpec {
     /// The lanes, left to right. At least one.
@@ -196,7 +196,7 @@ pub struct BoardSpec {
 }
 
 /// A lane of a board.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LaneSpec {
     /// Stable identifier within the step.
@@ -212,7 +212,7 @@ pub struct LaneSpec {
 }
 
 /// A card a lane starts with.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartCard {
     /// The card's text; the session's language picks one.
@@ -223,7 +223,7 @@ pub struct StartCard {
 }
 
 /// A matrix: rows x columns, each cell a value on the scale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MatrixSpec {
     /// Fixed rows. Either these or `rows_from`.
@@ -246,7 +246,7 @@ pub struct MatrixSpec {
 }
 
 /// A row or column of a matrix.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Axis {
     /// Stable identifier within the step.
@@ -259,7 +259,7 @@ pub struct Axis {
 }
 
 /// The scale of a matrix.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scale {
     /// Whole numbers from `min` to `max`, e.g. -2..+2.
@@ -290,7 +290,7 @@ impl Scale {
 }
 
 /// A name for one value of a numeric scale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleLabel {
     /// The value named.
@@ -300,7 +300,7 @@ pub struct ScaleLabel {
 }
 
 /// One named level of a level scale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// Stable identifier, e.g. `bezig`.
@@ -324,7 +324,9 @@ fn is_true(b: &bool) -> bool {
 }
 
 /// Which analysis a matrix gets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AnalysisKind {
     /// Shared ground, tension and blind spots between parties (columns).
@@ -337,7 +339,7 @@ pub enum AnalysisKind {
 }
 
 /// A dot vote on the cards (or themes) of an earlier board step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoteSpec {
     /// The id of an earlier board step.
@@ -350,7 +352,9 @@ pub struct VoteSpec {
 }
 
 /// What a vote is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteTargets {
     /// Every card.
@@ -361,7 +365,7 @@ pub enum VoteTargets {
 }
 
 /// An agreement: a statement and principles to endorse, and commitments.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementSpec {
     /// The core statement, if any.
@@ -379,7 +383,7 @@ pub struct AgreementSpec {
 }
 
 /// A principle of an agreement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     /// Stable identifier within the step.
@@ -389,7 +393,7 @@ pub struct Principle {
 }
 
 /// A commitment an agreement step starts with.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartCommitment {
     /// What will be done.
@@ -403,7 +407,9 @@ pub struct StartCommitment {
 }
 
 /// Who endorses an agreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Endorsers {
     /// The parties of the scenario.
@@ -416,7 +422,7 @@ pub enum Endorsers {
 /// A review step: the agreements and actions of an earlier meeting, to go through at the
 /// start of the next one. Its texts are what that room wrote, so they are plain strings
 /// in the language of that meeting, not translated [`Text`]s.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewSpec {
     /// The meeting the items come from (its title), shown in the heading.
@@ -431,7 +437,7 @@ pub struct ReviewSpec {
 }
 
 /// An endorsed statement or principle of an earlier meeting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewAgreement {
     /// The statement or principle.
@@ -443,7 +449,7 @@ pub struct ReviewAgreement {
 
 /// An action carried over from an earlier meeting: a commitment, or an action that an
 /// earlier review left open.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewItem {
     /// Stable identifier within the step.

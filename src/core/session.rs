@@ -18,7 +18,7 @@ pub const SESSION_FORMAT: &str = "samenspel/session";
 pub const SESSION_VERSION: u32 = 1;
 
 /// The contents of a session file. Self-contained: it carries a copy of its scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// Always [`SESSION_FORMAT`].
@@ -45,7 +45,7 @@ pub struct Session {
 }
 
 /// Where a session continues from: the previous meeting's file, as it was when read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Origin {
     /// The previous session's file name (without its folder).

@@ -14,7 +14,7 @@ use super::text::Lang;
 pub type CardId = u32;
 
 /// A card: one short text the room said.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
     /// Its id.
@@ -30,7 +30,7 @@ pub struct Card {
 }
 
 /// A participant of a session. Names are optional: anonymity by default.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// Its id (unique in the session).
@@ -50,7 +50,7 @@ pub struct Participant {
 }
 
 /// A commitment of an agreement: who does what, by when.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
     /// Its id (unique in the session).
@@ -66,7 +66,9 @@ pub struct Commitment {
 }
 
 /// What a dot is put on.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteTarget {
     /// A card of the voted step.
@@ -76,7 +78,9 @@ pub enum VoteTarget {
 }
 
 /// A matrix row: a fixed row of the scenario, or a card of an earlier board step.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RowRef {
     /// A fixed row, by id.
@@ -120,7 +124,7 @@ impl BoardState {
 }
 
 /// One rated cell of a matrix.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cell {
     /// The value on the step's scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,7 +162,7 @@ pub struct AgreementState {
 }
 
 /// What became of an action carried over from an earlier meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewStatus {
     /// It was done.

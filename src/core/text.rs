@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// The language the interface and the built-in texts are shown in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Dutch, the default: the facilitators are Dutch.
@@ -41,7 +43,7 @@ impl Lang {
 }
 
 /// A text that a scenario carries in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Dutch.

@@ -15,7 +15,7 @@ use crate::core::scenario::{MatrixSpec, Scale};
 use crate::core::{Lang, SessionState};
 
 /// The analysis of one matrix, ready to read.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnalysisOutcome {
     /// One line on how much of the matrix is filled in.
     pub summary: String,
@@ -26,7 +26,7 @@ pub struct AnalysisOutcome {
 }
 
 /// One part of the analysis, e.g. "Gedeelde grond".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnalysisSection {
     /// `shared_ground`, `tension`, `blind_spots`, `tracks`, `gaps` or `results`.
     pub id: String,
@@ -37,7 +37,7 @@ pub struct AnalysisSection {
 }
 
 /// One finding.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnalysisItem {
     /// The row it is about (index into the matrix's rows), if one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -16,6 +16,7 @@ mod merge_steps;
 pub mod names;
 pub mod outcome;
 mod outcome_build;
+pub mod schema;
 pub mod spreadsheet;
 pub mod words;
 

@@ -18,7 +18,7 @@ pub const OUTCOME_FORMAT: &str = "samenspel/outcome";
 pub const OUTCOME_VERSION: u32 = 1;
 
 /// A session's outcome, for people (through the reports) and for other tools.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Outcome {
     /// Always [`OUTCOME_FORMAT`].
     pub format: String,
@@ -41,7 +41,7 @@ pub struct Outcome {
 }
 
 /// Which exercise a session ran.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ScenarioInfo {
     /// Scenario id, e.g. `zwolse-komedie`.
     pub id: String,
@@ -55,7 +55,7 @@ pub struct ScenarioInfo {
 }
 
 /// The meeting itself.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SessionInfo {
     /// The meeting's title.
     pub title: String,
@@ -70,7 +70,7 @@ pub struct SessionInfo {
 }
 
 /// A participant as shared: a label always, the name only when given and not anonymized.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ParticipantOutcome {
     /// Id within the session (endorsements name participants as `p<id>`).
     pub id: u32,
@@ -89,7 +89,7 @@ pub struct ParticipantOutcome {
 }
 
 /// One step with its outcome.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StepOutcome {
     /// Step id.
     pub id: String,
@@ -103,7 +103,7 @@ pub struct StepOutcome {
 }
 
 /// The outcome of a step, by its kind.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StepResult {
     /// A board: lanes with cards.
@@ -119,14 +119,14 @@ pub enum StepResult {
 }
 
 /// The cards of a board step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BoardOutcome {
     /// Lanes, left to right.
     pub lanes: Vec<LaneOutcome>,
 }
 
 /// A lane and its cards, top to bottom.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LaneOutcome {
     /// Lane id.
     pub id: String,
@@ -140,7 +140,7 @@ pub struct LaneOutcome {
 }
 
 /// A card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CardOutcome {
     /// Card id within the session.
     pub id: CardId,
@@ -155,7 +155,7 @@ pub struct CardOutcome {
 }
 
 /// A matrix step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatrixOutcome {
     /// The scale every cell is rated on.
     pub scale: Scale,
@@ -173,7 +173,7 @@ pub struct MatrixOutcome {
 }
 
 /// A matrix row: a fixed row or a card of an earlier board.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RowOutcome {
     /// The row as the session names it.
     pub key: RowRef,
@@ -185,7 +185,7 @@ pub struct RowOutcome {
 }
 
 /// A matrix column.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ColumnOutcome {
     /// Column id.
     pub id: String,
@@ -197,7 +197,7 @@ pub struct ColumnOutcome {
 }
 
 /// One cell with a value or a note.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CellOutcome {
     /// Index into `rows`.
     pub row: usize,
@@ -215,7 +215,7 @@ pub struct CellOutcome {
 }
 
 /// A dot vote.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VoteOutcome {
     /// The board step voted on.
     pub on: String,
@@ -234,7 +234,7 @@ pub struct VoteOutcome {
 }
 
 /// One ranked vote target.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VoteResult {
     /// 1 for the most dots; equal dots share a rank.
     pub rank: usize,
@@ -257,7 +257,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// An agreement step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AgreementOutcome {
     /// Parties or participants endorse.
     pub endorse_by: Endorsers,
@@ -270,7 +270,7 @@ pub struct AgreementOutcome {
 }
 
 /// The statement or a principle.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EndorsedItem {
     /// `statement` or the principle's id.
     pub id: String,
@@ -281,7 +281,7 @@ pub struct EndorsedItem {
 }
 
 /// An endorser: a party or a participant.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Endorser {
     /// Party id, or `p<participant id>`.
     pub id: String,
@@ -290,7 +290,7 @@ pub struct Endorser {
 }
 
 /// A commitment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CommitmentOutcome {
     /// Id within the session.
     pub id: u32,
@@ -305,7 +305,7 @@ pub struct CommitmentOutcome {
 }
 
 /// A review step: what an earlier meeting agreed, and what became of its actions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReviewOutcome {
     /// The meeting looked back on (its title).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -317,7 +317,7 @@ pub struct ReviewOutcome {
 }
 
 /// An endorsed statement or principle of an earlier meeting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReviewedAgreement {
     /// The statement or principle.
     pub text: String,
@@ -326,7 +326,7 @@ pub struct ReviewedAgreement {
 }
 
 /// An action carried over, and what became of it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReviewedItem {
     /// Item id within the step.
     pub id: String,
