@@ -12,6 +12,9 @@ use samenspel::store::config::ThemeName;
 use samenspel::store::load::read_limited;
 use samenspel::store::{FileError, parse_scenario, parse_session};
 
+/// Exit code of `samenspel open` when the session is open in another samenspel.
+pub const EXIT_IN_USE: i32 = 3;
+
 /// samenspel: run Community of Practice exercises on a beamer, capture what the room says.
 #[derive(Debug, Parser)]
 #[command(name = "samenspel", version, about)]
@@ -216,7 +219,7 @@ pub fn list_scenarios(lang: Lang) -> i32 {
     for e in &entries {
         let source = match &e.source {
             Source::Builtin => lang.pick("ingebouwd", "built-in").to_string(),
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) => safe(&p.display().to_string()),
         };
         println!(
             "{:width$}  {}  ({} {}, {source})",
@@ -241,7 +244,11 @@ pub fn list_sessions(lang: Lang) -> i32 {
         println!(
             "{} {}",
             lang.pick("Nog geen sessies in", "No sessions yet in"),
-            samenspel::store::paths::sessions_dir().display()
+            safe(
+                &samenspel::store::paths::sessions_dir()
+                    .display()
+                    .to_string()
+            )
         );
     }
     for s in list {
@@ -250,7 +257,7 @@ pub fn list_sessions(lang: Lang) -> i32 {
             s.created.strftime("%Y-%m-%d %H:%M"),
             safe(&s.title),
             safe(&s.scenario),
-            s.path.display()
+            safe(&s.path.display().to_string())
         );
     }
     0
@@ -263,7 +270,7 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
         match check_one(file) {
             Ok(kind) => println!(
                 "{}: {} ({kind})",
-                file.display(),
+                safe(&file.display().to_string()),
                 lang.pick("in orde", "valid")
             ),
             Err(e) => {
@@ -278,19 +285,20 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
 }
 
 fn check_one(file: &Path) -> Result<&'static str, FileError> {
-    let bytes = read_limited(file)?;
+    let read = read_limited(file)?;
+    let bytes = read.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&read);
     #[derive(serde::Deserialize)]
     struct Format {
         format: Option<serde_json::Value>,
     }
-    let format = serde_json::from_slice::<Format>(&bytes)
+    let format = serde_json::from_slice::<Format>(bytes)
         .ok()
         .and_then(|f| f.format)
         .and_then(|f| f.as_str().map(str::to_string));
     if format.as_deref() == Some(SESSION_FORMAT) {
-        parse_session(file, &bytes).map(|_| "session")
+        parse_session(file, bytes).map(|_| "session")
     } else {
-        parse_scenario(file, &bytes).map(|_| {
+        parse_scenario(file, bytes).map(|_| {
             let _ = SCENARIO_FORMAT;
             "scenario"
         })

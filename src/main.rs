@@ -101,6 +101,7 @@ fn run(
             title,
             from,
         }) => {
+            samenspel::tui::terminal::ensure_terminal(lang)?;
             let entry = samenspel::store::catalog::find_scenario(&scenario)
                 .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
             let ws = match from {
@@ -130,15 +131,27 @@ fn run(
         }
         Some(cli::Command::Follow { session }) => replay_cli::follow(&session, lang)?,
         Some(cli::Command::Open { session, read_only }) => {
-            match Workspace::open(&session, read_only) {
+            // A session open elsewhere is refused here, before the terminal is touched.
+            let lock = if read_only {
+                None
+            } else {
+                match samenspel::tui::workspace::lock_for_open(&session) {
+                    Ok(lock) => lock,
+                    Err(e) => {
+                        eprintln!("samenspel: {}", cli::safe(&e.message(lang)));
+                        return Ok(cli::EXIT_IN_USE);
+                    }
+                }
+            };
+            match Workspace::open_with(&session, lock, read_only) {
                 Ok(ws) => Screen::Session(Box::new(ws)),
                 Err(e) => {
                     // The app stays usable: the home screen with the error over it.
                     let mut app = App::new(Screen::Home(Home::load(lang)), lang, clock);
                     app.theme = theme;
                     app.show_error(&e);
-                    samenspel::tui::run(app)?;
-                    return Ok(1);
+                    let code = samenspel::tui::run(app)?;
+                    return Ok(if code == 0 { 1 } else { code });
                 }
             }
         }
@@ -148,6 +161,5 @@ fn run(
     if let Some(e) = &config_error {
         app.show_error(e);
     }
-    samenspel::tui::run(app)?;
-    Ok(0)
+    samenspel::tui::run(app)
 }

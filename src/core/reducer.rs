@@ -51,7 +51,10 @@ impl SessionState {
                     .running_since
                     .take()
                     .ok_or_else(|| ReduceError::TimerStopped(step.clone()))?;
-                timer.elapsed_ms += (at.as_millisecond() - since.as_millisecond()).max(0);
+                // Saturating: a hand-edited log must not overflow the sum.
+                timer.elapsed_ms = timer
+                    .elapsed_ms
+                    .saturating_add((at.as_millisecond() - since.as_millisecond()).max(0));
             }
             Change::TimerSet { step, minutes } => {
                 let index = self.step_index(step)?;
@@ -119,7 +122,7 @@ impl SessionState {
                         theme: theme.clone(),
                     },
                 );
-                self.next_id = self.next_id.max(card + 1);
+                self.next_id = self.next_id.max(card.saturating_add(1));
                 Ok(vec![Change::CardDeleted {
                     step: step.clone(),
                     card: *card,
@@ -212,7 +215,7 @@ impl SessionState {
                 }
                 let at = self.participants.partition_point(|p| p.id < participant.id);
                 self.participants.insert(at, participant.clone());
-                self.next_id = self.next_id.max(participant.id + 1);
+                self.next_id = self.next_id.max(participant.id.saturating_add(1));
                 Ok(vec![Change::ParticipantRemoved { id: participant.id }])
             }
             Change::ParticipantEdited { participant } => {
@@ -338,7 +341,7 @@ impl SessionState {
                 let list = &mut agreement.commitments;
                 let at = position.unwrap_or(list.len()).min(list.len());
                 list.insert(at, commitment.clone());
-                self.next_id = self.next_id.max(commitment.id + 1);
+                self.next_id = self.next_id.max(commitment.id.saturating_add(1));
                 Ok(vec![Change::CommitmentRemoved {
                     step: step.clone(),
                     id: commitment.id,

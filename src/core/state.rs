@@ -263,7 +263,11 @@ pub struct SessionState {
 impl SessionState {
     /// The state of a new session: starting cards and commitments in place, nothing else.
     pub fn new(scenario: Arc<Scenario>, lang: Lang, participants: Vec<Participant>) -> Self {
-        let mut next_id = participants.iter().map(|p| p.id + 1).max().unwrap_or(1);
+        let mut next_id = participants
+            .iter()
+            .map(|p| p.id.saturating_add(1))
+            .max()
+            .unwrap_or(1);
         let mut steps = Vec::with_capacity(scenario.steps.len());
         let mut timers = Vec::with_capacity(scenario.steps.len());
         for step in &scenario.steps {
@@ -278,7 +282,7 @@ impl SessionState {
                                 .iter()
                                 .map(|c| {
                                     let id = next_id;
-                                    next_id += 1;
+                                    next_id = next_id.saturating_add(1);
                                     Card {
                                         id,
                                         text: c.text.get(lang).to_string(),
@@ -298,7 +302,7 @@ impl SessionState {
                         .iter()
                         .map(|c| {
                             let id = next_id;
-                            next_id += 1;
+                            next_id = next_id.saturating_add(1);
                             Commitment {
                                 id,
                                 what: c.what.get(lang).to_string(),

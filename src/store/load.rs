@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::error::FileError;
+use super::migrate::{SCENARIO_MIGRATIONS, migrate, migrate_session};
 use crate::core::scenario::{SCENARIO_FORMAT, SCENARIO_VERSION};
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
 use crate::core::validate::validate_scenario;
@@ -75,6 +76,12 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     Ok(bytes)
 }
 
+/// The bytes without a UTF-8 byte order mark, which some editors (Windows Notepad) put
+/// at the start of a file saved by hand.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
+}
+
 /// Just the fields that say what a file is, read before anything else.
 #[derive(Deserialize)]
 struct Header {
@@ -82,9 +89,24 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
-/// Checks format and version, so that a newer file is refused as such.
-fn check_header(path: &Path, bytes: &[u8], format: &str, newest: u32) -> Result<(), FileError> {
-    let header: Header = serde_json::from_slice(bytes).map_err(|e| syntax(path, &e))?;
+/// Checks format and version, so that a newer file is refused as such; returns the
+/// file's version.
+fn check_header(path: &Path, bytes: &[u8], format: &str, newest: u32) -> Result<u32, FileError> {
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            // Valid JSON, but a list, a number or null instead of an object.
+            FileError::one(
+                path,
+                Problem::new(
+                    "",
+                    "het bestand bevat geen JSON-object; is dit wel een samenspel-bestand?",
+                    "the file does not hold a JSON object; is this a samenspel file?",
+                ),
+            )
+        } else {
+            syntax(path, &e)
+        }
+    })?;
     match header.format.as_ref().and_then(|f| f.as_str()) {
         Some(f) if f == format => {}
         Some(other) => {
@@ -123,7 +145,7 @@ fn check_header(path: &Path, bytes: &[u8], format: &str, newest: u32) -> Result<
                 ),
             ),
         )),
-        Some(v) if v >= 1 => Ok(()),
+        Some(v) if v >= 1 => Ok(u32::try_from(v).unwrap_or(newest)),
         _ => Err(FileError::one(
             path,
             Problem::new(
@@ -152,45 +174,66 @@ fn syntax(path: &Path, e: &serde_json::Error) -> FileError {
 /// Parses the shape of a document, naming the JSON path of the first misfit.
 pub(crate) fn parse_shape<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
-        let place = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-            return syntax(path, &inner);
-        }
-        let msg = inner.to_string();
-        // serde's message ends with " at line L column C"; the JSON path says it better.
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        let (hint_nl, hint_en) = if msg.starts_with("unknown field") {
-            (
-                "; verwijder het of controleer de spelling",
-                "; remove it or check its spelling",
-            )
-        } else if msg.starts_with("missing field") {
-            ("; voeg het toe", "; add it")
-        } else if msg.starts_with("unknown variant") {
-            ("; kies een van de genoemde", "; use one of those listed")
-        } else if msg.starts_with("duplicate field") {
-            ("; laat er één staan", "; keep only one")
-        } else {
-            ("", "")
-        };
-        FileError::one(
-            path,
-            Problem::new(
-                if place == "." { String::new() } else { place },
-                format!("onjuiste vorm: {msg}{hint_nl}"),
-                format!("wrong shape: {msg}{hint_en}"),
-            ),
+    serde_path_to_error::deserialize(de).map_err(|e| shape_error(path, e))
+}
+
+/// Parses a document of an older `version`: carried over to `newest` in memory first.
+fn parse_older<T: DeserializeOwned>(
+    path: &Path,
+    bytes: &[u8],
+    version: u32,
+    newest: u32,
+    migrate: fn(&mut serde_json::Value, u32, u32) -> Result<(), Problem>,
+) -> Result<T, FileError> {
+    let mut doc: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| syntax(path, &e))?;
+    migrate(&mut doc, version, newest).map_err(|p| FileError::one(path, p))?;
+    serde_path_to_error::deserialize(doc).map_err(|e| shape_error(path, e))
+}
+
+fn shape_error(path: &Path, e: serde_path_to_error::Error<serde_json::Error>) -> FileError {
+    let place = e.path().to_string();
+    let inner = e.into_inner();
+    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+        return syntax(path, &inner);
+    }
+    let msg = inner.to_string();
+    // serde's message ends with " at line L column C"; the JSON path says it better.
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    let (hint_nl, hint_en) = if msg.starts_with("unknown field") {
+        (
+            "; verwijder het of controleer de spelling",
+            "; remove it or check its spelling",
         )
-    })?;
-    Ok(value)
+    } else if msg.starts_with("missing field") {
+        ("; voeg het toe", "; add it")
+    } else if msg.starts_with("unknown variant") {
+        ("; kies een van de genoemde", "; use one of those listed")
+    } else if msg.starts_with("duplicate field") {
+        ("; laat er één staan", "; keep only one")
+    } else {
+        ("", "")
+    };
+    FileError::one(
+        path,
+        Problem::new(
+            if place == "." { String::new() } else { place },
+            format!("onjuiste vorm: {msg}{hint_nl}"),
+            format!("wrong shape: {msg}{hint_en}"),
+        ),
+    )
 }
 
 /// Reads and validates a scenario from bytes; `path` names it in errors.
 pub fn parse_scenario(path: &Path, bytes: &[u8]) -> Result<Scenario, FileError> {
-    check_header(path, bytes, SCENARIO_FORMAT, SCENARIO_VERSION)?;
-    let scenario: Scenario = parse_shape(path, bytes)?;
+    let bytes = without_bom(bytes);
+    let version = check_header(path, bytes, SCENARIO_FORMAT, SCENARIO_VERSION)?;
+    let scenario: Scenario = if version < SCENARIO_VERSION {
+        parse_older(path, bytes, version, SCENARIO_VERSION, |doc, from, to| {
+            migrate(doc, from, to, SCENARIO_MIGRATIONS)
+        })?
+    } else {
+        parse_shape(path, bytes)?
+    };
     let problems = validate_scenario(&scenario);
     if problems.is_empty() {
         Ok(scenario)
@@ -209,8 +252,15 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
 
 /// Reads and validates a session from bytes: its scenario copy and its whole log.
 pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
-    check_header(path, bytes, SESSION_FORMAT, SESSION_VERSION)?;
-    let session: Session = parse_shape(path, bytes)?;
+    let bytes = without_bom(bytes);
+    let version = check_header(path, bytes, SESSION_FORMAT, SESSION_VERSION)?;
+    // An older file is read as the newest version; it is written back (in the newest
+    // version) only when the user changes something.
+    let session: Session = if version < SESSION_VERSION {
+        parse_older(path, bytes, version, SESSION_VERSION, migrate_session)?
+    } else {
+        parse_shape(path, bytes)?
+    };
     let mut problems: Vec<Problem> = validate_scenario(&session.scenario)
         .into_iter()
         .map(|p| Problem {

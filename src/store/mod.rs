@@ -6,10 +6,12 @@ pub mod catalog;
 pub mod config;
 pub mod error;
 pub mod load;
+pub mod lock;
+pub mod migrate;
 pub mod paths;
 pub mod series;
 pub mod writer;
 
 pub use error::FileError;
 pub use load::{load_scenario, load_session, parse_scenario, parse_session};
-pub use writer::{SaveStatus, Writer, session_json};
+pub use writer::{SaveError, SaveStatus, Writer, session_json, try_session_json};

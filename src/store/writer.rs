@@ -1,18 +1,63 @@
 //! The writer thread: saves off the key-press path. The app sends each new event; the
 //! thread keeps its own copy of the log, coalesces what arrives while it writes, and
 //! always writes the newest log. The status says how many events are on disk.
+//!
+//! A failed save keeps everything in memory and is tried again every [`RETRY`] with a
+//! fresh temporary file, until it succeeds. Every running writer is also listed in a
+//! process-wide register, so that the way out after a signal or a panic can still get
+//! the last changes on disk when the main thread cannot ([`flush_all`]).
 
-use std::path::PathBuf;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::atomic::write_atomic;
-use crate::core::{Event, Session};
+use crate::core::{Event, Lang, Session};
 
 /// How long the writer waits before it tries a failed save again.
-const RETRY: Duration = Duration::from_millis(500);
+pub const RETRY: Duration = Duration::from_millis(500);
+
+/// How long [`Writer::finish`] waits for the last save before giving up on it.
+pub const FINISH_WAIT: Duration = Duration::from_secs(10);
+
+/// Why the last save failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveError {
+    /// The kind of failure.
+    pub kind: ErrorKind,
+    /// The system's own words.
+    pub detail: String,
+}
+
+impl SaveError {
+    /// A save error from an I/O error.
+    pub fn from_io(e: &std::io::Error) -> SaveError {
+        SaveError {
+            kind: e.kind(),
+            detail: e.to_string(),
+        }
+    }
+
+    /// The reason, for a person.
+    pub fn message(&self, lang: Lang) -> String {
+        let (nl, en) = match self.kind {
+            ErrorKind::StorageFull => ("de schijf is vol", "the disk is full"),
+            ErrorKind::QuotaExceeded => ("het schijfquotum is op", "the disk quota is used up"),
+            ErrorKind::ReadOnlyFilesystem => ("de schijf is alleen-lezen", "the disk is read-only"),
+            ErrorKind::PermissionDenied => (
+                "geen toestemming om in de map te schrijven",
+                "no permission to write in the folder",
+            ),
+            ErrorKind::NotFound => ("de map bestaat niet meer", "the folder no longer exists"),
+            _ => return self.detail.clone(),
+        };
+        lang.pick(nl, en).to_string()
+    }
+}
 
 /// What the screen shows about saving.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,7 +65,7 @@ pub struct SaveStatus {
     /// Number of events known to be on disk (fsynced and renamed into place).
     pub saved: usize,
     /// The reason of the last failed save, until a save succeeds.
-    pub error: Option<String>,
+    pub error: Option<SaveError>,
 }
 
 enum Msg {
@@ -28,49 +73,116 @@ enum Msg {
     Stop,
 }
 
+/// How a writer puts bytes into a file; tests inject failures this way.
+pub type WriteFn = Box<dyn Fn(&Path, &[u8]) -> std::io::Result<()> + Send>;
+
+/// What the writer thread and its owners share.
+#[derive(Default)]
+struct Shared {
+    status: Mutex<SaveStatus>,
+    finished: Mutex<bool>,
+    finished_cv: Condvar,
+}
+
+impl Shared {
+    /// Waits until the thread has ended, at most until `deadline`; true when it has.
+    fn wait_finished(&self, deadline: Instant) -> bool {
+        let mut done = guard(&self.finished);
+        while !*done {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            done = match self.finished_cv.wait_timeout(done, left) {
+                Ok((d, _)) => d,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+        true
+    }
+}
+
+/// Marks the thread as ended however it ends (also when it panics).
+struct FinishedOnDrop(Arc<Shared>);
+
+impl Drop for FinishedOnDrop {
+    fn drop(&mut self) {
+        *guard(&self.0.finished) = true;
+        self.0.finished_cv.notify_all();
+    }
+}
+
+type Entry = (u64, Sender<Msg>, Arc<Shared>);
+
+/// Every running writer, for [`flush_all`].
+static RUNNING: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
 /// Writes a session file in the background.
 pub struct Writer {
+    id: u64,
     tx: Sender<Msg>,
-    status: Arc<Mutex<SaveStatus>>,
+    shared: Arc<Shared>,
     handle: Option<JoinHandle<()>>,
 }
 
 /// Serializes a session as its file is written: pretty-printed JSON with a final newline.
-pub fn session_json(session: &Session) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(session).unwrap_or_default();
+pub fn try_session_json(session: &Session) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(session)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
-fn lock(status: &Mutex<SaveStatus>) -> MutexGuard<'_, SaveStatus> {
-    status
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+/// As [`try_session_json`], empty when the session cannot be serialized. Never write
+/// this to a file; the writer uses [`try_session_json`].
+pub fn session_json(session: &Session) -> Vec<u8> {
+    try_session_json(session).unwrap_or_default()
+}
+
+fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Writer {
     /// Starts a writer for `path`, whose file already holds `session` as it is now.
     pub fn start(path: PathBuf, session: Session) -> Writer {
-        Writer::start_with(path, session, write_atomic)
+        Writer::start_with(
+            path,
+            session,
+            Box::new(|p: &Path, b: &[u8]| write_atomic(p, b)),
+        )
     }
 
     /// Starts a writer with a given write function (tests inject failures this way).
-    pub fn start_with(
-        path: PathBuf,
-        session: Session,
-        write: fn(&std::path::Path, &[u8]) -> std::io::Result<()>,
-    ) -> Writer {
+    pub fn start_with(path: PathBuf, session: Session, write: WriteFn) -> Writer {
         let (tx, rx) = mpsc::channel();
-        let status = Arc::new(Mutex::new(SaveStatus {
-            saved: session.events.len(),
-            error: None,
-        }));
-        let shared = status.clone();
+        let shared = Arc::new(Shared::default());
+        guard(&shared.status).saved = session.events.len();
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        let thread_shared = shared.clone();
         let handle = std::thread::Builder::new()
             .name("samenspel-writer".into())
-            .spawn(move || run(path, session, rx, shared, write))
-            .ok();
-        Writer { tx, status, handle }
+            .spawn(move || {
+                let _finished = FinishedOnDrop(thread_shared.clone());
+                run(path, session, rx, &thread_shared, write)
+            });
+        let handle = match handle {
+            Ok(h) => {
+                guard(&RUNNING).push((id, tx.clone(), shared.clone()));
+                Some(h)
+            }
+            Err(e) => {
+                // No thread, no saving: say so on the status line rather than pretend.
+                guard(&shared.status).error = Some(SaveError::from_io(&e));
+                None
+            }
+        };
+        Writer {
+            id,
+            tx,
+            shared,
+            handle,
+        }
     }
 
     /// Hands new events to the writer; returns at once.
@@ -80,26 +192,67 @@ impl Writer {
 
     /// The current save status.
     pub fn status(&self) -> SaveStatus {
-        lock(&self.status).clone()
+        guard(&self.shared.status).clone()
     }
 
-    /// Writes what is pending, stops the thread and returns the final status.
-    pub fn finish(mut self) -> SaveStatus {
-        let _ = self.tx.send(Msg::Stop);
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
+    /// Writes what is pending, stops the thread and returns the final status; waits at
+    /// most [`FINISH_WAIT`].
+    pub fn finish(self) -> SaveStatus {
+        self.finish_within(FINISH_WAIT)
+    }
+
+    /// Writes what is pending and stops the thread, waiting at most `wait` for it (a
+    /// hanging disk must not keep the app from ending); returns the status then.
+    pub fn finish_within(mut self, wait: Duration) -> SaveStatus {
+        self.stop(wait);
         self.status()
+    }
+
+    fn stop(&mut self, wait: Duration) {
+        let Some(handle) = self.handle.take() else {
+            return;
+        };
+        let _ = self.tx.send(Msg::Stop);
+        if self.shared.wait_finished(Instant::now() + wait) {
+            let _ = handle.join();
+        }
+        guard(&RUNNING).retain(|(id, _, _)| *id != self.id);
     }
 }
 
-fn run(
-    path: PathBuf,
-    mut session: Session,
-    rx: Receiver<Msg>,
-    status: Arc<Mutex<SaveStatus>>,
-    write: fn(&std::path::Path, &[u8]) -> std::io::Result<()>,
-) {
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // Also on the way out of a panic: the last changes still go to disk.
+        self.stop(Duration::from_secs(2));
+    }
+}
+
+/// Asks every running writer to write what it has and waits for all of them until
+/// `deadline`. True when every one ended with everything saved. For the way out when
+/// the main thread cannot close its session itself (a signal while it is stuck, a panic).
+pub fn flush_all(deadline: Instant) -> bool {
+    flush_where(|_| true, deadline)
+}
+
+fn flush_where(which: impl Fn(u64) -> bool, deadline: Instant) -> bool {
+    // A panic may happen while the register is locked: then do not wait for it.
+    let entries: Vec<Entry> = match RUNNING.try_lock() {
+        Ok(list) => list
+            .iter()
+            .filter(|(id, _, _)| which(*id))
+            .map(|(id, tx, s)| (*id, tx.clone(), s.clone()))
+            .collect(),
+        Err(_) => return false,
+    };
+    for (_, tx, _) in &entries {
+        let _ = tx.send(Msg::Stop);
+    }
+    entries.iter().all(|(_, _, shared)| {
+        shared.wait_finished(deadline) && guard(&shared.status).error.is_none()
+    })
+}
+
+fn run(path: PathBuf, mut session: Session, rx: Receiver<Msg>, shared: &Shared, write: WriteFn) {
     let mut stopping = false;
     let mut dirty = false;
     loop {
@@ -134,17 +287,17 @@ fn run(
         }
         if dirty {
             let count = session.events.len();
-            match write(&path, &session_json(&session)) {
+            match save(&path, &session, &write) {
                 Ok(()) => {
                     dirty = false;
-                    let mut s = lock(&status);
+                    let mut s = guard(&shared.status);
                     s.saved = count;
                     s.error = None;
                 }
                 Err(e) => {
-                    lock(&status).error = Some(e.to_string());
+                    guard(&shared.status).error = Some(e);
                     if stopping {
-                        // One last try on the way out; the caller reports what is lost.
+                        // That was the last try on the way out; the caller reports what is lost.
                         return;
                     }
                 }
@@ -155,3 +308,27 @@ fn run(
         }
     }
 }
+
+fn save(path: &Path, session: &Session, write: &WriteFn) -> Result<(), SaveError> {
+    // A session that cannot be serialized is never written: an empty file would replace it.
+    let bytes = try_session_json(session).map_err(|e| SaveError {
+        kind: ErrorKind::InvalidData,
+        detail: e.to_string(),
+    })?;
+    match write(path, &bytes) {
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            // The sessions folder was removed while the session was open: make it again
+            // (only the last part, so a missing drive is not recreated on another disk).
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+                && std::fs::create_dir(dir).is_ok()
+            {
+                return write(path, &bytes).map_err(|e| SaveError::from_io(&e));
+            }
+            Err(SaveError::from_io(&e))
+        }
+        other => other.map_err(|e| SaveError::from_io(&e)),
+    }
+}
+
+#[cfg(test)]
+mod tests;

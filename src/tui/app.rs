@@ -234,6 +234,9 @@ impl App {
             },
             Screen::Session(ws) => {
                 if action == Action::Quit {
+                    if super::session_end::quit_blocked(ws, lang) {
+                        return;
+                    }
                     ws.close();
                     self.quit = true;
                     return;
@@ -313,9 +316,10 @@ impl App {
     }
 }
 
-/// An editor holding `text`, cursor at the end, saving to `target`.
+/// An editor holding `text` (made safe: it may come from a file), cursor at the end,
+/// saving to `target`.
 pub fn editor(text: &str, target: EditTarget) -> Editor {
-    let mut textarea = TextArea::new(vec![text.to_string()]);
+    let mut textarea = TextArea::new(vec![super::text::clean(text).into_owned()]);
     textarea.move_cursor(ratatui_textarea::CursorMove::End);
     Editor { textarea, target }
 }

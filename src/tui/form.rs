@@ -128,7 +128,8 @@ impl Form {
 
     fn load(&mut self) {
         if let Some(Field::Text { value, .. }) = self.fields.get(self.index) {
-            self.textarea = TextArea::new(vec![value.clone()]);
+            // The value may come from a file: shown safe, like every text from a file.
+            self.textarea = TextArea::new(vec![super::text::clean(value).into_owned()]);
             self.textarea.move_cursor(CursorMove::End);
         }
     }

@@ -7,7 +7,9 @@ use std::borrow::Cow;
 fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200B}'..='\u{200F}' // zero-width spaces and joiners, LRM/RLM
+            '\u{061C}' // Arabic letter mark (a direction mark)
+            | '\u{180E}' // Mongolian vowel separator (invisible)
+            | '\u{200B}'..='\u{200F}' // zero-width spaces and joiners, LRM/RLM
             | '\u{2028}'..='\u{202E}' // line/paragraph separators, embeddings, overrides
             | '\u{2060}'..='\u{2069}' // word joiner, invisible operators, isolates
             | '\u{FEFF}' // zero-width no-break space

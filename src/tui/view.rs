@@ -383,7 +383,10 @@ fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
                 "{} ({}/{total}): {}",
                 lang.pick("NIET OPGESLAGEN", "NOT SAVED"),
                 s.saved,
-                clean(s.error.as_deref().unwrap_or_default())
+                s.error
+                    .as_ref()
+                    .map(|e| clean(&e.message(lang)).into_owned())
+                    .unwrap_or_default()
             ),
             theme.error,
         ),

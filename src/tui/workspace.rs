@@ -3,14 +3,21 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use jiff::Timestamp;
 use ratatui_textarea::TextArea;
 
 use crate::core::state::{CardId, RowRef};
 use crate::core::{Change, Lang, Live, Scenario, Session, StepState};
-use crate::store::paths::{new_session_path, sessions_dir};
-use crate::store::{FileError, SaveStatus, Writer, load_session, session_json};
+use crate::store::atomic::{remove_leftovers, write_atomic};
+use crate::store::lock::SessionLock;
+use crate::store::paths::sessions_dir;
+use crate::store::writer::FINISH_WAIT;
+use crate::store::{FileError, SaveStatus, Writer, load_session, try_session_json};
+
+pub use super::session_files::{lock_error, lock_for_open};
+use super::session_files::{lock_new, lock_new_in};
 
 /// The selection within one step.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -112,6 +119,13 @@ pub struct Workspace {
     pub path: PathBuf,
     /// The writer; none when the session is open read-only.
     pub writer: Option<Writer>,
+    /// The lock on the session file; none when read-only. Declared after the writer,
+    /// so that the last save happens before the lock goes.
+    pub lock: Option<SessionLock>,
+    /// The save status when the session was closed.
+    pub closed: Option<SaveStatus>,
+    /// Whether a quit was already held back because saving fails.
+    pub quit_warned: bool,
     /// Selection per step.
     pub cursors: Vec<Cursor>,
     /// Key mode.
@@ -133,12 +147,20 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    fn with(live: Live, path: PathBuf, writer: Option<Writer>) -> Workspace {
+    fn with(
+        live: Live,
+        path: PathBuf,
+        writer: Option<Writer>,
+        lock: Option<SessionLock>,
+    ) -> Workspace {
         let steps = live.state.steps.len();
         Workspace {
             live,
             path,
             writer,
+            lock,
+            closed: None,
+            quit_warned: false,
             cursors: vec![Cursor::default(); steps],
             mode: Mode::Normal,
             show_notes: false,
@@ -153,7 +175,7 @@ impl Workspace {
 
     /// A session shown without a file and without saving (replay, benchmarks, previews).
     pub fn read_only(live: Live) -> Workspace {
-        Workspace::with(live, PathBuf::new(), None)
+        Workspace::with(live, PathBuf::new(), None, None)
     }
 
     /// Starts a new session of `scenario` in the sessions folder and writes it at once.
@@ -175,11 +197,12 @@ impl Workspace {
         let title = title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| scenario.title.get(lang).to_string());
-        let path = new_session_path(&dir, now, &scenario.id, &title);
-        Workspace::create_at(path, scenario, title, now, lang)
+        let session = Session::new(Arc::new(scenario), title, now, lang);
+        let (path, lock) = lock_new_in(&dir, &session)?;
+        Workspace::start_at(path, lock, session)
     }
 
-    /// Starts a new session in a given file.
+    /// Starts a new session in a given file, which must not exist yet.
     pub fn create_at(
         path: PathBuf,
         scenario: Scenario,
@@ -187,8 +210,9 @@ impl Workspace {
         now: Timestamp,
         lang: Lang,
     ) -> Result<Workspace, FileError> {
+        let lock = lock_new(&path)?;
         let session = Session::new(Arc::new(scenario), title, now, lang);
-        Workspace::start_at(path, session)
+        Workspace::start_at(path, lock, session)
     }
 
     /// Starts a prepared session (e.g. one that continues a series) in a new file in the
@@ -203,30 +227,57 @@ impl Workspace {
                 &e,
             )
         })?;
-        let path = new_session_path(&dir, session.created, &session.scenario.id, &session.title);
-        Workspace::start_at(path, session)
+        let (path, lock) = lock_new_in(&dir, &session)?;
+        Workspace::start_at(path, lock, session)
     }
 
-    /// Writes a new session to `path` and opens it for editing.
-    fn start_at(path: PathBuf, session: Session) -> Result<Workspace, FileError> {
-        crate::store::atomic::write_atomic(&path, &session_json(&session)).map_err(|e| {
+    /// Writes a new session to `path` (locked by `lock`) and opens it for editing.
+    fn start_at(
+        path: PathBuf,
+        lock: SessionLock,
+        session: Session,
+    ) -> Result<Workspace, FileError> {
+        let cannot = |e: &std::io::Error| {
             FileError::io(
                 &path,
                 "kan de sessie niet opslaan",
                 "cannot save the session",
-                &e,
+                e,
             )
-        })?;
+        };
+        let bytes = try_session_json(&session).map_err(|e| cannot(&e.into()))?;
+        write_atomic(&path, &bytes).map_err(|e| cannot(&e))?;
         let live = Live::open(session.clone()).map_err(|p| FileError::one(&path, p))?;
         let writer = Writer::start(path.clone(), session);
-        Ok(Workspace::with(live, path, Some(writer)))
+        Ok(Workspace::with(live, path, Some(writer), Some(lock)))
     }
 
-    /// Reopens a saved session where it was left.
+    /// Reopens a saved session where it was left: locked for this process, or
+    /// read-only (no lock, nothing is ever written).
     pub fn open(path: &Path, read_only: bool) -> Result<Workspace, FileError> {
+        let lock = if read_only {
+            None
+        } else {
+            lock_for_open(path).map_err(|e| lock_error(path, &e))?
+        };
+        Workspace::open_with(path, lock, read_only)
+    }
+
+    /// Reopens a session with a lock taken before (see [`lock_for_open`]). A file that
+    /// cannot be read is never written: the error comes back and the lock is released.
+    pub fn open_with(
+        path: &Path,
+        lock: Option<SessionLock>,
+        read_only: bool,
+    ) -> Result<Workspace, FileError> {
         let live = load_session(path)?;
+        let lock = if read_only { None } else { lock };
+        if lock.is_some() {
+            // What a killed samenspel left half-written; only the lock holder may do this.
+            remove_leftovers(path);
+        }
         let writer = (!read_only).then(|| Writer::start(path.to_path_buf(), live.session.clone()));
-        let mut ws = Workspace::with(live, path.to_path_buf(), writer);
+        let mut ws = Workspace::with(live, path.to_path_buf(), writer, lock);
         ws.clamp_cursors();
         Ok(ws)
     }
@@ -318,8 +369,19 @@ impl Workspace {
         }
     }
 
-    /// Writes what is pending and stops the writer; returns the final status.
+    /// Writes what is pending, stops the writer and releases the lock; returns the
+    /// final status (none when read-only).
     pub fn close(&mut self) -> Option<SaveStatus> {
-        self.writer.take().map(Writer::finish)
+        self.close_within(FINISH_WAIT)
+    }
+
+    /// As [`Workspace::close`], waiting at most `wait` for the last save. Closing
+    /// again returns the status of the first close.
+    pub fn close_within(&mut self, wait: Duration) -> Option<SaveStatus> {
+        if let Some(writer) = self.writer.take() {
+            self.closed = Some(writer.finish_within(wait));
+            self.lock = None;
+        }
+        self.closed.clone()
     }
 }

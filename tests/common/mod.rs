@@ -57,6 +57,18 @@ impl Tui {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Tui {
+        Tui::start_program(&bin(), args, home, cols, rows, env)
+    }
+
+    /// As [`Tui::start_env`], running `program` (e.g. a wrapper that starts samenspel).
+    pub fn start_program(
+        program: &Path,
+        args: &[&str],
+        home: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -66,7 +78,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(bin());
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(home);
         cmd.env("SAMENSPEL_HOME", home);
@@ -203,6 +215,30 @@ impl Tui {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+}
+
+impl Tui {
+    /// Waits at most `limit` for the program to end; its exit code, or none if it runs on.
+    pub fn exited_within(&mut self, limit: Duration) -> Option<u32> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return Some(status.exit_code());
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Sends a signal (e.g. `libc::SIGTERM`) to the program.
+    pub fn signal(&self, signal: i32) {
+        let pid = self.pid().expect("running") as i32;
+        // SAFETY: kill(2) with a pid of our own child and a valid signal number.
+        let rc = unsafe { libc::kill(pid, signal) };
+        assert_eq!(rc, 0, "kill {pid} {signal}");
     }
 }
 

@@ -1,0 +1,55 @@
+//! Leaving a session: what is pending is written, and nothing is lost in silence. A
+//! quit while saving fails asks for a second `q`; whatever is still not on disk when the
+//! app ends is named on the terminal afterwards.
+
+use std::time::Duration;
+
+use super::app::{App, Screen};
+use super::workspace::Workspace;
+use crate::core::Lang;
+
+/// Closes the open session (writing what is pending, waiting at most `wait`); returns
+/// a message when changes could not be saved.
+pub fn close(app: &mut App, wait: Duration) -> Option<String> {
+    let lang = app.lang;
+    let Screen::Session(ws) = &mut app.screen else {
+        return None;
+    };
+    let status = ws.close_within(wait)?;
+    let total = ws.live.session.events.len();
+    if status.saved >= total {
+        return None;
+    }
+    let lost = total - status.saved;
+    let reason = status.error.map(|e| e.message(lang)).unwrap_or_else(|| {
+        lang.pick("het opslaan duurde te lang", "saving took too long")
+            .to_string()
+    });
+    let file = ws.path.display();
+    Some(match lang {
+        Lang::Nl => {
+            format!("{lost} van de {total} wijzigingen zijn NIET opgeslagen in {file}: {reason}")
+        }
+        Lang::En => format!("{lost} of the {total} changes were NOT saved to {file}: {reason}"),
+    })
+}
+
+/// Whether a quit must wait: saving fails and changes are not on disk. The first `q`
+/// then only says so in the status line; a second `q` quits anyway.
+pub fn quit_blocked(ws: &mut Workspace, lang: Lang) -> bool {
+    let Some(status) = ws.save_status() else {
+        return false;
+    };
+    let total = ws.live.session.events.len();
+    if status.error.is_none() || status.saved >= total || ws.quit_warned {
+        return false;
+    }
+    ws.quit_warned = true;
+    // Short: it shares the status line with "NIET OPGESLAGEN (n/N): reason".
+    let lost = total - status.saved;
+    ws.notice = Some(match lang {
+        Lang::Nl => format!("q nogmaals: stoppen, {lost} wijzigingen kwijt"),
+        Lang::En => format!("q again: quit, {lost} changes lost"),
+    });
+    true
+}

@@ -1,0 +1,207 @@
+//! The way out when the facilitator did not press `q`: SIGTERM, SIGHUP (the terminal
+//! window was closed), SIGINT, or a terminal that is simply gone.
+//!
+//! The signal handlers only set a flag; the event loop polls at least every 100 ms,
+//! sees it, and leaves the way `q` does (last changes saved, terminal restored). That
+//! is not enough when the terminal is gone: crossterm then spins on its input (a read
+//! that keeps failing) and never returns to the loop. So a watchdog thread also looks
+//! at the flag and at the terminal; if the loop has not started its way out in time, the
+//! watchdog saves what every writer has, restores the terminal, and ends the process,
+//! always within a second.
+
+use std::fs::File;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::low_level::unregister;
+
+/// Why the app ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The facilitator quit.
+    Quit,
+    /// A signal asked the app to end.
+    Signal(i32),
+    /// The terminal is gone (closed, or its input fails).
+    TerminalGone,
+}
+
+impl Ending {
+    /// The exit code: 0 after quitting, 128 + the signal after a signal (as a shell
+    /// reports a process killed by it), 129 (as for SIGHUP) when the terminal is gone.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Ending::Quit => 0,
+            Ending::Signal(s) => 128 + s,
+            Ending::TerminalGone => 128 + SIGHUP,
+        }
+    }
+}
+
+/// Marker in `cause` for a terminal that is gone.
+const GONE: usize = usize::MAX;
+
+/// How long the loop has to start its way out before the watchdog takes over.
+const GRACE: Duration = Duration::from_millis(300);
+/// When the process ends at the latest after a signal.
+const DEADLINE: Duration = Duration::from_millis(900);
+
+#[derive(Default)]
+struct Shared {
+    /// The last signal, set by the handlers.
+    signal: Arc<AtomicUsize>,
+    /// The terminal was found gone by the watchdog.
+    gone: AtomicBool,
+    /// The loop started its way out.
+    closing: AtomicBool,
+    /// The loop is done with the terminal; the watchdog stops.
+    done: AtomicBool,
+}
+
+/// Signal handlers and the watchdog, for as long as the screens run.
+pub struct Lifeline {
+    shared: Arc<Shared>,
+    ids: Vec<signal_hook::SigId>,
+    watchdog: Option<JoinHandle<()>>,
+}
+
+impl Lifeline {
+    /// Installs the handlers and starts the watchdog.
+    pub fn start() -> Lifeline {
+        let shared = Arc::new(Shared::default());
+        let ids = [SIGTERM, SIGHUP, SIGINT]
+            .into_iter()
+            .filter_map(|sig| {
+                // The handler only stores the signal's number into an atomic.
+                let value = usize::try_from(sig).ok()?;
+                signal_hook::flag::register_usize(sig, shared.signal.clone(), value).ok()
+            })
+            .collect();
+        let tty = terminal_input();
+        let s = shared.clone();
+        let watchdog = std::thread::Builder::new()
+            .name("samenspel-watchdog".into())
+            .spawn(move || watch(&s, tty.as_ref()))
+            .ok();
+        Lifeline {
+            shared,
+            ids,
+            watchdog,
+        }
+    }
+
+    /// Whether the app has been asked to end, and why.
+    pub fn requested(&self) -> Option<Ending> {
+        match self.shared.signal.load(Ordering::SeqCst) {
+            0 if self.shared.gone.load(Ordering::SeqCst) => Some(Ending::TerminalGone),
+            0 => None,
+            s => Some(Ending::Signal(i32::try_from(s).unwrap_or(SIGTERM))),
+        }
+    }
+
+    /// Tells the watchdog that the loop is on its way out (saving, then restoring).
+    pub fn closing(&self) {
+        self.shared.closing.store(true, Ordering::SeqCst);
+    }
+
+    /// The loop is done: stop the watchdog and give the signals back to the system.
+    pub fn finish(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        self.shared.done.store(true, Ordering::SeqCst);
+        if let Some(w) = self.watchdog.take() {
+            let _ = w.join();
+        }
+        for id in self.ids.drain(..) {
+            unregister(id);
+        }
+    }
+}
+
+impl Drop for Lifeline {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn watch(shared: &Shared, tty: Option<&File>) {
+    loop {
+        std::thread::sleep(Duration::from_millis(50));
+        if shared.done.load(Ordering::SeqCst) {
+            return;
+        }
+        let signal = shared.signal.load(Ordering::SeqCst);
+        if signal == 0 && !tty.is_some_and(hung_up) {
+            continue;
+        }
+        if signal == 0 {
+            shared.gone.store(true, Ordering::SeqCst);
+        }
+        let start = Instant::now();
+        let cause = if signal == 0 { GONE } else { signal };
+        let waited = |until: Duration, flag: &AtomicBool| {
+            while start.elapsed() < until {
+                if flag.load(Ordering::SeqCst) || shared.done.load(Ordering::SeqCst) {
+                    return true;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            false
+        };
+        // A healthy loop notices within 100 ms and starts closing; then give it until
+        // the deadline to save and restore. A stuck loop gets neither.
+        if waited(GRACE, &shared.closing) && waited(DEADLINE, &shared.done) {
+            return;
+        }
+        emergency_exit(cause, start + DEADLINE);
+    }
+}
+
+/// Saves what every writer has, restores the terminal and ends the process.
+fn emergency_exit(cause: usize, deadline: Instant) -> ! {
+    crate::store::writer::flush_all(deadline);
+    super::terminal::restore();
+    let code = if cause == GONE {
+        Ending::TerminalGone
+    } else {
+        Ending::Signal(i32::try_from(cause).unwrap_or(SIGTERM))
+    }
+    .exit_code();
+    std::process::exit(code)
+}
+
+/// The terminal's input as crossterm reads it: standard input when it is a terminal,
+/// else /dev/tty.
+fn terminal_input() -> Option<File> {
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return stdin.as_fd().try_clone_to_owned().ok().map(File::from);
+    }
+    File::open("/dev/tty").ok()
+}
+
+/// Whether the terminal behind `tty` has hung up (its window was closed).
+#[cfg(unix)]
+fn hung_up(tty: &File) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut fds = [libc::pollfd {
+        fd: tty.as_raw_fd(),
+        events: 0,
+        revents: 0,
+    }];
+    // SAFETY: one valid pollfd for a file descriptor that `tty` keeps open; no waiting.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
+    n > 0 && fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn hung_up(_tty: &File) -> bool {
+    false
+}

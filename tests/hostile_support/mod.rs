@@ -1,0 +1,106 @@
+//! Shared by the tests of hostile files: a file's fingerprint, opening a file the way
+//! the app does, and what must never appear in the terminal's output.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use sha2::Digest;
+
+/// What must stay the same of a file that samenspel only read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    hash: Vec<u8>,
+    modified: SystemTime,
+    /// Everything in the file's folder (no lock or temporary file left behind).
+    folder: Vec<String>,
+}
+
+impl Fingerprint {
+    /// The file's fingerprint now.
+    pub fn of(file: &Path) -> Fingerprint {
+        let bytes = std::fs::read(file).expect("read");
+        let modified = std::fs::metadata(file)
+            .and_then(|m| m.modified())
+            .expect("modification time");
+        let mut folder: Vec<String> = std::fs::read_dir(file.parent().expect("folder"))
+            .expect("folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        folder.sort();
+        Fingerprint {
+            hash: sha2::Sha256::digest(&bytes).to_vec(),
+            modified,
+            folder,
+        }
+    }
+}
+
+/// Panics unless the file (and its folder) are as they were.
+pub fn expect_unchanged(file: &Path, before: &Fingerprint) {
+    assert_eq!(
+        &Fingerprint::of(file),
+        before,
+        "{} was changed",
+        file.display()
+    );
+}
+
+/// Opens a session file for writing, as the app does, and closes it again without a
+/// change. A panic is caught and reported as an error naming the file.
+pub fn open_in_process(file: &Path) -> Result<(), String> {
+    let path = file.to_path_buf();
+    let result = std::panic::catch_unwind(move || {
+        samenspel::tui::workspace::Workspace::open(&path, false).map(|mut ws| {
+            ws.close();
+        })
+    });
+    match result {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(e.describe(samenspel::core::Lang::En)),
+        Err(_) => panic!("opening {} panicked", file.display()),
+    }
+}
+
+/// Panics when terminal output holds anything that only a file's text could have put
+/// there: OSC and DCS strings, C1 controls, a cursor report request, bidi overrides and
+/// zero-width characters. (ratatui itself writes only CSI sequences and text.)
+pub fn assert_no_hostile_sequences(out: &[u8]) {
+    let text = String::from_utf8_lossy(out);
+    for bad in [
+        "\x1b]",
+        "\x1bP",
+        "\x1b[6n",
+        "PWNED\x07",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{200b}",
+        "\u{200d}",
+        "\u{feff}",
+    ] {
+        assert!(!text.contains(bad), "{bad:?} reached the terminal");
+    }
+    // Every escape starts a CSI sequence of parameters and one final letter.
+    let bytes = out;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0x1b {
+            assert_eq!(
+                bytes.get(i + 1),
+                Some(&b'['),
+                "a bare escape at byte {i}: {:?}",
+                &text[i.saturating_sub(20).min(text.len())..]
+            );
+            let mut j = i + 2;
+            while j < bytes.len() && (bytes[j].is_ascii_digit() || b";?:".contains(&bytes[j])) {
+                j += 1;
+            }
+            assert!(
+                j < bytes.len() && bytes[j].is_ascii_alphabetic(),
+                "an unexpected escape sequence at byte {i}"
+            );
+            i = j;
+        }
+        i += 1;
+    }
+}
