@@ -114,3 +114,39 @@ fn a_session_locked_by_another_process_is_refused_with_its_name() {
     let mut ws = Workspace::open(&file, false).expect("free again");
     ws.close();
 }
+
+#[test]
+fn after_a_kill_and_a_reopen_the_facilitator_can_still_undo_and_redo() {
+    let home = home();
+    let mut app = Tui::start(&["new", "zwolse-komedie"], home.path(), 100, 30);
+    app.wait_for("Akte 1/4");
+    for text in ["Blijft staan", "Wordt ongedaan"] {
+        app.send("a");
+        app.type_text(text);
+        app.send(key::ENTER);
+    }
+    app.wait_for("opgeslagen (2)");
+    app.signal(libc::SIGKILL);
+    app.exited_within(std::time::Duration::from_secs(5))
+        .expect("killed");
+
+    let (path, _) = only_session(home.path());
+    let path = path.to_str().expect("path").to_string();
+    let mut again = Tui::start(&["open", &path], home.path(), 100, 30);
+    again.wait_for("Wordt ongedaan");
+    again.send("u");
+    again.wait_gone("Wordt ongedaan");
+    again.wait_for("Blijft staan");
+    again.wait_for("opgeslagen (3)");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+
+    // And the redo history survives a restart too.
+    let mut third = Tui::start(&["open", &path], home.path(), 100, 30);
+    third.wait_for("Blijft staan");
+    third.send(key::CTRL_R);
+    third.wait_for("Wordt ongedaan");
+    third.wait_for("opgeslagen (4)");
+    third.send("q");
+    assert_eq!(third.wait_exit(), 0);
+}

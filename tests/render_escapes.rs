@@ -66,7 +66,6 @@ fn no_escape_sequence_from_a_card_reaches_the_terminal() {
     for _ in 0..20 {
         app.dispatch(Action::Down);
     }
-    app.dispatch(Action::ToggleNotes);
     let mut frames = 0;
     for (w, h) in [(80, 24), (200, 50)] {
         let out = render(&app, w, h);
@@ -78,6 +77,8 @@ fn no_escape_sequence_from_a_card_reaches_the_terminal() {
         );
         frames += 1;
     }
+    app.dispatch(Action::ToggleNotes);
+    hostile_support::assert_no_hostile_sequences(&render(&app, 120, 40));
     // Every step, the help and the card's editor.
     for _ in 0..3 {
         app.dispatch(Action::NextStep);

@@ -331,4 +331,5 @@ fn save(path: &Path, session: &Session, write: &WriteFn) -> Result<(), SaveError
 }
 
 #[cfg(test)]
+#[path = "writer_tests.rs"]
 mod tests;
