@@ -152,10 +152,11 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
 
     // Quitting now would lose changes: the first q only says so.
     app.send("q");
-    app.wait_for("q nogmaals: stoppen, 4 wijzigingen kwijt");
+    app.wait_for("NIET OPGESLAGEN (1/5): de schijf is vol · q nogmaals = stoppen");
 
     std::fs::write(&free, b"").expect("flag");
     app.wait_for("opgeslagen (5)");
+    app.wait_gone("q nogmaals");
     assert_eq!(
         cards_in(&file),
         [

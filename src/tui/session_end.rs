@@ -35,21 +35,30 @@ pub fn close(app: &mut App, wait: Duration) -> Option<String> {
 }
 
 /// Whether a quit must wait: saving fails and changes are not on disk. The first `q`
-/// then only says so in the status line; a second `q` quits anyway.
-pub fn quit_blocked(ws: &mut Workspace, lang: Lang) -> bool {
+/// then only says so in the status line (see [`quit_hint`]); a second `q` quits anyway.
+pub fn quit_blocked(ws: &mut Workspace, _lang: Lang) -> bool {
     let Some(status) = ws.save_status() else {
         return false;
     };
     let total = ws.live.session.events.len();
-    if status.error.is_none() || status.saved >= total || ws.quit_warned {
+    if status.error.is_none() || status.saved >= total {
+        // Saving works again: a later failure asks again.
+        ws.quit_warned = false;
+        return false;
+    }
+    if ws.quit_warned {
         return false;
     }
     ws.quit_warned = true;
-    // Short: it shares the status line with "NIET OPGESLAGEN (n/N): reason".
-    let lost = total - status.saved;
-    ws.notice = Some(match lang {
-        Lang::Nl => format!("q nogmaals: stoppen, {lost} wijzigingen kwijt"),
-        Lang::En => format!("q again: quit, {lost} changes lost"),
-    });
     true
+}
+
+/// What the status line adds to "NIET OPGESLAGEN" after a held-back quit. Short: it
+/// shares the line with the reason, and the whole must fit 80 columns.
+pub fn quit_hint(ws: &Workspace, lang: Lang) -> &'static str {
+    if ws.quit_warned {
+        lang.pick(" · q nogmaals = stoppen", " · q again = quit")
+    } else {
+        ""
+    }
 }

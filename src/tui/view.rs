@@ -380,13 +380,14 @@ fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         ),
         Some(s) if s.error.is_some() => (
             format!(
-                "{} ({}/{total}): {}",
+                "{} ({}/{total}): {}{}",
                 lang.pick("NIET OPGESLAGEN", "NOT SAVED"),
                 s.saved,
                 s.error
                     .as_ref()
                     .map(|e| clean(&e.message(lang)).into_owned())
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                super::session_end::quit_hint(ws, lang)
             ),
             theme.error,
         ),
