@@ -139,7 +139,8 @@ fn run(
                     Ok(lock) => lock,
                     Err(e) => {
                         eprintln!("samenspel: {}", cli::safe(&e.message(lang)));
-                        return Ok(cli::EXIT_IN_USE);
+                        let busy = matches!(e, samenspel::store::lock::LockError::Busy { .. });
+                        return Ok(if busy { cli::EXIT_IN_USE } else { 1 });
                     }
                 }
             };
