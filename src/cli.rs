@@ -9,7 +9,6 @@ use samenspel::core::scenario::SCENARIO_FORMAT;
 use samenspel::core::session::SESSION_FORMAT;
 use samenspel::store::catalog::{self, Source};
 use samenspel::store::config::ThemeName;
-use samenspel::store::load::read_limited;
 use samenspel::store::{FileError, parse_scenario, parse_session};
 
 /// Exit code of `samenspel open` when the session is open in another samenspel.
@@ -285,7 +284,8 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
 }
 
 fn check_one(file: &Path) -> Result<&'static str, FileError> {
-    let read = read_limited(file)?;
+    // Sessions may be larger than scenarios; the scenario limit is applied below.
+    let read = samenspel::store::load::read_session_bytes(file)?;
     let bytes = read.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&read);
     #[derive(serde::Deserialize)]
     struct Format {
@@ -297,6 +297,11 @@ fn check_one(file: &Path) -> Result<&'static str, FileError> {
         .and_then(|f| f.as_str().map(str::to_string));
     if format.as_deref() == Some(SESSION_FORMAT) {
         parse_session(file, bytes).map(|_| "session")
+    } else if read.len() as u64 > samenspel::store::load::MAX_FILE_BYTES {
+        Err(samenspel::store::load::too_large(
+            file,
+            samenspel::store::load::MAX_FILE_BYTES,
+        ))
     } else {
         parse_scenario(file, bytes).map(|_| {
             let _ = SCENARIO_FORMAT;

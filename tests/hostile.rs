@@ -141,14 +141,39 @@ fn every_file_of_the_corpus_gives_its_error_or_opens_and_is_never_changed() {
 }
 
 #[test]
-fn a_20_mb_file_is_refused_before_it_is_read() {
+fn a_20_mb_session_opens_but_a_70_mb_one_is_refused_before_it_is_read() {
+    // Sessions grow with every change (100,000 changes are about 26 MB), so they may be up
+    // to 64 MiB; anything larger is refused unread.
     let dir = home();
-    let file = dir.path().join("twintig.json");
     let valid = std::fs::read_to_string(corpus_dir().join("valid.json")).expect("valid");
+    let file = dir.path().join("twintig.json");
     let padding = "x".repeat(20 * 1024 * 1024);
-    let big = valid.replacen("CoP Zwolle, bijeenkomst 3", &padding, 1);
-    std::fs::write(&file, big).expect("write");
-    check_file(&file, Some("the file is larger than 10 MiB"));
+    std::fs::write(
+        &file,
+        valid.replacen("CoP Zwolle, bijeenkomst 3", &padding, 1),
+    )
+    .expect("write");
+    check_file(&file, None);
+    let file = dir.path().join("zeventig.json");
+    let padding = "x".repeat(70 * 1024 * 1024);
+    std::fs::write(
+        &file,
+        valid.replacen("CoP Zwolle, bijeenkomst 3", &padding, 1),
+    )
+    .expect("write");
+    check_file(&file, Some("the file is larger than 64 MiB"));
+}
+
+#[test]
+fn a_20_mb_scenario_is_refused() {
+    let dir = home();
+    let file = dir.path().join("scenario.json");
+    let valid = include_str!("../scenarios/zwolse-komedie.json");
+    let padding = "x".repeat(20 * 1024 * 1024);
+    std::fs::write(&file, valid.replacen("De Zwolse Komedie", &padding, 1)).expect("write");
+    let (code, out, _) = run(&["check", file.to_str().expect("path")], dir.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("the file is larger than 10 MiB"), "{out}");
 }
 
 /// A session whose log holds `n` compact events made by `event(i)`, and whose first

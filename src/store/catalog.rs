@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::builtin::{BUILTIN, builtin};
 use super::error::FileError;
-use super::load::{load_scenario, read_limited};
+use super::load::{load_scenario, read_session_bytes};
 use super::paths::{scenarios_dir, sessions_dir};
 use crate::core::{Problem, Scenario};
 
@@ -155,7 +155,7 @@ pub fn sessions() -> Vec<SessionInfo> {
     let mut list: Vec<SessionInfo> = json_files(&sessions_dir())
         .into_iter()
         .filter_map(|path| {
-            let bytes = read_limited(&path).ok()?;
+            let bytes = read_session_bytes(&path).ok()?;
             let s: Summary = serde_json::from_slice(&bytes).ok()?;
             Some(SessionInfo {
                 title: s.title,

@@ -14,11 +14,26 @@ use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
 use crate::core::validate::validate_scenario;
 use crate::core::{Live, Problem, Scenario, Session};
 
-/// Files larger than this are refused before they are parsed.
+/// Scenario (and other) files larger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Session files larger than this are refused before they are parsed. Higher than
+/// [`MAX_FILE_BYTES`] because a session's log grows with every change: a series of meetings
+/// with 100,000 changes is about 26 MB, and must still open.
+pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_at_most(path, MAX_FILE_BYTES)
+}
+
+/// Reads a session file of at most [`MAX_SESSION_BYTES`].
+pub fn read_session_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_at_most(path, MAX_SESSION_BYTES)
+}
+
+/// Reads a file of at most `max` bytes; a larger one is refused before it is read.
+pub fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
     let file = std::fs::File::open(path).map_err(|e| {
         FileError::io(
             path,
@@ -27,16 +42,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
             &e,
         )
     })?;
-    let too_large = || {
-        FileError::one(
-            path,
-            Problem::new(
-                "",
-                "het bestand is groter dan 10 MiB; samenspel opent het niet",
-                "the file is larger than 10 MiB; samenspel does not open it",
-            ),
-        )
-    };
+    let too_large = || too_large(path, max);
     let meta = file.metadata().map_err(|e| {
         FileError::io(
             path,
@@ -55,25 +61,36 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
             ),
         ));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > max {
         return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow between the check and the read: never read past the limit.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            FileError::io(
-                path,
-                "kan het bestand niet lezen",
-                "cannot read the file",
-                &e,
-            )
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| {
+        FileError::io(
+            path,
+            "kan het bestand niet lezen",
+            "cannot read the file",
+            &e,
+        )
+    })?;
+    if bytes.len() as u64 > max {
         return Err(too_large());
     }
     Ok(bytes)
+}
+
+/// The refusal of a file over `max` bytes.
+pub fn too_large(path: &Path, max: u64) -> FileError {
+    let mib = max / (1024 * 1024);
+    FileError::one(
+        path,
+        Problem::new(
+            "",
+            format!("het bestand is groter dan {mib} MiB; samenspel opent het niet"),
+            format!("the file is larger than {mib} MiB; samenspel does not open it"),
+        ),
+    )
 }
 
 /// The bytes without a UTF-8 byte order mark, which some editors (Windows Notepad) put
@@ -282,5 +299,5 @@ pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
 
 /// Reads and validates a session file.
 pub fn load_session(path: &Path) -> Result<Live, FileError> {
-    parse_session(path, &read_limited(path)?)
+    parse_session(path, &read_session_bytes(path)?)
 }

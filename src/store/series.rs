@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
 use super::error::FileError;
-use super::load::{parse_session, read_limited};
+use super::load::{parse_session, read_session_bytes};
 use crate::core::series::continue_series;
 use crate::core::session::Origin;
 use crate::core::{Lang, Scenario, Session};
@@ -30,7 +30,7 @@ pub fn continue_from(
     now: Timestamp,
     lang: Lang,
 ) -> Result<Session, FileError> {
-    let bytes = read_limited(previous)?;
+    let bytes = read_session_bytes(previous)?;
     let live = parse_session(previous, &bytes)?;
     let origin = Origin {
         file: previous
