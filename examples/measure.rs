@@ -131,6 +131,10 @@ fn main() {
                     home.path(),
                 );
                 wait_for(&run, "opgeslagen", Instant::now());
+                // Back to the first step (a board) wherever the session was left.
+                run.writer.write_all(b"pppppppp").expect("type");
+                run.writer.flush().expect("flush");
+                wait_for(&run, "Stap 1/", Instant::now());
                 // The first card starts a save of the whole file; the second is typed while
                 // that save runs, and its frame must not wait for the disk.
                 run.writer.write_all(b"aeerste\r").expect("type");

@@ -5,8 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
-BIN=target/release/samenspel
-MEASURE=target/release/examples/measure
+BIN=$PWD/target/release/samenspel
+MEASURE=$PWD/target/release/examples/measure
 cargo build --release --quiet --bin samenspel --example measure || exit 1
 if ! command -v jq >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
