@@ -111,6 +111,7 @@ impl SessionState {
                     return Err(ReduceError::CardExists(*card));
                 }
                 let (_, board, lane_index) = self.board_lane(step, lane)?;
+                board.lane_of.insert(*card, lane_index);
                 let cards = &mut board.lanes[lane_index].cards;
                 let at = position.unwrap_or(cards.len()).min(cards.len());
                 cards.insert(
@@ -134,6 +135,7 @@ impl SessionState {
                     .find(*card)
                     .ok_or_else(|| ReduceError::NoCard(*card, step.clone()))?;
                 let removed = board.lanes[lane].cards.remove(position);
+                board.lane_of.remove(&removed.id);
                 let lane_id = self.lane_id(index, lane);
                 Ok(vec![Change::CardAdded {
                     step: step.clone(),
@@ -173,6 +175,7 @@ impl SessionState {
                     .find(*card)
                     .ok_or_else(|| ReduceError::NoCard(*card, step.clone()))?;
                 let moved = board.lanes[from_lane].cards.remove(from_pos);
+                board.lane_of.insert(moved.id, to_lane);
                 let cards = &mut board.lanes[to_lane].cards;
                 cards.insert((*position).min(cards.len()), moved);
                 let from_id = self.lane_id(index, from_lane);

@@ -101,15 +101,32 @@ pub struct LaneState {
 pub struct BoardState {
     /// Lanes in the order of the scenario.
     pub lanes: Vec<LaneState>,
+    /// The lane of every card, kept by the reducer: finding a card searches one lane, not
+    /// the whole board (folding long logs of large boards stays fast).
+    pub(crate) lane_of: std::collections::HashMap<CardId, usize>,
 }
 
 impl BoardState {
-    /// Where a card is: (lane index, position).
-    pub fn find(&self, card: CardId) -> Option<(usize, usize)> {
-        self.lanes
+    /// A board with these lanes.
+    pub fn new(lanes: Vec<LaneState>) -> BoardState {
+        let lane_of = lanes
             .iter()
             .enumerate()
-            .find_map(|(l, lane)| lane.cards.iter().position(|c| c.id == card).map(|p| (l, p)))
+            .flat_map(|(l, lane)| lane.cards.iter().map(move |c| (c.id, l)))
+            .collect();
+        BoardState { lanes, lane_of }
+    }
+
+    /// Where a card is: (lane index, position).
+    pub fn find(&self, card: CardId) -> Option<(usize, usize)> {
+        let lane = *self.lane_of.get(&card)?;
+        let position = self
+            .lanes
+            .get(lane)?
+            .cards
+            .iter()
+            .position(|c| c.id == card)?;
+        Some((lane, position))
     }
 
     /// The card with this id.
@@ -272,8 +289,8 @@ impl SessionState {
         let mut timers = Vec::with_capacity(scenario.steps.len());
         for step in &scenario.steps {
             let state = match &step.kind {
-                StepKind::Board(board) => StepState::Board(BoardState {
-                    lanes: board
+                StepKind::Board(board) => StepState::Board(BoardState::new(
+                    board
                         .lanes
                         .iter()
                         .map(|lane| LaneState {
@@ -293,7 +310,7 @@ impl SessionState {
                                 .collect(),
                         })
                         .collect(),
-                }),
+                )),
                 StepKind::Matrix(_) => StepState::Matrix(MatrixState::default()),
                 StepKind::Vote(_) => StepState::Vote(VoteState::default()),
                 StepKind::Agreement(a) => StepState::Agreement(AgreementState {

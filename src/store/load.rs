@@ -269,15 +269,31 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
 
 /// Reads and validates a session from bytes: its scenario copy and its whole log.
 pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
-    let bytes = without_bom(bytes);
+    let session = session_shape(path, without_bom(bytes))?;
+    finish_session(path, session)
+}
+
+/// The shape of a session file. A current, well-formed file is read in one pass; anything
+/// else takes the careful path that names the version problem or the JSON path of the misfit.
+fn session_shape(path: &Path, bytes: &[u8]) -> Result<Session, FileError> {
+    if let Ok(session) = serde_json::from_slice::<Session>(bytes)
+        && session.format == SESSION_FORMAT
+        && session.version == SESSION_VERSION
+    {
+        return Ok(session);
+    }
     let version = check_header(path, bytes, SESSION_FORMAT, SESSION_VERSION)?;
     // An older file is read as the newest version; it is written back (in the newest
     // version) only when the user changes something.
-    let session: Session = if version < SESSION_VERSION {
-        parse_older(path, bytes, version, SESSION_VERSION, migrate_session)?
+    if version < SESSION_VERSION {
+        parse_older(path, bytes, version, SESSION_VERSION, migrate_session)
     } else {
-        parse_shape(path, bytes)?
-    };
+        parse_shape(path, bytes)
+    }
+}
+
+/// Validates a session's scenario copy and folds its log.
+fn finish_session(path: &Path, session: Session) -> Result<Live, FileError> {
     let mut problems: Vec<Problem> = validate_scenario(&session.scenario)
         .into_iter()
         .map(|p| Problem {
@@ -299,5 +315,9 @@ pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
 
 /// Reads and validates a session file.
 pub fn load_session(path: &Path) -> Result<Live, FileError> {
-    parse_session(path, &read_session_bytes(path)?)
+    let bytes = read_session_bytes(path)?;
+    let session = session_shape(path, without_bom(&bytes))?;
+    // The file's bytes are not needed for folding: free them before the state grows.
+    drop(bytes);
+    finish_session(path, session)
 }

@@ -10,6 +10,7 @@ pub mod lock;
 pub mod migrate;
 pub mod paths;
 pub mod series;
+pub mod session_bytes;
 pub mod writer;
 
 pub use error::FileError;

@@ -16,6 +16,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::atomic::write_atomic;
+use super::session_bytes::SessionBytes;
 use crate::core::{Event, Lang, Session};
 
 /// How long the writer waits before it tries a failed save again.
@@ -126,11 +127,10 @@ pub struct Writer {
     handle: Option<JoinHandle<()>>,
 }
 
-/// Serializes a session as its file is written: pretty-printed JSON with a final newline.
+/// Serializes a session as its file is written: pretty-printed JSON, one event per line
+/// in the log, with a final newline.
 pub fn try_session_json(session: &Session) -> Result<Vec<u8>, serde_json::Error> {
-    let mut bytes = serde_json::to_vec_pretty(session)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    Ok(SessionBytes::new(session)?.file())
 }
 
 /// As [`try_session_json`], empty when the session cannot be serialized. Never write
@@ -146,6 +146,12 @@ fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Writer {
     /// Starts a writer for `path`, whose file already holds `session` as it is now.
     pub fn start(path: PathBuf, session: Session) -> Writer {
+        Writer::start_for(path, &session)
+    }
+
+    /// As [`Writer::start`], without taking a copy of the log: the writer keeps the file's
+    /// bytes only.
+    pub fn start_for(path: PathBuf, session: &Session) -> Writer {
         Writer::start_with(
             path,
             session,
@@ -154,10 +160,14 @@ impl Writer {
     }
 
     /// Starts a writer with a given write function (tests inject failures this way).
-    pub fn start_with(path: PathBuf, session: Session, write: WriteFn) -> Writer {
+    pub fn start_with(path: PathBuf, session: &Session, write: WriteFn) -> Writer {
         let (tx, rx) = mpsc::channel();
         let shared = Arc::new(Shared::default());
         guard(&shared.status).saved = session.events.len();
+        let session = SessionBytes::new(session).map_err(|e| SaveError {
+            kind: ErrorKind::InvalidData,
+            detail: e.to_string(),
+        });
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let thread_shared = shared.clone();
         let handle = std::thread::Builder::new()
@@ -252,7 +262,21 @@ fn flush_where(which: impl Fn(u64) -> bool, deadline: Instant) -> bool {
     })
 }
 
-fn run(path: PathBuf, mut session: Session, rx: Receiver<Msg>, shared: &Shared, write: WriteFn) {
+fn run(
+    path: PathBuf,
+    session: Result<SessionBytes, SaveError>,
+    rx: Receiver<Msg>,
+    shared: &Shared,
+    write: WriteFn,
+) {
+    let mut session = match session {
+        Ok(s) => s,
+        Err(e) => {
+            // Never write what cannot be serialized: say so and keep the old file.
+            guard(&shared.status).error = Some(e);
+            return;
+        }
+    };
     let mut stopping = false;
     let mut dirty = false;
     loop {
@@ -279,14 +303,20 @@ fn run(path: PathBuf, mut session: Session, rx: Receiver<Msg>, shared: &Shared, 
         for msg in pending {
             match msg {
                 Msg::Append(events) => {
-                    session.events.extend(events);
+                    if let Err(e) = session.append(&events) {
+                        guard(&shared.status).error = Some(SaveError {
+                            kind: ErrorKind::InvalidData,
+                            detail: e.to_string(),
+                        });
+                        continue;
+                    }
                     dirty = true;
                 }
                 Msg::Stop => stopping = true,
             }
         }
         if dirty {
-            let count = session.events.len();
+            let count = session.events();
             match save(&path, &session, &write) {
                 Ok(()) => {
                     dirty = false;
@@ -309,12 +339,8 @@ fn run(path: PathBuf, mut session: Session, rx: Receiver<Msg>, shared: &Shared, 
     }
 }
 
-fn save(path: &Path, session: &Session, write: &WriteFn) -> Result<(), SaveError> {
-    // A session that cannot be serialized is never written: an empty file would replace it.
-    let bytes = try_session_json(session).map_err(|e| SaveError {
-        kind: ErrorKind::InvalidData,
-        detail: e.to_string(),
-    })?;
+fn save(path: &Path, session: &SessionBytes, write: &WriteFn) -> Result<(), SaveError> {
+    let bytes = session.file();
     match write(path, &bytes) {
         Err(e) if e.kind() == ErrorKind::NotFound => {
             // The sessions folder was removed while the session was open: make it again

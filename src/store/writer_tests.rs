@@ -71,7 +71,7 @@ fn a_full_disk_is_reported_the_old_file_kept_and_saving_resumes() {
             write_atomic(p, b)
         }
     });
-    let w = Writer::start_with(path.clone(), start, write);
+    let w = Writer::start_with(path.clone(), &start, write);
     w.append(vec![event(1)]);
     w.append(vec![event(2)]);
     let s = wait_until(&w, "an error", |s| s.error.is_some());
@@ -106,7 +106,7 @@ fn changes_that_arrive_during_a_slow_save_are_written_together() {
         std::thread::sleep(Duration::from_millis(30));
         write_atomic(p, b)
     });
-    let w = Writer::start_with(path.clone(), session(), write);
+    let w = Writer::start_with(path.clone(), &session(), write);
     for i in 0..50 {
         w.append(vec![event(i)]);
     }
@@ -165,7 +165,7 @@ fn a_writer_that_never_succeeds_reports_what_is_not_saved_on_finish() {
     let path = dir.path().join("s.json");
     let write: WriteFn =
         Box::new(|_: &Path, _: &[u8]| Err(std::io::Error::from(ErrorKind::ReadOnlyFilesystem)));
-    let w = Writer::start_with(path.clone(), session(), write);
+    let w = Writer::start_with(path.clone(), &session(), write);
     w.append(vec![event(1)]);
     let s = w.finish();
     assert_eq!(s.saved, 0);

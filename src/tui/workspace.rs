@@ -276,7 +276,7 @@ impl Workspace {
             // What a killed samenspel left half-written; only the lock holder may do this.
             remove_leftovers(path);
         }
-        let writer = (!read_only).then(|| Writer::start(path.to_path_buf(), live.session.clone()));
+        let writer = (!read_only).then(|| Writer::start_for(path.to_path_buf(), &live.session));
         let mut ws = Workspace::with(live, path.to_path_buf(), writer, lock);
         ws.clamp_cursors();
         Ok(ws)

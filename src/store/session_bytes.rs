@@ -1,0 +1,142 @@
+//! A session file's bytes, kept up to date cheaply: everything before the log never changes
+//! after the start, and the log grows at the end, one compact event per line. Appending
+//! serializes only the new events, so a save of a long session costs the write, not the
+//! serialization of the whole log, and the writer holds bytes, not a second copy of the log.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::core::scenario::Scenario;
+use crate::core::session::Origin;
+use crate::core::state::Participant;
+use crate::core::{Event, Lang, Session};
+
+/// The fields of a session before its log, in file order (mirrors [`Session`]; a test keeps
+/// the two in step).
+#[derive(Serialize)]
+struct Head<'a> {
+    format: &'a str,
+    version: u32,
+    title: &'a str,
+    created: &'a Timestamp,
+    lang: Lang,
+    scenario: &'a Scenario,
+    participants: &'a [Participant],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: &'a Option<Origin>,
+    events: [(); 0],
+}
+
+/// A session file as bytes: a pretty-printed head, then the log with one event per line.
+#[derive(Clone, Debug, Default)]
+pub struct SessionBytes {
+    head: Vec<u8>,
+    log: Vec<u8>,
+    events: usize,
+}
+
+impl SessionBytes {
+    /// The bytes of a session as it is now.
+    pub fn new(session: &Session) -> Result<SessionBytes, serde_json::Error> {
+        let mut head = serde_json::to_vec_pretty(&Head {
+            format: &session.format,
+            version: session.version,
+            title: &session.title,
+            created: &session.created,
+            lang: session.lang,
+            scenario: &session.scenario,
+            participants: &session.participants,
+            previous: &session.previous,
+            events: [],
+        })?;
+        // The head ends with `"events": []\n}`: keep it up to the opening of the list.
+        let cut = head.len().saturating_sub(b"[]\n}".len());
+        head.truncate(cut);
+        let mut bytes = SessionBytes {
+            head,
+            log: Vec::new(),
+            events: 0,
+        };
+        bytes.append(&session.events)?;
+        Ok(bytes)
+    }
+
+    /// Adds events at the end of the log.
+    pub fn append(&mut self, events: &[Event]) -> Result<(), serde_json::Error> {
+        let before = self.log.len();
+        for event in events {
+            if self.events > 0 {
+                self.log.extend_from_slice(b",\n");
+            }
+            self.log.extend_from_slice(b"    ");
+            if let Err(e) = serde_json::to_writer(&mut self.log, event) {
+                self.log.truncate(before);
+                return Err(e);
+            }
+            self.events += 1;
+        }
+        Ok(())
+    }
+
+    /// Number of events in the log.
+    pub fn events(&self) -> usize {
+        self.events
+    }
+
+    /// The whole file, with a final newline.
+    pub fn file(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.head.len() + self.log.len() + 16);
+        out.extend_from_slice(&self.head);
+        if self.events == 0 {
+            out.extend_from_slice(b"[]");
+        } else {
+            out.extend_from_slice(b"[\n");
+            out.extend_from_slice(&self.log);
+            out.extend_from_slice(b"\n  ]");
+        }
+        out.extend_from_slice(b"\n}\n");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn generated(n: usize) -> Session {
+        let scenario = match crate::store::builtin::builtin("stakeholder-doelen") {
+            Some(Ok(s)) => s,
+            _ => panic!("built-in"),
+        };
+        crate::generate::session(scenario, n, 5)
+    }
+
+    #[test]
+    fn the_file_is_the_session_and_appending_equals_writing_anew() {
+        for n in [0, 1, 300] {
+            let session = generated(n);
+            let bytes = SessionBytes::new(&session).expect("serializes").file();
+            let back: Session = serde_json::from_slice(&bytes).expect("parses");
+            assert_eq!(back, session, "{n} events");
+            // Same value as serde writes it: no field missing or renamed.
+            let ours: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+            assert_eq!(ours, serde_json::to_value(&session).expect("value"));
+            // One line per event.
+            let text = String::from_utf8(bytes.clone()).expect("utf-8");
+            assert_eq!(
+                text.lines()
+                    .filter(|l| l.starts_with("    {\"at\""))
+                    .count(),
+                n
+            );
+            // Built up in parts, the bytes are the same.
+            let mut start = session.clone();
+            let tail = start.events.split_off(n / 2);
+            let mut grown = SessionBytes::new(&start).expect("serializes");
+            grown.append(&tail[..tail.len() / 2]).expect("append");
+            grown.append(&tail[tail.len() / 2..]).expect("append");
+            assert_eq!(grown.file(), bytes);
+            assert_eq!(grown.events(), n);
+        }
+    }
+}
