@@ -74,6 +74,25 @@ fn wait_for(run: &Run, text: &str, from: Instant) -> Duration {
     }
 }
 
+fn wait_gone(run: &Run, text: &str, from: Instant) -> Duration {
+    loop {
+        if !run
+            .parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .contents()
+            .contains(text)
+        {
+            return from.elapsed();
+        }
+        if from.elapsed() > Duration::from_secs(20) {
+            panic!("timed out waiting for {text:?} to go");
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
 fn peak_rss_kb(pid: Option<u32>) -> u64 {
     let Some(pid) = pid else { return 0 };
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -135,15 +154,18 @@ fn main() {
                 run.writer.write_all(b"pppppppp").expect("type");
                 run.writer.flush().expect("flush");
                 wait_for(&run, "Stap 1/", Instant::now());
-                // The first card starts a save of the whole file; the second is typed while
-                // that save runs, and its frame must not wait for the disk.
-                run.writer.write_all(b"aeerste\r").expect("type");
+                // The first card starts a save of the whole file; the second card's Enter is
+                // pressed while that save runs, and its frame must not wait for the disk.
+                run.writer.write_all(b"atweede-kaart").expect("type");
                 run.writer.flush().expect("flush");
-                std::thread::sleep(Duration::from_millis(2));
+                wait_for(&run, "tweede-kaart", Instant::now());
+                run.writer.write_all(b"\raderde-kaart").expect("type");
+                run.writer.flush().expect("flush");
+                wait_for(&run, "derde-kaart", Instant::now());
                 let t0 = Instant::now();
-                run.writer.write_all(b"atweede-kaart\r").expect("type");
+                run.writer.write_all(b"\r").expect("type");
                 run.writer.flush().expect("flush");
-                times.push(wait_for(&run, "tweede-kaart", t0));
+                times.push(wait_gone(&run, "Nieuwe kaart", t0));
                 peak = peak.max(peak_rss_kb(run.child.process_id()));
                 stop(run);
             }

@@ -291,12 +291,22 @@ fn check_one(file: &Path) -> Result<&'static str, FileError> {
     struct Format {
         format: Option<serde_json::Value>,
     }
-    let format = serde_json::from_slice::<Format>(bytes)
-        .ok()
-        .and_then(|f| f.format)
-        .and_then(|f| f.as_str().map(str::to_string));
-    if format.as_deref() == Some(SESSION_FORMAT) {
-        parse_session(file, bytes).map(|_| "session")
+    // samenspel writes "format" first: a look at the start spares a pass over a long log.
+    let marker = format!("\"format\": \"{SESSION_FORMAT}\"");
+    let start = &bytes[..bytes.len().min(256)];
+    let looks_like_session = start.windows(marker.len()).any(|w| w == marker.as_bytes());
+    let is_session = looks_like_session
+        || serde_json::from_slice::<Format>(bytes)
+            .ok()
+            .and_then(|f| f.format)
+            .is_some_and(|f| f.as_str() == Some(SESSION_FORMAT));
+    if is_session {
+        parse_session(file, bytes).map(|live| {
+            // The process ends right after: let the OS take the folded log back rather
+            // than freeing 100,000 events one by one.
+            std::mem::forget(live);
+            "session"
+        })
     } else if read.len() as u64 > samenspel::store::load::MAX_FILE_BYTES {
         Err(samenspel::store::load::too_large(
             file,

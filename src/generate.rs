@@ -89,6 +89,9 @@ fn sentence(rng: &mut Rng) -> String {
     words.join(" ")
 }
 
+/// Commitments an agreement may hold before the generator edits rather than adds.
+const MAX_COMMITMENTS_PER_STEP: usize = 60;
+
 /// Cards a board may hold before the generator edits rather than adds.
 const MAX_CARDS_PER_STEP: usize = 500;
 
@@ -260,7 +263,9 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
         }
         (StepKind::Agreement(spec), StepState::Agreement(agreement)) => {
             let r = rng.below(100);
-            if r < 40 || agreement.commitments.is_empty() {
+            if (r < 40 && agreement.commitments.len() < MAX_COMMITMENTS_PER_STEP)
+                || agreement.commitments.is_empty()
+            {
                 return Some(Change::CommitmentAdded {
                     step: id,
                     commitment: Commitment {

@@ -68,6 +68,10 @@ impl SessionState {
     }
 
     pub(super) fn commitment_exists(&self, id: u32) -> bool {
+        // As with cards: a new id needs no search.
+        if id >= self.next_id {
+            return false;
+        }
         self.steps.iter().any(|s| match s {
             StepState::Agreement(a) => a.commitments.iter().any(|c| c.id == id),
             _ => false,
