@@ -9,7 +9,7 @@ use samenspel::core::{Lang, Live};
 use samenspel::export::merge::{Group, merge};
 use samenspel::export::{Comparison, Format, Options, Outcome, export};
 use samenspel::store::atomic::write_atomic;
-use samenspel::store::{load_session, session_json};
+use samenspel::store::load_session;
 
 use crate::cli::safe;
 
@@ -227,7 +227,12 @@ pub fn merge_cmd(
                 safe(d)
             );
         }
-        write(output, &session_json(&merged.session), lang)?;
+        // Never write an empty file if the merged session cannot be serialized.
+        let bytes = samenspel::store::writer::try_session_json(&merged.session).map_err(|e| {
+            eprintln!("samenspel: {e}");
+            2
+        })?;
+        write(output, &bytes, lang)?;
         println!(
             "{} {} ({}) → {}",
             lang.pick("samengevoegd:", "merged:"),

@@ -62,7 +62,7 @@ pub fn layout(
     let inner_w = area.width.saturating_sub(2) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
     // When the cards do not fit with a blank line between them, drop the blank lines.
-    let mut out = if look.compact {
+    let mut out = if look.compact || !may_fit_roomy(lane, inner_h) {
         build(inner_w, lane, look, theme, lang, false)
     } else {
         let roomy = build(inner_w, lane, look, theme, lang, true);
@@ -104,7 +104,14 @@ pub fn fits_roomy(
 ) -> bool {
     let inner_w = area.width.saturating_sub(2) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
-    build(inner_w, lane, look, theme, lang, true).lines.len() <= inner_h
+    may_fit_roomy(lane, inner_h)
+        && build(inner_w, lane, look, theme, lang, true).lines.len() <= inner_h
+}
+
+/// A quick no: with a blank line between cards, `n` cards take at least `2n - 1` lines.
+/// Large boards skip laying out the roomy version only to throw it away.
+fn may_fit_roomy(lane: &LaneState, inner_h: usize) -> bool {
+    (2 * lane.cards.len()).saturating_sub(1) <= inner_h
 }
 
 fn is_heading_line(layout: &LaneLayout, line: usize) -> bool {
