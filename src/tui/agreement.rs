@@ -5,8 +5,8 @@
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::endorse::{EndorsePicker, endorser_name};
@@ -15,7 +15,7 @@ use super::participants::party_name;
 use super::text::clean;
 use super::theme::Theme;
 use super::workspace::{EditTarget, Mode, Workspace};
-use super::wrapped::push_wrapped;
+use super::wrapped::{panel_block, push_wrapped};
 use crate::core::scenario::{AgreementSpec, Endorsers};
 use crate::core::state::Commitment;
 use crate::core::tally::{Endorsement, endorsable_items, endorsement};
@@ -157,14 +157,13 @@ fn pane(
         Paragraph::new(lines)
             .style(theme.base)
             .scroll((scroll as u16, 0))
-            .block(
-                Block::default()
-                    .padding(Padding::horizontal(1))
-                    .borders(Borders::ALL)
-                    .border_style(theme.border)
-                    .title(Span::styled(title.to_string(), theme.title))
-                    .title_bottom(Span::styled(keys.to_string(), theme.dim)),
-            ),
+            .block(panel_block(
+                title.to_string(),
+                keys.to_string(),
+                theme.border,
+                theme.title,
+                theme,
+            )),
         area,
     );
 }

@@ -20,6 +20,10 @@ use crate::core::matrix::{rank, top_rank};
 use crate::core::scenario::{MatrixSpec, Scale, StepKind};
 use crate::core::{Lang, Party, StepState};
 
+mod goals;
+
+use goals::{goal_rules, goal_sections};
+
 /// Side by side from this width; stacked below it.
 const WIDE: u16 = 120;
 /// Rich items (several lines each) from this height; one line each below it.
@@ -190,152 +194,6 @@ fn chip(scale: &Scale, value: i32, text: &str, theme: &Theme) -> Span<'static> {
         format!(" {} ", clean(text)),
         theme.heat.cell(scale, Some(value)),
     )
-}
-
-fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> Vec<Section> {
-    let lang = ctx.lang;
-    let theme = ctx.theme;
-    let signed = matches!(spec.scale, Scale::Numeric { min, .. } if min < 0);
-    let shared = g
-        .shared_ground
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let who = format!(
-                "{} {} {} {}",
-                s.positive,
-                lang.pick("van", "of"),
-                s.columns,
-                lang.pick("partijen positief", "parties in favour"),
-            );
-            let mean = match spec.scale {
-                Scale::Numeric { .. } => format!(
-                    " · {} {}",
-                    lang.pick("gemiddeld", "mean"),
-                    number(s.mean, signed, lang)
-                ),
-                Scale::Levels { .. } => String::new(),
-            };
-            if ctx.rich {
-                let mut lines = ctx.head(Some(i + 1), &ctx.row(&s.row));
-                lines.push(ctx.sub(vec![Span::styled(format!("{who}{mean}"), theme.dim)]));
-                lines
-            } else {
-                let text = format!(
-                    "{}. {}  ({}/{})",
-                    i + 1,
-                    ctx.row(&s.row),
-                    s.positive,
-                    s.columns
-                );
-                vec![Line::styled(cut(&text, ctx.width), theme.title)]
-            }
-        })
-        .collect();
-    let end = |e: &TensionEnd, arrow: &str| -> Vec<Span<'static>> {
-        let names: Vec<String> = e.columns.iter().map(|c| ctx.column(c)).collect();
-        vec![
-            Span::styled(format!("{arrow} "), theme.dim),
-            chip(&spec.scale, e.value.value, &e.value.text, theme),
-            Span::styled(format!(" {}", names.join(", ")), theme.base),
-        ]
-    };
-    let tension = g
-        .tension
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            if ctx.rich {
-                let mut lines = ctx.head(Some(i + 1), &ctx.row(&t.row));
-                lines.push(ctx.sub(end(&t.high, "▲")));
-                lines.push(ctx.sub(end(&t.low, "▼")));
-                lines
-            } else {
-                let head = cut(&format!("{}. {}", i + 1, ctx.row(&t.row)), ctx.width);
-                let mut second = vec![Span::raw("   ")];
-                second.extend(end(&t.high, "▲"));
-                second.push(Span::raw("  "));
-                second.extend(end(&t.low, "▼"));
-                vec![Line::styled(head, theme.title), Line::from(second)]
-            }
-        })
-        .collect();
-    let mut blind: Vec<Vec<Line<'static>>> = Vec::new();
-    for r in &g.own_party_only {
-        blind.push(blind_item(
-            ctx,
-            r,
-            lang.pick("alleen de eigen partij", "only its own party"),
-        ));
-    }
-    // Goals nobody rated yet are many at the start: one line each, under one heading.
-    if !g.not_rated.is_empty() {
-        blind.push(vec![Line::styled(
-            format!(
-                "{} ({}):",
-                lang.pick("Nog door niemand beoordeeld", "Not rated by anyone yet"),
-                g.not_rated.len()
-            ),
-            theme.dim,
-        )]);
-    }
-    for r in &g.not_rated {
-        blind.push(vec![Line::styled(
-            cut(&format!("• {}", ctx.row(r)), ctx.width),
-            theme.base,
-        )]);
-    }
-    vec![
-        Section {
-            title: lang.pick("Gedeelde grond", "Shared ground").into(),
-            items: shared,
-            empty: lang
-                .pick(
-                    "(nog geen: ¾ van de partijen positief, niemand negatief)",
-                    "(none yet: ¾ of the parties in favour, nobody against)",
-                )
-                .into(),
-        },
-        Section {
-            title: lang.pick("Spanning", "Tension").into(),
-            items: tension,
-            empty: lang
-                .pick(
-                    "(nog geen: partijen liggen minstens een halve schaal uiteen)",
-                    "(none yet: parties at least half the scale apart)",
-                )
-                .into(),
-        },
-        Section {
-            title: lang.pick("Blinde vlekken", "Blind spots").into(),
-            items: blind,
-            empty: lang.pick("(geen)", "(none)").into(),
-        },
-    ]
-}
-
-fn blind_item(ctx: &Ctx, row: &RowInfo, why: &str) -> Vec<Line<'static>> {
-    if ctx.rich {
-        let mut lines = ctx.head(None, &ctx.row(row));
-        lines.push(ctx.sub(vec![Span::styled(why.to_string(), ctx.theme.dim)]));
-        lines
-    } else {
-        vec![Line::from(vec![
-            Span::styled(
-                cut(&format!("• {}", ctx.row(row)), ctx.width),
-                ctx.theme.title,
-            ),
-            Span::styled(format!(" — {why}"), ctx.theme.dim),
-        ])]
-    }
-}
-
-fn goal_rules(lang: Lang) -> String {
-    lang.pick(
-        "Gedeelde grond: minstens ¾ van de partijen positief en niemand negatief. Spanning: het hoogste en laagste oordeel liggen minstens een halve schaal uiteen.",
-        "Shared ground: at least ¾ of the parties in favour and nobody against. Tension: the highest and lowest rating are at least half the scale apart.",
-    )
-    .to_string()
 }
 
 fn phase_rules(lang: Lang) -> String {

@@ -5,15 +5,15 @@
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::action::Action;
 use super::form::{Check, Confirm, Field, Form, Purpose};
 use super::text::clean;
 use super::theme::Theme;
 use super::workspace::{Mode, Workspace};
-use super::wrapped::push_wrapped;
+use super::wrapped::{panel_block, push_wrapped};
 use crate::core::state::Participant;
 use crate::core::{Change, Lang, Party, SessionState};
 
@@ -227,14 +227,7 @@ pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: &Theme, lang
         Paragraph::new(lines)
             .style(theme.base)
             .scroll((scroll as u16, 0))
-            .block(
-                Block::default()
-                    .padding(Padding::horizontal(1))
-                    .borders(Borders::ALL)
-                    .border_style(theme.focus)
-                    .title(Span::styled(title, theme.focus))
-                    .title_bottom(Span::styled(keys, theme.dim)),
-            ),
+            .block(panel_block(title, keys, theme.focus, theme.focus, theme)),
         area,
     );
 }

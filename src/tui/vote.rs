@@ -6,8 +6,8 @@
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::form::{Check, Field, Form, Purpose};
@@ -15,7 +15,7 @@ use super::participants::party_name;
 use super::text::clean;
 use super::theme::Theme;
 use super::workspace::{EditTarget, Mode, Workspace};
-use super::wrapped::push_wrapped;
+use super::wrapped::{panel_block, push_wrapped};
 use crate::core::scenario::{StepKind, VoteSpec};
 use crate::core::state::VoteTarget;
 use crate::core::tally::{Candidate, DotCount, candidates, dot_count, ranked};
@@ -119,14 +119,7 @@ pub fn render(
         Paragraph::new(lines)
             .style(theme.base)
             .scroll((scroll as u16, 0))
-            .block(
-                Block::default()
-                    .padding(Padding::horizontal(1))
-                    .borders(Borders::ALL)
-                    .border_style(theme.border)
-                    .title(Span::styled(title, theme.title))
-                    .title_bottom(Span::styled(keys, theme.dim)),
-            ),
+            .block(panel_block(title, keys, theme.border, theme.title, theme)),
         area,
     );
 }

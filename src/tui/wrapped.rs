@@ -85,14 +85,29 @@ pub fn list_overlay(
             .style(theme.base)
             .wrap(Wrap { trim: false })
             .scroll((scroll as u16, 0))
-            .block(
-                Block::default()
-                    .padding(Padding::horizontal(1))
-                    .borders(Borders::ALL)
-                    .border_style(theme.focus)
-                    .title(Span::styled(title.to_string(), theme.focus))
-                    .title_bottom(Span::styled(keys.to_string(), theme.dim)),
-            ),
+            .block(panel_block(
+                title.to_string(),
+                keys.to_string(),
+                theme.focus,
+                theme.focus,
+                theme,
+            )),
         rect,
     );
+}
+
+/// The frame of a panel: padded, bordered, its title on top and its keys at the bottom.
+pub fn panel_block(
+    title: impl Into<String>,
+    keys: impl Into<String>,
+    border: Style,
+    title_style: Style,
+    theme: &Theme,
+) -> Block<'static> {
+    Block::default()
+        .padding(Padding::horizontal(1))
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(title.into(), title_style))
+        .title_bottom(Span::styled(keys.into(), theme.dim))
 }
