@@ -56,38 +56,24 @@ fn start(bin: &PathBuf, args: &[String], home: &std::path::Path) -> Run {
 }
 
 fn wait_for(run: &Run, text: &str, from: Instant) -> Duration {
-    loop {
-        if run
-            .parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .contents()
-            .contains(text)
-        {
-            return from.elapsed();
-        }
-        if from.elapsed() > Duration::from_secs(20) {
-            panic!("timed out waiting for {text:?}");
-        }
-        std::thread::sleep(Duration::from_micros(200));
-    }
+    wait_until(run, from, &format!("{text:?}"), |screen| {
+        screen.contains(text)
+    })
 }
 
 fn wait_gone(run: &Run, text: &str, from: Instant) -> Duration {
+    wait_until(run, from, &format!("{text:?} to go"), |screen| {
+        !screen.contains(text)
+    })
+}
+
+fn wait_until(run: &Run, from: Instant, what: &str, done: impl Fn(&str) -> bool) -> Duration {
     loop {
-        if !run
-            .parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .contents()
-            .contains(text)
-        {
+        if done(&run.parser.lock().expect("parser").screen().contents()) {
             return from.elapsed();
         }
         if from.elapsed() > Duration::from_secs(20) {
-            panic!("timed out waiting for {text:?} to go");
+            panic!("timed out waiting for {what}");
         }
         std::thread::sleep(Duration::from_micros(200));
     }

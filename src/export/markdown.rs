@@ -57,6 +57,12 @@ pub fn render(outcome: &Outcome, opts: &Options) -> String {
     md
 }
 
+/// A table's header row and its rule, with plain left-aligned columns.
+pub(super) fn table_head(out: &mut String, headers: &[&str]) {
+    line(out, &format!("| {} |", headers.join(" | ")));
+    line(out, &format!("|{}", "---|".repeat(headers.len())));
+}
+
 pub(super) fn line(out: &mut String, s: &str) {
     out.push_str(s);
     out.push('\n');
@@ -126,17 +132,15 @@ fn participants(out: &mut String, outcome: &Outcome, lang: Lang) {
         line(out, "");
         return;
     }
-    line(
+    table_head(
         out,
-        &format!(
-            "| {} | {} | {} | {} |",
+        &[
             lang.pick("Deelnemer", "Participant"),
             lang.pick("Organisatie", "Organisation"),
             lang.pick("Partij", "Party"),
-            lang.pick("Aanwezig", "Present")
-        ),
+            lang.pick("Aanwezig", "Present"),
+        ],
     );
-    line(out, "|---|---|---|---|");
     for p in &outcome.participants {
         let party = p
             .party
@@ -236,16 +240,14 @@ fn agreement(out: &mut String, a: &AgreementOutcome, lang: Lang) {
         line(out, "");
         return;
     }
-    line(
+    table_head(
         out,
-        &format!(
-            "| {} | {} | {} |",
+        &[
             lang.pick("Wat", "What"),
             lang.pick("Wie", "Who"),
-            lang.pick("Wanneer", "When")
-        ),
+            lang.pick("Wanneer", "When"),
+        ],
     );
-    line(out, "|---|---|---|");
     for c in &a.commitments {
         line(
             out,

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::Options;
 use super::compare::{Comparison, or_dash};
-use super::markdown::{inline, line, mid};
+use super::markdown::{inline, line, mid, table_head};
 use super::outcome::{MatrixOutcome, Outcome, ReviewOutcome, VoteOutcome};
 use super::words::{date_time, dots, scale_text, step_heading, value_text};
 use crate::core::Lang;
@@ -335,17 +335,15 @@ pub(super) fn review(out: &mut String, r: &ReviewOutcome, lang: Lang) {
         line(out, "");
         return;
     }
-    line(
+    table_head(
         out,
-        &format!(
-            "| {} | {} | {} | {} |",
+        &[
             lang.pick("Wat", "What"),
             lang.pick("Wie", "Who"),
             lang.pick("Wanneer", "When"),
-            lang.pick("Stand", "Status")
-        ),
+            lang.pick("Stand", "Status"),
+        ],
     );
-    line(out, "|---|---|---|---|");
     for i in &r.items {
         let mut what = mid(&i.what);
         if let Some(since) = &i.since {
