@@ -146,7 +146,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
     }
     if roll < 40 {
         let id = state.next_id;
-        let party = rng.pick(&scenario.parties())?.id.clone();
+        let party = rng.pick(scenario.parties())?.id.clone();
         return Some(Change::ParticipantAdded {
             participant: Participant {
                 id,
@@ -173,7 +173,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                     card: state.next_id,
                     text: sentence(rng),
                     party: (rng.below(3) == 0)
-                        .then(|| rng.pick(&scenario.parties()).map(|p| p.id.clone()))
+                        .then(|| rng.pick(scenario.parties()).map(|p| p.id.clone()))
                         .flatten(),
                     theme: None,
                     position: None,
@@ -195,7 +195,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                 3 => Change::CardTagged {
                     step: id,
                     card,
-                    party: rng.pick(&scenario.parties()).map(|p| p.id.clone()),
+                    party: rng.pick(scenario.parties()).map(|p| p.id.clone()),
                 },
                 4 => Change::ThemeSet {
                     step: id,
@@ -272,7 +272,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                         id: state.next_id,
                         what: sentence(rng),
                         who: rng
-                            .pick(&scenario.parties())
+                            .pick(scenario.parties())
                             .map(|p| p.id.clone())
                             .unwrap_or_default(),
                         when: "voor de zomer".into(),
@@ -286,7 +286,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
             }
             if r < 70 && !items.is_empty() {
                 let endorser = match spec.endorse_by {
-                    Endorsers::Parties => rng.pick(&scenario.parties())?.id.clone(),
+                    Endorsers::Parties => rng.pick(scenario.parties())?.id.clone(),
                     Endorsers::Participants => format!("p{}", rng.pick(&state.participants)?.id),
                 };
                 return Some(Change::EndorsementSet {

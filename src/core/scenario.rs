@@ -38,12 +38,14 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// The parties of this scenario (its own list, or the default one).
-    pub fn parties(&self) -> Vec<Party> {
+    /// The parties of this scenario (its own list, or the default one). Borrowed: the
+    /// reducer asks for them on every tagged card, so they are never copied.
+    pub fn parties(&self) -> &[Party] {
+        static DEFAULT: std::sync::LazyLock<Vec<Party>> = std::sync::LazyLock::new(default_parties);
         if self.parties.is_empty() {
-            default_parties()
+            &DEFAULT
         } else {
-            self.parties.clone()
+            &self.parties
         }
     }
 

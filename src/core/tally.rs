@@ -173,7 +173,12 @@ pub fn eligible_endorsers(state: &SessionState, step: usize) -> Vec<String> {
         return Vec::new();
     };
     match spec.endorse_by {
-        Endorsers::Parties => state.scenario.parties().into_iter().map(|p| p.id).collect(),
+        Endorsers::Parties => state
+            .scenario
+            .parties()
+            .iter()
+            .map(|p| p.id.clone())
+            .collect(),
         Endorsers::Participants => {
             let endorsing: BTreeSet<&String> = agreement.endorsements.values().flatten().collect();
             state

@@ -42,6 +42,21 @@ impl Lang {
     }
 }
 
+/// A number with one decimal as the language writes it: `1,5` in Dutch, `1.5` in English;
+/// `signed` always shows the sign (`+0,5`).
+pub fn decimal(v: f64, signed: bool, lang: Lang) -> String {
+    let s = if signed {
+        format!("{v:+.1}")
+    } else {
+        format!("{v:.1}")
+    };
+    if lang == Lang::Nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
 /// A text that a scenario carries in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -14,7 +14,7 @@ use super::text::Text;
 pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
     let mut v = Checker {
         problems: Vec::new(),
-        parties: s.parties().into_iter().map(|p| p.id).collect(),
+        parties: s.parties().iter().map(|p| p.id.clone()).collect(),
     };
     if s.format != SCENARIO_FORMAT {
         v.push(

@@ -86,26 +86,13 @@ pub fn of(
     let parties = state.scenario.parties();
     let words = Words {
         lang,
-        parties: &parties,
+        parties,
         rows,
         scrub,
     };
     match analysis::of_step(state, step, lang)? {
         Analysis::Goals(g) => Some(goals(&g, spec, &words)),
         Analysis::Phases(p) => Some(phases(&p, spec, &words)),
-    }
-}
-
-fn number(v: f64, signed: bool, lang: Lang) -> String {
-    let s = if signed {
-        format!("{v:+.1}")
-    } else {
-        format!("{v:.1}")
-    };
-    if lang == Lang::Nl {
-        s.replace('.', ",")
-    } else {
-        s
     }
 }
 
@@ -129,7 +116,7 @@ fn goals(g: &GoalAnalysis, spec: &MatrixSpec, w: &Words) -> AnalysisOutcome {
                 finding.push_str(&format!(
                     " · {} {}",
                     lang.pick("gemiddeld", "mean"),
-                    number(s.mean, signed, lang)
+                    crate::core::text::decimal(s.mean, signed, lang)
                 ));
             }
             w.item(&s.row, finding)

@@ -51,7 +51,7 @@ impl Outcome {
             lang,
             scrub: &scrub,
             participants: &participants,
-            parties: scenario.parties(),
+            parties: scenario.parties().to_vec(),
         };
         let steps = scenario
             .steps

@@ -262,7 +262,7 @@ fn commitment_lines<'a>(
         let start = lines.len();
         push_wrapped(&mut lines, &lead, &clean(&c.what), width, style);
         let who =
-            party_name(Some(&c.who), &parties, lang).unwrap_or_else(|| clean(&c.who).into_owned());
+            party_name(Some(&c.who), parties, lang).unwrap_or_else(|| clean(&c.who).into_owned());
         let open = |s: String| {
             if s.trim().is_empty() {
                 "—".to_string()

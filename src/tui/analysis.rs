@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
 use super::board::wrap;
-use super::text::clean;
+use super::text::{clean, truncate};
 use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::core::analysis::{
@@ -55,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: &Theme, lang
     let ctx = Ctx {
         theme,
         lang,
-        parties: &parties,
+        parties,
         rich,
         width: w.max(10),
     };
@@ -139,7 +139,7 @@ impl Ctx<'_> {
         let style = self.theme.title;
         if !self.rich {
             return vec![Line::styled(
-                cut(&format!("{lead}{text}"), self.width),
+                truncate(&format!("{lead}{text}"), self.width),
                 style,
             )];
         }
@@ -154,7 +154,7 @@ impl Ctx<'_> {
                 } else {
                     " ".repeat(lead.len())
                 };
-                Line::styled(cut(&format!("{lead}{p}"), self.width), style)
+                Line::styled(truncate(&format!("{lead}{p}"), self.width), style)
             })
             .collect()
     }
@@ -163,29 +163,6 @@ impl Ctx<'_> {
         let mut all = vec![Span::raw("   ")];
         all.extend(spans);
         Line::from(all)
-    }
-}
-
-fn cut(s: &str, w: usize) -> String {
-    if s.chars().count() <= w {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(w.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
-
-fn number(v: f64, signed: bool, lang: Lang) -> String {
-    let s = if signed {
-        format!("{v:+.1}")
-    } else {
-        format!("{v:.1}")
-    };
-    if lang == Lang::Nl {
-        s.replace('.', ",")
-    } else {
-        s
     }
 }
 
@@ -258,7 +235,7 @@ fn phase_sections(
                     .saturating_sub(p.phases.len() * 3 + 1)
                     .clamp(4, 28);
                 let mut spans = vec![Span::styled(
-                    format!("{:<label_w$} ", cut(&ctx.row(&t.row), label_w)),
+                    format!("{:<label_w$} ", truncate(&ctx.row(&t.row), label_w)),
                     theme.title,
                 )];
                 spans.extend(strip);
@@ -281,7 +258,7 @@ fn phase_sections(
             );
             let mut lines = ctx.head(None, &ctx.row(&g.row));
             lines.push(ctx.sub(vec![Span::styled(
-                cut(&text, ctx.width.saturating_sub(3)),
+                truncate(&text, ctx.width.saturating_sub(3)),
                 theme.base,
             )]));
             lines
@@ -311,7 +288,7 @@ fn phase_sections(
             if ctx.rich {
                 vec![
                     Line::styled(
-                        cut(&format!("{mark} {}", ctx.row(&r.result)), ctx.width),
+                        truncate(&format!("{mark} {}", ctx.row(&r.result)), ctx.width),
                         theme.title,
                     ),
                     ctx.sub(vec![
@@ -320,7 +297,7 @@ fn phase_sections(
                     ]),
                 ]
             } else {
-                let head = cut(&format!("{mark} {}: ", ctx.row(&r.result)), ctx.width / 2);
+                let head = truncate(&format!("{mark} {}: ", ctx.row(&r.result)), ctx.width / 2);
                 let rest = format!(
                     "{status} · {} {}/{} {done_word}",
                     clean(&r.phase.label),
@@ -330,7 +307,7 @@ fn phase_sections(
                 let rest_w = ctx.width.saturating_sub(head.chars().count());
                 vec![Line::from(vec![
                     Span::styled(head, theme.title),
-                    Span::styled(cut(&rest, rest_w), theme.dim),
+                    Span::styled(truncate(&rest, rest_w), theme.dim),
                 ])]
             }
         })

@@ -29,13 +29,13 @@ pub struct EndorsePicker {
 pub fn endorser_name(ws: &Workspace, id: &str, lang: Lang) -> String {
     let state = &ws.live.state;
     let parties = state.scenario.parties();
-    if let Some(name) = party_name(Some(id), &parties, lang) {
+    if let Some(name) = party_name(Some(id), parties, lang) {
         return name;
     }
     id.strip_prefix('p')
         .and_then(|n| n.parse::<u32>().ok())
         .and_then(|n| state.participants.iter().find(|p| p.id == n))
-        .map(|p| display_name(p, &parties, lang))
+        .map(|p| display_name(p, parties, lang))
         .unwrap_or_else(|| clean(id).into_owned())
 }
 

@@ -86,7 +86,7 @@ pub fn render(
     let parties = state.scenario.parties();
     let labels: Vec<String> = rows
         .iter()
-        .map(|r| row_label(r, &parties, spec.rows_from.is_some()))
+        .map(|r| row_label(r, parties, spec.rows_from.is_some()))
         .collect();
     let cursor = clamped(ws.cursor(), rows.len(), spec.columns.len());
 
@@ -131,7 +131,7 @@ pub fn render(
     }
     let grid = Grid::fit(grid_area, &labels, spec, cursor, lang);
     frame.render_widget(
-        Paragraph::new(grid.lines(&labels, &rows, cells, spec, theme, lang, &parties))
+        Paragraph::new(grid.lines(&labels, &rows, cells, spec, theme, lang, parties))
             .style(theme.base),
         grid_area,
     );

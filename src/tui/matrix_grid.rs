@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::board::wrap;
 use super::text::clean;
+use super::text::truncate;
 use super::theme::Theme;
 use super::workspace::Cursor;
 use crate::core::Lang;
@@ -45,24 +46,6 @@ pub(super) fn detail_height(area: Rect) -> u16 {
 
 fn width(s: &str) -> usize {
     Span::raw(s).width()
-}
-
-/// `s` cut to `w` columns, with `…` when it was longer.
-pub(super) fn truncate(s: &str, w: usize) -> String {
-    if width(s) <= w {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for ch in s.chars() {
-        if width(&out) + width(ch.encode_utf8(&mut [0; 4])) + 1 > w {
-            break;
-        }
-        out.push(ch);
-    }
-    if w > 0 {
-        out.push('…');
-    }
-    out
 }
 
 fn center(s: &str, w: usize) -> String {

@@ -187,7 +187,7 @@ pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: &Theme, lang
         if !p.organisation.trim().is_empty() {
             details.push(clean(&p.organisation).into_owned());
         }
-        if let Some(party) = party_name(p.party.as_deref(), &parties, lang) {
+        if let Some(party) = party_name(p.party.as_deref(), parties, lang) {
             details.push(party);
         }
         let marker = if is_sel { "▶" } else { " " };

@@ -335,7 +335,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         }
         Mode::Picker(picker) => {
             let parties = state.scenario.parties();
-            board::picker::render(frame, body, picker, &parties, theme, lang);
+            board::picker::render(frame, body, picker, parties, theme, lang);
         }
         Mode::Form(f) if f.is_choice() => form::render_choice(frame, area, f, theme, lang),
         Mode::Form(f) => form::render_foot(frame, foot, f, theme, lang),

@@ -205,7 +205,7 @@ fn label(c: &Candidate, ws: &Workspace, lang: Lang) -> String {
             Lang::Nl => format!("Thema: {text} ({} kaarten)", c.cards),
             Lang::En => format!("Theme: {text} ({} cards)", c.cards),
         },
-        VoteTarget::Card(_) => match party_name(c.party.as_deref(), &parties, lang) {
+        VoteTarget::Card(_) => match party_name(c.party.as_deref(), parties, lang) {
             Some(party) => format!("{text} [{party}]"),
             None => text,
         },

@@ -22,7 +22,7 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
                 Scale::Numeric { .. } => format!(
                     " · {} {}",
                     lang.pick("gemiddeld", "mean"),
-                    number(s.mean, signed, lang)
+                    crate::core::text::decimal(s.mean, signed, lang)
                 ),
                 Scale::Levels { .. } => String::new(),
             };
@@ -38,7 +38,7 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
                     s.positive,
                     s.columns
                 );
-                vec![Line::styled(cut(&text, ctx.width), theme.title)]
+                vec![Line::styled(truncate(&text, ctx.width), theme.title)]
             }
         })
         .collect();
@@ -61,7 +61,7 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
                 lines.push(ctx.sub(end(&t.low, "▼")));
                 lines
             } else {
-                let head = cut(&format!("{}. {}", i + 1, ctx.row(&t.row)), ctx.width);
+                let head = truncate(&format!("{}. {}", i + 1, ctx.row(&t.row)), ctx.width);
                 let mut second = vec![Span::raw("   ")];
                 second.extend(end(&t.high, "▲"));
                 second.push(Span::raw("  "));
@@ -91,7 +91,7 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
     }
     for r in &g.not_rated {
         blind.push(vec![Line::styled(
-            cut(&format!("• {}", ctx.row(r)), ctx.width),
+            truncate(&format!("• {}", ctx.row(r)), ctx.width),
             theme.base,
         )]);
     }
@@ -132,7 +132,7 @@ pub(super) fn blind_item(ctx: &Ctx, row: &RowInfo, why: &str) -> Vec<Line<'stati
     } else {
         vec![Line::from(vec![
             Span::styled(
-                cut(&format!("• {}", ctx.row(row)), ctx.width),
+                truncate(&format!("• {}", ctx.row(row)), ctx.width),
                 ctx.theme.title,
             ),
             Span::styled(format!(" — {why}"), ctx.theme.dim),

@@ -1,6 +1,7 @@
 //! Where a board's lanes go: side by side when each gets at least [`MIN_LANE_WIDTH`]
 //! columns, otherwise one lane at a time under a line that names them all.
 
+use crate::tui::text::truncate;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::core::Lang;
@@ -75,13 +76,7 @@ fn tab_label(index: usize, title: &str) -> String {
 pub fn tab_text(index: usize, title: &str, width: usize, selected: bool) -> String {
     let label = tab_label(index, title);
     let room = width.saturating_sub(2);
-    let cut: String = if label.chars().count() > room {
-        let mut c: String = label.chars().take(room.saturating_sub(1)).collect();
-        c.push('…');
-        c
-    } else {
-        label
-    };
+    let cut = truncate(&label, room);
     let marker = if selected { "▶" } else { " " };
     format!("{marker}{cut:<room$} ")
         .chars()

@@ -56,7 +56,7 @@ pub fn render(
             .collect();
         frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), *tabs);
     }
-    let compact = is_compact(ws, board, &laid, &titles, &parties, theme, lang);
+    let compact = is_compact(ws, board, &laid, &titles, parties, theme, lang);
     for &(i, lane_area) in &laid.lanes {
         let Some(lane) = board.lanes.get(i) else {
             continue;
@@ -65,7 +65,7 @@ pub fn render(
             title: &titles[i],
             selected: (i == cursor.lane).then_some(cursor.card),
             marked: &ws.marked,
-            parties: &parties,
+            parties,
             compact,
         };
         lane::render(frame, lane_area, lane, &look, theme, lang);
@@ -118,7 +118,7 @@ pub fn click(ws: &mut Workspace, area: Rect, column: u16, row: u16, theme: &Them
             .map(|&(lane, _, _)| Cursor { lane, card: 0 });
     }
     let parties = scenario.parties();
-    let compact = is_compact(ws, board, &laid, &titles, &parties, theme, lang);
+    let compact = is_compact(ws, board, &laid, &titles, parties, theme, lang);
     for &(i, lane_area) in &laid.lanes {
         let inside = column >= lane_area.x
             && column < lane_area.right()
@@ -131,7 +131,7 @@ pub fn click(ws: &mut Workspace, area: Rect, column: u16, row: u16, theme: &Them
             title: &titles[i],
             selected: (i == cursor.lane).then_some(cursor.card),
             marked: &ws.marked,
-            parties: &parties,
+            parties,
             compact,
         };
         let card = lane::card_at_row(lane_area, row, lane, &look, theme, lang);

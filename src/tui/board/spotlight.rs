@@ -128,7 +128,7 @@ pub fn render(
     )];
     let parties = ws.live.state.scenario.parties();
     if let Some(p) = &card.party {
-        let (label, i) = party_label(&parties, p);
+        let (label, i) = party_label(parties, p);
         spans.push(Span::raw("  "));
         spans.push(Span::styled(label, theme.party(i)));
     }
