@@ -1,6 +1,13 @@
 //! In-process figures of the performance budget (BENCHMARKS.md): reducer throughput, folding
 //! a 100,000-event log, drawing a 500-card board and a 30x8 matrix, serializing and parsing
 //! sessions of 1,000 / 10,000 / 100,000 events.
+// A measuring or testing tool: a failure should stop it loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::string_slice
+)]
 
 use std::hint::black_box;
 use std::path::Path;
@@ -23,7 +30,7 @@ fn scenario(id: &str) -> Scenario {
 }
 
 fn generated(events: usize) -> Session {
-    samenspel::generate::session(scenario("stakeholder-doelen"), events, 42)
+    samenspel::core::generate::session(scenario("stakeholder-doelen"), events, 42)
 }
 
 fn reducer(c: &mut Criterion) {
@@ -112,7 +119,7 @@ fn board_app(cards: usize) -> App {
 fn matrix_app() -> App {
     // 30 goals x the parties of stakeholder-doelen, every cell rated.
     let sc = scenario("stakeholder-doelen");
-    let session = samenspel::generate::session(sc, 3_000, 3);
+    let session = samenspel::core::generate::session(sc, 3_000, 3);
     let mut live = match Live::open(session) {
         Ok(l) => l,
         Err(p) => panic!("{p:?}"),

@@ -1,8 +1,9 @@
 //! samenspel: a terminal companion for facilitators of Communities of Practice in the
-//! Dutch heat transition. Three layers: `core` (pure domain), `store` (files), `tui`.
+//! Dutch heat transition. The layers, bottom up: `core` (the pure domain), `store`
+//! (files), `report` (what is shared), `tui` (the screens); the command line (src/cli)
+//! sits on top. ARCHITECTURE.md says what goes where.
 
 pub mod core;
-pub mod export;
-pub mod generate;
+pub mod report;
 pub mod store;
 pub mod tui;

@@ -118,6 +118,10 @@ pub fn at(s: i64) -> Timestamp {
 }
 
 /// A new live session of [`scenario`] in Dutch.
+#[allow(
+    clippy::panic,
+    reason = "a test fixture: a broken one must stop the test"
+)]
 pub fn live() -> Live {
     let session = Session::new(Arc::new(scenario()), "Proef".into(), at(0), Lang::Nl);
     match Live::open(session) {

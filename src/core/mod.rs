@@ -2,11 +2,14 @@
 //! No terminal, no files, no clock: time comes in with each event.
 
 pub mod analysis;
+pub mod clean;
 pub mod describe;
 pub mod error;
 pub mod event;
 #[doc(hidden)]
 pub mod fixture;
+#[doc(hidden)]
+pub mod generate;
 pub mod history;
 mod lookup;
 pub mod matrix;
@@ -24,6 +27,7 @@ pub mod state;
 pub mod tally;
 pub mod text;
 pub mod timebox;
+pub mod transform;
 pub mod validate;
 
 pub use error::{Problem, ReduceError};

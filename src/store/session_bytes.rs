@@ -108,7 +108,7 @@ mod tests {
             Some(Ok(s)) => s,
             _ => panic!("built-in"),
         };
-        crate::generate::session(scenario, n, 5)
+        crate::core::generate::session(scenario, n, 5)
     }
 
     #[test]

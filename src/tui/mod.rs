@@ -156,6 +156,7 @@ impl PanicDrill {
         )
     }
 
+    #[allow(clippy::panic, reason = "the drill's purpose is a real panic")]
     fn check(&self, ev: &event::Event) {
         if let (Some(c), event::Event::Key(key)) = (self.0, ev)
             && key.code == event::KeyCode::Char(c)

@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 
 use super::workspace::Workspace;
 use crate::core::Lang;
-use crate::export::{Format, Options, export};
+use crate::report::{Format, Options, export};
 use crate::store::atomic::write_atomic;
 
 /// The formats `X` writes.

@@ -11,8 +11,8 @@ use super::order::{Row, rows};
 use super::wrap;
 use crate::core::Lang;
 use crate::core::Party;
+use crate::core::clean::clean;
 use crate::core::state::{CardId, LaneState};
-use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 
 /// What a lane is drawn with, besides its cards.
@@ -172,8 +172,11 @@ fn build(
                     };
                     let mut spans = vec![Span::styled(lead, style)];
                     match &label {
-                        Some((l, i)) if j == 0 && part.starts_with(l.as_str()) => {
-                            let rest = part[l.len()..].to_string();
+                        Some((l, i))
+                            if let Some(rest) = part.strip_prefix(l.as_str())
+                                && j == 0 =>
+                        {
+                            let rest = rest.to_string();
                             spans.push(Span::styled(l.clone(), theme.party(*i)));
                             spans.push(Span::styled(rest, style));
                         }

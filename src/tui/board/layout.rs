@@ -5,8 +5,8 @@ use crate::tui::text::truncate;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::core::Lang;
+use crate::core::clean::clean;
 use crate::core::scenario::BoardSpec;
-use crate::tui::text::clean;
 
 /// The narrowest a lane is drawn side by side with the others.
 const MIN_LANE_WIDTH: u16 = 26;

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::lane::party_label;
+use crate::core::clean::clean;
 use crate::core::{Change, Lang, Party};
 use crate::tui::action::Action;
-use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 use crate::tui::workspace::{Mode, Picker, Workspace};
 

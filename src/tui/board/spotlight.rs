@@ -9,10 +9,10 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::lane::party_label;
 use super::order;
+use crate::core::clean::clean;
 use crate::core::scenario::BoardSpec;
 use crate::core::{Lang, StepState};
 use crate::tui::action::Action;
-use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 use crate::tui::workspace::{Mode, Workspace};
 

@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::{Replay, SPEEDS};
 use crate::core::Lang;
+use crate::core::clean::clean;
 use crate::tui::app::App;
-use crate::tui::text::clean;
 use crate::tui::view::{step_label, step_number, step_screen};
 
 /// Draws the replay screen (or its summary) in `area`.

@@ -397,6 +397,8 @@ fn one_lane_at_a_time_names_the_others_and_a_click_selects() {
 fn place_of(screen: &str, needle: &str) -> (u16, u16) {
     let y = row_of(screen, needle).unwrap_or_else(|| panic!("{needle:?} not on\n{screen}"));
     let line = screen.lines().nth(y).unwrap_or("");
-    let x = line.find(needle).map_or(0, |b| line[..b].chars().count());
+    let x = line
+        .find(needle)
+        .map_or(0, |b| line.get(..b).unwrap_or_default().chars().count());
     (x as u16, y as u16)
 }

@@ -16,7 +16,7 @@ fn bar_colours(buffer: &Buffer, needle: &str) -> (Option<Color>, Option<Color>) 
     let at = row
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in the top bar: {row}"));
-    let x = row[..at].chars().count() as u16;
+    let x = row.get(..at).unwrap_or_default().chars().count() as u16;
     let cell = buffer.cell((x, 0)).expect("cell");
     (cell.style().fg, cell.style().bg)
 }

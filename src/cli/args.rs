@@ -1,0 +1,326 @@
+//! The command line: arguments, and the commands that need no screen.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use samenspel::core::Lang;
+use samenspel::core::scenario::SCENARIO_FORMAT;
+use samenspel::core::session::SESSION_FORMAT;
+use samenspel::store::catalog::{self, Source};
+use samenspel::store::config::ThemeName;
+use samenspel::store::{FileError, parse_scenario, parse_session};
+
+/// Exit code of `samenspel open` when the session is open in another samenspel.
+pub const EXIT_IN_USE: i32 = 3;
+
+/// samenspel: run Community of Practice exercises on a beamer, capture what the room says.
+#[derive(Debug, Parser)]
+#[command(name = "samenspel", version, about)]
+pub struct Cli {
+    /// Interface language: nl or en (else SAMENSPEL_LANG, else LANG/LC_ALL).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Colours: light (default, for beamers), dark, or mono (no colour; also with NO_COLOR).
+    #[arg(long, global = true, value_parser = parse_theme)]
+    pub theme: Option<ThemeName>,
+    /// What to do; without a command the home screen opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new session of a scenario (built-in id, local id, or a file).
+    New {
+        /// Scenario id (e.g. zwolse-komedie) or path to a scenario file.
+        scenario: String,
+        /// The meeting's title (default: the scenario's title).
+        #[arg(long)]
+        title: Option<String>,
+        /// Continue a series: start with a review of this earlier session's agreements.
+        #[arg(long, value_name = "PREVIOUS_SESSION")]
+        from: Option<PathBuf>,
+    },
+    /// Reopen a saved session where it was left.
+    Open {
+        /// The session file.
+        session: PathBuf,
+        /// Open without changing the file.
+        #[arg(long)]
+        read_only: bool,
+    },
+    /// Play a saved session back, read-only, or print its state at one point and exit.
+    Replay {
+        /// The session file.
+        session: PathBuf,
+        /// Where: a number of changes, HH:MM (local clock time), +H:MM (meeting time),
+        /// an RFC 3339 time, or a step id (right before that step was left).
+        #[arg(long)]
+        at: Option<String>,
+        /// Print the state as plain text and exit.
+        #[arg(long, conflicts_with = "json")]
+        print: bool,
+        /// Print the state as JSON and exit.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow a session another samenspel is editing: a clean read-only second screen.
+    Follow {
+        /// The session file.
+        session: PathBuf,
+    },
+    /// List built-in and local scenarios.
+    Scenarios,
+    /// List saved sessions.
+    Sessions,
+    /// Validate scenario and session files; exit 1 when any has a problem.
+    Check {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Export a session: a report (md, html), data (csv, json) or a copy to share (session).
+    Export {
+        /// The session file.
+        session: PathBuf,
+        /// md, html, csv, json (the outcome) or session (a copy of the file).
+        #[arg(long, default_value = "md", value_parser = crate::share::parse_format)]
+        format: samenspel::report::Format,
+        /// The file to write (default: standard output; with --split: beside the session).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace participants' names by "Deelnemer 1", "Deelnemer 2", ...
+        #[arg(long)]
+        anonymize: bool,
+        /// CSV: one file per kind (participants, cards, cells, votes, ...).
+        #[arg(long)]
+        split: bool,
+        /// Add a comparison with an earlier meeting of the same scenario (md, html).
+        #[arg(long, value_name = "OLD_SESSION")]
+        compare: Option<PathBuf>,
+    },
+    /// Merge the sessions of breakout groups that ran the same scenario into one.
+    Merge {
+        /// The groups' session files.
+        #[arg(required = true)]
+        sessions: Vec<PathBuf>,
+        /// The merged session file to write.
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+        /// The groups' names, comma-separated, one per session (default: their titles).
+        #[arg(long)]
+        names: Option<String>,
+        /// The merged session's title.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Print the JSON Schema of a file format: session, outcome or scenario.
+    Schema {
+        /// session, outcome or scenario.
+        #[arg(value_parser = crate::share::parse_schema)]
+        which: samenspel::report::schema::Which,
+    },
+    /// Compare two meetings of the same scenario: new and gone cards, moved matrix cells.
+    Compare {
+        /// The earlier session.
+        old: PathBuf,
+        /// The later session.
+        new: PathBuf,
+    },
+    /// Tools for developers (benchmarks, tests).
+    #[command(hide = true, subcommand)]
+    Dev(DevCommand),
+}
+
+/// Developer tools.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write a realistic large session, the same for the same seed.
+    Generate {
+        /// Built-in scenario id.
+        #[arg(long, default_value = "stakeholder-doelen")]
+        scenario: String,
+        /// Number of events.
+        #[arg(long, default_value_t = 10_000)]
+        events: usize,
+        /// Seed of the random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the session file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// `samenspel dev generate`.
+pub fn generate(scenario: &str, events: usize, seed: u64, output: &Path) -> anyhow::Result<i32> {
+    let scenario = samenspel::store::builtin::builtin(scenario)
+        .ok_or_else(|| anyhow::anyhow!("no built-in scenario '{scenario}'"))?
+        .map_err(|e| anyhow::anyhow!(e.describe(Lang::En)))?;
+    let session = samenspel::core::generate::session(scenario, events, seed);
+    samenspel::store::atomic::write_atomic(output, &samenspel::store::session_json(&session))?;
+    println!("{}: {} events", output.display(), session.events.len());
+    Ok(0)
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "nl" => Ok(Lang::Nl),
+        "en" => Ok(Lang::En),
+        other => Err(format!(
+            "'{other}' is not a language samenspel speaks; use nl or en"
+        )),
+    }
+}
+
+fn parse_theme(s: &str) -> Result<ThemeName, String> {
+    ThemeName::parse(s).ok_or_else(|| format!("'{s}' is not a theme; use light, dark or mono"))
+}
+
+/// The language: --lang, else SAMENSPEL_LANG, else the settings file, else LC_ALL/LANG
+/// (nl* is Dutch, the rest English).
+pub fn resolve_lang(flag: Option<Lang>, config: Option<Lang>) -> Lang {
+    if let Some(l) = flag {
+        return l;
+    }
+    if let Some(l) = std::env::var("SAMENSPEL_LANG")
+        .ok()
+        .as_deref()
+        .and_then(Lang::parse)
+        .or(config)
+    {
+        return l;
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return if v.to_ascii_lowercase().starts_with("nl") {
+                Lang::Nl
+            } else {
+                Lang::En
+            };
+        }
+    }
+    Lang::Nl
+}
+
+/// `samenspel scenarios`.
+pub fn list_scenarios(lang: Lang) -> i32 {
+    let (entries, errors) = catalog::scenarios();
+    let width = entries
+        .iter()
+        .map(|e| e.scenario.id.len())
+        .max()
+        .unwrap_or(10);
+    for e in &entries {
+        let source = match &e.source {
+            Source::Builtin => lang.pick("ingebouwd", "built-in").to_string(),
+            Source::File(p) => safe(&p.display().to_string()),
+        };
+        println!(
+            "{:width$}  {}  ({} {}, {source})",
+            e.scenario.id,
+            safe(e.scenario.title.get(lang)),
+            e.scenario.steps.len(),
+            lang.pick("stappen", "steps"),
+        );
+    }
+    for e in &errors {
+        for line in e.lines(lang) {
+            eprintln!("{}", safe(&line));
+        }
+    }
+    0
+}
+
+/// `samenspel sessions`.
+pub fn list_sessions(lang: Lang) -> i32 {
+    let list = catalog::sessions();
+    if list.is_empty() {
+        println!(
+            "{} {}",
+            lang.pick("Nog geen sessies in", "No sessions yet in"),
+            safe(
+                &samenspel::store::paths::sessions_dir()
+                    .display()
+                    .to_string()
+            )
+        );
+    }
+    for s in list {
+        println!(
+            "{}  {}  {}  {}",
+            s.created.strftime("%Y-%m-%d %H:%M"),
+            safe(&s.title),
+            safe(&s.scenario),
+            safe(&s.path.display().to_string())
+        );
+    }
+    0
+}
+
+/// `samenspel check`: every file, every problem; 0 when all are valid.
+pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
+    let mut bad = 0;
+    for file in files {
+        match check_one(file) {
+            Ok(kind) => println!(
+                "{}: {} ({kind})",
+                safe(&file.display().to_string()),
+                lang.pick("in orde", "valid")
+            ),
+            Err(e) => {
+                bad += 1;
+                for line in e.lines(lang) {
+                    println!("{}", safe(&line));
+                }
+            }
+        }
+    }
+    i32::from(bad > 0)
+}
+
+fn check_one(file: &Path) -> Result<&'static str, FileError> {
+    // Sessions may be larger than scenarios; the scenario limit is applied below.
+    let read = samenspel::store::load::read_session_bytes(file)?;
+    let bytes = read.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&read);
+    #[derive(serde::Deserialize)]
+    struct Format {
+        format: Option<serde_json::Value>,
+    }
+    // samenspel writes "format" first: a look at the start spares a pass over a long log.
+    let marker = format!("\"format\": \"{SESSION_FORMAT}\"");
+    let start = &bytes[..bytes.len().min(256)];
+    let looks_like_session = start.windows(marker.len()).any(|w| w == marker.as_bytes());
+    let is_session = looks_like_session
+        || serde_json::from_slice::<Format>(bytes)
+            .ok()
+            .and_then(|f| f.format)
+            .is_some_and(|f| f.as_str() == Some(SESSION_FORMAT));
+    if is_session {
+        parse_session(file, bytes).map(|live| {
+            // The process ends right after: let the OS take the folded log back rather
+            // than freeing 100,000 events one by one.
+            std::mem::forget(live);
+            "session"
+        })
+    } else if read.len() as u64 > samenspel::store::load::MAX_FILE_BYTES {
+        Err(samenspel::store::load::too_large(
+            file,
+            samenspel::store::load::MAX_FILE_BYTES,
+        ))
+    } else {
+        parse_scenario(file, bytes).map(|_| {
+            let _ = SCENARIO_FORMAT;
+            "scenario"
+        })
+    }
+}
+
+/// Text from files, safe to print to a terminal.
+pub fn safe(s: &str) -> String {
+    samenspel::tui::text::clean(s).into_owned()
+}

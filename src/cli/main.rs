@@ -1,0 +1,166 @@
+//! The samenspel binary: parse arguments, then hand over to a command or the screens.
+
+mod args;
+mod replay;
+mod share;
+
+use clap::Parser;
+
+use samenspel::core::Lang;
+use samenspel::store::FileError;
+use samenspel::store::config::{Config, ThemeName, choose_theme, load_config};
+use samenspel::tui::home::Home;
+use samenspel::tui::theme::Theme;
+use samenspel::tui::workspace::Workspace;
+use samenspel::tui::{App, Screen};
+
+fn main() {
+    let args = args::Cli::parse();
+    // A broken settings file never stops a meeting: defaults, and the error on screen.
+    let (config, config_error) = match load_config() {
+        Ok(c) => (c, None),
+        Err(e) => (Config::default(), Some(e)),
+    };
+    let lang = args::resolve_lang(args.lang, config.lang);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme_name = choose_theme(args.theme, no_color, config.theme);
+    if no_color && theme_name != ThemeName::Mono {
+        // `--theme` asked for colour although NO_COLOR is set: crossterm would drop it.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
+    }
+    let theme = Theme::named(theme_name);
+    let code = match run(args, lang, theme, config_error) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("samenspel: {}", args::safe(&format!("{e:#}")));
+            2
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(
+    args: args::Cli,
+    lang: Lang,
+    theme: Theme,
+    config_error: Option<FileError>,
+) -> anyhow::Result<i32> {
+    let clock: samenspel::tui::Clock = Box::new(jiff::Timestamp::now);
+    let screen = match args.command {
+        None => Screen::Home(Home::load(lang)),
+        Some(args::Command::Scenarios) => return Ok(args::list_scenarios(lang)),
+        Some(args::Command::Sessions) => return Ok(args::list_sessions(lang)),
+        Some(args::Command::Check { files }) => return Ok(args::check(&files, lang)),
+        Some(args::Command::Export {
+            session,
+            format,
+            output,
+            anonymize,
+            split,
+            compare,
+        }) => {
+            let args = share::ExportArgs {
+                session,
+                format,
+                output,
+                anonymize,
+                split,
+                compare,
+            };
+            return Ok(share::export_cmd(&args, lang));
+        }
+        Some(args::Command::Merge {
+            sessions,
+            output,
+            names,
+            title,
+        }) => {
+            return Ok(share::merge_cmd(
+                &sessions,
+                &output,
+                names.as_deref(),
+                title,
+                lang,
+            ));
+        }
+        Some(args::Command::Schema { which }) => {
+            print!("{}", samenspel::report::schema::schema(which));
+            return Ok(0);
+        }
+        Some(args::Command::Compare { old, new }) => {
+            return Ok(share::compare_cmd(&old, &new, lang));
+        }
+        Some(args::Command::Dev(args::DevCommand::Generate {
+            scenario,
+            events,
+            seed,
+            output,
+        })) => return args::generate(&scenario, events, seed, &output),
+        Some(args::Command::New {
+            scenario,
+            title,
+            from,
+        }) => {
+            samenspel::tui::terminal::ensure_terminal(lang)?;
+            let entry = samenspel::store::catalog::find_scenario(&scenario)
+                .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
+            let ws = match from {
+                None => Workspace::create(entry.scenario, title, clock(), lang),
+                Some(previous) => samenspel::store::series::continue_from(
+                    &previous,
+                    entry.scenario,
+                    title,
+                    clock(),
+                    lang,
+                )
+                .and_then(Workspace::create_prepared),
+            }
+            .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
+            Screen::Session(Box::new(ws))
+        }
+        Some(args::Command::Replay {
+            session,
+            at,
+            print,
+            json,
+        }) => {
+            if print || json {
+                return replay::print_at(&session, at.as_deref(), json, lang);
+            }
+            replay::open(&session, at.as_deref(), lang)?
+        }
+        Some(args::Command::Follow { session }) => replay::follow(&session, lang)?,
+        Some(args::Command::Open { session, read_only }) => {
+            // A session open elsewhere is refused here, before the terminal is touched.
+            let lock = if read_only {
+                None
+            } else {
+                match samenspel::tui::workspace::lock_for_open(&session) {
+                    Ok(lock) => lock,
+                    Err(e) => {
+                        eprintln!("samenspel: {}", args::safe(&e.message(lang)));
+                        let busy = matches!(e, samenspel::store::lock::LockError::Busy { .. });
+                        return Ok(if busy { args::EXIT_IN_USE } else { 1 });
+                    }
+                }
+            };
+            match Workspace::open_with(&session, lock, read_only) {
+                Ok(ws) => Screen::Session(Box::new(ws)),
+                Err(e) => {
+                    // The app stays usable: the home screen with the error over it.
+                    let mut app = App::new(Screen::Home(Home::load(lang)), lang, clock);
+                    app.theme = theme;
+                    app.show_error(&e);
+                    let code = samenspel::tui::run(app)?;
+                    return Ok(if code == 0 { 1 } else { code });
+                }
+            }
+        }
+    };
+    let mut app = App::new(screen, lang, clock);
+    app.theme = theme;
+    if let Some(e) = &config_error {
+        app.show_error(e);
+    }
+    samenspel::tui::run(app)
+}

@@ -1,0 +1,280 @@
+//! The Markdown report: what a person reads after the meeting. CommonMark (tables in the
+//! GitHub-flavoured form every common viewer shows); every user text is cleaned of control
+//! characters and escaped, so no card can turn into markup or a terminal escape.
+
+use super::Options;
+use super::markdown_steps::{comparison, matrix, review, vote};
+use super::outcome::{AgreementOutcome, BoardOutcome, CardOutcome, Outcome, StepResult};
+use super::words::{date_time, endorsed_count, step_heading};
+use crate::core::Lang;
+
+/// The report as Markdown.
+pub fn render(outcome: &Outcome, opts: &Options) -> String {
+    let lang = opts.lang;
+    let mut md = String::new();
+    let out = &mut md;
+    line(out, &format!("# {}", inline(&outcome.session.title)));
+    line(out, "");
+    line(
+        out,
+        &format!(
+            "**{}** {}  ",
+            lang.pick("Werkvorm:", "Exercise:"),
+            mid(outcome.scenario.title.get(lang))
+        ),
+    );
+    line(
+        out,
+        &format!(
+            "**{}** {}",
+            lang.pick("Datum:", "Date:"),
+            date_time(outcome.session.created, &opts.tz, lang)
+        ),
+    );
+    line(out, "");
+    line(out, &inline(outcome.scenario.description.get(lang)));
+    line(out, "");
+    participants(out, outcome, lang);
+    for (i, step) in outcome.steps.iter().enumerate() {
+        line(
+            out,
+            &format!("## {}", inline(&step_heading(outcome, i, step, lang))),
+        );
+        line(out, "");
+        line(out, &format!("> {}", inline(step.prompt.get(lang))));
+        line(out, "");
+        match &step.result {
+            StepResult::Board(b) => board(out, outcome, b, lang),
+            StepResult::Matrix(m) => matrix(out, outcome, m, lang),
+            StepResult::Vote(v) => vote(out, outcome, v, lang),
+            StepResult::Review(r) => review(out, r, lang),
+            StepResult::Agreement(a) => agreement(out, a, lang),
+        }
+    }
+    if let Some(cmp) = &opts.compare {
+        comparison(out, cmp, opts);
+    }
+    md
+}
+
+/// A table's header row and its rule, with plain left-aligned columns.
+pub(super) fn table_head(out: &mut String, headers: &[&str]) {
+    line(out, &format!("| {} |", headers.join(" | ")));
+    line(out, &format!("|{}", "---|".repeat(headers.len())));
+}
+
+pub(super) fn line(out: &mut String, s: &str) {
+    out.push_str(s);
+    out.push('\n');
+}
+
+/// User text made safe to start a line of CommonMark (e.g. a list item): as [`mid`], and a
+/// leading `-`, `+`, `=` or `1.` is escaped so it cannot start a list or heading.
+pub fn inline(text: &str) -> String {
+    let mut out = mid(text);
+    let first = out.chars().next();
+    if matches!(first, Some('-' | '+' | '=')) {
+        out.insert(0, '\\');
+    } else if first.is_some_and(|c| c.is_ascii_digit()) {
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        if matches!(
+            out.get(digits..).and_then(|r| r.chars().next()),
+            Some('.' | ')')
+        ) {
+            out.insert(digits, '\\');
+        }
+    }
+    out
+}
+
+/// User text made safe inside a line of CommonMark (a table cell, after a label): cleaned,
+/// whitespace folded, and every character that could start inline markup escaped.
+pub fn mid(text: &str) -> String {
+    let cleaned = crate::core::clean::clean(text);
+    let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(folded.len() + 8);
+    for c in folded.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '|'
+                | '~'
+                | '&'
+                | '#'
+                | '!'
+                | '{'
+                | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn participants(out: &mut String, outcome: &Outcome, lang: Lang) {
+    line(
+        out,
+        &format!("## {}", lang.pick("Deelnemers", "Participants")),
+    );
+    line(out, "");
+    if outcome.participants.is_empty() {
+        line(
+            out,
+            lang.pick(
+                "*Geen deelnemers vastgelegd.*",
+                "*No participants recorded.*",
+            ),
+        );
+        line(out, "");
+        return;
+    }
+    table_head(
+        out,
+        &[
+            lang.pick("Deelnemer", "Participant"),
+            lang.pick("Organisatie", "Organisation"),
+            lang.pick("Partij", "Party"),
+            lang.pick("Aanwezig", "Present"),
+        ],
+    );
+    for p in &outcome.participants {
+        let party = p
+            .party
+            .as_deref()
+            .map(|id| outcome.party_name(id, lang))
+            .unwrap_or_default();
+        line(
+            out,
+            &format!(
+                "| {} | {} | {} | {} |",
+                mid(&p.label),
+                mid(&p.organisation),
+                mid(&party),
+                if p.present {
+                    lang.pick("ja", "yes")
+                } else {
+                    lang.pick("nee", "no")
+                }
+            ),
+        );
+    }
+    line(out, "");
+}
+
+fn card_line(outcome: &Outcome, card: &CardOutcome, lang: Lang) -> String {
+    match &card.party {
+        Some(p) => format!(
+            "{} *({})*",
+            inline(&card.text),
+            mid(&outcome.party_name(p, lang))
+        ),
+        None => inline(&card.text),
+    }
+}
+
+fn board(out: &mut String, outcome: &Outcome, board: &BoardOutcome, lang: Lang) {
+    for lane in &board.lanes {
+        line(out, &format!("### {}", inline(lane.title.get(lang))));
+        line(out, "");
+        if lane.cards.is_empty() {
+            line(out, lang.pick("*Geen kaarten.*", "*No cards.*"));
+            line(out, "");
+            continue;
+        }
+        // Themes as headed groups where their first card stands; the rest in place.
+        let mut done: Vec<&str> = Vec::new();
+        for card in &lane.cards {
+            match &card.theme {
+                None => line(out, &format!("- {}", card_line(outcome, card, lang))),
+                Some(theme) if !done.contains(&theme.as_str()) => {
+                    done.push(theme);
+                    line(
+                        out,
+                        &format!("- **{} {}**", lang.pick("Thema:", "Theme:"), inline(theme)),
+                    );
+                    for c in lane
+                        .cards
+                        .iter()
+                        .filter(|c| c.theme.as_ref() == Some(theme))
+                    {
+                        line(out, &format!("  - {}", card_line(outcome, c, lang)));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        line(out, "");
+    }
+}
+
+fn agreement(out: &mut String, a: &AgreementOutcome, lang: Lang) {
+    for (i, item) in a.items.iter().enumerate() {
+        let head = if item.id == "statement" {
+            lang.pick("Verklaring", "Statement").to_string()
+        } else {
+            let n = i + usize::from(a.items.first().is_none_or(|f| f.id != "statement"));
+            format!("{} {n}", lang.pick("Uitgangspunt", "Principle"))
+        };
+        line(out, &format!("**{head}:** {}", mid(item.text.get(lang))));
+        line(out, "");
+        let names: Vec<String> = item.endorsed_by.iter().map(|e| mid(&e.label)).collect();
+        let count = endorsed_count(item.endorsed_by.len(), a.endorsers, lang);
+        if names.is_empty() {
+            line(out, &format!("*{count}*"));
+        } else {
+            line(out, &format!("*{count}:* {}", names.join(", ")));
+        }
+        line(out, "");
+    }
+    line(
+        out,
+        &format!("### {}", lang.pick("Afspraken", "Commitments")),
+    );
+    line(out, "");
+    if a.commitments.is_empty() {
+        line(out, lang.pick("*Geen afspraken.*", "*No commitments.*"));
+        line(out, "");
+        return;
+    }
+    table_head(
+        out,
+        &[
+            lang.pick("Wat", "What"),
+            lang.pick("Wie", "Who"),
+            lang.pick("Wanneer", "When"),
+        ],
+    );
+    for c in &a.commitments {
+        line(
+            out,
+            &format!(
+                "| {} | {} | {} |",
+                mid(&c.what),
+                mid(&c.who_label),
+                mid(&c.when)
+            ),
+        );
+    }
+    line(out, "");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline;
+
+    #[test]
+    fn markup_and_escapes_in_user_text_are_neutralised() {
+        assert_eq!(inline("*vet* [link](x) <b>"), r"\*vet\* \[link\](x) \<b\>");
+        assert_eq!(inline("1. eerst"), r"1\. eerst");
+        assert_eq!(inline("- los"), r"\- los");
+        assert_eq!(inline("a\u{1b}[31mb\nc"), "a\u{FFFD}\\[31mb c");
+        assert_eq!(inline("70% van de huurders"), "70% van de huurders");
+    }
+}

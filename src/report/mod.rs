@@ -1,0 +1,134 @@
+//! Reports: what people read (Markdown, HTML), data other tools use (CSV, the JSON
+//! outcome, a session copy that can be shared) and the comparison of two meetings. A
+//! layer above store and below the screens: pure functions from a session and its folded
+//! state to bytes; the CLI and the app write what they return. No terminal, no clock.
+
+pub mod analysis;
+pub mod compare;
+pub mod html;
+mod html_steps;
+mod html_style;
+pub mod markdown;
+mod markdown_steps;
+pub mod outcome;
+mod outcome_build;
+pub mod schema;
+pub mod spreadsheet;
+pub mod words;
+
+use jiff::tz::TimeZone;
+
+use crate::core::{Lang, Live};
+pub use compare::Comparison;
+pub use outcome::Outcome;
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The report as Markdown.
+    Markdown,
+    /// The report as one self-contained HTML page.
+    Html,
+    /// The data as CSV (one file, or one per kind).
+    Csv,
+    /// The JSON outcome: the final state without the log.
+    Json,
+    /// A copy of the session file (with `anonymize`: safe to share).
+    Session,
+}
+
+impl Format {
+    /// Parses `md`, `html`, `csv`, `json` or `session`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "session" => Some(Format::Session),
+            _ => None,
+        }
+    }
+
+    /// The file name ending this format is written with (after the session's stem).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "outcome.json",
+            Format::Session => "shared.json",
+        }
+    }
+}
+
+/// How to export.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The language of headings and labels.
+    pub lang: Lang,
+    /// Replace participants' names by "Deelnemer 1.." everywhere.
+    pub anonymize: bool,
+    /// CSV: one file per kind instead of one file with a `kind` column.
+    pub split: bool,
+    /// The time zone dates are shown in (the CLI passes the system's; tests UTC).
+    pub tz: TimeZone,
+    /// A comparison with an earlier meeting, added as a section to the reports.
+    pub compare: Option<Comparison>,
+}
+
+impl Options {
+    /// Defaults: the given language, names kept, one CSV file, dates in UTC, no comparison.
+    pub fn new(lang: Lang) -> Options {
+        Options {
+            lang,
+            anonymize: false,
+            split: false,
+            tz: TimeZone::UTC,
+            compare: None,
+        }
+    }
+}
+
+/// One file of an export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    /// What goes between the base name and the extension: empty, or e.g. `-cards` for
+    /// `--split` CSV files.
+    pub suffix: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// Exports a live session (its log and folded state) in a format.
+pub fn export(live: &Live, format: Format, opts: &Options) -> Vec<ExportFile> {
+    let one = |bytes: Vec<u8>| {
+        vec![ExportFile {
+            suffix: String::new(),
+            bytes,
+        }]
+    };
+    if format == Format::Session {
+        let session = if opts.anonymize {
+            crate::core::transform::anonymize::session(&live.session, opts.lang)
+        } else {
+            live.session.clone()
+        };
+        return one(crate::store::session_json(&session));
+    }
+    let outcome = Outcome::build(&live.session, &live.state, opts.lang, opts.anonymize);
+    match format {
+        Format::Markdown => one(markdown::render(&outcome, opts).into_bytes()),
+        Format::Html => one(html::render(&outcome, opts).into_bytes()),
+        Format::Json => one(outcome_json(&outcome)),
+        Format::Csv => spreadsheet::render(&outcome, opts),
+        Format::Session => Vec::new(),
+    }
+}
+
+/// The JSON outcome as written: pretty-printed with a final newline.
+pub fn outcome_json(outcome: &Outcome) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(outcome).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

@@ -1,0 +1,413 @@
+//! Building an outcome from a session and its folded state: labels resolved, names
+//! replaced when anonymizing, votes ranked, endorsers named.
+
+use std::collections::BTreeMap;
+
+use super::analysis;
+use super::outcome::*;
+use crate::core::party::Party;
+use crate::core::scenario::{
+    AgreementSpec, BoardSpec, Endorsers, MatrixSpec, ReviewSpec, Scale, VoteSpec, VoteTargets,
+};
+use crate::core::state::{
+    AgreementState, BoardState, MatrixState, ReviewState, RowRef, VoteState, VoteTarget,
+};
+use crate::core::transform::names::{Scrubber, numbered, participant_numbers};
+use crate::core::{Lang, Session, SessionState, StepKind, StepState, Text};
+
+impl Outcome {
+    /// Builds the outcome of `session`, whose folded state is `state`.
+    pub fn build(session: &Session, state: &SessionState, lang: Lang, anonymize: bool) -> Outcome {
+        let scrub = if anonymize {
+            Scrubber::for_session(session, lang)
+        } else {
+            Scrubber::default()
+        };
+        let numbers = participant_numbers(session);
+        let participants: Vec<ParticipantOutcome> = state
+            .participants
+            .iter()
+            .map(|p| {
+                let name = p
+                    .name
+                    .clone()
+                    .filter(|n| !anonymize && !n.trim().is_empty());
+                let label = name
+                    .clone()
+                    .unwrap_or_else(|| numbered(lang, numbers.get(&p.id).copied().unwrap_or(0)));
+                ParticipantOutcome {
+                    id: p.id,
+                    label,
+                    name,
+                    organisation: scrub.text(&p.organisation).into_owned(),
+                    party: p.party.clone(),
+                    present: p.present,
+                }
+            })
+            .collect();
+        let scenario = &state.scenario;
+        let ctx = Ctx {
+            state,
+            lang,
+            scrub: &scrub,
+            participants: &participants,
+            parties: scenario.parties().to_vec(),
+        };
+        let steps = scenario
+            .steps
+            .iter()
+            .zip(&state.steps)
+            .enumerate()
+            .map(|(index, (step, content))| StepOutcome {
+                id: step.id.clone(),
+                title: step.title.clone(),
+                prompt: step.prompt.clone(),
+                result: match (&step.kind, content) {
+                    (StepKind::Board(spec), StepState::Board(b)) => {
+                        StepResult::Board(ctx.board(spec, b))
+                    }
+                    (StepKind::Matrix(spec), StepState::Matrix(m)) => {
+                        StepResult::Matrix(ctx.matrix(index, spec, m))
+                    }
+                    (StepKind::Vote(spec), StepState::Vote(v)) => {
+                        StepResult::Vote(ctx.vote(spec, v))
+                    }
+                    (StepKind::Agreement(spec), StepState::Agreement(a)) => {
+                        StepResult::Agreement(ctx.agreement(spec, a))
+                    }
+                    (StepKind::Review(spec), StepState::Review(r)) => {
+                        StepResult::Review(ctx.review(spec, r))
+                    }
+                    // The reducer builds state parallel to the steps; a mismatch cannot
+                    // come from a folded session. Show an empty board rather than fail.
+                    _ => StepResult::Board(BoardOutcome { lanes: Vec::new() }),
+                },
+            })
+            .collect();
+        Outcome {
+            format: OUTCOME_FORMAT.to_string(),
+            version: OUTCOME_VERSION,
+            lang,
+            anonymized: anonymize,
+            scenario: ScenarioInfo {
+                id: scenario.id.clone(),
+                title: scenario.title.clone(),
+                description: scenario.description.clone(),
+                step_name: scenario.step_name.clone(),
+            },
+            session: SessionInfo {
+                title: scrub.text(&session.title).into_owned(),
+                created: session.created,
+                last_change: session.events.last().map_or(session.created, |e| e.at),
+                lang: session.lang,
+                changes: session.events.len(),
+            },
+            parties: ctx.parties.clone(),
+            participants,
+            steps,
+        }
+    }
+
+    /// The name of a party in `lang`, or the id itself for an unknown party.
+    pub fn party_name(&self, id: &str, lang: Lang) -> String {
+        party_name(&self.parties, id, lang)
+    }
+
+    /// The step with this id.
+    pub fn step(&self, id: &str) -> Option<&StepOutcome> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+}
+
+/// The name of a party in `lang`, or the id itself for an unknown party.
+pub fn party_name(parties: &[Party], id: &str, lang: Lang) -> String {
+    parties
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_string(), |p| p.name.get(lang).to_string())
+}
+
+/// What building a step's outcome needs to look things up.
+struct Ctx<'a> {
+    state: &'a SessionState,
+    lang: Lang,
+    scrub: &'a Scrubber,
+    participants: &'a [ParticipantOutcome],
+    parties: Vec<crate::core::Party>,
+}
+
+impl Ctx<'_> {
+    fn card(&self, c: &crate::core::state::Card) -> CardOutcome {
+        CardOutcome {
+            id: c.id,
+            text: self.scrub.text(&c.text).into_owned(),
+            party: c.party.clone(),
+            theme: c.theme.as_deref().map(|t| self.scrub.text(t).into_owned()),
+        }
+    }
+
+    /// A party's name for a party id, else the text as it is.
+    fn who_label(&self, who: &str) -> String {
+        if self.parties.iter().any(|p| p.id == who) {
+            party_name(&self.parties, who, self.lang)
+        } else {
+            who.to_string()
+        }
+    }
+
+    fn review(&self, spec: &ReviewSpec, review: &ReviewState) -> ReviewOutcome {
+        let scrub = self.scrub;
+        ReviewOutcome {
+            from: spec.from.as_deref().map(|f| scrub.text(f).into_owned()),
+            agreements: spec
+                .agreements
+                .iter()
+                .map(|a| ReviewedAgreement {
+                    text: scrub.text(&a.text).into_owned(),
+                    endorsed_by: a
+                        .endorsed_by
+                        .iter()
+                        .map(|e| scrub.who(e).into_owned())
+                        .collect(),
+                })
+                .collect(),
+            items: spec
+                .items
+                .iter()
+                .map(|i| ReviewedItem {
+                    id: i.id.clone(),
+                    what: scrub.text(&i.what).into_owned(),
+                    who_label: self.who_label(&scrub.who(&i.who)),
+                    who: scrub.who(&i.who).into_owned(),
+                    when: scrub.text(&i.when).into_owned(),
+                    since: i.since.as_deref().map(|s| scrub.text(s).into_owned()),
+                    status: review.marks.get(&i.id).copied(),
+                })
+                .collect(),
+        }
+    }
+
+    fn board(&self, spec: &BoardSpec, board: &BoardState) -> BoardOutcome {
+        BoardOutcome {
+            lanes: spec
+                .lanes
+                .iter()
+                .zip(&board.lanes)
+                .map(|(lane, content)| LaneOutcome {
+                    id: lane.id.clone(),
+                    title: lane.title.clone(),
+                    party: lane.party.clone(),
+                    cards: content.cards.iter().map(|c| self.card(c)).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn matrix(&self, step: usize, spec: &MatrixSpec, matrix: &MatrixState) -> MatrixOutcome {
+        // The rows as the matrix screen has them: fixed rows, or the cards of a board.
+        let rows: Vec<RowOutcome> = crate::core::matrix::rows(self.state, spec, self.lang)
+            .into_iter()
+            .map(|r| RowOutcome {
+                key: r.key,
+                label: self.scrub.text(&r.label).into_owned(),
+                party: r.party,
+            })
+            .collect();
+        let columns: Vec<ColumnOutcome> = spec
+            .columns
+            .iter()
+            .map(|c| ColumnOutcome {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                party: c.party.clone(),
+            })
+            .collect();
+        let row_index: BTreeMap<&RowRef, usize> =
+            rows.iter().enumerate().map(|(i, r)| (&r.key, i)).collect();
+        let column_index: BTreeMap<&str, usize> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let mut cells: Vec<CellOutcome> = matrix
+            .cells
+            .iter()
+            .filter_map(|((row, column), cell)| {
+                Some(CellOutcome {
+                    row: *row_index.get(row)?,
+                    column: *column_index.get(column.as_str())?,
+                    value: cell.value,
+                    value_label: cell.value.and_then(|v| value_label(&spec.scale, v)),
+                    note: self.scrub.text(&cell.note).into_owned(),
+                })
+            })
+            .collect();
+        cells.sort_by_key(|c| (c.row, c.column));
+        let mut out = MatrixOutcome {
+            scale: spec.scale.clone(),
+            analysis_kind: spec.analysis,
+            rows,
+            columns,
+            cells,
+            analysis: None,
+        };
+        out.analysis = analysis::of(self.state, step, &out.rows, self.lang, self.scrub);
+        out
+    }
+
+    fn vote(&self, spec: &VoteSpec, vote: &VoteState) -> VoteOutcome {
+        let board = self
+            .state
+            .scenario
+            .step_index(&spec.on)
+            .and_then(|i| self.state.board(i));
+        // Every target on the board, in board order; themes at their first card.
+        let mut targets: Vec<(VoteTarget, String, Option<String>, bool)> = Vec::new();
+        if let Some(board) = board {
+            for card in board.cards() {
+                let target = match (&card.theme, spec.targets) {
+                    (Some(theme), VoteTargets::Themes) => VoteTarget::Theme(theme.clone()),
+                    _ => VoteTarget::Card(card.id),
+                };
+                if targets.iter().any(|t| t.0 == target) {
+                    continue;
+                }
+                let (label, party) = match &target {
+                    VoteTarget::Theme(theme) => (theme.clone(), None),
+                    VoteTarget::Card(_) => (card.text.clone(), card.party.clone()),
+                };
+                targets.push((target, label, party, false));
+            }
+        }
+        // Dots on what is no longer on the board still count: nothing is dropped.
+        for target in vote.dots.keys() {
+            if !targets.iter().any(|t| &t.0 == target) {
+                let label = match target {
+                    VoteTarget::Theme(theme) => theme.clone(),
+                    VoteTarget::Card(id) => format!("#{id}"),
+                };
+                targets.push((target.clone(), label, None, true));
+            }
+        }
+        let mut results: Vec<VoteResult> = targets
+            .into_iter()
+            .map(|(target, label, party, removed)| VoteResult {
+                rank: 0,
+                dots: vote.dots.get(&target).copied().unwrap_or(0),
+                label: self.scrub.text(&label).into_owned(),
+                target,
+                party,
+                removed,
+            })
+            .collect();
+        // A stable sort keeps board order among equals.
+        results.sort_by_key(|r| std::cmp::Reverse(r.dots));
+        let dots: Vec<u32> = results.iter().map(|r| r.dots).collect();
+        for r in &mut results {
+            r.rank = 1 + dots.iter().filter(|d| **d > r.dots).count();
+        }
+        VoteOutcome {
+            on: spec.on.clone(),
+            targets: spec.targets,
+            dots_per_voter: spec.dots,
+            voters: vote
+                .voters
+                .unwrap_or_else(|| self.state.present().count() as u32),
+            dots_used: vote.dots.values().sum(),
+            revealed: vote.revealed,
+            results,
+        }
+    }
+
+    fn agreement(&self, spec: &AgreementSpec, agreement: &AgreementState) -> AgreementOutcome {
+        let mut items: Vec<(String, Text)> = Vec::new();
+        if let Some(statement) = &spec.statement {
+            items.push(("statement".to_string(), statement.clone()));
+        }
+        items.extend(
+            spec.principles
+                .iter()
+                .map(|p| (p.id.clone(), p.text.clone())),
+        );
+        let candidates: Vec<Endorser> = match spec.endorse_by {
+            Endorsers::Parties => self
+                .parties
+                .iter()
+                .map(|p| Endorser {
+                    id: p.id.clone(),
+                    label: p.name.get(self.lang).to_string(),
+                })
+                .collect(),
+            Endorsers::Participants => self
+                .participants
+                .iter()
+                .map(|p| Endorser {
+                    id: format!("p{}", p.id),
+                    label: p.label.clone(),
+                })
+                .collect(),
+        };
+        let items = items
+            .into_iter()
+            .map(|(id, text)| {
+                let set = agreement.endorsements.get(&id);
+                let mut endorsed_by: Vec<Endorser> = candidates
+                    .iter()
+                    .filter(|c| set.is_some_and(|s| s.contains(&c.id)))
+                    .cloned()
+                    .collect();
+                // Endorsers no longer on the list (a removed participant) are kept.
+                if let Some(set) = set {
+                    for id in set {
+                        if !candidates.iter().any(|c| &c.id == id) {
+                            endorsed_by.push(Endorser {
+                                id: id.clone(),
+                                label: id.clone(),
+                            });
+                        }
+                    }
+                }
+                EndorsedItem {
+                    id,
+                    text,
+                    endorsed_by,
+                }
+            })
+            .collect();
+        let commitments = agreement
+            .commitments
+            .iter()
+            .map(|c| {
+                let who = self.scrub.who(&c.who).into_owned();
+                let who_label = self.who_label(&who);
+                CommitmentOutcome {
+                    id: c.id,
+                    what: self.scrub.text(&c.what).into_owned(),
+                    who,
+                    who_label,
+                    when: self.scrub.text(&c.when).into_owned(),
+                }
+            })
+            .collect();
+        AgreementOutcome {
+            endorse_by: spec.endorse_by,
+            endorsers: candidates.len(),
+            items,
+            commitments,
+        }
+    }
+}
+
+/// The name of a value on a scale: its level, or a named point of a numeric scale.
+pub fn value_label(scale: &Scale, value: i32) -> Option<Text> {
+    match scale {
+        Scale::Levels { levels } => usize::try_from(value)
+            .ok()
+            .and_then(|i| levels.get(i))
+            .map(|l| l.label.clone()),
+        Scale::Numeric { labels, .. } => labels
+            .iter()
+            .find(|l| l.value == value)
+            .map(|l| l.label.clone()),
+    }
+}

@@ -1,0 +1,57 @@
+//! The file formats as a contract: JSON Schemas generated from the types that read and
+//! write them, committed under docs/schema/ (a test keeps them equal).
+
+use crate::core::{Scenario, Session};
+use crate::report::Outcome;
+
+/// Which schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// A session file (`samenspel/session`).
+    Session,
+    /// A JSON outcome (`samenspel/outcome`, `export --format json`).
+    Outcome,
+    /// A scenario file (`samenspel/scenario`).
+    Scenario,
+}
+
+impl Which {
+    /// All three, in the order the docs list them.
+    pub const ALL: [Which; 3] = [Which::Session, Which::Outcome, Which::Scenario];
+
+    /// Parses `session`, `outcome` or `scenario`.
+    pub fn parse(s: &str) -> Option<Which> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "session" => Some(Which::Session),
+            "outcome" => Some(Which::Outcome),
+            "scenario" => Some(Which::Scenario),
+            _ => None,
+        }
+    }
+
+    /// The name on the command line and in the file name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Which::Session => "session",
+            Which::Outcome => "outcome",
+            Which::Scenario => "scenario",
+        }
+    }
+
+    /// Where the committed copy lives, relative to the repository.
+    pub fn committed_path(self) -> String {
+        format!("docs/schema/{}.schema.json", self.name())
+    }
+}
+
+/// The schema as JSON text: pretty-printed, with a final newline.
+pub fn schema(which: Which) -> String {
+    let schema = match which {
+        Which::Session => schemars::schema_for!(Session),
+        Which::Outcome => schemars::schema_for!(Outcome),
+        Which::Scenario => schemars::schema_for!(Scenario),
+    };
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,36 @@
+//! Every end-to-end test in one binary, so the crate links once: the real samenspel in a
+//! pseudo-terminal, the files it writes read back, and the tools its users open them with.
+//! One module per story; the support modules come first.
+// A measuring or testing tool: a failure should stop it loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::string_slice
+)]
+
+mod common;
+mod example;
+mod hostile_support;
+
+mod basics;
+mod board;
+mod durability;
+mod exports;
+mod full_disk;
+mod hostile;
+mod hostile_mutations;
+mod kill;
+mod layers;
+mod lock;
+mod matrix;
+mod merging;
+mod render_escapes;
+mod replay;
+mod room;
+mod schema;
+mod screens;
+mod signals;
+mod undo_restart;
+mod validation;
+mod zwolse_komedie;
