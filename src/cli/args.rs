@@ -16,12 +16,21 @@ pub const EXIT_IN_USE: i32 = 3;
 
 /// samenspel: run Community of Practice exercises on a beamer, capture what the room says.
 #[derive(Debug, Parser)]
-#[command(name = "samenspel", version, about)]
+#[command(
+    name = "samenspel",
+    version,
+    about,
+    after_help = "Settings: <data>/config.json, e.g. { \"theme\": \"dark\", \"lang\": \"en\" } \
+                  (<data> is $SAMENSPEL_HOME, else ~/.local/share/samenspel on Linux)."
+)]
 pub struct Cli {
-    /// Interface language: nl or en (else SAMENSPEL_LANG, else LANG/LC_ALL).
+    /// Interface language: nl or en. Else SAMENSPEL_LANG, else "lang" in config.json, else
+    /// an nl* or en* locale (LC_ALL, LC_MESSAGES, LANG), else Dutch. Reports are in the
+    /// session's language unless this is given.
     #[arg(long, global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// Colours: light (default, for beamers), dark, or mono (no colour; also with NO_COLOR).
+    /// Colours: light (default, for beamers), dark, or mono (no colour). Else NO_COLOR
+    /// (mono), else "theme" in config.json, else light.
     #[arg(long, global = true, value_parser = parse_theme)]
     pub theme: Option<ThemeName>,
     /// What to do; without a command the home screen opens.
@@ -97,6 +106,9 @@ pub enum Command {
         /// CSV: one file per kind (participants, cards, cells, votes, ...).
         #[arg(long)]
         split: bool,
+        /// CSV: the field separator, ',' (default) or ';' (for Excel with a Dutch locale).
+        #[arg(long, value_parser = crate::share::parse_separator)]
+        separator: Option<u8>,
         /// Add a comparison with an earlier meeting of the same scenario (md, html).
         #[arg(long, value_name = "OLD_SESSION")]
         compare: Option<PathBuf>,
@@ -122,7 +134,8 @@ pub enum Command {
         #[arg(value_parser = crate::share::parse_schema)]
         which: samenspel::report::schema::Which,
     },
-    /// Compare two meetings of the same scenario: new and gone cards, moved matrix cells.
+    /// Compare two meetings of the same scenario: new and gone cards, moved matrix cells,
+    /// and what became of last time's actions.
     Compare {
         /// The earlier session.
         old: PathBuf,
@@ -179,32 +192,18 @@ fn parse_theme(s: &str) -> Result<ThemeName, String> {
     ThemeName::parse(s).ok_or_else(|| format!("'{s}' is not a theme; use light, dark or mono"))
 }
 
-/// The language: --lang, else SAMENSPEL_LANG, else the settings file, else LC_ALL/LANG
-/// (nl* is Dutch, the rest English).
-pub fn resolve_lang(flag: Option<Lang>, config: Option<Lang>) -> Lang {
-    if let Some(l) = flag {
-        return l;
-    }
-    if let Some(l) = std::env::var("SAMENSPEL_LANG")
-        .ok()
-        .as_deref()
-        .and_then(Lang::parse)
-        .or(config)
-    {
-        return l;
-    }
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var)
-            && !v.is_empty()
-        {
-            return if v.to_ascii_lowercase().starts_with("nl") {
-                Lang::Nl
-            } else {
-                Lang::En
-            };
-        }
-    }
-    Lang::Nl
+/// The interface language (see [`samenspel::store::config::choose_lang`]) and, when
+/// `SAMENSPEL_LANG` names no language samenspel speaks, a line that says it was ignored.
+pub fn resolve_lang(
+    flag: Option<Lang>,
+    config: Option<Lang>,
+) -> (Lang, Option<samenspel::core::Text>) {
+    let var = std::env::var("SAMENSPEL_LANG").ok();
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty());
+    samenspel::store::config::choose_lang(flag, var.as_deref(), config, locale.as_deref())
 }
 
 /// `samenspel scenarios`.

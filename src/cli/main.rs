@@ -16,12 +16,28 @@ use samenspel::tui::{App, Screen};
 
 fn main() {
     let args = args::Cli::parse();
-    // A broken settings file never stops a meeting: defaults, and the error on screen.
+    // A broken settings file never stops a meeting: defaults, and the error said once on
+    // standard error (and on screen when a screen opens).
     let (config, config_error) = match load_config() {
         Ok(c) => (c, None),
         Err(e) => (Config::default(), Some(e)),
     };
-    let lang = args::resolve_lang(args.lang, config.lang);
+    let (lang, ignored) = args::resolve_lang(args.lang, config.lang);
+    if let Some(said) = ignored {
+        eprintln!("samenspel: {}", said.get(lang));
+    }
+    if let Some(e) = &config_error {
+        for line in e.lines(lang) {
+            eprintln!("samenspel: {}", args::safe(&line));
+        }
+        eprintln!(
+            "samenspel: {}",
+            lang.pick(
+                "samenspel gaat verder met de standaardinstellingen",
+                "samenspel goes on with the default settings"
+            )
+        );
+    }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme_name = choose_theme(args.theme, no_color, config.theme);
     if no_color && theme_name != ThemeName::Mono {
@@ -57,6 +73,7 @@ fn run(
             output,
             anonymize,
             split,
+            separator,
             compare,
         }) => {
             let args = share::ExportArgs {
@@ -65,7 +82,9 @@ fn run(
                 output,
                 anonymize,
                 split,
+                separator,
                 compare,
+                lang: args.lang,
             };
             return Ok(share::export_cmd(&args, lang));
         }
@@ -160,7 +179,7 @@ fn run(
     let mut app = App::new(screen, lang, clock);
     app.theme = theme;
     if let Some(e) = &config_error {
-        app.show_error(e);
+        app.show_settings_error(e);
     }
     samenspel::tui::run(app)
 }

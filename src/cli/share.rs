@@ -1,13 +1,11 @@
 //! The commands that share outcomes: export, merge, compare (and schema). Wiring only:
-//! the work is done by `samenspel::export`; files are read and written through the store.
+//! the work is done by `samenspel::report`; files are read and written through the store.
 
 use std::path::{Path, PathBuf};
 
-use jiff::tz::TimeZone;
-
 use samenspel::core::transform::merge::{Group, merge};
 use samenspel::core::{Lang, Live};
-use samenspel::report::{Comparison, Format, Options, Outcome, export};
+use samenspel::report::{Comparison, Format, Options, export};
 use samenspel::store::atomic::write_atomic;
 use samenspel::store::load_session;
 
@@ -25,8 +23,12 @@ pub struct ExportArgs {
     pub anonymize: bool,
     /// One CSV file per kind.
     pub split: bool,
+    /// The CSV separator, when given.
+    pub separator: Option<u8>,
     /// An earlier session to compare with.
     pub compare: Option<PathBuf>,
+    /// The report's language when `--lang` was given; else the session's.
+    pub lang: Option<Lang>,
 }
 
 /// Parses the schema name of `samenspel schema`.
@@ -41,10 +43,26 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
         .ok_or_else(|| format!("'{s}' is not an export format; use md, html, csv, json or session"))
 }
 
+/// Parses `--separator`: `,` or `;` (also written `comma`, `semicolon`).
+pub fn parse_separator(s: &str) -> Result<u8, String> {
+    match s.trim() {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        other => Err(format!(
+            "'{other}' is not a separator; use ',' (the default) or ';' (for Excel with a Dutch locale)"
+        )),
+    }
+}
+
+/// An error line on standard error, as every samenspel command writes them.
+fn say(message: &str) {
+    eprintln!("samenspel: {}", safe(message));
+}
+
 fn load(path: &Path, lang: Lang) -> Result<Live, i32> {
     load_session(path).map_err(|e| {
         for line in e.lines(lang) {
-            eprintln!("{}", safe(&line));
+            say(&line);
         }
         1
     })
@@ -59,26 +77,62 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 fn write(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), i32> {
     write_atomic(path, bytes).map_err(|e| {
-        eprintln!(
+        say(&format!(
             "{}: {}: {e}",
             path.display(),
             lang.pick("kan niet schrijven", "cannot write")
-        );
+        ));
         1
     })
 }
 
 fn refuse_overwrite(output: &Path, inputs: &[&PathBuf], lang: Lang) -> Result<(), i32> {
     if inputs.iter().any(|i| same_file(output, i)) {
-        eprintln!(
+        say(&format!(
             "{}: {}",
             output.display(),
             lang.pick(
                 "dit is een invoerbestand; kies een andere naam met -o",
                 "this is an input file; choose another name with -o"
             )
-        );
+        ));
         return Err(1);
+    }
+    Ok(())
+}
+
+/// A flag that `format` does not use: refused (exit 2, as for any misused option) with the
+/// formats that do take it, rather than silently ignored.
+fn refuse_flags(args: &ExportArgs, lang: Lang) -> Result<(), i32> {
+    let given = [
+        (
+            "--compare",
+            args.compare.is_some(),
+            &[Format::Markdown, Format::Html][..],
+            "md, html",
+        ),
+        ("--split", args.split, &[Format::Csv][..], "csv"),
+        (
+            "--separator",
+            args.separator.is_some(),
+            &[Format::Csv][..],
+            "csv",
+        ),
+    ];
+    for (flag, set, formats, names) in given {
+        if set && !formats.contains(&args.format) {
+            say(&match lang {
+                Lang::Nl => format!(
+                    "{flag} werkt alleen met --format {names}, niet met {}; laat {flag} weg of kies een ander formaat",
+                    args.format.name()
+                ),
+                Lang::En => format!(
+                    "{flag} works only with --format {names}, not with {}; leave {flag} out or choose another format",
+                    args.format.name()
+                ),
+            });
+            return Err(2);
+        }
     }
     Ok(())
 }
@@ -86,14 +140,17 @@ fn refuse_overwrite(output: &Path, inputs: &[&PathBuf], lang: Lang) -> Result<()
 /// `samenspel export`.
 pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
     run(|| {
+        refuse_flags(args, lang)?;
         let live = load(&args.session, lang)?;
-        let mut opts = Options::new(lang);
+        let mut opts = Options::for_session(&live.session, args.lang);
         opts.anonymize = args.anonymize;
         opts.split = args.split;
-        opts.tz = TimeZone::system();
+        if let Some(separator) = args.separator {
+            opts.separator = separator;
+        }
         if let Some(old_path) = &args.compare {
             let old = load(old_path, lang)?;
-            opts.compare = Some(compare(&old, &live, lang, args.anonymize)?);
+            opts.compare = Some(compare(&old, &live, opts.lang, args.anonymize, lang)?);
         }
         let files = export(&live, args.format, &opts);
         let base = match (&args.output, args.split) {
@@ -129,34 +186,34 @@ pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
     })
 }
 
-fn compare(old: &Live, new: &Live, lang: Lang, anonymize: bool) -> Result<Comparison, i32> {
-    let a = Outcome::build(&old.session, &old.state, lang, anonymize);
-    let b = Outcome::build(&new.session, &new.state, lang, anonymize);
-    let changed = old.session.scenario != new.session.scenario;
-    Comparison::between(&a, &b, changed).map_err(|e| {
-        eprintln!(
-            "{}",
-            safe(&match lang {
-                Lang::Nl => format!(
-                    "de sessies liepen verschillende scenario's ('{}' en '{}'); vergelijk bijeenkomsten van hetzelfde scenario",
-                    e.old, e.new
-                ),
-                Lang::En => format!(
-                    "{e}; compare meetings of the same scenario"
-                ),
-            })
-        );
+/// Compares two meetings in `report` language; errors in the interface language.
+fn compare(
+    old: &Live,
+    new: &Live,
+    report: Lang,
+    anonymize: bool,
+    lang: Lang,
+) -> Result<Comparison, i32> {
+    Comparison::of(old, new, report, anonymize).map_err(|e| {
+        say(&match lang {
+            Lang::Nl => format!(
+                "de sessies liepen verschillende scenario's ('{}' en '{}'); vergelijk bijeenkomsten van hetzelfde scenario",
+                e.old, e.new
+            ),
+            Lang::En => format!("{e}; compare meetings of the same scenario"),
+        });
         1
     })
 }
 
-/// `samenspel compare`.
+/// `samenspel compare`: printed for the facilitator, in the interface language (a report
+/// with the comparison, `export --compare`, is in the session's).
 pub fn compare_cmd(old: &Path, new: &Path, lang: Lang) -> i32 {
     run(|| {
         let a = load(old, lang)?;
         let b = load(new, lang)?;
-        let cmp = compare(&a, &b, lang, false)?;
-        print!("{}", cmp.to_text(&TimeZone::system(), lang));
+        let cmp = compare(&a, &b, lang, false, lang)?;
+        print!("{}", cmp.to_text(lang));
         Ok(())
     })
 }
@@ -178,21 +235,19 @@ pub fn merge_cmd(
             Some(list) => {
                 let names: Vec<String> = list.split(',').map(|n| n.trim().to_string()).collect();
                 if names.len() != inputs.len() {
-                    eprintln!(
-                        "{}",
-                        match lang {
-                            Lang::Nl => format!(
-                                "--names noemt {} namen voor {} sessies; geef één naam per sessie, met komma's",
-                                names.len(),
-                                inputs.len()
-                            ),
-                            Lang::En => format!(
-                                "--names gives {} names for {} sessions; give one name per session, separated by commas",
-                                names.len(),
-                                inputs.len()
-                            ),
-                        }
-                    );
+                    let (given, wanted) = (names.len(), inputs.len());
+                    say(&match lang {
+                        Lang::Nl => format!(
+                            "--names noemt {given} {} voor {wanted} {}; geef één naam per sessie, gescheiden door komma's",
+                            if given == 1 { "naam" } else { "namen" },
+                            if wanted == 1 { "sessie" } else { "sessies" },
+                        ),
+                        Lang::En => format!(
+                            "--names gives {given} {} for {wanted} {}; give one name per session, separated by commas",
+                            if given == 1 { "name" } else { "names" },
+                            if wanted == 1 { "session" } else { "sessions" },
+                        ),
+                    });
                     return Err(1);
                 }
                 names
@@ -204,32 +259,39 @@ pub fn merge_cmd(
             .zip(names)
             .map(|(live, name)| Group { name, live })
             .collect();
-        let merged = merge(&groups, title, lang).map_err(|e| {
-            eprintln!("{}", safe(&e.message(lang)));
+        let merged = merge(&groups, title).map_err(|e| {
+            say(&e.message(lang));
             1
         })?;
         let inputs_ref: Vec<&PathBuf> = inputs.iter().collect();
         refuse_overwrite(output, &inputs_ref, lang)?;
         for i in &merged.duplicates {
-            eprintln!(
+            say(&format!(
                 "{}: {}",
                 inputs[*i].display(),
                 lang.pick(
                     "dezelfde sessie onder dezelfde naam als een eerdere invoer; één keer meegenomen",
                     "the same session under the same name as an earlier input; merged once"
                 )
-            );
+            ));
         }
         for d in &merged.dropped {
-            eprintln!(
+            say(&format!(
                 "{}: {}",
                 lang.pick("niet overgenomen", "not carried over"),
-                safe(d)
-            );
+                d.get(lang)
+            ));
+        }
+        for c in &merged.conflicts {
+            say(&format!(
+                "{}: {}",
+                lang.pick("let op", "note"),
+                c.get(lang)
+            ));
         }
         // Never write an empty file if the merged session cannot be serialized.
         let bytes = samenspel::store::writer::try_session_json(&merged.session).map_err(|e| {
-            eprintln!("samenspel: {e}");
+            say(&e.to_string());
             2
         })?;
         write(output, &bytes, lang)?;

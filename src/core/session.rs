@@ -29,6 +29,11 @@ pub struct Session {
     pub title: String,
     /// When the session was started.
     pub created: Timestamp,
+    /// The time zone the meeting was held in (an IANA name such as `Europe/Amsterdam`),
+    /// recorded when the session was created; reports show times in it. Files from before
+    /// it was recorded have none (reports then use `Europe/Amsterdam`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     /// The language starting cards were taken in.
     pub lang: Lang,
     /// A copy of the scenario as it was when the session started.
@@ -66,6 +71,7 @@ impl Session {
             version: SESSION_VERSION,
             title,
             created,
+            time_zone: None,
             lang,
             scenario,
             participants: Vec::new(),

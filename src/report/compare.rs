@@ -5,13 +5,12 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
 use super::outcome::{CellOutcome, MatrixOutcome, Outcome, StepResult};
-use super::words::{date_time, value_text};
-use crate::core::state::RowRef;
-use crate::core::{Lang, Text};
+use super::words::{date_time, step_heading, value_text};
+use crate::core::state::{ReviewStatus, RowRef};
+use crate::core::{Lang, Live, Scenario, Text};
 
 /// What changed from one meeting to the next.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,14 +19,33 @@ pub struct Comparison {
     pub old_title: String,
     /// When it started.
     pub old_created: Timestamp,
+    /// The time zone it was held in.
+    pub old_time_zone: String,
     /// The later meeting's title.
     pub new_title: String,
     /// When it started.
     pub new_created: Timestamp,
-    /// Whether the scenario's content differs between the two (same id).
+    /// The time zone it was held in.
+    pub new_time_zone: String,
+    /// Whether the scenario's content differs between the two (same id), apart from the
+    /// review step that continuing a series (`new --from`) puts first.
     pub scenario_changed: bool,
     /// The steps with a difference, in the order of the later meeting.
     pub steps: Vec<StepChange>,
+    /// The earlier meeting's actions as the later one's review marked them: carried over,
+    /// so neither new nor gone.
+    pub followed_up: Vec<FollowUp>,
+}
+
+/// An action of the earlier meeting, looked back on in the later one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// What would be done.
+    pub what: String,
+    /// Who would do it, readable.
+    pub who: String,
+    /// Done, still open or dropped; none when not discussed.
+    pub status: Option<ReviewStatus>,
 }
 
 /// The differences within one step.
@@ -35,15 +53,15 @@ pub struct Comparison {
 pub struct StepChange {
     /// Step id.
     pub id: String,
-    /// Step title.
-    pub title: Text,
+    /// The step's heading as the reports show it ("Akte 2: Waarden").
+    pub heading: String,
     /// Lanes with new or disappeared cards.
     pub lanes: Vec<LaneChange>,
     /// Matrix cells whose value changed.
     pub cells: Vec<CellMove>,
     /// Commitments (by what) that are new.
     pub commitments_added: Vec<String>,
-    /// Commitments (by what) that are gone.
+    /// Commitments (by what) that are gone (not carried over into a review either).
     pub commitments_removed: Vec<String>,
 }
 
@@ -63,6 +81,8 @@ pub struct LaneChange {
 pub struct CellMove {
     /// Row label.
     pub row: String,
+    /// The party the row belongs to (its name), which tells rows with the same label apart.
+    pub party: Option<String>,
     /// Column heading.
     pub column: Text,
     /// The value before (none: not rated, or the row was not there).
@@ -86,7 +106,24 @@ pub struct DifferentScenarios {
 }
 
 impl Comparison {
-    /// Compares two outcomes (built in the same language) of the same scenario.
+    /// Compares two meetings of the same scenario (their outcomes, built in `lang`, with
+    /// names replaced when `anonymize`). A later meeting that continues the earlier one
+    /// (`new --from`) is understood as such: its review step is not a change of the
+    /// scenario, and the actions it looks back on are not gone.
+    pub fn of(
+        old: &Live,
+        new: &Live,
+        lang: Lang,
+        anonymize: bool,
+    ) -> Result<Comparison, DifferentScenarios> {
+        let a = Outcome::build(&old.session, &old.state, lang, anonymize);
+        let b = Outcome::build(&new.session, &new.state, lang, anonymize);
+        let changed = without_reviews(&old.session.scenario) != without_reviews(&new.session.scenario);
+        Comparison::between(&a, &b, changed)
+    }
+
+    /// Compares two outcomes (built in the same language) of the same scenario;
+    /// `scenario_changed` says whether the scenarios differ beyond a review step.
     pub fn between(
         old: &Outcome,
         new: &Outcome,
@@ -99,6 +136,22 @@ impl Comparison {
             });
         }
         let lang = new.lang;
+        // The earlier meeting's actions that the later one's review looks back on.
+        let followed_up: Vec<FollowUp> = new
+            .steps
+            .iter()
+            .filter_map(|s| match &s.result {
+                StepResult::Review(r) => Some(r),
+                _ => None,
+            })
+            .flat_map(|r| &r.items)
+            .filter(|i| i.since.is_none() && old_commitments(old).any(|c| c == i.what))
+            .map(|i| FollowUp {
+                what: i.what.clone(),
+                who: i.who_label.clone(),
+                status: i.status,
+            })
+            .collect();
         let mut steps = Vec::new();
         for step in &new.steps {
             let Some(before) = old.step(&step.id) else {
@@ -106,7 +159,7 @@ impl Comparison {
             };
             let mut change = StepChange {
                 id: step.id.clone(),
-                title: step.title.clone(),
+                heading: step_heading(new, step, lang),
                 lanes: Vec::new(),
                 cells: Vec::new(),
                 commitments_added: Vec::new(),
@@ -134,15 +187,19 @@ impl Comparison {
                     }
                 }
                 (StepResult::Matrix(a), StepResult::Matrix(b)) => {
-                    change.cells = cell_moves(a, b, lang);
+                    change.cells = cell_moves(new, a, b, lang);
                 }
                 (StepResult::Agreement(a), StepResult::Agreement(b)) => {
                     let old_what: Vec<&str> =
                         a.commitments.iter().map(|c| c.what.as_str()).collect();
                     let new_what: Vec<&str> =
                         b.commitments.iter().map(|c| c.what.as_str()).collect();
-                    (change.commitments_added, change.commitments_removed) =
-                        diff(&old_what, &new_what);
+                    let (added, removed) = diff(&old_what, &new_what);
+                    change.commitments_added = added;
+                    change.commitments_removed = removed
+                        .into_iter()
+                        .filter(|what| !followed_up.iter().any(|f| &f.what == what))
+                        .collect();
                 }
                 _ => {}
             }
@@ -157,23 +214,26 @@ impl Comparison {
         Ok(Comparison {
             old_title: old.session.title.clone(),
             old_created: old.session.created,
+            old_time_zone: old.session.time_zone.clone(),
             new_title: new.session.title.clone(),
             new_created: new.session.created,
+            new_time_zone: new.session.time_zone.clone(),
             scenario_changed,
             steps,
+            followed_up,
         })
     }
 
     /// The comparison as plain text for a terminal (every text cleaned).
-    pub fn to_text(&self, tz: &TimeZone, lang: Lang) -> String {
+    pub fn to_text(&self, lang: Lang) -> String {
         let clean = |s: &str| crate::core::clean::clean(s).into_owned();
         let mut out = format!(
             "{} \"{}\" ({}) → \"{}\" ({})\n",
             lang.pick("Vergelijking:", "Comparison:"),
             clean(&self.old_title),
-            date_time(self.old_created, tz, lang),
+            date_time(self.old_created, &self.old_time_zone, lang),
             clean(&self.new_title),
-            date_time(self.new_created, tz, lang),
+            date_time(self.new_created, &self.new_time_zone, lang),
         );
         if self.scenario_changed {
             out.push_str(lang.pick(
@@ -181,11 +241,23 @@ impl Comparison {
                 "Note: the scenario was changed between the two meetings.\n",
             ));
         }
-        if self.steps.is_empty() {
+        if self.steps.is_empty() && self.followed_up.is_empty() {
             out.push_str(lang.pick("Geen verschillen.\n", "No differences.\n"));
         }
+        if !self.followed_up.is_empty() {
+            out.push_str(&format!(
+                "\n{}\n",
+                lang.pick(
+                    "Acties van de vorige keer (terugblik)",
+                    "Actions of last time (review)"
+                )
+            ));
+            for f in &self.followed_up {
+                out.push_str(&format!("  = {}\n", clean(&f.line(lang))));
+            }
+        }
         for step in &self.steps {
-            out.push_str(&format!("\n{}\n", clean(step.title.get(lang))));
+            out.push_str(&format!("\n{}\n", clean(&step.heading)));
             for lane in &step.lanes {
                 out.push_str(&format!("  {}\n", clean(lane.lane.get(lang))));
                 for t in &lane.added {
@@ -198,7 +270,7 @@ impl Comparison {
             for cell in &step.cells {
                 out.push_str(&format!(
                     "  {} × {}: {} → {}\n",
-                    clean(&cell.row),
+                    clean(&cell.row_text()),
                     clean(cell.column.get(lang)),
                     or_dash(&cell.old_text),
                     or_dash(&cell.new_text),
@@ -213,6 +285,47 @@ impl Comparison {
         }
         out
     }
+}
+
+impl FollowUp {
+    /// "Wijkavond organiseren (Anna de Vries): gedaan".
+    pub fn line(&self, lang: Lang) -> String {
+        let status = super::markdown_steps::status_text(self.status, lang);
+        if self.who.is_empty() {
+            format!("{}: {status}", self.what)
+        } else {
+            format!("{} ({}): {status}", self.what, self.who)
+        }
+    }
+}
+
+impl CellMove {
+    /// The row as a reader tells it apart: "Tevreden bewoners (Woningcorporatie)".
+    pub fn row_text(&self) -> String {
+        match &self.party {
+            Some(p) => format!("{} ({p})", self.row),
+            None => self.row.clone(),
+        }
+    }
+}
+
+/// The commitments of every agreement step of an outcome, by what.
+fn old_commitments(outcome: &Outcome) -> impl Iterator<Item = &str> {
+    outcome
+        .steps
+        .iter()
+        .filter_map(|s| match &s.result {
+            StepResult::Agreement(a) => Some(a),
+            _ => None,
+        })
+        .flat_map(|a| a.commitments.iter().map(|c| c.what.as_str()))
+}
+
+/// A scenario without the review steps that continuing a series adds.
+fn without_reviews(scenario: &Scenario) -> Scenario {
+    let mut s = scenario.clone();
+    s.steps.retain(|step| !step.is_review());
+    s
 }
 
 /// "–" for an empty value.
@@ -251,9 +364,14 @@ fn diff(old: &[&str], new: &[&str]) -> (Vec<String>, Vec<String>) {
     (added, removed)
 }
 
-/// Rows are matched by id (fixed rows) or by label and occurrence (card rows, whose ids
-/// differ between meetings); columns by id.
-fn cell_moves(old: &MatrixOutcome, new: &MatrixOutcome, lang: Lang) -> Vec<CellMove> {
+/// Rows are matched by id (fixed rows) or by party, label and occurrence (card rows, whose
+/// ids differ between meetings); columns by id.
+fn cell_moves(
+    outcome: &Outcome,
+    old: &MatrixOutcome,
+    new: &MatrixOutcome,
+    lang: Lang,
+) -> Vec<CellMove> {
     fn keys(m: &MatrixOutcome) -> Vec<(String, usize)> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         m.rows
@@ -261,7 +379,11 @@ fn cell_moves(old: &MatrixOutcome, new: &MatrixOutcome, lang: Lang) -> Vec<CellM
             .map(|r| {
                 let base = match &r.key {
                     RowRef::Row(id) => format!("row:{id}"),
-                    RowRef::Card(_) => format!("card:{}", r.label),
+                    RowRef::Card(_) => format!(
+                        "card:{}:{}",
+                        r.party.as_deref().unwrap_or_default(),
+                        r.label
+                    ),
                 };
                 let n = seen.entry(base.clone()).or_default();
                 *n += 1;
@@ -300,11 +422,13 @@ fn cell_moves(old: &MatrixOutcome, new: &MatrixOutcome, lang: Lang) -> Vec<CellM
                 continue;
             }
             let row = n
-                .map(|n| new.rows[n].label.clone())
-                .or_else(|| o.map(|o| old.rows[o].label.clone()))
-                .unwrap_or_default();
+                .and_then(|n| new.rows.get(n))
+                .or_else(|| o.and_then(|o| old.rows.get(o)));
             moves.push(CellMove {
-                row,
+                row: row.map(|r| r.label.clone()).unwrap_or_default(),
+                party: row
+                    .and_then(|r| r.party.as_deref())
+                    .map(|p| outcome.party_name(p, lang)),
                 column: column.label.clone(),
                 old: va,
                 new: vb,

@@ -53,16 +53,16 @@ pub fn render(outcome: &Outcome, opts: &Options) -> String {
         lang.pick("Werkvorm", "Exercise"),
         esc(outcome.scenario.title.get(lang)),
         lang.pick("Datum", "Date"),
-        esc(&date_time(outcome.session.created, &opts.tz, lang)),
+        esc(&date_time(outcome.session.created, &outcome.session.time_zone, lang)),
         esc(outcome.scenario.description.get(lang)),
     );
     participants(&mut h, outcome, lang);
-    for (i, step) in outcome.steps.iter().enumerate() {
+    for step in &outcome.steps {
         let _ = write!(
             h,
             "<section class=\"step\" id=\"step-{}\">\n<h2>{}</h2>\n<p class=\"prompt\">{}</p>\n",
             esc(&step.id),
-            esc(&step_heading(outcome, i, step, lang)),
+            esc(&step_heading(outcome, step, lang)),
             esc(step.prompt.get(lang))
         );
         match &step.result {

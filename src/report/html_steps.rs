@@ -206,11 +206,8 @@ pub(super) fn matrix(h: &mut String, outcome: &Outcome, m: &MatrixOutcome, lang:
 
 pub(super) fn vote(h: &mut String, outcome: &Outcome, v: &VoteOutcome, lang: Lang) {
     let on = outcome
-        .steps
-        .iter()
-        .position(|s| s.id == v.on)
-        .map(|i| step_heading(outcome, i, &outcome.steps[i], lang))
-        .unwrap_or_else(|| v.on.clone());
+        .step(&v.on)
+        .map_or_else(|| v.on.clone(), |s| step_heading(outcome, s, lang));
     let _ = writeln!(
         h,
         "<p class=\"meta\">{}</p>",
@@ -275,10 +272,10 @@ pub(super) fn comparison(h: &mut String, cmp: &Comparison, opts: &Options) {
     let lang = opts.lang;
     let _ = writeln!(
         h,
-        "<section class=\"compare\">\n<h2>{} {} ({})</h2>",
+        "<section class=\"compare\">\n<h2>{} {}</h2>\n<p class=\"meta\">{}</p>",
         lang.pick("Vergeleken met", "Compared with"),
         esc(&cmp.old_title),
-        esc(&date_time(cmp.old_created, &opts.tz, lang))
+        esc(&date_time(cmp.old_created, &cmp.old_time_zone, lang))
     );
     if cmp.scenario_changed {
         let _ = writeln!(
@@ -290,15 +287,26 @@ pub(super) fn comparison(h: &mut String, cmp: &Comparison, opts: &Options) {
             )
         );
     }
-    if cmp.steps.is_empty() {
+    if cmp.steps.is_empty() && cmp.followed_up.is_empty() {
         let _ = writeln!(
             h,
             "<p class=\"empty\">{}</p>",
             lang.pick("Geen verschillen.", "No differences.")
         );
     }
+    if !cmp.followed_up.is_empty() {
+        let _ = writeln!(
+            h,
+            "<h3>{}</h3>\n<ul>",
+            lang.pick("Acties van de vorige keer", "Actions of last time")
+        );
+        for f in &cmp.followed_up {
+            let _ = writeln!(h, "<li>{}</li>", esc(&f.line(lang)));
+        }
+        h.push_str("</ul>\n");
+    }
     for step in &cmp.steps {
-        let _ = writeln!(h, "<h3>{}</h3>", esc(step.title.get(lang)));
+        let _ = writeln!(h, "<h3>{}</h3>", esc(&step.heading));
         for lane in &step.lanes {
             let _ = writeln!(h, "<h4>{}</h4>\n<ul>", esc(lane.lane.get(lang)));
             for t in &lane.added {
@@ -325,7 +333,7 @@ pub(super) fn comparison(h: &mut String, cmp: &Comparison, opts: &Options) {
                 let _ = writeln!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&c.row),
+                    esc(&c.row_text()),
                     esc(c.column.get(lang)),
                     esc(or_dash(&c.old_text)),
                     esc(or_dash(&c.new_text))

@@ -28,17 +28,17 @@ pub fn render(outcome: &Outcome, opts: &Options) -> String {
         &format!(
             "**{}** {}",
             lang.pick("Datum:", "Date:"),
-            date_time(outcome.session.created, &opts.tz, lang)
+            date_time(outcome.session.created, &outcome.session.time_zone, lang)
         ),
     );
     line(out, "");
     line(out, &inline(outcome.scenario.description.get(lang)));
     line(out, "");
     participants(out, outcome, lang);
-    for (i, step) in outcome.steps.iter().enumerate() {
+    for step in &outcome.steps {
         line(
             out,
-            &format!("## {}", inline(&step_heading(outcome, i, step, lang))),
+            &format!("## {}", inline(&step_heading(outcome, step, lang))),
         );
         line(out, "");
         line(out, &format!("> {}", inline(step.prompt.get(lang))));
@@ -68,12 +68,13 @@ pub(super) fn line(out: &mut String, s: &str) {
     out.push('\n');
 }
 
-/// User text made safe to start a line of CommonMark (e.g. a list item): as [`mid`], and a
-/// leading `-`, `+`, `=` or `1.` is escaped so it cannot start a list or heading.
+/// User text made safe to start a line of CommonMark (a heading, a list item): as [`mid`],
+/// and a leading `-`, `+`, `#`, `>` or `1.` is escaped so it cannot start a list, a
+/// heading or a quote, and a trailing `#` so a heading cannot lose it.
 pub fn inline(text: &str) -> String {
     let mut out = mid(text);
     let first = out.chars().next();
-    if matches!(first, Some('-' | '+' | '=')) {
+    if matches!(first, Some('-' | '+' | '#' | '>')) {
         out.insert(0, '\\');
     } else if first.is_some_and(|c| c.is_ascii_digit()) {
         let digits = out.chars().take_while(char::is_ascii_digit).count();
@@ -84,38 +85,62 @@ pub fn inline(text: &str) -> String {
             out.insert(digits, '\\');
         }
     }
+    if out.ends_with('#') && !out.ends_with("\\#") {
+        let keep = out.trim_end_matches('#').len();
+        out.insert(keep, '\\');
+    }
     out
 }
 
-/// User text made safe inside a line of CommonMark (a table cell, after a label): cleaned,
-/// whitespace folded, and every character that could start inline markup escaped.
+/// User text made safe inside a table cell: as [`mid`], and `|` escaped so it cannot end
+/// the cell.
+pub fn cell(text: &str) -> String {
+    mid(text).replace('|', "\\|")
+}
+
+/// User text made safe inside a line of CommonMark (after a label, in a list item):
+/// cleaned, whitespace folded, and only what CommonMark (and Python-Markdown, which MkDocs
+/// uses) would read as markup escaped, in a form both understand: a backslash before
+/// `\\ ` * _ [ ]`, an entity for `&` and `<` where they would start an entity or a tag,
+/// and for tildes that could strike text through. Everything else stays as typed.
 pub fn mid(text: &str) -> String {
     let cleaned = crate::core::clean::clean(text);
     let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tildes = folded.matches('~').count() >= 2;
     let mut out = String::with_capacity(folded.len() + 8);
-    for c in folded.chars() {
-        if matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '|'
-                | '~'
-                | '&'
-                | '#'
-                | '!'
-                | '{'
-                | '}'
-        ) {
-            out.push('\\');
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' if next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) => {
+                out.push_str("&lt;");
+            }
+            '&' if starts_entity(chars.clone()) => out.push_str("&amp;"),
+            '~' if tildes => out.push_str("&#126;"),
+            c => out.push(c),
         }
-        out.push(c);
     }
     out
+}
+
+/// Whether the text after a `&` would make it an entity: `#...;` or letters and digits
+/// then `;` (`&amp;`, `&#38;`).
+fn starts_entity(rest: impl Iterator<Item = char>) -> bool {
+    let mut n = 0;
+    for c in rest {
+        match c {
+            ';' => return n > 0,
+            '#' if n == 0 => {}
+            c if c.is_ascii_alphanumeric() && n < 32 => {}
+            _ => return false,
+        }
+        n += 1;
+    }
+    false
 }
 
 fn participants(out: &mut String, outcome: &Outcome, lang: Lang) {
@@ -154,9 +179,9 @@ fn participants(out: &mut String, outcome: &Outcome, lang: Lang) {
             out,
             &format!(
                 "| {} | {} | {} | {} |",
-                mid(&p.label),
-                mid(&p.organisation),
-                mid(&party),
+                cell(&p.label),
+                cell(&p.organisation),
+                cell(&party),
                 if p.present {
                     lang.pick("ja", "yes")
                 } else {
@@ -204,7 +229,8 @@ fn board(out: &mut String, outcome: &Outcome, board: &BoardOutcome, lang: Lang) 
                         .iter()
                         .filter(|c| c.theme.as_ref() == Some(theme))
                     {
-                        line(out, &format!("  - {}", card_line(outcome, c, lang)));
+                        // Four spaces: Python-Markdown (MkDocs) nests only from four.
+                        line(out, &format!("    - {}", card_line(outcome, c, lang)));
                     }
                 }
                 Some(_) => {}
@@ -256,9 +282,9 @@ fn agreement(out: &mut String, a: &AgreementOutcome, lang: Lang) {
             out,
             &format!(
                 "| {} | {} | {} |",
-                mid(&c.what),
-                mid(&c.who_label),
-                mid(&c.when)
+                cell(&c.what),
+                cell(&c.who_label),
+                cell(&c.when)
             ),
         );
     }
@@ -267,14 +293,27 @@ fn agreement(out: &mut String, a: &AgreementOutcome, lang: Lang) {
 
 #[cfg(test)]
 mod tests {
-    use super::inline;
+    use super::{cell, inline, mid};
 
     #[test]
     fn markup_and_escapes_in_user_text_are_neutralised() {
-        assert_eq!(inline("*vet* [link](x) <b>"), r"\*vet\* \[link\](x) \<b\>");
+        assert_eq!(inline("*vet* [link](x) <b>"), r"\*vet\* \[link\](x) &lt;b>");
         assert_eq!(inline("1. eerst"), r"1\. eerst");
         assert_eq!(inline("- los"), r"\- los");
+        assert_eq!(inline("# geen kop #"), r"\# geen kop \#");
         assert_eq!(inline("a\u{1b}[31mb\nc"), "a\u{FFFD}\\[31mb c");
         assert_eq!(inline("70% van de huurders"), "70% van de huurders");
+    }
+
+    #[test]
+    fn only_what_would_be_markup_is_escaped() {
+        assert_eq!(mid("Lusten & lasten"), "Lusten & lasten");
+        assert_eq!(mid("a &amp; b"), "a &amp;amp; b");
+        assert_eq!(mid("x < 5 en y > 3"), "x < 5 en y > 3");
+        assert_eq!(mid("=1+1 {x} ! #3"), "=1+1 {x} ! #3");
+        assert_eq!(mid("~ongeveer~"), "&#126;ongeveer&#126;");
+        assert_eq!(mid("~10"), "~10");
+        assert_eq!(mid("a | b"), "a | b");
+        assert_eq!(cell("a | b"), r"a \| b");
     }
 }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::Options;
 use super::compare::{Comparison, or_dash};
-use super::markdown::{inline, line, mid, table_head};
+use super::markdown::{cell, inline, line, mid, table_head};
 use super::outcome::{MatrixOutcome, Outcome, ReviewOutcome, VoteOutcome};
 use super::words::{date_time, dots, scale_text, step_heading, value_text};
 use crate::core::Lang;
@@ -28,26 +28,26 @@ pub(super) fn matrix(out: &mut String, outcome: &Outcome, m: &MatrixOutcome, lan
         let mut head = String::from("| |");
         let mut rule = String::from("|---|");
         for c in &m.columns {
-            let _ = write!(head, " {} |", mid(c.label.get(lang)));
+            let _ = write!(head, " {} |", cell(c.label.get(lang)));
             rule.push_str(":---:|");
         }
         line(out, &head);
         line(out, &rule);
         for (r, row) in m.rows.iter().enumerate() {
-            let mut label = mid(&row.label);
+            let mut label = cell(&row.label);
             if let Some(p) = &row.party {
-                let _ = write!(label, " *({})*", mid(&outcome.party_name(p, lang)));
+                let _ = write!(label, " *({})*", cell(&outcome.party_name(p, lang)));
             }
             let mut s = format!("| {label} |");
             for c in 0..m.columns.len() {
-                let cell = m.cells.iter().find(|x| x.row == r && x.column == c);
-                let mut v = cell
+                let found = m.cells.iter().find(|x| x.row == r && x.column == c);
+                let mut v = found
                     .map(|x| value_text(&m.scale, x, lang))
                     .unwrap_or_default();
-                if cell.is_some_and(|x| !x.note.is_empty()) {
+                if found.is_some_and(|x| !x.note.is_empty()) {
                     v.push_str(" ✎");
                 }
-                let _ = write!(s, " {} |", mid(&v));
+                let _ = write!(s, " {} |", cell(&v));
             }
             line(out, &s);
         }
@@ -98,11 +98,8 @@ pub(super) fn matrix(out: &mut String, outcome: &Outcome, m: &MatrixOutcome, lan
 
 pub(super) fn vote(out: &mut String, outcome: &Outcome, v: &VoteOutcome, lang: Lang) {
     let on = outcome
-        .steps
-        .iter()
-        .position(|s| s.id == v.on)
-        .map(|i| step_heading(outcome, i, &outcome.steps[i], lang))
-        .unwrap_or_else(|| v.on.clone());
+        .step(&v.on)
+        .map_or_else(|| v.on.clone(), |s| step_heading(outcome, s, lang));
     line(out, &vote_summary(v, &on, lang, mid));
     line(out, "");
     if !v.revealed {
@@ -134,9 +131,9 @@ pub(super) fn vote(out: &mut String, outcome: &Outcome, v: &VoteOutcome, lang: L
     );
     line(out, "|---:|---|---:|");
     for r in voted {
-        let mut label = mid(&r.label);
+        let mut label = cell(&r.label);
         if let Some(p) = &r.party {
-            let _ = write!(label, " *({})*", mid(&outcome.party_name(p, lang)));
+            let _ = write!(label, " *({})*", cell(&outcome.party_name(p, lang)));
         }
         if r.removed {
             let _ = write!(label, " *({})*", lang.pick("verwijderd", "removed"));
@@ -193,11 +190,15 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
     line(
         out,
         &format!(
-            "## {} {} ({})",
+            "## {} {}",
             lang.pick("Vergeleken met", "Compared with"),
-            mid(&cmp.old_title),
-            date_time(cmp.old_created, &opts.tz, lang)
+            inline(&cmp.old_title)
         ),
+    );
+    line(out, "");
+    line(
+        out,
+        &format!("*{}*", mid(&date_time(cmp.old_created, &cmp.old_time_zone, lang))),
     );
     line(out, "");
     if cmp.scenario_changed {
@@ -210,49 +211,63 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
         );
         line(out, "");
     }
-    if cmp.steps.is_empty() {
+    if cmp.steps.is_empty() && cmp.followed_up.is_empty() {
         line(out, lang.pick("*Geen verschillen.*", "*No differences.*"));
         line(out, "");
     }
+    if !cmp.followed_up.is_empty() {
+        line(
+            out,
+            &format!(
+                "### {}",
+                lang.pick("Acties van de vorige keer", "Actions of last time")
+            ),
+        );
+        line(out, "");
+        for f in &cmp.followed_up {
+            line(out, &format!("- {}", inline(&f.line(lang))));
+        }
+        line(out, "");
+    }
     for step in &cmp.steps {
-        line(out, &format!("### {}", inline(step.title.get(lang))));
+        line(out, &format!("### {}", inline(&step.heading)));
         line(out, "");
         for lane in &step.lanes {
-            line(out, &format!("**{}**", inline(lane.lane.get(lang))));
+            line(out, &format!("**{}**", mid(lane.lane.get(lang))));
             line(out, "");
             for t in &lane.added {
                 line(
                     out,
-                    &format!("- {} {}", lang.pick("nieuw:", "new:"), inline(t)),
+                    &format!("- {} {}", lang.pick("nieuw:", "new:"), mid(t)),
                 );
             }
             for t in &lane.removed {
                 line(
                     out,
-                    &format!("- {} {}", lang.pick("weg:", "gone:"), inline(t)),
+                    &format!("- {} {}", lang.pick("weg:", "gone:"), mid(t)),
                 );
             }
             line(out, "");
         }
         if !step.cells.is_empty() {
-            line(
+            table_head(
                 out,
-                &format!(
-                    "| | | {} | {} |",
+                &[
+                    "",
+                    "",
                     lang.pick("Was", "Was"),
-                    lang.pick("Nu", "Now")
-                ),
+                    lang.pick("Nu", "Now"),
+                ],
             );
-            line(out, "|---|---|:---:|:---:|");
             for c in &step.cells {
                 line(
                     out,
                     &format!(
                         "| {} | {} | {} | {} |",
-                        mid(&c.row),
-                        mid(c.column.get(lang)),
-                        mid(or_dash(&c.old_text)),
-                        mid(or_dash(&c.new_text))
+                        cell(&c.row_text()),
+                        cell(c.column.get(lang)),
+                        cell(or_dash(&c.old_text)),
+                        cell(or_dash(&c.new_text))
                     ),
                 );
             }
@@ -264,7 +279,7 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
                 &format!(
                     "- {} {}",
                     lang.pick("nieuwe afspraak:", "new commitment:"),
-                    inline(t)
+                    mid(t)
                 ),
             );
         }
@@ -274,7 +289,7 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
                 &format!(
                     "- {} {}",
                     lang.pick("afspraak weg:", "commitment gone:"),
-                    inline(t)
+                    mid(t)
                 ),
             );
         }
@@ -345,16 +360,16 @@ pub(super) fn review(out: &mut String, r: &ReviewOutcome, lang: Lang) {
         ],
     );
     for i in &r.items {
-        let mut what = mid(&i.what);
+        let mut what = cell(&i.what);
         if let Some(since) = &i.since {
-            let _ = write!(what, " *({} {})*", lang.pick("sinds", "since"), mid(since));
+            let _ = write!(what, " *({} {})*", lang.pick("sinds", "since"), cell(since));
         }
         line(
             out,
             &format!(
                 "| {what} | {} | {} | {} |",
-                mid(&i.who_label),
-                mid(&i.when),
+                cell(&i.who_label),
+                cell(&i.when),
                 status_text(i.status, lang)
             ),
         );

@@ -16,9 +16,7 @@ pub mod schema;
 pub mod spreadsheet;
 pub mod words;
 
-use jiff::tz::TimeZone;
-
-use crate::core::{Lang, Live};
+use crate::core::{Lang, Live, Session};
 pub use compare::Comparison;
 pub use outcome::Outcome;
 
@@ -50,6 +48,17 @@ impl Format {
         }
     }
 
+    /// The name `--format` takes: `md`, `html`, `csv`, `json` or `session`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Session => "session",
+        }
+    }
+
     /// The file name ending this format is written with (after the session's stem).
     pub fn extension(self) -> &'static str {
         match self {
@@ -65,28 +74,35 @@ impl Format {
 /// How to export.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// The language of headings and labels.
+    /// The language of headings and labels (and of the labels an anonymized copy writes).
     pub lang: Lang,
     /// Replace participants' names by "Deelnemer 1.." everywhere.
     pub anonymize: bool,
     /// CSV: one file per kind instead of one file with a `kind` column.
     pub split: bool,
-    /// The time zone dates are shown in (the CLI passes the system's; tests UTC).
-    pub tz: TimeZone,
+    /// CSV: the field separator, `,` (RFC 4180) or `;` (Excel with a Dutch locale).
+    pub separator: u8,
     /// A comparison with an earlier meeting, added as a section to the reports.
     pub compare: Option<Comparison>,
 }
 
 impl Options {
-    /// Defaults: the given language, names kept, one CSV file, dates in UTC, no comparison.
+    /// Defaults: the given language, names kept, one CSV file with commas, no comparison.
+    /// Times are always shown in the session's own time zone.
     pub fn new(lang: Lang) -> Options {
         Options {
             lang,
             anonymize: false,
             split: false,
-            tz: TimeZone::UTC,
+            separator: b',',
             compare: None,
         }
+    }
+
+    /// Defaults for a session: its own language (the one the meeting was held in) unless
+    /// `lang` is given.
+    pub fn for_session(session: &Session, lang: Option<Lang>) -> Options {
+        Options::new(lang.unwrap_or(session.lang))
     }
 }
 

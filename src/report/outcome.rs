@@ -61,6 +61,9 @@ pub struct SessionInfo {
     pub title: String,
     /// When it started.
     pub created: Timestamp,
+    /// The time zone the meeting was held in (IANA name); the reports show times in it.
+    /// `Europe/Amsterdam` for sessions that recorded none.
+    pub time_zone: String,
     /// When the last change was made (the start when nothing changed).
     pub last_change: Timestamp,
     /// The language the session's starting texts were taken in.
@@ -93,6 +96,10 @@ pub struct ParticipantOutcome {
 pub struct StepOutcome {
     /// Step id.
     pub id: String,
+    /// The number the step is shown with ("Akte 2"); none for a review of the previous
+    /// meeting, which is not counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<usize>,
     /// Title.
     pub title: Text,
     /// The question put to the room.

@@ -60,6 +60,7 @@ impl Outcome {
             .enumerate()
             .map(|(index, (step, content))| StepOutcome {
                 id: step.id.clone(),
+                number: scenario.step_number(index),
                 title: step.title.clone(),
                 prompt: step.prompt.clone(),
                 result: match (&step.kind, content) {
@@ -98,6 +99,7 @@ impl Outcome {
             session: SessionInfo {
                 title: scrub.text(&session.title).into_owned(),
                 created: session.created,
+                time_zone: crate::store::zone::zone_name(session).to_string(),
                 last_change: session.events.last().map_or(session.created, |e| e.at),
                 lang: session.lang,
                 changes: session.events.len(),

@@ -1,7 +1,6 @@
 //! The file formats as a contract: JSON Schemas generated from the types that read and
 //! write them, committed under docs/schema/ (a test keeps them equal).
 
-use crate::core::{Scenario, Session};
 use crate::report::Outcome;
 
 /// Which schema.
@@ -44,14 +43,29 @@ impl Which {
     }
 }
 
-/// The schema as JSON text: pretty-printed, with a final newline.
+/// The schema as JSON text: pretty-printed, with a final newline. The session and
+/// scenario schemas are the ones the loader checks files against.
 pub fn schema(which: Which) -> String {
-    let schema = match which {
-        Which::Session => schemars::schema_for!(Session),
-        Which::Outcome => schemars::schema_for!(Outcome),
-        Which::Scenario => schemars::schema_for!(Scenario),
+    let value = match which {
+        Which::Session => crate::store::schema::SESSION.clone(),
+        Which::Scenario => crate::store::schema::SCENARIO.clone(),
+        Which::Outcome => crate::store::schema::tightened(
+            schemars::schema_for!(Outcome),
+            "outcome",
+            Some((
+                crate::report::outcome::OUTCOME_FORMAT,
+                crate::report::outcome::OUTCOME_VERSION,
+            )),
+        ),
     };
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    // Printed through schemars, which puts `$schema`, `$id`, `title` and `description`
+    // first and `$defs` last, so the file reads from the top.
+    let printed = schemars::Schema::try_from(value.clone())
+        .ok()
+        .and_then(|s| serde_json::to_string_pretty(&s).ok());
+    let mut text = printed
+        .or_else(|| serde_json::to_string_pretty(&value).ok())
+        .unwrap_or_default();
     text.push('\n');
     text
 }

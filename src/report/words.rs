@@ -1,7 +1,6 @@
 //! The small texts every report needs in both languages: dates, values, step headings.
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 
 use super::outcome::{CellOutcome, Outcome, StepOutcome};
 use crate::core::Lang;
@@ -36,9 +35,10 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// "12 maart 2025, 14:05" / "12 March 2025, 14:05" in the given time zone.
-pub fn date_time(at: Timestamp, tz: &TimeZone, lang: Lang) -> String {
-    let z = at.to_zoned(tz.clone());
+/// "12 maart 2025, 14:05 (Europe/Amsterdam)" / "12 March 2025, 14:05 (Europe/Amsterdam)":
+/// the time in the meeting's zone, which is named so nobody reads it as their own.
+pub fn date_time(at: Timestamp, zone: &str, lang: Lang) -> String {
+    let z = at.to_zoned(crate::store::zone::named(zone));
     let months = match lang {
         Lang::Nl => &MONTHS_NL,
         Lang::En => &MONTHS_EN,
@@ -48,7 +48,7 @@ pub fn date_time(at: Timestamp, tz: &TimeZone, lang: Lang) -> String {
         .copied()
         .unwrap_or("");
     format!(
-        "{} {month} {}, {:02}:{:02}",
+        "{} {month} {}, {:02}:{:02} ({zone})",
         z.day(),
         z.year(),
         z.hour(),
@@ -56,15 +56,15 @@ pub fn date_time(at: Timestamp, tz: &TimeZone, lang: Lang) -> String {
     )
 }
 
-/// "Akte 2: Waarden" / "Stap 2: ..." for the step at `index`.
-pub fn step_heading(outcome: &Outcome, index: usize, step: &StepOutcome, lang: Lang) -> String {
+/// "Akte 2: Waarden" / "Stap 2: ..." for a step; a review has no number ("Terugblik op de
+/// vorige keer"); a title that already says "Akte 1: ..." is not numbered twice.
+pub fn step_heading(outcome: &Outcome, step: &StepOutcome, lang: Lang) -> String {
     let word = outcome
         .scenario
         .step_name
         .as_ref()
-        .map(|t| t.get(lang).to_string())
-        .unwrap_or_else(|| lang.pick("Stap", "Step").to_string());
-    format!("{word} {}: {}", index + 1, step.title.get(lang))
+        .map_or_else(|| lang.pick("Stap", "Step"), |t| t.get(lang));
+    crate::core::scenario::step_heading(word, step.number, step.title.get(lang))
 }
 
 /// A value as written in a cell: `+2`, `0`, `-1`, or the level's name.
@@ -128,15 +128,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_read_as_people_write_them() {
-        let at: Timestamp = "2025-03-12T13:05:00Z".parse().unwrap();
+    fn dates_read_as_people_write_them_in_the_meetings_zone() {
+        let at: Timestamp = "2025-03-12T07:56:00Z".parse().unwrap();
         assert_eq!(
-            date_time(at, &TimeZone::UTC, Lang::Nl),
-            "12 maart 2025, 13:05"
+            date_time(at, "Europe/Amsterdam", Lang::Nl),
+            "12 maart 2025, 08:56 (Europe/Amsterdam)"
         );
+        assert_eq!(date_time(at, "UTC", Lang::En), "12 March 2025, 07:56 (UTC)");
+        // Summer time.
+        let at: Timestamp = "2025-07-01T07:56:00Z".parse().unwrap();
         assert_eq!(
-            date_time(at, &TimeZone::fixed(jiff::tz::offset(1)), Lang::En),
-            "12 March 2025, 14:05"
+            date_time(at, "Europe/Amsterdam", Lang::En),
+            "1 July 2025, 09:56 (Europe/Amsterdam)"
         );
     }
 }

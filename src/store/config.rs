@@ -16,7 +16,7 @@ use super::paths::data_dir;
 use crate::core::Lang;
 
 /// The themes there are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeName {
     /// Light, high contrast (the default: beamers wash out dark backgrounds).
@@ -48,7 +48,7 @@ impl ThemeName {
 }
 
 /// The settings file's content.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The theme.
@@ -71,7 +71,7 @@ pub fn load_config() -> Result<Config, FileError> {
         return Ok(Config::default());
     }
     let bytes = read_limited(&path)?;
-    parse_shape(&path, &bytes)
+    parse_shape(&path, &bytes, &super::schema::CONFIG)
 }
 
 /// The theme to use: `--theme`, else `NO_COLOR` (set and not empty) means mono, else the
@@ -82,9 +82,56 @@ pub fn choose_theme(flag: Option<ThemeName>, no_color: bool, file: Option<ThemeN
         .unwrap_or_default()
 }
 
+/// The interface language: `--lang`, else `SAMENSPEL_LANG` (`var`), else the settings
+/// file, else the locale (`locale`: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is
+/// set) when it is a Dutch (`nl*`) or English (`en*`) one, else Dutch. `C.UTF-8` or
+/// `POSIX`, common on shared laptops, say nothing about a language: Dutch. A
+/// `SAMENSPEL_LANG` that is neither is ignored, and the second value says so.
+pub fn choose_lang(
+    flag: Option<Lang>,
+    var: Option<&str>,
+    file: Option<Lang>,
+    locale: Option<&str>,
+) -> (Lang, Option<crate::core::Text>) {
+    let var = var.map(str::trim).filter(|v| !v.is_empty());
+    let ignored = var.filter(|v| Lang::parse(v).is_none()).map(|v| {
+        crate::core::Text::new(
+            format!("SAMENSPEL_LANG={v} wordt genegeerd: samenspel spreekt nl of en"),
+            format!("SAMENSPEL_LANG={v} is ignored: samenspel speaks nl or en"),
+        )
+    });
+    let lang = flag
+        .or_else(|| var.and_then(Lang::parse))
+        .or(file)
+        .or_else(|| locale.and_then(Lang::parse))
+        .unwrap_or(Lang::Nl);
+    (lang, ignored.filter(|_| flag.is_none()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_dutch_or_english_locale_chooses_else_dutch() {
+        let lang = |var, file, locale| choose_lang(None, var, file, locale).0;
+        assert_eq!(lang(None, None, Some("C.UTF-8")), Lang::Nl);
+        assert_eq!(lang(None, None, Some("POSIX")), Lang::Nl);
+        assert_eq!(lang(None, None, Some("fr_FR.UTF-8")), Lang::Nl);
+        assert_eq!(lang(None, None, None), Lang::Nl);
+        assert_eq!(lang(None, None, Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(lang(None, None, Some("nl_BE")), Lang::Nl);
+        assert_eq!(lang(None, Some(Lang::En), Some("nl_NL")), Lang::En);
+        assert_eq!(lang(Some("en"), Some(Lang::Nl), None), Lang::En);
+        assert_eq!(choose_lang(Some(Lang::Nl), Some("en"), None, None).0, Lang::Nl);
+        // A variable that names no language of samenspel's is ignored, and said so.
+        let (lang, said) = choose_lang(None, Some("fr"), None, Some("en_US.UTF-8"));
+        assert_eq!(lang, Lang::En);
+        assert_eq!(
+            said.map(|t| t.en),
+            Some("SAMENSPEL_LANG=fr is ignored: samenspel speaks nl or en".to_string())
+        );
+    }
 
     #[test]
     fn flag_beats_no_color_beats_file() {
@@ -99,11 +146,18 @@ mod tests {
     fn a_bad_theme_in_the_file_is_named_with_its_path() {
         let dir = tempfile::tempdir().expect("temp");
         let path = dir.path().join("config.json");
-        let err = parse_shape::<Config>(&path, br#"{"theme": "neon"}"#).expect_err("bad theme");
+        let schema = &super::super::schema::CONFIG;
+        let err = parse_shape::<Config>(&path, br#"{"theme": "neon", "lang": "fr", "x": 1}"#, schema)
+            .expect_err("bad theme");
+        // Every problem at once, each with the key and what is allowed.
+        let lines = err.lines(Lang::En);
+        assert_eq!(lines.len(), 3, "{lines:?}");
         let text = err.describe(Lang::En);
-        assert!(text.contains("theme"), "{text}");
-        assert!(text.contains("neon"), "{text}");
-        let ok: Config = parse_shape(&path, br#"{"theme": "mono", "lang": "en"}"#).expect("good");
+        assert!(text.contains("theme: the text \"neon\" is not an allowed value; use one of: \"light\", \"dark\", \"mono\""), "{text}");
+        assert!(text.contains("lang: the text \"fr\""), "{text}");
+        assert!(text.contains("x: unknown field"), "{text}");
+        let ok: Config =
+            parse_shape(&path, br#"{"theme": "mono", "lang": "en"}"#, schema).expect("good");
         assert_eq!(ok.theme, Some(ThemeName::Mono));
         assert_eq!(ok.lang, Some(Lang::En));
     }

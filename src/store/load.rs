@@ -188,55 +188,85 @@ fn syntax(path: &Path, e: &serde_json::Error) -> FileError {
     )
 }
 
-/// Parses the shape of a document, naming the JSON path of the first misfit.
-pub(crate) fn parse_shape<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileError> {
+/// Parses the shape of a document; when it does not fit, every misfit is named with its
+/// JSON path (checked against `schema`, the file's JSON Schema).
+pub(crate) fn parse_shape<T: DeserializeOwned>(
+    path: &Path,
+    bytes: &[u8],
+    schema: &serde_json::Value,
+) -> Result<T, FileError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| shape_error(path, e))
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let doc = serde_json::from_slice::<serde_json::Value>(bytes).ok();
+        shape_error(path, e, doc.as_ref(), schema)
+    })
 }
 
 /// Parses a document of an older `version`: carried over to `newest` in memory first.
 fn parse_older<T: DeserializeOwned>(
     path: &Path,
     bytes: &[u8],
-    version: u32,
-    newest: u32,
+    (version, newest): (u32, u32),
     migrate: fn(&mut serde_json::Value, u32, u32) -> Result<(), Problem>,
+    schema: &serde_json::Value,
 ) -> Result<T, FileError> {
     let mut doc: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| syntax(path, &e))?;
     migrate(&mut doc, version, newest).map_err(|p| FileError::one(path, p))?;
-    serde_path_to_error::deserialize(doc).map_err(|e| shape_error(path, e))
+    serde_path_to_error::deserialize(&doc).map_err(|e| shape_error(path, e, Some(&doc), schema))
 }
 
-fn shape_error(path: &Path, e: serde_path_to_error::Error<serde_json::Error>) -> FileError {
+/// Why a document does not fit: every misfit the schema finds in it; else (serde saw what
+/// a schema cannot, such as a field given twice) serde's first.
+fn shape_error(
+    path: &Path,
+    e: serde_path_to_error::Error<serde_json::Error>,
+    doc: Option<&serde_json::Value>,
+    schema: &serde_json::Value,
+) -> FileError {
     let place = e.path().to_string();
     let inner = e.into_inner();
     if inner.is_syntax() || inner.is_eof() || inner.is_io() {
         return syntax(path, &inner);
     }
+    if let Some(doc) = doc {
+        let problems = super::shape::check(schema, doc);
+        if !problems.is_empty() {
+            return FileError {
+                file: path.to_path_buf(),
+                problems,
+            };
+        }
+    }
     let msg = inner.to_string();
     // serde's message ends with " at line L column C"; the JSON path says it better.
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    let (hint_nl, hint_en) = if msg.starts_with("unknown field") {
+    let field = msg.split('`').nth(1).unwrap_or_default();
+    let (nl, en) = if msg.starts_with("unknown field") {
         (
-            "; verwijder het of controleer de spelling",
-            "; remove it or check its spelling",
+            format!("onbekend veld \"{field}\"; verwijder het of controleer de spelling"),
+            format!("unknown field \"{field}\"; remove it or check its spelling"),
         )
     } else if msg.starts_with("missing field") {
-        ("; voeg het toe", "; add it")
+        (
+            format!("het veld \"{field}\" ontbreekt; voeg het toe"),
+            format!("the field \"{field}\" is missing; add it"),
+        )
     } else if msg.starts_with("unknown variant") {
-        ("; kies een van de genoemde", "; use one of those listed")
+        (
+            format!("onbekende soort \"{field}\"; kies een van de bekende"),
+            format!("unknown kind \"{field}\"; use one of the known ones"),
+        )
     } else if msg.starts_with("duplicate field") {
-        ("; laat er één staan", "; keep only one")
+        (
+            format!("het veld \"{field}\" staat er twee keer; laat er één staan"),
+            format!("the field \"{field}\" is given twice; keep only one"),
+        )
     } else {
-        ("", "")
+        (format!("onjuiste vorm: {msg}"), format!("wrong shape: {msg}"))
     };
     FileError::one(
         path,
-        Problem::new(
-            if place == "." { String::new() } else { place },
-            format!("onjuiste vorm: {msg}{hint_nl}"),
-            format!("wrong shape: {msg}{hint_en}"),
-        ),
+        Problem::new(if place == "." { String::new() } else { place }, nl, en),
     )
 }
 
@@ -244,12 +274,17 @@ fn shape_error(path: &Path, e: serde_path_to_error::Error<serde_json::Error>) ->
 pub fn parse_scenario(path: &Path, bytes: &[u8]) -> Result<Scenario, FileError> {
     let bytes = without_bom(bytes);
     let version = check_header(path, bytes, SCENARIO_FORMAT, SCENARIO_VERSION)?;
+    let schema = &super::schema::SCENARIO;
     let scenario: Scenario = if version < SCENARIO_VERSION {
-        parse_older(path, bytes, version, SCENARIO_VERSION, |doc, from, to| {
-            migrate(doc, from, to, SCENARIO_MIGRATIONS)
-        })?
+        parse_older(
+            path,
+            bytes,
+            (version, SCENARIO_VERSION),
+            |doc, from, to| migrate(doc, from, to, SCENARIO_MIGRATIONS),
+            schema,
+        )?
     } else {
-        parse_shape(path, bytes)?
+        parse_shape(path, bytes, schema)?
     };
     let problems = validate_scenario(&scenario);
     if problems.is_empty() {
@@ -285,10 +320,17 @@ fn session_shape(path: &Path, bytes: &[u8]) -> Result<Session, FileError> {
     let version = check_header(path, bytes, SESSION_FORMAT, SESSION_VERSION)?;
     // An older file is read as the newest version; it is written back (in the newest
     // version) only when the user changes something.
+    let schema = &super::schema::SESSION;
     if version < SESSION_VERSION {
-        parse_older(path, bytes, version, SESSION_VERSION, migrate_session)
+        parse_older(
+            path,
+            bytes,
+            (version, SESSION_VERSION),
+            migrate_session,
+            schema,
+        )
     } else {
-        parse_shape(path, bytes)
+        parse_shape(path, bytes, schema)
     }
 }
 
@@ -301,6 +343,13 @@ fn finish_session(path: &Path, session: Session) -> Result<Live, FileError> {
             ..p
         })
         .collect();
+    if let Some(zone) = session.time_zone.as_deref().filter(|z| !super::zone::is_known(z)) {
+        problems.push(Problem::new(
+            "time_zone",
+            format!("onbekende tijdzone \"{zone}\"; gebruik een naam als \"Europe/Amsterdam\" of verwijder het veld"),
+            format!("unknown time zone \"{zone}\"; use a name such as \"Europe/Amsterdam\" or remove the field"),
+        ));
+    }
     if problems.is_empty() {
         match Live::open(session) {
             Ok(live) => return Ok(live),

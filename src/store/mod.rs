@@ -9,9 +9,12 @@ pub mod load;
 pub mod lock;
 pub mod migrate;
 pub mod paths;
+pub mod schema;
 pub mod series;
 pub mod session_bytes;
+pub mod shape;
 pub mod writer;
+pub mod zone;
 
 pub use error::FileError;
 pub use load::{load_scenario, load_session, parse_scenario, parse_session};

@@ -44,7 +44,7 @@ pub fn continue_from(
     let title = title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| scenario.title.get(lang).to_string());
-    Ok(continue_series(
+    let mut session = continue_series(
         scenario,
         &live.session,
         &live.state,
@@ -52,7 +52,9 @@ pub fn continue_from(
         title,
         now,
         lang,
-    ))
+    );
+    super::zone::stamp(&mut session);
+    Ok(session)
 }
 
 #[cfg(test)]

@@ -209,7 +209,8 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
             _ => None,
         },
         KeyContext::Error => match key.code {
-            Esc | Enter | Char('q') => Some(Action::Back),
+            Esc | Enter => Some(Action::Back),
+            Char('q') => Some(Action::Quit),
             _ => None,
         },
         KeyContext::Home => match key.code {

@@ -23,6 +23,9 @@ pub type Clock = Box<dyn Fn() -> Timestamp>;
 pub struct ErrorScreen {
     /// The lines to show (file, JSON path, reason).
     pub lines: Vec<String>,
+    /// Whether it is the settings file (samenspel goes on with the defaults), not a
+    /// session or scenario that could not be opened.
+    pub settings: bool,
 }
 
 /// Which screen is on.
@@ -111,6 +114,15 @@ impl App {
     pub fn show_error(&mut self, error: &FileError) {
         self.error = Some(ErrorScreen {
             lines: error.lines(self.lang),
+            settings: false,
+        });
+    }
+
+    /// Shows a problem of the settings file (`config.json`) over the current screen.
+    pub fn show_settings_error(&mut self, error: &FileError) {
+        self.error = Some(ErrorScreen {
+            lines: error.lines(self.lang),
+            settings: true,
         });
     }
 
@@ -192,8 +204,14 @@ impl App {
         let now = self.now();
         let lang = self.lang;
         if self.error.is_some() {
-            if matches!(action, Action::Back | Action::Quit) {
-                self.error = None;
+            match action {
+                Action::Back => self.error = None,
+                // `q` quits, as on the screen under the box (which may ask first).
+                Action::Quit => {
+                    self.error = None;
+                    self.dispatch(Action::Quit);
+                }
+                _ => {}
             }
             return;
         }

@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::tz::TimeZone;
-
 use super::workspace::Workspace;
 use crate::core::Lang;
 use crate::report::{Format, Options, export};
@@ -20,8 +18,8 @@ pub fn beside(session: &Path, format: Format) -> PathBuf {
 
 /// Writes the exports beside the session file and says where in the status line.
 pub fn export_beside(ws: &mut Workspace, lang: Lang) {
-    let mut opts = Options::new(lang);
-    opts.tz = TimeZone::system();
+    // The report speaks the meeting's language, as `samenspel export` does by default.
+    let opts = Options::for_session(&ws.live.session, None);
     let mut written: Vec<PathBuf> = Vec::new();
     for format in FORMATS {
         let path = beside(&ws.path, format);

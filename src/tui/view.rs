@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         super::help::render(frame, area, app);
     }
     if let Some(err) = &app.error {
-        error_overlay(frame, area, &err.lines, app);
+        error_overlay(frame, area, err, app);
     }
 }
 
@@ -74,21 +74,9 @@ fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, app: &App) {
     frame.render_widget(Paragraph::new(line).style(app.theme.bar), area);
 }
 
-/// The number a step is shown with (1-based), counting only the steps of the exercise:
-/// a review of the previous meeting (`samenspel new --from`) has none.
+/// The number a step is shown with (1-based); a review of the previous meeting has none.
 pub fn step_number(scenario: &crate::core::Scenario, index: usize) -> Option<usize> {
-    let is_review = |s: &crate::core::Step| matches!(s.kind, StepKind::Review(_));
-    let step = scenario.steps.get(index)?;
-    if is_review(step) {
-        return None;
-    }
-    Some(
-        index + 1
-            - scenario.steps[..index]
-                .iter()
-                .filter(|s| is_review(s))
-                .count(),
-    )
+    scenario.step_number(index)
 }
 
 /// "Akte 2/4" or "Stap 2/4"; "Terugblik" on a review step.
@@ -430,33 +418,45 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn error_overlay(frame: &mut Frame, area: Rect, lines: &[String], app: &App) {
+fn error_overlay(frame: &mut Frame, area: Rect, error: &super::app::ErrorScreen, app: &App) {
+    let lines = &error.lines;
     let lang = app.lang;
     let rect = centered(
         area,
         area.width.saturating_sub(4).max(10),
         area.height.saturating_sub(2).max(3),
     );
-    let mut text: Vec<Line> = vec![Line::styled(
-        lang.pick(
-            "Dit bestand kan niet worden geopend:",
-            "This file cannot be opened:",
-        ),
-        app.theme.title,
-    )];
+    let (head, foot) = if error.settings {
+        (
+            lang.pick(
+                "De instellingen (config.json) bevatten een fout:",
+                "The settings (config.json) have a mistake:",
+            ),
+            lang.pick(
+                "samenspel gaat verder met de standaardinstellingen. Esc gaat verder, q stopt.",
+                "samenspel goes on with the default settings. Esc goes on, q quits.",
+            ),
+        )
+    } else {
+        (
+            lang.pick(
+                "Dit bestand kan niet worden geopend:",
+                "This file cannot be opened:",
+            ),
+            lang.pick(
+                "Het bestand is niet veranderd. Esc gaat terug, q stopt.",
+                "The file was not changed. Esc goes back, q quits.",
+            ),
+        )
+    };
+    let mut text: Vec<Line> = vec![Line::styled(head, app.theme.title)];
     text.extend(
         lines
             .iter()
             .map(|l| Line::styled(clean(l).into_owned(), app.theme.base)),
     );
     text.push(Line::raw(""));
-    text.push(Line::styled(
-        lang.pick(
-            "Het bestand is niet veranderd. Esc gaat terug.",
-            "The file was not changed. Esc goes back.",
-        ),
-        app.theme.dim,
-    ));
+    text.push(Line::styled(foot, app.theme.dim));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(text)

@@ -197,7 +197,8 @@ impl Workspace {
         let title = title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| scenario.title.get(lang).to_string());
-        let session = Session::new(Arc::new(scenario), title, now, lang);
+        let mut session = Session::new(Arc::new(scenario), title, now, lang);
+        crate::store::zone::stamp(&mut session);
         let (path, lock) = lock_new_in(&dir, &session)?;
         Workspace::start_at(path, lock, session)
     }
@@ -211,7 +212,8 @@ impl Workspace {
         lang: Lang,
     ) -> Result<Workspace, FileError> {
         let lock = lock_new(&path)?;
-        let session = Session::new(Arc::new(scenario), title, now, lang);
+        let mut session = Session::new(Arc::new(scenario), title, now, lang);
+        crate::store::zone::stamp(&mut session);
         Workspace::start_at(path, lock, session)
     }
 

@@ -82,7 +82,7 @@ fn groups<'a>(lives: &'a [Live], names: &[&str]) -> Vec<Group<'a>> {
 #[test]
 fn merging_loses_no_card_and_tags_each_group() {
     let lives = [crate::example::load(), live(group_b())];
-    let merged = merge(&groups(&lives, &["Tafel 1", "Tafel 2"]), None, Lang::Nl).expect("merges");
+    let merged = merge(&groups(&lives, &["Tafel 1", "Tafel 2"]), None).expect("merges");
     assert_eq!(merged.session.title, "Samengevoegd: Tafel 1 + Tafel 2");
     // Created: the earliest input.
     assert_eq!(merged.session.created, lives[1].session.created);
@@ -155,12 +155,11 @@ fn merging_loses_no_card_and_tags_each_group() {
 #[test]
 fn merging_is_deterministic_and_idempotent_with_itself() {
     let a = [crate::example::load()];
-    let once = merge(&groups(&a, &["Tafel 1"]), Some("X".into()), Lang::Nl).unwrap();
+    let once = merge(&groups(&a, &["Tafel 1"]), Some("X".into())).unwrap();
     let twice_lives = [crate::example::load(), crate::example::load()];
     let twice = merge(
         &groups(&twice_lives, &["Tafel 1", "Tafel 1"]),
         Some("X".into()),
-        Lang::Nl,
     )
     .unwrap();
     assert_eq!(twice.duplicates, vec![1]);
@@ -236,7 +235,7 @@ fn merging_other_scenarios_is_refused_with_a_clear_message() {
         Lang::Nl,
     ));
     let lives = [crate::example::load(), other];
-    let err = merge(&groups(&lives, &["A", "B"]), None, Lang::Nl).unwrap_err();
+    let err = merge(&groups(&lives, &["A", "B"]), None).unwrap_err();
     assert!(matches!(err, MergeError::OtherScenario { index: 1, .. }));
     assert_eq!(
         err.message(Lang::En),
@@ -254,7 +253,7 @@ fn merging_other_scenarios_is_refused_with_a_clear_message() {
             Lang::Nl,
         )),
     ];
-    let err = merge(&groups(&lives, &["A", "B"]), None, Lang::Nl).unwrap_err();
+    let err = merge(&groups(&lives, &["A", "B"]), None).unwrap_err();
     assert!(
         err.message(Lang::Nl)
             .contains("een andere versie van scenario 'voorbeeld-export'"),
@@ -375,7 +374,7 @@ fn merge_and_compare_commands() {
 #[test]
 fn merged_card_counts_add_up() {
     let lives = [crate::example::load(), live(group_b())];
-    let merged = merge(&groups(&lives, &["A", "B"]), None, Lang::En).unwrap();
+    let merged = merge(&groups(&lives, &["A", "B"]), None).unwrap();
     let state = live(merged.session).state;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for t in board_texts(&state) {

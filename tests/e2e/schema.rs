@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use samenspel::core::Lang;
 use samenspel::core::transform::merge::{Group, merge};
 use samenspel::report::schema::{Which, schema};
 use serde_json::Value;
@@ -96,7 +95,6 @@ fn every_test_file_and_built_in_scenario_passes_its_schema() {
             live: &live,
         }],
         None,
-        Lang::Nl,
     )
     .unwrap();
     let value = serde_json::to_value(&merged.session).unwrap();

@@ -23,7 +23,7 @@ use jiff::Timestamp;
 use super::merge_steps::Ctx;
 use crate::core::scenario::StepKind;
 use crate::core::state::{CardId, Participant};
-use crate::core::{Change, Event, Lang, Live, Problem, Session, SessionState, StepState};
+use crate::core::{Change, Event, Lang, Live, Problem, Session, SessionState, StepState, Text};
 
 /// One group's session and the name its cards are tagged with.
 pub struct Group<'a> {
@@ -43,7 +43,9 @@ pub struct Merged {
     /// Inputs left out because an earlier input is the same session under the same name.
     pub duplicates: Vec<usize>,
     /// What could not be carried over (e.g. dots on a card that was deleted), readable.
-    pub dropped: Vec<String>,
+    pub dropped: Vec<Text>,
+    /// What the groups did differently, and how the merge kept both, readable.
+    pub conflicts: Vec<Text>,
 }
 
 /// Why sessions cannot be merged.
@@ -66,7 +68,7 @@ pub enum MergeError {
     },
     /// A session ran a different version of the same scenario.
     #[error(
-        "input {} ran another version of scenario '{id}' than the first input (differs in: {what}); only sessions of the same scenario can be merged", index + 1
+        "input {} ran another version of scenario '{id}' than the first input (differs in: {}); only sessions of the same scenario can be merged", index + 1, what.en
     )]
     OtherVersion {
         /// Index of the input (0-based).
@@ -74,7 +76,7 @@ pub enum MergeError {
         /// The scenario id.
         id: String,
         /// Where the two differ, e.g. `step 'akte-2'`.
-        what: String,
+        what: Text,
     },
     /// The merged log does not fold (a bug, reported rather than written).
     #[error("the merged session does not hold together: {0:?}")]
@@ -94,12 +96,13 @@ impl MergeError {
                 },
                 Lang::Nl,
             ) => format!(
-                "invoer {} liep scenario '{found}', maar de eerste liep '{expected}'; alleen sessies van hetzelfde scenario kunnen samen",
+                "invoer {} volgde scenario '{found}', maar de eerste invoer '{expected}'; alleen sessies van hetzelfde scenario kunnen worden samengevoegd",
                 index + 1
             ),
             (MergeError::OtherVersion { index, id, what }, Lang::Nl) => format!(
-                "invoer {} liep een andere versie van scenario '{id}' dan de eerste (verschil: {what}); alleen sessies van hetzelfde scenario kunnen samen",
-                index + 1
+                "invoer {} volgde een andere versie van scenario '{id}' dan de eerste invoer (verschil: {}); alleen sessies van hetzelfde scenario kunnen worden samengevoegd",
+                index + 1,
+                what.nl
             ),
             (MergeError::Invalid(p), Lang::Nl) => format!(
                 "de samengevoegde sessie klopt niet ({}: {}); meld dit als fout",
@@ -111,21 +114,28 @@ impl MergeError {
     }
 }
 
-/// Where two scenarios with the same id differ, readable.
-pub fn scenario_difference(a: &crate::core::Scenario, b: &crate::core::Scenario) -> Option<String> {
+/// Where two scenarios with the same id differ, readable in both languages.
+pub fn scenario_difference(a: &crate::core::Scenario, b: &crate::core::Scenario) -> Option<Text> {
     if a == b {
         return None;
     }
     if a.steps.len() != b.steps.len() {
-        return Some(format!("{} steps against {}", a.steps.len(), b.steps.len()));
+        let (x, y) = (a.steps.len(), b.steps.len());
+        return Some(Text::new(
+            format!("{x} stappen tegen {y}"),
+            format!("{x} steps against {y}"),
+        ));
     }
     if let Some((x, _)) = a.steps.iter().zip(&b.steps).find(|(x, y)| x != y) {
-        return Some(format!("step '{}'", x.id));
+        return Some(Text::new(
+            format!("stap '{}'", x.id),
+            format!("step '{}'", x.id),
+        ));
     }
     if a.parties() != b.parties() {
-        return Some("the parties".to_string());
+        return Some(Text::new("de partijen", "the parties"));
     }
-    Some("title or description".to_string())
+    Some(Text::new("titel of beschrijving", "title or description"))
 }
 
 /// One group's rating of a cell: (group, value, note).
@@ -141,13 +151,11 @@ struct MergedCard {
     theme: Option<String>,
 }
 
-/// Merges the groups' sessions into one.
-pub fn merge(
-    groups: &[Group<'_>],
-    title: Option<String>,
-    lang: Lang,
-) -> Result<Merged, MergeError> {
+/// Merges the groups' sessions into one. The words the merge writes into the session (its
+/// title, the notes of averaged cells) are in the first session's language.
+pub fn merge(groups: &[Group<'_>], title: Option<String>) -> Result<Merged, MergeError> {
     let first = groups.first().ok_or(MergeError::Nothing)?;
+    let lang = first.live.session.lang;
     let scenario = first.live.session.scenario.clone();
     for (index, g) in groups.iter().enumerate().skip(1) {
         let other = &g.live.session.scenario;
@@ -224,6 +232,7 @@ pub fn merge(
     }
     let mut session = Session::new(scenario.clone(), title, created, first.live.session.lang);
     session.participants = participants;
+    session.time_zone.clone_from(&first.live.session.time_zone);
     // Groups continuing the same earlier meeting keep that link.
     if distinct
         .iter()
@@ -234,7 +243,7 @@ pub fn merge(
     let initial = session.initial_state();
     let mut next_id = initial.next_id;
     let mut changes: Vec<Change> = Vec::new();
-    let mut dropped: Vec<String> = Vec::new();
+    let mut dropped: Vec<Text> = Vec::new();
 
     // Start from empty boards and agreements; everything is added back below.
     for (step, content) in scenario.steps.iter().zip(&initial.steps) {
@@ -255,10 +264,12 @@ pub fn merge(
 
     // Boards: shared starting cards once, each group's own cards tagged.
     let mut card_map: BTreeMap<(usize, CardId), CardId> = BTreeMap::new();
+    let mut conflicts: Vec<Text> = Vec::new();
     for (s, step) in scenario.steps.iter().enumerate() {
         let StepKind::Board(spec) = &step.kind else {
             continue;
         };
+        let placed = shared_placements(&distinct, s);
         let mut lanes: Vec<Vec<(CardId, MergedCard)>> =
             spec.lanes.iter().map(|_| Vec::new()).collect();
         let mut shared: BTreeMap<(usize, usize), CardId> = BTreeMap::new();
@@ -269,42 +280,53 @@ pub fn merge(
             };
             for (l, lane) in board.lanes.iter().enumerate() {
                 for card in &lane.cards {
-                    let key = start
+                    // A starting card this group left as it was (text and party), and
+                    // placed where the merge keeps the shared copy.
+                    let place = start
                         .get(&card.id)
                         .filter(|(_, text, party)| *text == card.text && *party == card.party)
                         .map(|(place, _, _)| *place);
-                    if let Some(id) = key.and_then(|k| shared.get(&k)) {
+                    let key = place.and_then(|p| {
+                        let at = placed.get(&p)?;
+                        at.groups.contains(&g).then_some((p, at))
+                    });
+                    if let Some(id) = key.and_then(|(p, _)| shared.get(&p)) {
                         card_map.insert((g, card.id), *id);
-                        let merged = lanes.iter_mut().flatten().find(|(i, _)| i == id);
-                        if let Some((_, m)) = merged
-                            && m.theme.is_none()
-                        {
-                            m.theme.clone_from(&card.theme);
-                        }
                         continue;
                     }
                     let id = next_id;
                     next_id += 1;
-                    if let Some(k) = key {
-                        shared.insert(k, id);
-                    }
                     card_map.insert((g, card.id), id);
-                    let text = if key.is_some() {
-                        card.text.clone()
-                    } else {
-                        tag(g, &card.text)
-                    };
-                    if let Some(lane_cards) = lanes.get_mut(l) {
-                        lane_cards.push((
-                            id,
+                    let (lane_index, merged) = match key {
+                        Some((p, at)) => {
+                            shared.insert(p, id);
+                            (
+                                at.lane,
+                                MergedCard {
+                                    text: card.text.clone(),
+                                    party: card.party.clone(),
+                                    theme: at.theme.clone(),
+                                },
+                            )
+                        }
+                        None => (
+                            l,
                             MergedCard {
-                                text,
+                                text: tag(g, &card.text),
                                 party: card.party.clone(),
                                 theme: card.theme.clone(),
                             },
-                        ));
+                        ),
+                    };
+                    if let Some(lane_cards) = lanes.get_mut(lane_index) {
+                        lane_cards.push((id, merged));
                     }
                 }
+            }
+        }
+        for at in placed.values() {
+            if let Some(conflict) = &at.conflict {
+                conflicts.push(describe_conflict(conflict, &names, spec, &step.id));
             }
         }
         for (lane_spec, cards) in spec.lanes.iter().zip(lanes) {
@@ -366,6 +388,7 @@ pub fn merge(
         groups: names,
         duplicates,
         dropped,
+        conflicts,
     })
 }
 
@@ -400,4 +423,127 @@ fn starting_cards(initial: &SessionState, s: usize) -> BTreeMap<CardId, StartCar
         }
     }
     out
+}
+
+/// Where the merge keeps a starting card of a board: the groups whose card is that one,
+/// and its lane and theme.
+struct Placement {
+    /// Groups (indexes) that share the card; the others keep their own tagged copy.
+    groups: BTreeSet<usize>,
+    /// Lane index.
+    lane: usize,
+    /// Theme.
+    theme: Option<String>,
+    /// The groups' different placements, when they could not be reconciled.
+    conflict: Option<Conflict>,
+}
+
+/// Groups that placed a starting card in different lanes or themes.
+struct Conflict {
+    /// The card's text.
+    text: String,
+    /// (group, lane index, theme) of every group that kept the card.
+    placements: Vec<(usize, usize, Option<String>)>,
+}
+
+/// For each starting card of board step `s` (by its place in the scenario), where the
+/// merged board keeps it. A three-way merge with the scenario as the base: a group that
+/// moved the card to another lane, or put it in a theme, wins over groups that left it;
+/// groups that changed it in different ways conflict, and then the card stays where the
+/// scenario put it for the groups that left it there, while every other group keeps its
+/// own placement as a tagged copy (nothing is lost, and the conflict is reported).
+fn shared_placements(groups: &[&Group<'_>], s: usize) -> BTreeMap<(usize, usize), Placement> {
+    let mut seen: BTreeMap<(usize, usize), (String, Vec<(usize, usize, Option<String>)>)> =
+        BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        let start = starting_cards(&group.live.session.initial_state(), s);
+        let Some(board) = group.live.state.board(s) else {
+            continue;
+        };
+        for (l, lane) in board.lanes.iter().enumerate() {
+            for card in &lane.cards {
+                if let Some((place, text, party)) = start.get(&card.id)
+                    && *text == card.text
+                    && *party == card.party
+                {
+                    seen.entry(*place)
+                        .or_insert_with(|| (text.clone(), Vec::new()))
+                        .1
+                        .push((g, l, card.theme.clone()));
+                }
+            }
+        }
+    }
+    seen.into_iter()
+        .map(|(place, (text, placements))| {
+            let base_lane = place.0;
+            let lanes: BTreeSet<usize> = placements
+                .iter()
+                .map(|(_, l, _)| *l)
+                .filter(|l| *l != base_lane)
+                .collect();
+            let themes: BTreeSet<&String> =
+                placements.iter().filter_map(|(_, _, t)| t.as_ref()).collect();
+            let placement = if lanes.len() <= 1 && themes.len() <= 1 {
+                Placement {
+                    groups: placements.iter().map(|(g, _, _)| *g).collect(),
+                    lane: lanes.first().copied().unwrap_or(base_lane),
+                    theme: themes.first().map(|t| (*t).clone()),
+                    conflict: None,
+                }
+            } else {
+                Placement {
+                    groups: placements
+                        .iter()
+                        .filter(|(_, l, t)| *l == base_lane && t.is_none())
+                        .map(|(g, _, _)| *g)
+                        .collect(),
+                    lane: base_lane,
+                    theme: None,
+                    conflict: Some(Conflict { text, placements }),
+                }
+            };
+            (place, placement)
+        })
+        .collect()
+}
+
+/// The report of a conflict, for standard error.
+fn describe_conflict(
+    conflict: &Conflict,
+    names: &[String],
+    spec: &crate::core::scenario::BoardSpec,
+    step: &str,
+) -> Text {
+    let part = |lang: Lang| {
+        conflict
+            .placements
+            .iter()
+            .map(|(g, l, theme)| {
+                let lane = spec.lanes.get(*l).map_or("?", |x| x.title.get(lang));
+                let name = names.get(*g).map_or("?", String::as_str);
+                match theme {
+                    Some(t) => format!(
+                        "{name}: {} '{lane}', {} '{t}'",
+                        lang.pick("kolom", "lane"),
+                        lang.pick("thema", "theme")
+                    ),
+                    None => format!("{name}: {} '{lane}'", lang.pick("kolom", "lane")),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    Text::new(
+        format!(
+            "startkaart '{}' in stap '{step}' is door de groepen verschillend geplaatst ({}); elke andere plaatsing staat als eigen kaart van die groep in de samengevoegde sessie",
+            conflict.text,
+            part(Lang::Nl)
+        ),
+        format!(
+            "starting card '{}' in step '{step}' was placed differently by the groups ({}); each other placement is in the merged session as that group's own card",
+            conflict.text,
+            part(Lang::En)
+        ),
+    )
 }

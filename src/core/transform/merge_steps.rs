@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::merge::{Group, Rating};
 use crate::core::scenario::{Scale, VoteSpec};
 use crate::core::state::{CardId, Commitment, ReviewStatus, RowRef, VoteTarget};
-use crate::core::{Change, Lang, StepState};
+use crate::core::{Change, Lang, StepState, Text};
 
 /// What the per-kind merges look up.
 pub(super) struct Ctx<'a, 'b> {
@@ -79,7 +79,7 @@ impl Ctx<'_, '_> {
         s: usize,
         step: &str,
         spec: &VoteSpec,
-        dropped: &mut Vec<String>,
+        dropped: &mut Vec<Text>,
     ) -> Vec<Change> {
         let (groups, card_map) = (self.groups, self.card_map);
         let dots_per_voter = spec.dots;
@@ -106,18 +106,20 @@ impl Ctx<'_, '_> {
                     VoteTarget::Card(old) => match card_map.get(&(g, *old)) {
                         Some(new) => VoteTarget::Card(*new),
                         None => {
-                            dropped.push(format!(
-                                "{}: {n} dot(s) on a deleted card in step '{step}'",
-                                self.name(g)
+                            let g = self.name(g);
+                            dropped.push(Text::new(
+                                format!("{g}: {} op een verwijderde kaart in stap '{step}'", dots_nl(*n)),
+                                format!("{g}: {} on a deleted card in step '{step}'", dots_en(*n)),
                             ));
                             continue;
                         }
                     },
                     VoteTarget::Theme(theme) if !themes.contains(theme) => {
-                        dropped.push(format!(
-                        "{}: {n} dot(s) on theme '{theme}' in step '{step}', which is no longer on the board",
-                        self.name(g)
-                    ));
+                        let g = self.name(g);
+                        dropped.push(Text::new(
+                            format!("{g}: {} op thema '{theme}' in stap '{step}', dat niet meer op het bord staat", dots_nl(*n)),
+                            format!("{g}: {} on theme '{theme}' in step '{step}', which is no longer on the board", dots_en(*n)),
+                        ));
                         continue;
                     }
                     theme => theme.clone(),
@@ -155,7 +157,7 @@ impl Ctx<'_, '_> {
         step: &str,
         next_id: &mut u32,
         tag: &dyn Fn(usize, &str) -> String,
-        dropped: &mut Vec<String>,
+        dropped: &mut Vec<Text>,
     ) -> Vec<Change> {
         let (groups, person) = (self.groups, self.person);
         let mut out = Vec::new();
@@ -201,10 +203,11 @@ impl Ctx<'_, '_> {
                         Some(old) => match person.get(&(g, old)) {
                             Some(new) => format!("p{new}"),
                             None => {
-                                dropped.push(format!(
-                                "{}: an endorsement of '{item}' in step '{step}' by a participant no longer on the list",
-                                self.name(g)
-                            ));
+                                let g = self.name(g);
+                                dropped.push(Text::new(
+                                    format!("{g}: een onderschrijving van '{item}' in stap '{step}' door een deelnemer die niet meer op de lijst staat"),
+                                    format!("{g}: an endorsement of '{item}' in step '{step}' by a participant no longer on the list"),
+                                ));
                                 continue;
                             }
                         },
@@ -227,7 +230,7 @@ impl Ctx<'_, '_> {
 
     /// Review marks: each item keeps the first group's mark; a different mark from a
     /// later group is reported.
-    pub(super) fn review(&self, s: usize, step: &str, dropped: &mut Vec<String>) -> Vec<Change> {
+    pub(super) fn review(&self, s: usize, step: &str, dropped: &mut Vec<Text>) -> Vec<Change> {
         let mut marks: BTreeMap<String, (usize, ReviewStatus)> = BTreeMap::new();
         for (g, group) in self.groups.iter().enumerate() {
             let Some(StepState::Review(r)) = group.live.state.steps.get(s) else {
@@ -238,13 +241,21 @@ impl Ctx<'_, '_> {
                     None => {
                         marks.insert(item.clone(), (g, *status));
                     }
-                    Some((first, kept)) if kept != status => dropped.push(format!(
-                        "{}: review item '{item}' in step '{step}' marked {:?}; kept {:?} of {}",
-                        self.name(g),
-                        status,
-                        kept,
-                        self.name(*first)
-                    )),
+                    Some((first, kept)) if kept != status => {
+                        let (g, first) = (self.name(g), self.name(*first));
+                        dropped.push(Text::new(
+                            format!(
+                                "{g}: actie '{item}' in stap '{step}' gemarkeerd als {}; {} van {first} is aangehouden",
+                                status.label(Lang::Nl),
+                                kept.label(Lang::Nl)
+                            ),
+                            format!(
+                                "{g}: action '{item}' in step '{step}' marked {}; {} of {first} was kept",
+                                status.label(Lang::En),
+                                kept.label(Lang::En)
+                            ),
+                        ));
+                    }
                     Some(_) => {}
                 }
             }
@@ -334,4 +345,20 @@ fn combine(scale: &Scale, found: &[Rating], names: &[String], lang: Lang) -> (Op
         note.push_str(&summary);
     }
     (value, note)
+}
+
+fn dots_nl(n: u32) -> String {
+    if n == 1 {
+        "1 stip".to_string()
+    } else {
+        format!("{n} stippen")
+    }
+}
+
+fn dots_en(n: u32) -> String {
+    if n == 1 {
+        "1 dot".to_string()
+    } else {
+        format!("{n} dots")
+    }
 }

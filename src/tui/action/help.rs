@@ -186,7 +186,7 @@ const EDITOR_KEYS: &[KeyHelp] = &[("Enter", "bewaren", "save"), ("Esc", "annuler
 
 const CONFIRM_KEYS: &[KeyHelp] = &[("j y", "ja", "yes"), ("n Esc", "nee", "no")];
 
-const ERROR_KEYS: &[KeyHelp] = &[("Esc Enter", "terug", "back")];
+const ERROR_KEYS: &[KeyHelp] = &[("Esc Enter", "verder", "go on"), ("q", "stoppen", "quit")];
 
 /// The keys of a context with what they do, for the help overlay and the README.
 pub fn key_sections(context: KeyContext) -> Vec<KeySection> {
