@@ -218,6 +218,11 @@ pub fn list_scenarios(lang: Lang) -> i32 {
         let source = match &e.source {
             Source::Builtin => lang.pick("ingebouwd", "built-in").to_string(),
             Source::File(p) => safe(&p.display().to_string()),
+            Source::Replaces(p) => format!(
+                "{}, {}",
+                safe(&p.display().to_string()),
+                lang.pick("vervangt het ingebouwde", "replaces the built-in")
+            ),
         };
         println!(
             "{:width$}  {}  ({} {}, {source})",

@@ -123,6 +123,16 @@ fn run(
             samenspel::tui::terminal::ensure_terminal(lang)?;
             let entry = samenspel::store::catalog::find_scenario(&scenario)
                 .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
+            if let samenspel::store::catalog::Source::Replaces(file) = &entry.source {
+                eprintln!(
+                    "samenspel: {}: {}",
+                    args::safe(&file.display().to_string()),
+                    lang.pick(
+                        "dit lokale scenario vervangt het ingebouwde met hetzelfde id",
+                        "this local scenario replaces the built-in one with the same id"
+                    )
+                );
+            }
             let ws = match from {
                 None => Workspace::create(entry.scenario, title, clock(), lang),
                 Some(previous) => samenspel::store::series::continue_from(

@@ -24,10 +24,18 @@ fn position_error(path: &Path, p: Problem, lang: Lang) -> anyhow::Error {
 pub fn print_at(path: &Path, at: Option<&str>, json: bool, lang: Lang) -> anyhow::Result<i32> {
     let live = load_session(path).map_err(|e| anyhow!(e.describe(lang)))?;
     let session = &live.session;
+    // Clock times are the meeting's, in the zone it was held in.
+    let tz = samenspel::store::zone::named(samenspel::store::zone::zone_name(session));
     let n = match at {
-        Some(at) => Position::parse(at)
-            .resolve(session, &jiff::tz::TimeZone::system())
-            .map_err(|p| position_error(path, p, lang))?,
+        Some(at) => {
+            let found = Position::parse(at)
+                .locate(session, &tz)
+                .map_err(|p| position_error(path, p, lang))?;
+            if found.past_end {
+                eprintln!("samenspel: {}", past_end(at, session, lang));
+            }
+            found.at
+        }
         None => session.events.len(),
     };
     let state = if n == session.events.len() {
@@ -46,8 +54,7 @@ pub fn print_at(path: &Path, at: Option<&str>, json: bool, lang: Lang) -> anyhow
         let when = match outline.at {
             Some(at) => format!(
                 "{} ({} {})",
-                at.to_zoned(jiff::tz::TimeZone::system())
-                    .strftime("%Y-%m-%d %H:%M:%S"),
+                at.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M:%S %Z"),
                 samenspel::tui::replay::elapsed(session.created, at),
                 lang.pick("na de start", "after the start"),
             ),
@@ -67,9 +74,29 @@ pub fn print_at(path: &Path, at: Option<&str>, json: bool, lang: Lang) -> anyhow
     }
 }
 
+/// The one rule for a position past the end, said: "--at 99 is past the end of the
+/// session (57 changes, the last 1:45:00 after the start); shown: the end".
+fn past_end(at: &str, session: &samenspel::core::Session, lang: Lang) -> String {
+    let n = session.events.len();
+    let last = session.events.last().map_or(session.created, |e| e.at);
+    let elapsed = samenspel::tui::replay::elapsed(session.created, last);
+    match lang {
+        Lang::Nl => format!(
+            "--at {} ligt na het einde van de sessie ({n} wijzigingen, de laatste {elapsed} na de start); getoond: het einde",
+            safe(at)
+        ),
+        Lang::En => format!(
+            "--at {} is past the end of the session ({n} changes, the last {elapsed} after the start); shown: the end",
+            safe(at)
+        ),
+    }
+}
+
 /// The replay screen, at `at` when given.
 pub fn open(path: &Path, at: Option<&str>, lang: Lang) -> anyhow::Result<Screen> {
     let mut replay = Replay::open(path, lang).map_err(|e| anyhow!(e.describe(lang)))?;
+    // Clock times on the replay screen are the meeting's, as with `--print`.
+    replay.tz = samenspel::store::zone::named(samenspel::store::zone::zone_name(replay.session()));
     if let Some(at) = at {
         let n = Position::parse(at)
             .resolve(replay.session(), &replay.tz)

@@ -283,11 +283,7 @@ pub fn merge_cmd(
             ));
         }
         for c in &merged.conflicts {
-            say(&format!(
-                "{}: {}",
-                lang.pick("let op", "note"),
-                c.get(lang)
-            ));
+            say(&format!("{}: {}", lang.pick("let op", "note"), c.get(lang)));
         }
         // Never write an empty file if the merged session cannot be serialized.
         let bytes = samenspel::store::writer::try_session_json(&merged.session).map_err(|e| {

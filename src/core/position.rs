@@ -27,6 +27,20 @@ pub enum Position {
     /// Right before the facilitator last left this step (or the end, if it was still
     /// open).
     Step(String),
+    /// The start, before any change (`start`, `begin`).
+    Start,
+    /// The end, after every change (`end`, `einde`).
+    End,
+}
+
+/// Where a position falls in a session's log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Located {
+    /// The number of events applied there.
+    pub at: usize,
+    /// Whether the position lies past the end of the meeting (a number above the number of
+    /// changes, a time after the last change): then it is the end.
+    pub past_end: bool,
 }
 
 fn numbers(s: &str) -> Option<Vec<i64>> {
@@ -43,6 +57,11 @@ impl Position {
     /// Reads a position; anything that is not a number or a time is taken as a step id.
     pub fn parse(s: &str) -> Position {
         let s = s.trim();
+        match s.to_lowercase().as_str() {
+            "start" | "begin" => return Position::Start,
+            "end" | "einde" => return Position::End,
+            _ => {}
+        }
         if s.chars().all(|c| c.is_ascii_digit())
             && let Ok(n) = s.parse::<usize>()
         {
@@ -72,21 +91,46 @@ impl Position {
     }
 
     /// The number of events applied at this position of `session`; clock times and
-    /// moments without an offset are read in `tz`.
+    /// moments without an offset are read in `tz`. One rule for every kind of position:
+    /// past the end is the end (see [`Position::locate`], which also says so).
     pub fn resolve(&self, session: &Session, tz: &TimeZone) -> Result<usize, Problem> {
+        self.locate(session, tz).map(|l| l.at)
+    }
+
+    /// Where this position falls in `session`, and whether it lies past its end.
+    pub fn locate(&self, session: &Session, tz: &TimeZone) -> Result<Located, Problem> {
         let n = session.events.len();
-        let until = |t: Timestamp| session.events.iter().position(|e| e.at > t).unwrap_or(n);
-        match self {
-            Position::Events(k) if *k <= n => Ok(*k),
-            Position::Events(k) => Err(Problem::new(
-                "--at",
-                format!("de sessie heeft {n} wijzigingen, geen {k}"),
-                format!("the session has {n} changes, not {k}"),
-            )),
+        let last = session.events.last().map_or(session.created, |e| e.at);
+        let at_time = |t: Timestamp| Located {
+            at: session.events.iter().position(|e| e.at > t).unwrap_or(n),
+            past_end: t > last,
+        };
+        let at_count = |k: usize| Located {
+            at: k.min(n),
+            past_end: k > n,
+        };
+        Ok(match self {
+            Position::Start => at_count(0),
+            Position::End => at_count(n),
+            Position::Events(k) => at_count(*k),
             Position::Elapsed(secs) => {
                 let ms = session.created.as_millisecond().saturating_add(secs * 1000);
-                Ok(Timestamp::from_millisecond(ms).map_or(n, until))
+                Timestamp::from_millisecond(ms).map_or(at_count(n + 1), at_time)
             }
+            Position::Clock(..) | Position::Moment(_) => at_time(self.moment(session, tz)?),
+            Position::Step(id) => at_count(step_left(session, id)?),
+        })
+    }
+
+    /// The moment a clock time or a date and time stands for (the end for other kinds).
+    fn moment(&self, session: &Session, tz: &TimeZone) -> Result<Timestamp, Problem> {
+        let last = session.events.last().map_or(session.created, |e| e.at);
+        match self {
+            Position::Start
+            | Position::End
+            | Position::Events(_)
+            | Position::Elapsed(_)
+            | Position::Step(_) => Ok(last),
             Position::Clock(h, m, s) => {
                 let start = session.created.to_zoned(tz.clone());
                 let at = |date: jiff::civil::Date| {
@@ -104,7 +148,7 @@ impl Position {
                 {
                     t = later;
                 }
-                Ok(until(t))
+                Ok(t)
             }
             Position::Moment(s) => {
                 let t = match s.parse::<Timestamp>() {
@@ -115,32 +159,34 @@ impl Position {
                         .map(|z| z.timestamp())
                         .map_err(|e| bad_time(&e.to_string()))?,
                 };
-                Ok(until(t))
-            }
-            Position::Step(id) => {
-                let index = session.scenario.step_index(id).ok_or_else(|| {
-                    Problem::new(
-                        "--at",
-                        format!(
-                            "\"{id}\" is geen aantal, tijd of stap van deze sessie (stappen: {})",
-                            step_ids(session)
-                        ),
-                        format!(
-                            "\"{id}\" is not a number, a time or a step of this session (steps: {})",
-                            step_ids(session)
-                        ),
-                    )
-                })?;
-                left_at(session, index).ok_or_else(|| {
-                    Problem::new(
-                        "--at",
-                        format!("stap \"{id}\" is in deze sessie nooit geopend"),
-                        format!("step \"{id}\" was never opened in this session"),
-                    )
-                })
+                Ok(t)
             }
         }
     }
+}
+
+/// Right before step `id` was last left (the end when it is still open).
+fn step_left(session: &Session, id: &str) -> Result<usize, Problem> {
+    let index = session.scenario.step_index(id).ok_or_else(|| {
+            Problem::new(
+                "--at",
+                format!(
+                    "\"{id}\" is geen aantal, tijd, start, end of stap van deze sessie (stappen: {})",
+                    step_ids(session)
+                ),
+                format!(
+                    "\"{id}\" is not a number, a time, start, end or a step of this session (steps: {})",
+                    step_ids(session)
+                ),
+            )
+        })?;
+    left_at(session, index).ok_or_else(|| {
+        Problem::new(
+            "--at",
+            format!("stap \"{id}\" is in deze sessie nooit geopend"),
+            format!("step \"{id}\" was never opened in this session"),
+        )
+    })
 }
 
 fn step_ids(session: &Session) -> String {
@@ -208,7 +254,25 @@ mod tests {
         let at = |s: &str| Position::parse(s).resolve(&session, &tz);
         assert_eq!(at("0"), Ok(0));
         assert_eq!(at("2"), Ok(2));
-        assert!(at("4").is_err());
+        // Past the end is the end, whatever kind of position: a count or a time.
+        assert_eq!(at("4"), Ok(3));
+        assert_eq!(at("end"), Ok(3));
+        assert_eq!(at("einde"), Ok(3));
+        assert_eq!(at("start"), Ok(0));
+        let beyond = |s: &str| Position::parse(s).locate(&session, &tz).unwrap();
+        for past in ["4", "99", "+5:00", "2024-03-04T10:00:00Z"] {
+            assert_eq!(
+                beyond(past),
+                Located {
+                    at: 3,
+                    past_end: true
+                },
+                "{past}"
+            );
+        }
+        for inside in ["3", "end", "+70", "+0:30", "23:55"] {
+            assert!(!beyond(inside).past_end, "{inside}");
+        }
         assert_eq!(at("23:55"), Ok(1));
         // Before the start's time of day, in a meeting that ran past midnight: the next day.
         assert_eq!(at("00:20"), Ok(2));
@@ -240,6 +304,8 @@ mod tests {
             Position::Moment("2024-03-02T14:30:00+01:00".into())
         );
         assert_eq!(Position::parse("akte-2"), Position::Step("akte-2".into()));
+        assert_eq!(Position::parse("End"), Position::End);
+        assert_eq!(Position::parse("begin"), Position::Start);
         assert_eq!(Position::parse("25:00"), Position::Step("25:00".into()));
     }
 }

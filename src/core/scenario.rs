@@ -62,7 +62,14 @@ impl Scenario {
         if step.is_review() {
             return None;
         }
-        Some(1 + self.steps.iter().take(index).filter(|s| !s.is_review()).count())
+        Some(
+            1 + self
+                .steps
+                .iter()
+                .take(index)
+                .filter(|s| !s.is_review())
+                .count(),
+        )
     }
 
     /// How many steps the exercise has (a review of the previous meeting not counted).

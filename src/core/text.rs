@@ -57,6 +57,32 @@ pub fn decimal(v: f64, signed: bool, lang: Lang) -> String {
     }
 }
 
+/// `text` as lowercase ASCII letters and digits joined by single dashes, at most `max`
+/// bytes long; letters of any script are transliterated (`Yılmaz` → `yilmaz`, `Straße`
+/// → `strasse`). Empty when nothing is left.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let ascii = deunicode::deunicode_char(c).unwrap_or("");
+        for a in ascii.chars() {
+            if a.is_ascii_alphanumeric() {
+                out.push(a.to_ascii_lowercase());
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        // A character that becomes nothing (a mark) separates nothing.
+        if ascii.is_empty() && !c.is_alphanumeric() && !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= max {
+            break;
+        }
+    }
+    out.truncate(max);
+    out.trim_end_matches('-').to_string()
+}
+
 /// A text that a scenario carries in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -118,7 +118,8 @@ impl Comparison {
     ) -> Result<Comparison, DifferentScenarios> {
         let a = Outcome::build(&old.session, &old.state, lang, anonymize);
         let b = Outcome::build(&new.session, &new.state, lang, anonymize);
-        let changed = without_reviews(&old.session.scenario) != without_reviews(&new.session.scenario);
+        let changed =
+            without_reviews(&old.session.scenario) != without_reviews(&new.session.scenario);
         Comparison::between(&a, &b, changed)
     }
 

@@ -53,7 +53,11 @@ pub fn render(outcome: &Outcome, opts: &Options) -> String {
         lang.pick("Werkvorm", "Exercise"),
         esc(outcome.scenario.title.get(lang)),
         lang.pick("Datum", "Date"),
-        esc(&date_time(outcome.session.created, &outcome.session.time_zone, lang)),
+        esc(&date_time(
+            outcome.session.created,
+            &outcome.session.time_zone,
+            lang
+        )),
         esc(outcome.scenario.description.get(lang)),
     );
     participants(&mut h, outcome, lang);
@@ -125,7 +129,7 @@ pub(super) fn participants(h: &mut String, outcome: &Outcome, lang: Lang) {
     } else {
         let _ = writeln!(
             h,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            "<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
             lang.pick("Deelnemer", "Participant"),
             lang.pick("Organisatie", "Organisation"),
             lang.pick("Partij", "Party"),
@@ -152,7 +156,7 @@ pub(super) fn participants(h: &mut String, outcome: &Outcome, lang: Lang) {
                 }
             );
         }
-        h.push_str("</tbody>\n</table>\n");
+        h.push_str("</tbody>\n</table>\n</div>\n");
     }
     h.push_str("</section>\n");
 }
@@ -252,7 +256,7 @@ fn agreement(h: &mut String, a: &AgreementOutcome, lang: Lang) {
     }
     let _ = writeln!(
         h,
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
         lang.pick("Wat", "What"),
         lang.pick("Wie", "Who"),
         lang.pick("Wanneer", "When")
@@ -266,12 +270,20 @@ fn agreement(h: &mut String, a: &AgreementOutcome, lang: Lang) {
             esc(&c.when)
         );
     }
-    h.push_str("</tbody>\n</table>\n");
+    h.push_str("</tbody>\n</table>\n</div>\n");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_tags_are_readable() {
+        for colour in PARTY_COLOURS {
+            let ratio = super::super::html_style::contrast("#ffffff", colour).unwrap();
+            assert!(ratio >= 4.5, "white on {colour} is {ratio:.2}:1");
+        }
+    }
 
     #[test]
     fn user_text_cannot_become_markup() {

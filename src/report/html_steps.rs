@@ -10,8 +10,9 @@ use super::words::{date_time, scale_text, step_heading, value_text};
 use crate::core::Lang;
 use crate::core::scenario::Scale;
 
-/// Background and text colour of a value: diverging (orange - grey - blue, as on screen) for scales around
-/// zero, light to dark blue otherwise; "does not count" levels are hatched by the class.
+/// Background and text colour of a value: diverging (orange - grey - blue, as on screen) for
+/// scales around zero, light to dark blue otherwise; the text is dark or white, whichever
+/// reads better on the colour. "Does not count" levels are hatched by the class.
 pub(super) fn heat(scale: &Scale, value: i32) -> (String, &'static str) {
     let (min, max) = scale.range();
     let mix = |from: (f64, f64, f64), to: (f64, f64, f64), t: f64| {
@@ -26,13 +27,13 @@ pub(super) fn heat(scale: &Scale, value: i32) -> (String, &'static str) {
     let light = (244.0, 244.0, 244.0);
     let blue = (24.0, 78.0, 150.0);
     let orange = (184.0, 84.0, 0.0);
-    let (colour, strength) = if min < 0 && max > 0 {
+    let colour = if min < 0 && max > 0 {
         let span = f64::from(min.abs().max(max));
         let t = f64::from(value) / span;
         if t < 0.0 {
-            (mix(light, orange, -t), -t)
+            mix(light, orange, -t)
         } else {
-            (mix(light, blue, t), t)
+            mix(light, blue, t)
         }
     } else {
         let t = if max > min {
@@ -40,16 +41,10 @@ pub(super) fn heat(scale: &Scale, value: i32) -> (String, &'static str) {
         } else {
             1.0
         };
-        (mix(light, blue, t), t)
+        mix(light, blue, t)
     };
-    (
-        colour,
-        if strength > 0.55 {
-            "#ffffff"
-        } else {
-            "#1b1b1b"
-        },
-    )
+    let fg = super::html_style::readable_on(&colour);
+    (colour, fg)
 }
 
 pub(super) fn counts(scale: &Scale, value: i32) -> bool {
@@ -128,7 +123,7 @@ pub(super) fn matrix(h: &mut String, outcome: &Outcome, m: &MatrixOutcome, lang:
             lang.pick("Geen rijen.", "No rows.")
         );
     } else {
-        h.push_str("<table class=\"heat\">\n<thead><tr><th></th>");
+        h.push_str("<div class=\"scroll\">\n<table class=\"heat\">\n<thead><tr><th></th>");
         for c in &m.columns {
             let _ = write!(h, "<th>{}</th>", esc(c.label.get(lang)));
         }
@@ -150,7 +145,7 @@ pub(super) fn matrix(h: &mut String, outcome: &Outcome, m: &MatrixOutcome, lang:
             }
             h.push_str("</tr>\n");
         }
-        h.push_str("</tbody>\n</table>\n");
+        h.push_str("</tbody>\n</table>\n</div>\n");
         if !noted.is_empty() {
             let _ = writeln!(
                 h,
@@ -325,7 +320,7 @@ pub(super) fn comparison(h: &mut String, cmp: &Comparison, opts: &Options) {
         if !step.cells.is_empty() {
             let _ = writeln!(
                 h,
-                "<table>\n<thead><tr><th></th><th></th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+                "<div class=\"scroll\">\n<table>\n<thead><tr><th></th><th></th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
                 lang.pick("Was", "Was"),
                 lang.pick("Nu", "Now")
             );
@@ -339,7 +334,7 @@ pub(super) fn comparison(h: &mut String, cmp: &Comparison, opts: &Options) {
                     esc(or_dash(&c.new_text))
                 );
             }
-            h.push_str("</tbody>\n</table>\n");
+            h.push_str("</tbody>\n</table>\n</div>\n");
         }
         if !step.commitments_added.is_empty() || !step.commitments_removed.is_empty() {
             h.push_str("<ul>\n");
@@ -398,7 +393,7 @@ pub(super) fn review(h: &mut String, r: &ReviewOutcome, lang: Lang) {
     }
     let _ = writeln!(
         h,
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
         lang.pick("Wat", "What"),
         lang.pick("Wie", "Who"),
         lang.pick("Wanneer", "When"),
@@ -422,7 +417,7 @@ pub(super) fn review(h: &mut String, r: &ReviewOutcome, lang: Lang) {
             super::markdown_steps::status_text(i.status, lang)
         );
     }
-    h.push_str("</tbody>\n</table>\n");
+    h.push_str("</tbody>\n</table>\n</div>\n");
 }
 
 #[cfg(test)]
@@ -439,5 +434,24 @@ mod tests {
         assert_eq!(heat(&scale, 0).0, "#f4f4f4");
         assert_eq!(heat(&scale, 2), ("#184e96".to_string(), "#ffffff"));
         assert_eq!(heat(&scale, -2).0, "#b85400");
+    }
+
+    #[test]
+    fn every_value_of_every_scale_is_readable_on_its_colour() {
+        use super::super::html_style::contrast;
+        let scales = [
+            Scale::Numeric { min: -2, max: 2, labels: Vec::new() },
+            Scale::Numeric { min: 0, max: 3, labels: Vec::new() },
+            Scale::Numeric { min: -5, max: 5, labels: Vec::new() },
+            Scale::Numeric { min: 1, max: 10, labels: Vec::new() },
+        ];
+        for scale in &scales {
+            let (min, max) = scale.range();
+            for v in min..=max {
+                let (bg, fg) = heat(scale, v);
+                let ratio = contrast(fg, &bg).unwrap();
+                assert!(ratio >= 4.5, "{fg} on {bg} ({v} of {min}..{max}) is {ratio:.2}:1");
+            }
+        }
     }
 }

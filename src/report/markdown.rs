@@ -116,7 +116,9 @@ pub fn mid(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '<' if next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) => {
+            '<' if next
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
                 out.push_str("&lt;");
             }
             '&' if starts_entity(chars.clone()) => out.push_str("&amp;"),

@@ -198,7 +198,10 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
     line(out, "");
     line(
         out,
-        &format!("*{}*", mid(&date_time(cmp.old_created, &cmp.old_time_zone, lang))),
+        &format!(
+            "*{}*",
+            mid(&date_time(cmp.old_created, &cmp.old_time_zone, lang))
+        ),
     );
     line(out, "");
     if cmp.scenario_changed {
@@ -242,22 +245,14 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
                 );
             }
             for t in &lane.removed {
-                line(
-                    out,
-                    &format!("- {} {}", lang.pick("weg:", "gone:"), mid(t)),
-                );
+                line(out, &format!("- {} {}", lang.pick("weg:", "gone:"), mid(t)));
             }
             line(out, "");
         }
         if !step.cells.is_empty() {
             table_head(
                 out,
-                &[
-                    "",
-                    "",
-                    lang.pick("Was", "Was"),
-                    lang.pick("Nu", "Now"),
-                ],
+                &["", "", lang.pick("Was", "Was"), lang.pick("Nu", "Now")],
             );
             for c in &step.cells {
                 line(

@@ -1,7 +1,8 @@
 //! CSV for spreadsheets: RFC 4180 (comma, CRLF, quotes doubled), UTF-8 with a byte order
-//! mark so spreadsheet programs read accents right. One file with a `kind` column, or with
-//! `--split` one file per kind with only that kind's columns. The columns are documented
-//! in README.md ("Exports, merging and comparing").
+//! mark so spreadsheet programs read accents right; `;` instead of the comma for Excel with
+//! a Dutch locale. One file with a `kind` column, or with `--split` one file per kind with
+//! only that kind's columns. The columns are documented in README.md ("Exports, merging
+//! and comparing").
 
 use super::outcome::{Outcome, StepResult};
 use super::words::value_text;
@@ -51,6 +52,7 @@ pub const KINDS: [(&str, &[&str]); 7] = [
             "step_title",
             "row",
             "column",
+            "id",
             "party",
             "value",
             "value_label",
@@ -102,6 +104,7 @@ impl Record {
 /// The CSV file(s) of an outcome.
 pub fn render(outcome: &Outcome, opts: &Options) -> Vec<ExportFile> {
     let records = records(outcome, opts.lang);
+    let separator = opts.separator;
     if opts.split {
         KINDS
             .iter()
@@ -111,15 +114,19 @@ pub fn render(outcome: &Outcome, opts: &Options) -> Vec<ExportFile> {
                     columns,
                     records.iter().filter(|r| r.kind == *kind),
                     |_, _| None,
+                    separator,
                 ),
             })
             .collect()
     } else {
         vec![ExportFile {
             suffix: String::new(),
-            bytes: write(&COLUMNS, records.iter(), |r, c| {
-                (c == "kind").then(|| r.kind.to_string())
-            }),
+            bytes: write(
+                &COLUMNS,
+                records.iter(),
+                |r, c| (c == "kind").then(|| r.kind.to_string()),
+                separator,
+            ),
         }]
     }
 }
@@ -128,10 +135,12 @@ fn write<'a>(
     columns: &[&str],
     records: impl Iterator<Item = &'a Record>,
     extra: impl Fn(&Record, &str) -> Option<String>,
+    separator: u8,
 ) -> Vec<u8> {
     let mut bytes = "\u{FEFF}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new()
+            .delimiter(separator)
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut bytes);
         // Writing to memory cannot fail.
@@ -149,15 +158,22 @@ fn write<'a>(
 }
 
 /// Text for a cell: line breaks kept (as `\n`), other control characters made visible,
-/// and a leading `=`, `+`, `-` or `@` guarded by `'` so no spreadsheet runs it as a formula.
+/// and a text that a spreadsheet could run as a formula guarded by a leading `'`: one that
+/// starts, after any spaces, tabs or line breaks (which spreadsheets trim on import), with
+/// `=`, `+`, `-` or `@`, or their fullwidth forms (`＝1+1`), or with a tab or carriage
+/// return.
 pub fn cell_text(s: &str) -> String {
+    let risky_start = s.starts_with(['\t', '\r'])
+        || s.trim_start().starts_with([
+            '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+        ]);
     let s = s.replace("\r\n", "\n");
     let mut out = s
         .split('\n')
         .map(|l| crate::core::clean::clean(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n");
-    if out.starts_with(['=', '+', '-', '@']) {
+    if risky_start {
         out.insert(0, '\'');
     }
     out
@@ -220,9 +236,14 @@ fn records(outcome: &Outcome, lang: Lang) -> Vec<Record> {
                         continue;
                     };
                     let mut fields = head();
+                    let row_id = match &row.key {
+                        crate::core::state::RowRef::Card(id) => id.to_string(),
+                        crate::core::state::RowRef::Row(id) => cell_text(id),
+                    };
                     fields.extend([
                         ("row", cell_text(&row.label)),
                         ("column", cell_text(column.label.get(lang))),
+                        ("id", row_id),
                         ("party", party(&row.party)),
                         (
                             "value",
@@ -292,28 +313,28 @@ fn records(outcome: &Outcome, lang: Lang) -> Vec<Record> {
                 }
             }
             StepResult::Agreement(a) => {
+                // One row per endorsement, so any name (with any separator in it) reads
+                // back whole; an item nobody endorsed has one row with an empty endorser.
                 for item in &a.items {
-                    let mut fields = head();
-                    fields.extend([
-                        ("id", cell_text(&item.id)),
-                        ("text", cell_text(item.text.get(lang))),
-                        ("count", item.endorsed_by.len().to_string()),
-                        (
-                            "endorsed_by",
-                            cell_text(
-                                &item
-                                    .endorsed_by
-                                    .iter()
-                                    .map(|e| e.label.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join("; "),
-                            ),
-                        ),
-                    ]);
-                    out.push(Record {
-                        kind: "endorsement",
-                        fields,
-                    });
+                    let count = item.endorsed_by.len().to_string();
+                    let endorsers: Vec<String> = if item.endorsed_by.is_empty() {
+                        vec![String::new()]
+                    } else {
+                        item.endorsed_by.iter().map(|e| cell_text(&e.label)).collect()
+                    };
+                    for endorser in endorsers {
+                        let mut fields = head();
+                        fields.extend([
+                            ("id", cell_text(&item.id)),
+                            ("text", cell_text(item.text.get(lang))),
+                            ("count", count.clone()),
+                            ("endorsed_by", endorser),
+                        ]);
+                        out.push(Record {
+                            kind: "endorsement",
+                            fields,
+                        });
+                    }
                 }
                 for c in &a.commitments {
                     let mut fields = head();
@@ -352,5 +373,26 @@ mod tests {
         assert_eq!(cell_text("a,\"b\"\r\nc"), "a,\"b\"\nc");
         assert_eq!(cell_text("=1+1"), "'=1+1");
         assert_eq!(cell_text("x\u{1b}[2J"), "x\u{FFFD}[2J");
+        assert_eq!(cell_text("Kosten - baten"), "Kosten - baten");
+    }
+
+    #[test]
+    fn no_formula_hides_behind_spaces_tabs_or_wide_signs() {
+        for risky in [
+            " =1+1",
+            "   +31 6 1234",
+            "\t=1+1",
+            "\r=1+1",
+            "\u{a0}@SUM(A1)",
+            "\u{3000}-2",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠x",
+            "\tplain",
+            "\n=1+1",
+        ] {
+            assert!(cell_text(risky).starts_with('\''), "{risky:?} is not guarded");
+        }
     }
 }

@@ -15,6 +15,18 @@ pub enum Source {
     Builtin,
     /// A file on disk.
     File(PathBuf),
+    /// A file on disk with the id of a built-in scenario, used instead of it.
+    Replaces(PathBuf),
+}
+
+impl Source {
+    /// The file, for a local scenario.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Builtin => None,
+            Source::File(p) | Source::Replaces(p) => Some(p),
+        }
+    }
 }
 
 /// A scenario that can be started.
@@ -55,8 +67,11 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Built-in scenarios, then local ones; a local file with a built-in id is listed too
-/// (files that fail to load come back as errors, to be shown, not hidden).
+/// Built-in scenarios, then local ones, one entry per id: a local file with the id of a
+/// built-in one replaces it (in its place in the list, marked [`Source::Replaces`]) unless
+/// it is an exact copy (as `./scenarios/` of a source checkout holds); a second local file
+/// with an id already taken is not used, and said so among the errors (files that fail to
+/// load come back as errors too, to be shown, not hidden).
 pub fn scenarios() -> (Vec<Entry>, Vec<FileError>) {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
@@ -72,37 +87,56 @@ pub fn scenarios() -> (Vec<Entry>, Vec<FileError>) {
     }
     for dir in local_scenario_dirs() {
         for file in json_files(&dir) {
-            // ./scenarios/ of a source checkout holds the built-ins again: skip exact copies.
-            match load_scenario(&file) {
-                Ok(scenario) => {
-                    let duplicate = entries.iter().any(|e| e.scenario == scenario);
-                    if !duplicate {
-                        entries.push(Entry {
+            let scenario = match load_scenario(&file) {
+                Ok(scenario) => scenario,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            match entries.iter_mut().find(|e| e.scenario.id == scenario.id) {
+                None => entries.push(Entry {
+                    scenario,
+                    source: Source::File(file),
+                }),
+                Some(e) if e.source == Source::Builtin => {
+                    if e.scenario != scenario {
+                        *e = Entry {
                             scenario,
-                            source: Source::File(file),
-                        });
+                            source: Source::Replaces(file),
+                        };
                     }
                 }
-                Err(e) => errors.push(e),
+                Some(e) => {
+                    let first = e
+                        .source
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    let id = &scenario.id;
+                    errors.push(FileError::one(
+                        &file,
+                        Problem::new(
+                            "id",
+                            format!("het id \"{id}\" staat ook in {first}; dit bestand wordt niet gebruikt; geef het een eigen id"),
+                            format!("the id \"{id}\" is also in {first}; this file is not used; give it an id of its own"),
+                        ),
+                    ));
+                }
             }
         }
     }
     (entries, errors)
 }
 
-/// Finds a scenario by id (built-in or local) or loads it from a file path.
+/// Finds a scenario by id (a local file with a built-in id replaces the built-in, as the
+/// lists show) or loads it from a file path.
 pub fn find_scenario(name: &str) -> Result<Entry, FileError> {
     let path = Path::new(name);
     if name.ends_with(".json") || path.is_file() {
         return load_scenario(path).map(|scenario| Entry {
             scenario,
             source: Source::File(path.to_path_buf()),
-        });
-    }
-    if let Some(result) = builtin(name) {
-        return result.map(|scenario| Entry {
-            scenario,
-            source: Source::Builtin,
         });
     }
     let (entries, _) = scenarios();

@@ -16,7 +16,9 @@ use super::paths::data_dir;
 use crate::core::Lang;
 
 /// The themes there are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeName {
     /// Light, high contrast (the default: beamers wash out dark backgrounds).
@@ -123,7 +125,10 @@ mod tests {
         assert_eq!(lang(None, None, Some("nl_BE")), Lang::Nl);
         assert_eq!(lang(None, Some(Lang::En), Some("nl_NL")), Lang::En);
         assert_eq!(lang(Some("en"), Some(Lang::Nl), None), Lang::En);
-        assert_eq!(choose_lang(Some(Lang::Nl), Some("en"), None, None).0, Lang::Nl);
+        assert_eq!(
+            choose_lang(Some(Lang::Nl), Some("en"), None, None).0,
+            Lang::Nl
+        );
         // A variable that names no language of samenspel's is ignored, and said so.
         let (lang, said) = choose_lang(None, Some("fr"), None, Some("en_US.UTF-8"));
         assert_eq!(lang, Lang::En);
@@ -147,8 +152,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp");
         let path = dir.path().join("config.json");
         let schema = &super::super::schema::CONFIG;
-        let err = parse_shape::<Config>(&path, br#"{"theme": "neon", "lang": "fr", "x": 1}"#, schema)
-            .expect_err("bad theme");
+        let err =
+            parse_shape::<Config>(&path, br#"{"theme": "neon", "lang": "fr", "x": 1}"#, schema)
+                .expect_err("bad theme");
         // Every problem at once, each with the key and what is allowed.
         let lines = err.lines(Lang::En);
         assert_eq!(lines.len(), 3, "{lines:?}");

@@ -262,7 +262,10 @@ fn shape_error(
             format!("the field \"{field}\" is given twice; keep only one"),
         )
     } else {
-        (format!("onjuiste vorm: {msg}"), format!("wrong shape: {msg}"))
+        (
+            format!("onjuiste vorm: {msg}"),
+            format!("wrong shape: {msg}"),
+        )
     };
     FileError::one(
         path,
@@ -343,7 +346,11 @@ fn finish_session(path: &Path, session: Session) -> Result<Live, FileError> {
             ..p
         })
         .collect();
-    if let Some(zone) = session.time_zone.as_deref().filter(|z| !super::zone::is_known(z)) {
+    if let Some(zone) = session
+        .time_zone
+        .as_deref()
+        .filter(|z| !super::zone::is_known(z))
+    {
         problems.push(Problem::new(
             "time_zone",
             format!("onbekende tijdzone \"{zone}\"; gebruik een naam als \"Europe/Amsterdam\" of verwijder het veld"),

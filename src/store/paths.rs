@@ -29,31 +29,14 @@ pub fn scenarios_dir() -> PathBuf {
 }
 
 /// Lowercase ASCII letters and digits joined by single dashes; at most 40 characters.
+/// Letters of every script are transliterated first (`Yılmaz` → `yilmaz`, `Straße` →
+/// `strasse`, `Ærø` → `aero`), so a title loses no letters.
 pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars() {
-        let c = match c {
-            'à' | 'á' | 'â' | 'ä' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
-            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
+    let slug = crate::core::text::slug(title, 40);
+    if slug.is_empty() {
         "sessie".to_string()
     } else {
-        trimmed.to_string()
+        slug
     }
 }
 
@@ -82,5 +65,14 @@ mod tests {
             "cop-zwolle-sessie-3-een-keer"
         );
         assert_eq!(slug("!!!"), "sessie");
+    }
+
+    #[test]
+    fn slug_transliterates_every_letter() {
+        assert_eq!(
+            slug("Overleg Yılmaz & Çelik — Straße, Ærø"),
+            "overleg-yilmaz-celik-strasse-aero"
+        );
+        assert_eq!(slug("Łódź, Ελλάδα"), "lodz-ellada");
     }
 }

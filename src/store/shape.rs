@@ -304,7 +304,8 @@ impl<'s> Walk<'s> {
                     );
                 }
                 None => {
-                    if let Some(extra) = schema.get("additionalProperties").filter(|a| a.is_object())
+                    if let Some(extra) =
+                        schema.get("additionalProperties").filter(|a| a.is_object())
                     {
                         self.value(extra, v, path);
                     }
@@ -317,7 +318,13 @@ impl<'s> Walk<'s> {
     /// `oneOf` (`exactly`) or `anyOf`: fine when the right number of branches fit; else
     /// the problems of the branch the document was meant to be, or what the choices are.
     /// False when a problem was said, so the caller does not say more about the value.
-    fn choice(&mut self, branches: &'s [Value], doc: &Value, path: &mut String, exactly: bool) -> bool {
+    fn choice(
+        &mut self,
+        branches: &'s [Value],
+        doc: &Value,
+        path: &mut String,
+        exactly: bool,
+    ) -> bool {
         let branches: Vec<&'s Value> = branches.iter().map(|b| self.resolve(b)).collect();
         // The kinds of a step: exactly one of `board`, `matrix`, ... (the properties
         // themselves are checked by the caller).
@@ -507,7 +514,10 @@ mod tests {
             ]
         );
         let nl: Vec<String> = check(&schema, &doc).iter().map(|p| p.nl.clone()).collect();
-        assert!(nl.contains(&"dit veld ontbreekt; voeg het toe".to_string()), "{nl:?}");
+        assert!(
+            nl.contains(&"dit veld ontbreekt; voeg het toe".to_string()),
+            "{nl:?}"
+        );
         assert!(check(&schema, &json!({"title": {"nl": "a", "en": "b"}})).is_empty());
     }
 

@@ -29,6 +29,8 @@ pub fn session(session: &Session, lang: Lang) -> Session {
     out.title = text(&session.title);
     if let Some(previous) = &mut out.previous {
         previous.title = text(&previous.title);
+        // The previous meeting's file is named after its title, names and all.
+        previous.file = scrub.file_name(&previous.file);
     }
     // A review step written by `new --from` carries the earlier meeting's names.
     let mut scenario = (*session.scenario).clone();

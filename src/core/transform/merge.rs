@@ -482,8 +482,10 @@ fn shared_placements(groups: &[&Group<'_>], s: usize) -> BTreeMap<(usize, usize)
                 .map(|(_, l, _)| *l)
                 .filter(|l| *l != base_lane)
                 .collect();
-            let themes: BTreeSet<&String> =
-                placements.iter().filter_map(|(_, _, t)| t.as_ref()).collect();
+            let themes: BTreeSet<&String> = placements
+                .iter()
+                .filter_map(|(_, _, t)| t.as_ref())
+                .collect();
             let placement = if lanes.len() <= 1 && themes.len() <= 1 {
                 Placement {
                     groups: placements.iter().map(|(g, _, _)| *g).collect(),

@@ -108,7 +108,10 @@ impl Ctx<'_, '_> {
                         None => {
                             let g = self.name(g);
                             dropped.push(Text::new(
-                                format!("{g}: {} op een verwijderde kaart in stap '{step}'", dots_nl(*n)),
+                                format!(
+                                    "{g}: {} op een verwijderde kaart in stap '{step}'",
+                                    dots_nl(*n)
+                                ),
                                 format!("{g}: {} on a deleted card in step '{step}'", dots_en(*n)),
                             ));
                             continue;

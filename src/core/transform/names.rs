@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
 use crate::core::{Change, Lang, Session};
 
 /// Numbers every participant the session ever had (at the start or added later) by id,
@@ -30,10 +32,24 @@ pub fn numbered(lang: Lang, n: usize) -> String {
 
 /// Replaces participants' names by their labels wherever they appear in free text.
 /// Empty when the export is not anonymized: then every text passes unchanged.
+///
+/// Names are compared as a person reads them, not byte by byte: in one Unicode form (NFC,
+/// so "Zoë" typed with a combining diaeresis is still Zoë), with any run of spaces (also a
+/// no-break space) as one, and in any case.
 #[derive(Clone, Debug, Default)]
 pub struct Scrubber {
-    /// (name, label), longest name first so "Jan de Vries" goes before "Jan".
+    /// (name, label), longest name first so "Jan de Vries" goes before "Jan"; names in
+    /// NFC with their whitespace folded to single spaces.
     names: Vec<(String, String)>,
+}
+
+/// A name as it is compared: NFC, whitespace runs folded to one space, trimmed.
+fn normal(name: &str) -> String {
+    name.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Scrubber {
@@ -42,10 +58,10 @@ impl Scrubber {
         let numbers = participant_numbers(session);
         let mut names: Vec<(String, String)> = Vec::new();
         let mut add = |id: u32, name: &Option<String>| {
-            if let Some(name) = name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            if let Some(name) = name.as_deref().map(normal).filter(|n| !n.is_empty()) {
                 let label = numbered(lang, numbers.get(&id).copied().unwrap_or(0));
-                if !names.iter().any(|(n, _)| n == name) {
-                    names.push((name.to_string(), label));
+                if !names.iter().any(|(n, _)| eq_fold(n, &name)) {
+                    names.push((name, label));
                 }
             }
         };
@@ -73,29 +89,85 @@ impl Scrubber {
     /// A "who" field: a participant's name (whole field, any case) becomes the label;
     /// otherwise names inside it are replaced as in [`Scrubber::text`].
     pub fn who<'a>(&self, who: &'a str) -> Cow<'a, str> {
-        let trimmed = who.trim();
+        if self.names.is_empty() {
+            return Cow::Borrowed(who);
+        }
+        let whole = normal(who);
         for (name, label) in &self.names {
-            if eq_fold(trimmed, name) {
+            if eq_fold(&whole, name) {
                 return Cow::Owned(label.clone());
             }
         }
         self.text(who)
     }
 
-    /// Free text: each participant's full name, as a whole word in any case, becomes the
-    /// label. Names of one or two letters are left alone (too many false hits).
+    /// Free text: each participant's full name, as a whole word in any case, Unicode form
+    /// or spacing, becomes the label. Names of one or two letters are left alone (too many
+    /// false hits). A text without a name comes back as it was, byte for byte.
     pub fn text<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let mut out = Cow::Borrowed(text);
+        if self.names.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out: Cow<'_, str> = if is_nfc(text) {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.nfc().collect())
+        };
+        let mut changed = false;
         for (name, label) in &self.names {
             if name.chars().count() < 3 {
                 continue;
             }
             if let Some(replaced) = replace_word(&out, name, label) {
                 out = Cow::Owned(replaced);
+                changed = true;
             }
+        }
+        if changed {
+            Cow::Owned(out.into_owned())
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// A file name (such as the previous meeting's, `2026-03-12-zwolse-komedie-overleg-met-
+    /// jeroen-bakker.json`) with each participant's name in its slug form replaced by the
+    /// label's (`deelnemer-1`).
+    pub fn file_name(&self, file: &str) -> String {
+        let mut out = file.to_string();
+        for (name, label) in &self.names {
+            let from = crate::core::text::slug(name, 200);
+            if from.len() < 3 {
+                continue;
+            }
+            let to = crate::core::text::slug(label, 200);
+            out = replace_slug(&out, &from, &to);
         }
         out
     }
+}
+
+/// `file` with every occurrence of `from` that stands between dashes, dots or the ends
+/// (a whole part of a slug) replaced by `to`, compared in any case.
+fn replace_slug(file: &str, from: &str, to: &str) -> String {
+    let lower = file.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut i = 0;
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+    while i < file.len() {
+        let here = lower.get(i..).unwrap_or_default();
+        let before = lower.get(..i).unwrap_or_default().chars().next_back();
+        let after = here.get(from.len()..).and_then(|r| r.chars().next());
+        if here.starts_with(from) && boundary(before) && boundary(after) {
+            out.push_str(to);
+            i += from.len();
+            continue;
+        }
+        let c = file.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
 }
 
 fn eq_fold(a: &str, b: &str) -> bool {
@@ -104,10 +176,22 @@ fn eq_fold(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_lowercase))
 }
 
-/// The length in bytes of `name` at the start of `hay` (compared case-insensitively).
+/// The length in bytes of `name` at the start of `hay` (compared case-insensitively; a
+/// space in the name matches any run of whitespace, a no-break space too).
 fn match_at(hay: &str, name: &str) -> Option<usize> {
-    let mut hay_chars = hay.char_indices();
+    let mut hay_chars = hay.char_indices().peekable();
     for n in name.chars() {
+        if n == ' ' {
+            let mut spaces = 0;
+            while hay_chars.peek().is_some_and(|(_, h)| h.is_whitespace()) {
+                hay_chars.next();
+                spaces += 1;
+            }
+            if spaces == 0 {
+                return None;
+            }
+            continue;
+        }
         let (_, h) = hay_chars.next()?;
         if !h.to_lowercase().eq(n.to_lowercase()) {
             return None;
@@ -181,6 +265,39 @@ mod tests {
         assert_eq!(s.text("Januari"), "Januari");
         assert_eq!(s.who(" jan de vries "), "Deelnemer 2");
         assert_eq!(s.who("gemeente"), "gemeente");
+    }
+
+    #[test]
+    fn names_match_in_any_unicode_form_spacing_and_case() {
+        let s = scrubber(&[
+            (&normal("Zoë Müller"), "Deelnemer 1"),
+            ("Jeroen Bakker", "Deelnemer 2"),
+        ]);
+        // NFD: e + combining diaeresis, u + combining diaeresis.
+        assert_eq!(
+            s.text("Volgens Zoe\u{308} Mu\u{308}ller klopt het"),
+            "Volgens Deelnemer 1 klopt het"
+        );
+        assert_eq!(s.text("jeroen\u{a0}bakker belt"), "Deelnemer 2 belt");
+        assert_eq!(s.text("Jeroen  Bakker belt"), "Deelnemer 2 belt");
+        assert_eq!(s.text("Jeroen\n\tBakker"), "Deelnemer 2");
+        assert_eq!(s.who(" JEROEN\u{a0}BAKKER "), "Deelnemer 2");
+        // A name typed in NFD is found in an NFC text as well.
+        let nfd = scrubber(&[(&normal("Zoe\u{308}"), "P1")]);
+        assert_eq!(nfd.text("Zoë zei"), "P1 zei");
+        // Text without a name is not touched, not even normalised.
+        let untouched = "Cafe\u{301} om de hoek";
+        assert!(matches!(s.text(untouched), Cow::Borrowed(t) if t == untouched));
+        // A name in a file name's slug.
+        assert_eq!(
+            s.file_name("2026-03-12-zwolse-komedie-overleg-met-jeroen-bakker.json"),
+            "2026-03-12-zwolse-komedie-overleg-met-deelnemer-2.json"
+        );
+        assert_eq!(
+            s.file_name("2026-03-12-zoe-muller-2.json"),
+            "2026-03-12-deelnemer-1-2.json"
+        );
+        assert_eq!(s.file_name("jeroen-bakkerij.json"), "jeroen-bakkerij.json");
     }
 
     #[test]
