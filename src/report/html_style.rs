@@ -23,7 +23,12 @@ p, li, td, th { overflow-wrap: break-word; }
 section { background: var(--paper); padding: 1.25rem 1.75rem 1.5rem; margin-bottom: 1.5rem; border-radius: 6px; }
 .prompt { margin: 0 0 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: #eef3fa; font-style: italic; }
 .empty { color: var(--dim); font-style: italic; }
-.scroll { max-width: 100%; overflow-x: auto; margin: .5rem 0 1rem; }
+.scroll { max-width: 100%; overflow-x: auto; margin: .5rem 0 1rem;
+  /* Shadows at an edge with more table beyond it: a cue to swipe on a phone. */
+  background: linear-gradient(to right, var(--paper) 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--paper) 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) left / .9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
 .scroll > table { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; vertical-align: top; }
@@ -39,7 +44,8 @@ li.theme { border: 2px dashed #9aa7b8; border-radius: 6px; padding: .4rem .5rem 
 li.theme h4 { color: var(--accent); }
 table.heat { width: auto; min-width: 100%; }
 table.heat td.v { text-align: center; font-weight: 700; min-width: 4.5rem; font-variant-numeric: tabular-nums; }
-table.heat th.row { font-weight: 500; min-width: 10rem; max-width: 22rem; hyphens: auto; }
+table.heat th.row { font-weight: 500; min-width: 9rem; max-width: 22rem; hyphens: auto;
+  position: sticky; left: 0; z-index: 1; background: var(--paper); }
 table.heat thead th { text-align: center; hyphens: auto; }
 table.heat td.na, .legend span.na { background: repeating-linear-gradient(45deg, #eee, #eee 4px, #fafafa 4px, #fafafa 8px); color: var(--dim); }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem; margin: 0 0 .5rem; font-size: .85rem; }
@@ -71,26 +77,44 @@ footer { color: var(--dim); font-size: .85rem; text-align: center; margin-top: 2
   main { padding: 1rem .5rem; }
   section, header.report { padding: 1rem .85rem; }
   h1 { font-size: 1.6rem; }
-  ol.bars li { grid-template-columns: 2rem 1fr 2.5rem; }
-  ol.bars .bar { grid-column: 2 / 4; }
+  th, td { padding: .35rem .45rem; }
+  table.heat td.v { min-width: 3.2rem; }
+  table.heat th.row { min-width: 7.5rem; }
+  ol.bars li { grid-template-columns: 2rem minmax(0, 1fr) 2.5rem; grid-template-areas: "rank label n" ". bar bar"; row-gap: .2rem; }
+  ol.bars .rank { grid-area: rank; }
+  ol.bars .label { grid-area: label; }
+  ol.bars .n { grid-area: n; }
+  ol.bars .bar { grid-area: bar; }
 }
 @media print {
-  @page { size: A4; margin: 14mm 12mm; }
+  @page { size: A4; margin: 12mm 12mm 14mm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { background: #fff; font-size: 10pt; }
+  body { background: #fff; font-size: 9.5pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
-  header.report, section { padding: 0; margin: 0 0 6mm; border-radius: 0; }
+  header.report, section { padding: 0; margin: 0 0 5mm; border-radius: 0; }
   header.report { border-top: 0; border-bottom: 2pt solid var(--accent); padding-bottom: 3mm; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13pt; }
+  h3 { font-size: 11pt; margin: 3mm 0 1.5mm; }
   section { break-inside: auto; }
   h1, h2, h3, h4, .prompt, .meta, .legend { break-after: avoid; page-break-after: avoid; }
   h2 + *, h3 + *, h4 + * { break-before: avoid; page-break-before: avoid; }
-  .scroll { overflow: visible; }
-  .prompt { background: none; }
-  tr, li.card, ol.bars li, .analysis div, .statement, .endorsed { break-inside: avoid; }
-  .lanes { gap: 4mm; grid-template-columns: repeat(auto-fit, minmax(55mm, 1fr)); }
-  .lane { background: none; border: 1px solid var(--line); }
-  .analysis { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 3mm; }
-  footer { margin-top: 6mm; }
+  .scroll { overflow: visible; background: none; margin: 1.5mm 0 3mm; }
+  table.heat th.row { position: static; }
+  th, td { padding: .2rem .4rem; }
+  .prompt { background: none; padding: .2rem .6rem; margin-bottom: 2mm; }
+  tr, li.card, li.theme, ol.bars li, .analysis li, .statement, .endorsed { break-inside: avoid; }
+  .statement { break-after: avoid; page-break-after: avoid; }
+  ul.cards li.card { padding: .25rem .45rem; margin-bottom: 1.5mm; }
+  .lanes { gap: 3mm; grid-template-columns: repeat(auto-fit, minmax(55mm, 1fr)); }
+  .lane { background: none; border: 1px solid var(--line); padding: 2mm; }
+  /* Stacked, each list in two columns: a long list flows on to the next page instead of
+     pushing all three boxes there. */
+  .analysis { display: block; }
+  .analysis div { padding: 1mm 2.5mm; margin-bottom: 2mm; }
+  .analysis ul { columns: 2; column-gap: 6mm; }
+  .endorsed { margin-bottom: 2mm; }
+  footer { margin-top: 4mm; }
 }
 "#;
 

@@ -50,6 +50,15 @@ impl Recorder {
         }
     }
 
+    /// Goes on recording in an existing session, 30 seconds after its last change.
+    pub fn continuing(session: Session) -> Recorder {
+        let at = session.events.last().map_or(session.created, |e| e.at);
+        Recorder {
+            live: Live::open(session).expect("the session folds"),
+            at,
+        }
+    }
+
     /// Records one change.
     pub fn rec(&mut self, change: Change) {
         self.at += SignedDuration::from_secs(30);

@@ -27,6 +27,7 @@ mod matrix;
 mod merging;
 mod render_escapes;
 mod replay;
+mod report_pages;
 mod room;
 mod schema;
 mod screens;
