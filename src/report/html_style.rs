@@ -78,8 +78,11 @@ footer { color: var(--dim); font-size: .85rem; text-align: center; margin-top: 2
   section, header.report { padding: 1rem .85rem; }
   h1 { font-size: 1.6rem; }
   th, td { padding: .35rem .45rem; }
+  /* A narrow column of row labels that stays put while the values scroll beside it;
+     only a word longer than the column itself is broken. */
+  table.heat { font-size: .9rem; }
   table.heat td.v { min-width: 3.2rem; }
-  table.heat th.row { min-width: 7.5rem; }
+  table.heat th.row { width: 11.5rem; min-width: 11.5rem; max-width: 11.5rem; overflow-wrap: anywhere; }
   ol.bars li { grid-template-columns: 2rem minmax(0, 1fr) 2.5rem; grid-template-areas: "rank label n" ". bar bar"; row-gap: .2rem; }
   ol.bars .rank { grid-area: rank; }
   ol.bars .label { grid-area: label; }
