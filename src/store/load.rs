@@ -180,11 +180,17 @@ fn syntax(path: &Path, e: &serde_json::Error) -> FileError {
             "het bestand houdt te vroeg op (afgebroken?)".to_string(),
             "the file ends too early (truncated?)".to_string(),
         ),
-        _ => (format!("ongeldige JSON: {e}"), format!("invalid JSON: {e}")),
+        _ => super::shape::syntax_words(&e.to_string()),
     };
+    // The place in words of each language (a JSON path cannot name it).
+    let (line, column) = (e.line(), e.column());
     FileError::one(
         path,
-        Problem::new(format!("line {} column {}", e.line(), e.column()), nl, en),
+        Problem::new(
+            "",
+            format!("regel {line} kolom {column}: {nl}"),
+            format!("line {line} column {column}: {en}"),
+        ),
     )
 }
 
@@ -228,7 +234,9 @@ fn shape_error(
     if inner.is_syntax() || inner.is_eof() || inner.is_io() {
         return syntax(path, &inner);
     }
-    if let Some(doc) = doc {
+    let msg = inner.to_string();
+    // A field given twice is lost when the document is read as a whole: serde says it.
+    if let Some(doc) = doc.filter(|_| !msg.starts_with("duplicate field")) {
         let problems = super::shape::check(schema, doc);
         if !problems.is_empty() {
             return FileError {
@@ -237,36 +245,7 @@ fn shape_error(
             };
         }
     }
-    let msg = inner.to_string();
-    // serde's message ends with " at line L column C"; the JSON path says it better.
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    let field = msg.split('`').nth(1).unwrap_or_default();
-    let (nl, en) = if msg.starts_with("unknown field") {
-        (
-            format!("onbekend veld \"{field}\"; verwijder het of controleer de spelling"),
-            format!("unknown field \"{field}\"; remove it or check its spelling"),
-        )
-    } else if msg.starts_with("missing field") {
-        (
-            format!("het veld \"{field}\" ontbreekt; voeg het toe"),
-            format!("the field \"{field}\" is missing; add it"),
-        )
-    } else if msg.starts_with("unknown variant") {
-        (
-            format!("onbekende soort \"{field}\"; kies een van de bekende"),
-            format!("unknown kind \"{field}\"; use one of the known ones"),
-        )
-    } else if msg.starts_with("duplicate field") {
-        (
-            format!("het veld \"{field}\" staat er twee keer; laat er één staan"),
-            format!("the field \"{field}\" is given twice; keep only one"),
-        )
-    } else {
-        (
-            format!("onjuiste vorm: {msg}"),
-            format!("wrong shape: {msg}"),
-        )
-    };
+    let (nl, en) = super::shape::serde_words(&msg);
     FileError::one(
         path,
         Problem::new(if place == "." { String::new() } else { place }, nl, en),

@@ -23,6 +23,7 @@ mod hostile_mutations;
 mod kill;
 mod layers;
 mod lock;
+mod markdown_readers;
 mod matrix;
 mod merging;
 mod render_escapes;

@@ -157,9 +157,25 @@ fn replay_at_prints_the_state_at_a_number_of_changes_or_a_step() {
         err.contains("--at: step \"akte-3\" was never opened"),
         "{err}"
     );
-    let (code, _, err) = run(&["replay", file, "--at", "99", "--print"], home.path());
-    assert_eq!(code, 2);
-    assert!(err.contains("the session has 7 changes, not 99"), "{err}");
+    // One rule for every kind of position past the end: the end, and said so.
+    let (code, end, _) = run(&["replay", file, "--at", "end", "--print"], home.path());
+    assert_eq!(code, 0);
+    for past in ["99", "+5:00", "2099-01-01T00:00:00Z"] {
+        let (code, out, err) = run(&["replay", file, "--at", past, "--print"], home.path());
+        assert_eq!(code, 0, "{past}: {err}");
+        assert_eq!(out, end, "{past} is not the end");
+        assert!(
+            err.contains(&format!(
+                "samenspel: --at {past} is past the end of the session (7 changes, the last"
+            )) && err.contains("shown: the end"),
+            "{past}: {err}"
+        );
+    }
+    let (code, start, err) = run(&["replay", file, "--at", "start", "--print"], home.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(start.contains("changes 0/7"), "{start}");
+    let (_, _, err) = run(&["replay", file, "--at", "7", "--print"], home.path());
+    assert!(err.is_empty(), "the end itself is not past it: {err}");
 }
 
 #[test]
