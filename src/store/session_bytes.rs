@@ -19,6 +19,8 @@ struct Head<'a> {
     version: u32,
     title: &'a str,
     created: &'a Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_zone: &'a Option<String>,
     lang: Lang,
     scenario: &'a Scenario,
     participants: &'a [Participant],
@@ -43,6 +45,7 @@ impl SessionBytes {
             version: session.version,
             title: &session.title,
             created: &session.created,
+            time_zone: &session.time_zone,
             lang: session.lang,
             scenario: &session.scenario,
             participants: &session.participants,
@@ -114,7 +117,9 @@ mod tests {
     #[test]
     fn the_file_is_the_session_and_appending_equals_writing_anew() {
         for n in [0, 1, 300] {
-            let session = generated(n);
+            let mut session = generated(n);
+            // Every optional field of the head, set.
+            session.time_zone = Some("Europe/Amsterdam".into());
             let bytes = SessionBytes::new(&session).expect("serializes").file();
             let back: Session = serde_json::from_slice(&bytes).expect("parses");
             assert_eq!(back, session, "{n} events");

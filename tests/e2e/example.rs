@@ -43,7 +43,9 @@ impl Recorder {
     /// A new session of `scenario` started at `at`.
     pub fn new(scenario: Scenario, title: &str, at: &str) -> Recorder {
         let at: Timestamp = at.parse().expect("a time");
-        let session = Session::new(Arc::new(scenario), title.to_string(), at, Lang::Nl);
+        let mut session = Session::new(Arc::new(scenario), title.to_string(), at, Lang::Nl);
+        // Held in the Netherlands: reports show its times in that zone, named.
+        session.time_zone = Some("Europe/Amsterdam".into());
         Recorder {
             live: Live::open(session).expect("a new session folds"),
             at,

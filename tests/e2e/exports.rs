@@ -125,7 +125,7 @@ fn markdown_is_commonmark_with_every_card_as_plain_text() {
     }
     for heading in [
         "Deelnemers",
-        "Akte 2: Doelen per partij",
+        "Akte 1: Doelen per partij",
         "Terugblik op: CoP Zwolle 2",
         "Toelichtingen",
         "Afspraken",
@@ -279,7 +279,7 @@ fn export_command_writes_each_format_and_refuses_to_overwrite_the_session() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with("# CoP Zwolle 3: doelen \\& akkoord\n"),
+        out.starts_with("# CoP Zwolle 3: doelen & akkoord\n"),
         "{out}"
     );
 

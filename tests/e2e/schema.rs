@@ -12,6 +12,17 @@ fn validator(which: Which) -> jsonschema::Validator {
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
 }
 
+/// As [`validator`], with formats (`date-time`) asserted too, as `check` reads every time.
+/// (samenspel reads a few times RFC 3339 has no words for, such as the year -9999; the
+/// schema is stricter there, never looser.)
+fn strict_validator(which: Which) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&schema(which)).expect("the schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema is a valid JSON Schema")
+}
+
 fn check(which: Which, file: &Path, value: &Value) {
     let errors: Vec<String> = validator(which)
         .iter_errors(value)
@@ -136,4 +147,117 @@ fn schema_command_prints_each_schema() {
     let (code, _, err) = crate::common::run(&["schema", "agenda"], home.path());
     assert_eq!(code, 2);
     assert!(err.contains("'agenda' is not a schema"), "{err}");
+}
+
+/// The schemas as a tight contract: what a schema accepts is what `check` accepts for the
+/// shape of a file. Each broken file here is refused by `check` for its shape, and by the
+/// schema as well (checked with an independent validator, the jsonschema crate).
+#[test]
+fn a_file_check_refuses_for_its_shape_the_schema_refuses_too() {
+    use serde_json::json;
+    let session = || -> Value {
+        serde_json::from_slice(&std::fs::read(crate::example::path(crate::example::FILE)).unwrap())
+            .unwrap()
+    };
+    let scenario = || -> Value {
+        serde_json::from_str(include_str!("../../scenarios/zwolse-komedie.json")).unwrap()
+    };
+    type Edit = fn(&mut Value);
+    let session_cases: Vec<(&str, Edit)> = vec![
+        ("format bogus", |d| d["format"] = json!("bogus")),
+        ("version 99", |d| d["version"] = json!(99)),
+        ("version 0", |d| d["version"] = json!(0)),
+        ("version as text", |d| d["version"] = json!("1")),
+        ("unknown field", |d| d["colour"] = json!("blauw")),
+        ("title a number", |d| d["title"] = json!(42)),
+        ("created not a time", |d| d["created"] = json!("gisteren")),
+        ("language fr", |d| d["lang"] = json!("fr")),
+        ("events an object", |d| d["events"] = json!({})),
+        ("unknown change", |d| d["events"][0]["change"]["type"] = json!("card_exploded")),
+        ("change without type", |d| {
+            d["events"][0]["change"].as_object_mut().unwrap().remove("type");
+        }),
+        ("card id negative", |d| {
+            d["events"][0]["change"] = json!({"type": "card_deleted", "step": "doelen", "card": -5})
+        }),
+        ("card id past u32", |d| {
+            d["events"][0]["change"] = json!({"type": "card_deleted", "step": "doelen", "card": 4294967296u64})
+        }),
+        ("event without at", |d| {
+            d["events"][0].as_object_mut().unwrap().remove("at");
+        }),
+        ("participant id text", |d| d["participants"] = json!([{"id": "een", "organisation": "x", "present": true}])),
+        ("translation missing", |d| {
+            d["scenario"]["title"].as_object_mut().unwrap().remove("en");
+        }),
+        ("step with two kinds", |d| d["scenario"]["steps"][1]["vote"] = json!({"on": "x", "dots": 3})),
+        ("minutes negative", |d| d["scenario"]["steps"][1]["minutes"] = json!(-5)),
+        ("origin without sha", |d| {
+            d["previous"] = json!({"file": "a.json", "title": "A", "created": "2025-03-12T13:00:00Z"})
+        }),
+    ];
+    let scenario_cases: Vec<(&str, Edit)> = vec![
+        ("format bogus", |d| d["format"] = json!("bogus")),
+        ("version 99", |d| d["version"] = json!(99)),
+        ("step without kind", |d| {
+            d["steps"][0].as_object_mut().unwrap().remove("board");
+        }),
+        ("step with two kinds", |d| d["steps"][0]["agreement"] = json!({})),
+        ("party without short", |d| {
+            d["parties"][0].as_object_mut().unwrap().remove("short");
+        }),
+        ("unknown lane field", |d| {
+            d["steps"][0]["board"]["lanes"][0]["colour"] = json!(1);
+        }),
+        ("lane title a list", |d| d["steps"][0]["board"]["lanes"][0]["title"] = json!(["a"])),
+    ];
+    let dir = crate::common::home();
+    for (which, base, cases) in [
+        (Which::Session, session(), session_cases),
+        (Which::Scenario, scenario(), scenario_cases),
+    ] {
+        let v = strict_validator(which);
+        assert!(v.is_valid(&base), "the unchanged {} is valid", which.name());
+        for (name, edit) in cases {
+            let mut doc = base.clone();
+            edit(&mut doc);
+            let file = dir.path().join(format!("{}.json", name.replace(' ', "-")));
+            std::fs::write(&file, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+            let refused = match which {
+                Which::Session => samenspel::store::load_session(&file).err(),
+                _ => samenspel::store::load_scenario(&file).err(),
+            };
+            let refused = refused.unwrap_or_else(|| panic!("check accepts the {} case {name:?}", which.name()));
+            assert!(
+                !v.is_valid(&doc),
+                "check refuses the {} case {name:?} ({}), the schema accepts it",
+                which.name(),
+                refused.describe(samenspel::core::Lang::En)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_schemas_have_an_id_plain_descriptions_and_standard_formats() {
+    for which in Which::ALL {
+        let text = schema(which);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value["$id"],
+            format!("urn:samenspel:schema:{}", which.name()),
+            "{}",
+            which.name()
+        );
+        assert!(!text.contains("[`"), "a rustdoc link in the {} schema", which.name());
+        for format in ["uint", "int32", "int64", "uint32", "uint64", "double"] {
+            assert!(
+                !text.contains(&format!("\"format\": \"{format}\"")),
+                "the {} schema uses the non-standard format {format}",
+                which.name()
+            );
+        }
+        assert!(value["properties"]["format"]["const"].is_string());
+        assert_eq!(value["properties"]["version"]["minimum"], 1);
+    }
 }
