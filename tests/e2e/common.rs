@@ -291,6 +291,35 @@ pub fn run(args: &[&str], home: &Path) -> (i32, String, String) {
     )
 }
 
+/// As [`run`], with the environment changed: `Some` sets a variable, `None` removes it
+/// (the language variables are removed first, so only what is given counts).
+pub fn run_with(
+    args: &[&str],
+    home: &Path,
+    env: &[(&str, Option<&str>)],
+) -> (i32, String, String) {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.args(args)
+        .current_dir(home)
+        .env("SAMENSPEL_HOME", home)
+        .env_remove("SAMENSPEL_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (k, v) in env {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    let out = cmd.output().expect("run samenspel");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Draws one frame of `app` at `width`x`height` and returns the text a person would read.
 pub fn render(app: &samenspel::tui::App, width: u16, height: u16) -> String {
     let backend = ratatui::backend::TestBackend::new(width, height);

@@ -15,6 +15,8 @@ mod hostile_support;
 
 mod basics;
 mod board;
+mod command_line;
+mod data_right;
 mod durability;
 mod exports;
 mod full_disk;
@@ -29,6 +31,7 @@ mod merging;
 mod render_escapes;
 mod replay;
 mod report_pages;
+mod reports_right;
 mod room;
 mod schema;
 mod screens;

@@ -310,7 +310,7 @@ fn merge_and_compare_commands() {
     );
     assert_eq!(code, 1);
     assert!(
-        err.contains("--names gives 2 names for 1 sessions"),
+        err.contains("samenspel: --names gives 2 names for 1 session;"),
         "{err}"
     );
 
@@ -326,7 +326,7 @@ fn merge_and_compare_commands() {
         "{out}"
     );
     assert!(
-        out.contains("Tevreden bewoners × Municipality: +2 → +1"),
+        out.contains("Tevreden bewoners (Municipality) × Municipality: +2 → +1"),
         "{out}"
     );
     assert!(out.contains("- Wijkavond organiseren"), "{out}");
@@ -345,7 +345,7 @@ fn merge_and_compare_commands() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("## Vergeleken met CoP Zwolle 3: doelen \\& akkoord"),
+        out.contains("## Vergeleken met CoP Zwolle 3: doelen & akkoord"),
         "{out}"
     );
     assert!(out.contains("- nieuw: Lokaal eigenaarschap"), "{out}");
