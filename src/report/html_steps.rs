@@ -440,17 +440,36 @@ mod tests {
     fn every_value_of_every_scale_is_readable_on_its_colour() {
         use super::super::html_style::contrast;
         let scales = [
-            Scale::Numeric { min: -2, max: 2, labels: Vec::new() },
-            Scale::Numeric { min: 0, max: 3, labels: Vec::new() },
-            Scale::Numeric { min: -5, max: 5, labels: Vec::new() },
-            Scale::Numeric { min: 1, max: 10, labels: Vec::new() },
+            Scale::Numeric {
+                min: -2,
+                max: 2,
+                labels: Vec::new(),
+            },
+            Scale::Numeric {
+                min: 0,
+                max: 3,
+                labels: Vec::new(),
+            },
+            Scale::Numeric {
+                min: -5,
+                max: 5,
+                labels: Vec::new(),
+            },
+            Scale::Numeric {
+                min: 1,
+                max: 10,
+                labels: Vec::new(),
+            },
         ];
         for scale in &scales {
             let (min, max) = scale.range();
             for v in min..=max {
                 let (bg, fg) = heat(scale, v);
                 let ratio = contrast(fg, &bg).unwrap();
-                assert!(ratio >= 4.5, "{fg} on {bg} ({v} of {min}..{max}) is {ratio:.2}:1");
+                assert!(
+                    ratio >= 4.5,
+                    "{fg} on {bg} ({v} of {min}..{max}) is {ratio:.2}:1"
+                );
             }
         }
     }

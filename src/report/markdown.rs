@@ -132,15 +132,13 @@ pub fn mid(text: &str) -> String {
 /// Whether the text after a `&` would make it an entity: `#...;` or letters and digits
 /// then `;` (`&amp;`, `&#38;`).
 fn starts_entity(rest: impl Iterator<Item = char>) -> bool {
-    let mut n = 0;
-    for c in rest {
+    for (n, c) in rest.enumerate() {
         match c {
             ';' => return n > 0,
             '#' if n == 0 => {}
             c if c.is_ascii_alphanumeric() && n < 32 => {}
             _ => return false,
         }
-        n += 1;
     }
     false
 }

@@ -320,7 +320,10 @@ fn records(outcome: &Outcome, lang: Lang) -> Vec<Record> {
                     let endorsers: Vec<String> = if item.endorsed_by.is_empty() {
                         vec![String::new()]
                     } else {
-                        item.endorsed_by.iter().map(|e| cell_text(&e.label)).collect()
+                        item.endorsed_by
+                            .iter()
+                            .map(|e| cell_text(&e.label))
+                            .collect()
                     };
                     for endorser in endorsers {
                         let mut fields = head();
@@ -392,7 +395,10 @@ mod tests {
             "\tplain",
             "\n=1+1",
         ] {
-            assert!(cell_text(risky).starts_with('\''), "{risky:?} is not guarded");
+            assert!(
+                cell_text(risky).starts_with('\''),
+                "{risky:?} is not guarded"
+            );
         }
     }
 }

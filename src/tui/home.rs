@@ -83,9 +83,10 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
                 let local = match &e.source {
                     Source::Builtin => "",
                     Source::File(_) => lang.pick(" (lokaal)", " (local)"),
-                    Source::Replaces(_) => {
-                        lang.pick(" (lokaal, vervangt ingebouwd)", " (local, replaces built-in)")
-                    }
+                    Source::Replaces(_) => lang.pick(
+                        " (lokaal, vervangt ingebouwd)",
+                        " (local, replaces built-in)",
+                    ),
                 };
                 format!(
                     "{}{local} · {} {}",

@@ -21,29 +21,51 @@ fn check_names_every_problem_at_once_in_the_interface_language() {
     let file = home.path().join("mijn-werkvorm.json");
     std::fs::write(&file, broken_scenario()).unwrap();
     let f = file.to_str().unwrap();
-    let (code, out, _) = run_with(&["check", f], home.path(), &[("SAMENSPEL_LANG", Some("nl"))]);
+    let (code, out, _) = run_with(
+        &["check", f],
+        home.path(),
+        &[("SAMENSPEL_LANG", Some("nl"))],
+    );
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines,
         [
-            format!("{f}: steps[0].minutes: moet een heel getal van 0 tot en met 4294967295 zijn, niet -5"),
-            format!("{f}: steps[2].kleur: onbekend veld (bekend hier: agreement, board, id, matrix, minutes, notes, prompt, review, title, vote); verwijder het of controleer de spelling"),
+            format!(
+                "{f}: steps[0].minutes: moet een heel getal van 0 tot en met 4294967295 zijn, niet -5"
+            ),
+            format!(
+                "{f}: steps[2].kleur: onbekend veld (bekend hier: agreement, board, id, matrix, minutes, notes, prompt, review, title, vote); verwijder het of controleer de spelling"
+            ),
             format!("{f}: title.en: dit veld ontbreekt; voeg het toe"),
         ],
         "{out}"
     );
-    for english in ["missing field", "invalid value", "expected", "unknown field"] {
-        assert!(!out.contains(english), "English in Dutch: {english:?} in {out}");
+    for english in [
+        "missing field",
+        "invalid value",
+        "expected",
+        "unknown field",
+    ] {
+        assert!(
+            !out.contains(english),
+            "English in Dutch: {english:?} in {out}"
+        );
     }
-    let (_, out, _) = run_with(&["check", f], home.path(), &[("SAMENSPEL_LANG", Some("en"))]);
-    assert!(out.contains("title.en: this field is missing; add it"), "{out}");
+    let (_, out, _) = run_with(
+        &["check", f],
+        home.path(),
+        &[("SAMENSPEL_LANG", Some("en"))],
+    );
+    assert!(
+        out.contains("title.en: this field is missing; add it"),
+        "{out}"
+    );
     assert!(out.contains("steps[0].minutes: must be a whole number from 0 to 4294967295, not -5"));
     // A session too: every misfit, in its events and in its copy of the scenario.
-    let mut session: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(crate::example::path(crate::example::FILE)).unwrap(),
-    )
-    .unwrap();
+    let mut session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(crate::example::path(crate::example::FILE)).unwrap())
+            .unwrap();
     session["events"][0]["at"] = serde_json::json!("gisteren");
     session["events"][3]["change"]["type"] = serde_json::json!("kaart_ontploft");
     session["scenario"]["steps"][1]["title"] = serde_json::json!(7);
@@ -83,24 +105,39 @@ fn a_local_scenario_with_a_built_in_id_replaces_it_visibly() {
     .unwrap();
     let (code, out, err) = run(&["scenarios"], home.path());
     assert_eq!(code, 0, "{err}");
-    let komedie: Vec<&str> = out.lines().filter(|l| l.starts_with("zwolse-komedie ")).collect();
+    let komedie: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("zwolse-komedie "))
+        .collect();
     assert_eq!(komedie.len(), 1, "listed once:\n{out}");
     assert!(
         komedie[0].contains("The Zwolle Comedy (our version)")
             && komedie[0].contains("komedie.json, replaces the built-in"),
         "{out}"
     );
-    assert_eq!(out.lines().filter(|l| l.starts_with("zwolse-akkoord ")).count(), 1);
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.starts_with("zwolse-akkoord "))
+            .count(),
+        1
+    );
     // `new` with the id starts the local one; the home screen marks it.
     let mut app = Tui::start(&["new", "zwolse-komedie"], home.path(), 100, 30);
     app.wait_for("Akte 1/4");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
     let (_, session) = crate::common::only_session(home.path());
-    assert_eq!(session["scenario"]["title"]["nl"], "De Zwolse Komedie (onze versie)");
+    assert_eq!(
+        session["scenario"]["title"]["nl"],
+        "De Zwolse Komedie (onze versie)"
+    );
     let mut app = Tui::start(&[], home.path(), 120, 35);
     app.wait_for("De Zwolse Komedie (onze versie) (lokaal, vervangt ingebouwd)");
-    assert!(!app.screen().contains("De Zwolse Komedie ·"), "{}", app.screen());
+    assert!(
+        !app.screen().contains("De Zwolse Komedie ·"),
+        "{}",
+        app.screen()
+    );
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
@@ -119,9 +156,15 @@ fn a_settings_file_with_mistakes_is_said_once_and_the_defaults_go_on() {
     let config = home.path().join("config.json");
     let config = config.display();
     for line in [
-        format!("samenspel: {config}: kleur: unknown field (known here: lang, theme); remove it or check its spelling"),
-        format!("samenspel: {config}: lang: the text \"fr\" is not an allowed value; use one of: \"nl\", \"en\""),
-        format!("samenspel: {config}: theme: the text \"neon\" is not an allowed value; use one of: \"light\", \"dark\", \"mono\""),
+        format!(
+            "samenspel: {config}: kleur: unknown field (known here: lang, theme); remove it or check its spelling"
+        ),
+        format!(
+            "samenspel: {config}: lang: the text \"fr\" is not an allowed value; use one of: \"nl\", \"en\""
+        ),
+        format!(
+            "samenspel: {config}: theme: the text \"neon\" is not an allowed value; use one of: \"light\", \"dark\", \"mono\""
+        ),
         "samenspel: samenspel goes on with the default settings".to_string(),
     ] {
         assert_eq!(err.matches(&line).count(), 1, "{line:?} once in:\n{err}");
@@ -148,7 +191,10 @@ fn dutch_unless_a_dutch_or_english_locale_says_otherwise() {
         (vec![], true),
         (vec![("LANG", Some("en_GB.UTF-8"))], false),
         (vec![("LANG", Some("nl_NL.UTF-8"))], true),
-        (vec![("LANG", Some("C.UTF-8")), ("SAMENSPEL_LANG", Some("en"))], false),
+        (
+            vec![("LANG", Some("C.UTF-8")), ("SAMENSPEL_LANG", Some("en"))],
+            false,
+        ),
     ] {
         let (code, out, err) = run_with(&["scenarios"], home.path(), &env);
         assert_eq!(code, 0, "{err}");
@@ -167,7 +213,10 @@ fn dutch_unless_a_dutch_or_english_locale_says_otherwise() {
     );
     let (_, help, _) = run(&["--help"], home.path());
     assert!(help.contains("config.json"), "{help}");
-    assert!(help.contains("SAMENSPEL_LANG") && help.contains("else Dutch"), "{help}");
+    assert!(
+        help.contains("SAMENSPEL_LANG") && help.contains("else Dutch"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -186,5 +235,9 @@ fn the_readme_names_the_rust_version_cargo_requires() {
             rest[..rest.find(' ').unwrap_or(0)].trim()
         })
         .collect();
-    assert_eq!(said, [version], "README and Cargo.toml disagree on the Rust version");
+    assert_eq!(
+        said,
+        [version],
+        "README and Cargo.toml disagree on the Rust version"
+    );
 }

@@ -293,11 +293,7 @@ pub fn run(args: &[&str], home: &Path) -> (i32, String, String) {
 
 /// As [`run`], with the environment changed: `Some` sets a variable, `None` removes it
 /// (the language variables are removed first, so only what is given counts).
-pub fn run_with(
-    args: &[&str],
-    home: &Path,
-    env: &[(&str, Option<&str>)],
-) -> (i32, String, String) {
+pub fn run_with(args: &[&str], home: &Path, env: &[(&str, Option<&str>)]) -> (i32, String, String) {
     let mut cmd = std::process::Command::new(bin());
     cmd.args(args)
         .current_dir(home)

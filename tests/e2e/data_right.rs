@@ -66,7 +66,9 @@ fn no_formula_hides_behind_spaces_tabs_or_wide_signs() {
     for text in risky {
         let shown = texts
             .iter()
-            .find(|t| t.trim_start_matches('\'').trim() == samenspel::core::clean::clean(text).trim())
+            .find(|t| {
+                t.trim_start_matches('\'').trim() == samenspel::core::clean::clean(text).trim()
+            })
             .unwrap_or_else(|| panic!("{text:?} is not among {texts:?}"));
         assert!(
             shown.starts_with('\''),
@@ -95,18 +97,27 @@ fn cell_rows_carry_the_row_id_and_endorsements_read_back_whole() {
     let rows = csv_rows(home.path(), &file, &[]);
     let cells: Vec<&BTreeMap<String, String>> = rows
         .iter()
-        .filter(|r| r["kind"] == "cell" && r["row"] == "Tevreden bewoners" && r["column"] == "Gemeente")
+        .filter(|r| {
+            r["kind"] == "cell" && r["row"] == "Tevreden bewoners" && r["column"] == "Gemeente"
+        })
         .collect();
     assert_eq!(cells.len(), 2, "{cells:?}");
     let ids: Vec<&str> = cells.iter().map(|c| c["id"].as_str()).collect();
-    assert_eq!(ids, ["1", &same.to_string()], "the rows are told apart by id");
+    assert_eq!(
+        ids,
+        ["1", &same.to_string()],
+        "the rows are told apart by id"
+    );
     // The id is the card's: the card row with that id is the row's goal.
     let card = rows
         .iter()
         .find(|r| r["kind"] == "card" && r["id"] == same.to_string())
         .expect("the card");
     assert_eq!(card["party"], "Bewonersinitiatief");
-    assert!(rows.iter().any(|r| r["kind"] == "cell" && r["id"] == "ambitie"));
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "cell" && r["id"] == "ambitie")
+    );
     // One row per endorsement: every name whole, the count on each row.
     let leren: Vec<&BTreeMap<String, String>> = rows
         .iter()
@@ -132,12 +143,26 @@ fn a_semicolon_csv_for_a_dutch_excel_keeps_the_bom() {
     let semicolon = csv_rows(home.path(), &file, &["--separator", ";"]);
     assert_eq!(comma, semicolon, "the same data with either separator");
     let (_, out, _) = run(
-        &["export", file.to_str().unwrap(), "--format", "csv", "--separator", ";"],
+        &[
+            "export",
+            file.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--separator",
+            ";",
+        ],
         home.path(),
     );
     assert!(out.starts_with("\u{FEFF}kind;step;step_title;"), "{out}");
     let (code, _, err) = run(
-        &["export", file.to_str().unwrap(), "--format", "csv", "--separator", "|"],
+        &[
+            "export",
+            file.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--separator",
+            "|",
+        ],
         home.path(),
     );
     assert_eq!(code, 2);
@@ -155,9 +180,9 @@ fn names_session() -> samenspel::core::Session {
     r.person(Some("Jeroen Bakker"), "Buurtkracht", "initiatief");
     for text in [
         "Volgens Zoe\u{308} Mu\u{308}ller is het te duur", // NFD: combining diaeresis
-        "Jeroen\u{a0}Bakker belt de woningcorporatie",   // no-break space
-        "Jeroen  Bakker en ZOË MÜLLER trekken samen op", // two spaces, capitals
-        "jeroen\nbakker schrijft het verslag",           // a line break
+        "Jeroen\u{a0}Bakker belt de woningcorporatie",     // no-break space
+        "Jeroen  Bakker en ZOË MÜLLER trekken samen op",   // two spaces, capitals
+        "jeroen\nbakker schrijft het verslag",             // a line break
     ] {
         r.card("doelen", "overig", text, None);
     }
@@ -199,7 +224,13 @@ fn anonymizing_finds_names_in_any_unicode_form_spacing_and_the_previous_file() {
         assert!(out.contains("Deelnemer 1") || format == "csv" && out.contains("Deelnemer"));
     }
     let (_, copy, _) = run(
-        &["export", file.to_str().unwrap(), "--format", "session", "--anonymize"],
+        &[
+            "export",
+            file.to_str().unwrap(),
+            "--format",
+            "session",
+            "--anonymize",
+        ],
         home.path(),
     );
     let copy: serde_json::Value = serde_json::from_str(&copy).unwrap();

@@ -58,7 +58,9 @@ const CORPUS: &[(&str, Option<&str>)] = &[
     ("other-format.json", Some("file but \"iets/anders\"")),
     (
         "unknown-change.json",
-        Some("events[0].change.type: the text \"explode\" is not a known kind; use one of: \"step_opened\""),
+        Some(
+            "events[0].change.type: the text \"explode\" is not a known kind; use one of: \"step_opened\"",
+        ),
     ),
     (
         "unknown-field.json",
@@ -70,7 +72,9 @@ const CORPUS: &[(&str, Option<&str>)] = &[
     ),
     (
         "bad-timestamp.json",
-        Some("created: \"gisteren\" is not a moment in time; write it as 2025-03-12T14:00:00+01:00"),
+        Some(
+            "created: \"gisteren\" is not a moment in time; write it as 2025-03-12T14:00:00+01:00",
+        ),
     ),
     (
         "invalid-scenario-copy.json",
@@ -80,7 +84,9 @@ const CORPUS: &[(&str, Option<&str>)] = &[
     ("number-1e400-card.json", Some("number out of range")),
     (
         "number-past-u64.json",
-        Some("events[0].change.card: must be a whole number from 0 to 4294967295, not 18446744073709551616"),
+        Some(
+            "events[0].change.card: must be a whole number from 0 to 4294967295, not 18446744073709551616",
+        ),
     ),
     (
         "duplicate-keys.json",

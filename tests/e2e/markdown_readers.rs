@@ -95,7 +95,9 @@ fn render(program: &str, args: &[&str], md: &str) -> Option<String> {
         .write_all(md.as_bytes())
         .expect("write the Markdown");
     let out = child.wait_with_output().expect("the tool ends");
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn check(tool: &str, html: &str) {

@@ -228,7 +228,13 @@ fn the_report_fits_a_phone_reads_well_and_prints_on_a4() {
     };
     let live = big_session();
     let html = String::from_utf8(
-        export(&live, Format::Html, &Options::new(samenspel::core::Lang::Nl)).remove(0).bytes,
+        export(
+            &live,
+            Format::Html,
+            &Options::new(samenspel::core::Lang::Nl),
+        )
+        .remove(0)
+        .bytes,
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -267,7 +273,10 @@ fn the_report_fits_a_phone_reads_well_and_prints_on_a4() {
             for bg in behind {
                 let ratio = contrast(fg, bg);
                 if ratio < 4.5 {
-                    low.push(format!("{} {:.2}:1 ({} on {bg:?})", p["what"], ratio, p["color"]));
+                    low.push(format!(
+                        "{} {:.2}:1 ({} on {bg:?})",
+                        p["what"], ratio, p["color"]
+                    ));
                 }
             }
         }
@@ -319,18 +328,28 @@ fn the_report_fits_a_phone_reads_well_and_prints_on_a4() {
         "a 23-card session takes {} pages",
         sizes.len()
     );
-    println!("PDF for a person to look at ({} A4 pages): {}", sizes.len(), pdf.display());
+    println!(
+        "PDF for a person to look at ({} A4 pages): {}",
+        sizes.len(),
+        pdf.display()
+    );
     let headings: Vec<String> = live
         .state
         .scenario
         .steps
         .iter()
         .enumerate()
-        .map(|(i, _)| live.state.scenario.step_heading(i, samenspel::core::Lang::Nl))
+        .map(|(i, _)| {
+            live.state
+                .scenario
+                .step_heading(i, samenspel::core::Lang::Nl)
+        })
         .chain(["Deelnemers", "Toelichtingen", "Afspraken", "Acties"].map(String::from))
         .collect();
     match Command::new("pdftotext").arg("-v").output() {
-        Err(_) => println!("pdftotext is missing (apt-get install poppler-utils): the page ends were not read"),
+        Err(_) => println!(
+            "pdftotext is missing (apt-get install poppler-utils): the page ends were not read"
+        ),
         Ok(_) => {
             for n in 1..=sizes.len() {
                 let out = Command::new("pdftotext")

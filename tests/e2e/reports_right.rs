@@ -28,7 +28,12 @@ fn meeting() -> Session {
         Some("gemeente"),
     );
     r.commit("akte-4", "Wijkavond organiseren", "gemeente", "mei");
-    r.commit("akte-4", "Verslag rondsturen", "initiatief", "volgende week");
+    r.commit(
+        "akte-4",
+        "Verslag rondsturen",
+        "initiatief",
+        "volgende week",
+    );
     r.commit("akte-4", "Subsidie aanvragen", "initiatief", "juni");
     r.live.session
 }
@@ -74,7 +79,10 @@ fn steps_are_numbered_once_and_the_review_is_not_an_act() {
         (
             &a,
             "nl",
-            vec!["## Akte 1: Vooroordelen", "## Akte 4: Afspraken die blijven"],
+            vec![
+                "## Akte 1: Vooroordelen",
+                "## Akte 4: Afspraken die blijven",
+            ],
             vec!["Akte 1: Akte 1", "Akte 5"],
         ),
         (
@@ -206,14 +214,16 @@ fn a_report_is_in_the_meetings_language_unless_asked() {
     let f = file.to_str().unwrap();
     for locale in ["C.UTF-8", "en_US.UTF-8"] {
         let env = [("LANG", Some(locale))];
-        let (code, html, err) =
-            run_with(&["export", f, "--format", "html"], home.path(), &env);
+        let (code, html, err) = run_with(&["export", f, "--format", "html"], home.path(), &env);
         assert_eq!(code, 0, "{err}");
         assert!(html.contains("<html lang=\"nl\">"), "LANG={locale}");
         assert!(html.contains("<h2>Deelnemers</h2>"), "LANG={locale}");
         // Words baked into files too: an anonymised copy, a merge.
         let (_, md, _) = run_with(&["export", f, "--anonymize"], home.path(), &env);
-        assert!(md.contains("Deelnemer 3") && !md.contains("Participant"), "{md}");
+        assert!(
+            md.contains("Deelnemer 3") && !md.contains("Participant"),
+            "{md}"
+        );
     }
     let (_, html, _) = run_with(
         &["export", f, "--format", "html", "--lang", "en"],
@@ -269,7 +279,11 @@ fn times_are_in_the_meetings_zone_and_it_is_named() {
     assert_eq!(code, 0, "{out}");
     let (_, md, _) = run_with(&["export", old_file.to_str().unwrap()], home.path(), &env);
     assert!(md.contains("08:56 (Europe/Amsterdam)"), "{md}");
-    assert_eq!(std::fs::read(&old_file).unwrap(), bytes, "the file is unchanged");
+    assert_eq!(
+        std::fs::read(&old_file).unwrap(),
+        bytes,
+        "the file is unchanged"
+    );
     // Another zone recorded: its times.
     let mut ny = meeting();
     ny.time_zone = Some("America/New_York".into());
@@ -283,7 +297,9 @@ fn times_are_in_the_meetings_zone_and_it_is_named() {
     let (code, out, _) = run(&["check", mars_file.to_str().unwrap()], home.path());
     assert_eq!(code, 1);
     assert!(
-        out.contains("time_zone: unknown time zone \"Mars/Olympus\"; use a name such as \"Europe/Amsterdam\""),
+        out.contains(
+            "time_zone: unknown time zone \"Mars/Olympus\"; use a name such as \"Europe/Amsterdam\""
+        ),
         "{out}"
     );
 }
@@ -312,19 +328,37 @@ fn flags_that_do_nothing_are_refused() {
     let file = write(home.path(), "sessie.json", &meeting());
     let f = file.to_str().unwrap();
     for (args, flag, formats) in [
-        (vec!["--format", "csv", "--compare", f], "--compare", "md, html"),
-        (vec!["--format", "json", "--compare", f], "--compare", "md, html"),
-        (vec!["--format", "session", "--compare", f], "--compare", "md, html"),
+        (
+            vec!["--format", "csv", "--compare", f],
+            "--compare",
+            "md, html",
+        ),
+        (
+            vec!["--format", "json", "--compare", f],
+            "--compare",
+            "md, html",
+        ),
+        (
+            vec!["--format", "session", "--compare", f],
+            "--compare",
+            "md, html",
+        ),
         (vec!["--format", "md", "--split"], "--split", "csv"),
         (vec!["--format", "html", "--split"], "--split", "csv"),
-        (vec!["--format", "json", "--separator", ";"], "--separator", "csv"),
+        (
+            vec!["--format", "json", "--separator", ";"],
+            "--separator",
+            "csv",
+        ),
     ] {
         let mut all = vec!["export", f];
         all.extend(&args);
         let (code, out, err) = run(&all, home.path());
         assert_eq!(code, 2, "{args:?}: {out}{err}");
         assert!(
-            err.contains(&format!("samenspel: {flag} works only with --format {formats}")),
+            err.contains(&format!(
+                "samenspel: {flag} works only with --format {formats}"
+            )),
             "{args:?}: {err}"
         );
         assert!(out.is_empty(), "{args:?} still exported");
@@ -374,8 +408,16 @@ fn every_message_of_compare_and_merge_says_samenspel_and_reads_well() {
         "{err}"
     );
     for (names, en, nl) in [
-        ("A", "--names gives 1 name for 2 sessions", "--names noemt 1 naam voor 2 sessies"),
-        ("A,B,C", "--names gives 3 names for 2 sessions", "--names noemt 3 namen voor 2 sessies"),
+        (
+            "A",
+            "--names gives 1 name for 2 sessions",
+            "--names noemt 1 naam voor 2 sessies",
+        ),
+        (
+            "A,B,C",
+            "--names gives 3 names for 2 sessions",
+            "--names noemt 3 namen voor 2 sessies",
+        ),
     ] {
         for (lang, said) in [("en", en), ("nl", nl)] {
             let (code, _, err) = run_with(

@@ -173,28 +173,52 @@ fn a_file_check_refuses_for_its_shape_the_schema_refuses_too() {
         ("created not a time", |d| d["created"] = json!("gisteren")),
         ("language fr", |d| d["lang"] = json!("fr")),
         ("events an object", |d| d["events"] = json!({})),
-        ("unknown change", |d| d["events"][0]["change"]["type"] = json!("card_exploded")),
+        ("unknown change", |d| {
+            d["events"][0]["change"]["type"] = json!("card_exploded")
+        }),
         ("change without type", |d| {
-            d["events"][0]["change"].as_object_mut().unwrap().remove("type");
+            d["events"][0]["change"]
+                .as_object_mut()
+                .unwrap()
+                .remove("type");
         }),
-        ("card id negative", |d| {
-            d["events"][0]["change"] = json!({"type": "card_deleted", "step": "doelen", "card": -5})
-        }),
-        ("card id past u32", |d| {
-            d["events"][0]["change"] = json!({"type": "card_deleted", "step": "doelen", "card": 4294967296u64})
-        }),
+        (
+            "card id negative",
+            |d| {
+                d["events"][0]["change"] =
+                    json!({"type": "card_deleted", "step": "doelen", "card": -5})
+            },
+        ),
+        (
+            "card id past u32",
+            |d| {
+                d["events"][0]["change"] =
+                    json!({"type": "card_deleted", "step": "doelen", "card": 4294967296u64})
+            },
+        ),
         ("event without at", |d| {
             d["events"][0].as_object_mut().unwrap().remove("at");
         }),
-        ("participant id text", |d| d["participants"] = json!([{"id": "een", "organisation": "x", "present": true}])),
+        (
+            "participant id text",
+            |d| d["participants"] = json!([{"id": "een", "organisation": "x", "present": true}]),
+        ),
         ("translation missing", |d| {
             d["scenario"]["title"].as_object_mut().unwrap().remove("en");
         }),
-        ("step with two kinds", |d| d["scenario"]["steps"][1]["vote"] = json!({"on": "x", "dots": 3})),
-        ("minutes negative", |d| d["scenario"]["steps"][1]["minutes"] = json!(-5)),
-        ("origin without sha", |d| {
-            d["previous"] = json!({"file": "a.json", "title": "A", "created": "2025-03-12T13:00:00Z"})
+        ("step with two kinds", |d| {
+            d["scenario"]["steps"][1]["vote"] = json!({"on": "x", "dots": 3})
         }),
+        ("minutes negative", |d| {
+            d["scenario"]["steps"][1]["minutes"] = json!(-5)
+        }),
+        (
+            "origin without sha",
+            |d| {
+                d["previous"] =
+                    json!({"file": "a.json", "title": "A", "created": "2025-03-12T13:00:00Z"})
+            },
+        ),
     ];
     let scenario_cases: Vec<(&str, Edit)> = vec![
         ("format bogus", |d| d["format"] = json!("bogus")),
@@ -202,14 +226,18 @@ fn a_file_check_refuses_for_its_shape_the_schema_refuses_too() {
         ("step without kind", |d| {
             d["steps"][0].as_object_mut().unwrap().remove("board");
         }),
-        ("step with two kinds", |d| d["steps"][0]["agreement"] = json!({})),
+        ("step with two kinds", |d| {
+            d["steps"][0]["agreement"] = json!({})
+        }),
         ("party without short", |d| {
             d["parties"][0].as_object_mut().unwrap().remove("short");
         }),
         ("unknown lane field", |d| {
             d["steps"][0]["board"]["lanes"][0]["colour"] = json!(1);
         }),
-        ("lane title a list", |d| d["steps"][0]["board"]["lanes"][0]["title"] = json!(["a"])),
+        ("lane title a list", |d| {
+            d["steps"][0]["board"]["lanes"][0]["title"] = json!(["a"])
+        }),
     ];
     let dir = crate::common::home();
     for (which, base, cases) in [
@@ -227,7 +255,8 @@ fn a_file_check_refuses_for_its_shape_the_schema_refuses_too() {
                 Which::Session => samenspel::store::load_session(&file).err(),
                 _ => samenspel::store::load_scenario(&file).err(),
             };
-            let refused = refused.unwrap_or_else(|| panic!("check accepts the {} case {name:?}", which.name()));
+            let refused = refused
+                .unwrap_or_else(|| panic!("check accepts the {} case {name:?}", which.name()));
             assert!(
                 !v.is_valid(&doc),
                 "check refuses the {} case {name:?} ({}), the schema accepts it",
@@ -249,7 +278,11 @@ fn the_schemas_have_an_id_plain_descriptions_and_standard_formats() {
             "{}",
             which.name()
         );
-        assert!(!text.contains("[`"), "a rustdoc link in the {} schema", which.name());
+        assert!(
+            !text.contains("[`"),
+            "a rustdoc link in the {} schema",
+            which.name()
+        );
         for format in ["uint", "int32", "int64", "uint32", "uint64", "double"] {
             assert!(
                 !text.contains(&format!("\"format\": \"{format}\"")),

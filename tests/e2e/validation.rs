@@ -51,7 +51,9 @@ fn an_unknown_field_is_named_with_its_path() {
     let lines = problems(&d);
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
-        lines[0].starts_with("scenarios/x.json: steps[1].colour: unknown field (known here: agreement, board, id,"),
+        lines[0].starts_with(
+            "scenarios/x.json: steps[1].colour: unknown field (known here: agreement, board, id,"
+        ),
         "{lines:?}"
     );
     assert!(
@@ -122,13 +124,17 @@ fn a_step_needs_exactly_one_kind() {
     let lines = problems(&d);
     assert_eq!(
         lines,
-        vec!["scenarios/x.json: steps[0]: has more than one of (board, agreement); keep one of board, matrix, vote, agreement, review"]
+        vec![
+            "scenarios/x.json: steps[0]: has more than one of (board, agreement); keep one of board, matrix, vote, agreement, review"
+        ]
     );
     d["steps"][0].as_object_mut().unwrap().remove("board");
     d["steps"][0].as_object_mut().unwrap().remove("agreement");
     assert_eq!(
         problems(&d),
-        vec!["scenarios/x.json: steps[0]: needs one of: board, matrix, vote, agreement, review; add one"]
+        vec![
+            "scenarios/x.json: steps[0]: needs one of: board, matrix, vote, agreement, review; add one"
+        ]
     );
 }
 

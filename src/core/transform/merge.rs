@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 
+use super::merge_placement::{describe_conflict, shared_placements};
 use super::merge_steps::Ctx;
 use crate::core::scenario::StepKind;
 use crate::core::state::{CardId, Participant};
@@ -413,7 +414,7 @@ fn unique_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// The starting cards of board step `s` in a fresh state: id -> ((lane, index), text, party).
-fn starting_cards(initial: &SessionState, s: usize) -> BTreeMap<CardId, StartCard> {
+pub(super) fn starting_cards(initial: &SessionState, s: usize) -> BTreeMap<CardId, StartCard> {
     let mut out = BTreeMap::new();
     if let Some(board) = initial.board(s) {
         for (l, lane) in board.lanes.iter().enumerate() {
@@ -423,129 +424,4 @@ fn starting_cards(initial: &SessionState, s: usize) -> BTreeMap<CardId, StartCar
         }
     }
     out
-}
-
-/// Where the merge keeps a starting card of a board: the groups whose card is that one,
-/// and its lane and theme.
-struct Placement {
-    /// Groups (indexes) that share the card; the others keep their own tagged copy.
-    groups: BTreeSet<usize>,
-    /// Lane index.
-    lane: usize,
-    /// Theme.
-    theme: Option<String>,
-    /// The groups' different placements, when they could not be reconciled.
-    conflict: Option<Conflict>,
-}
-
-/// Groups that placed a starting card in different lanes or themes.
-struct Conflict {
-    /// The card's text.
-    text: String,
-    /// (group, lane index, theme) of every group that kept the card.
-    placements: Vec<(usize, usize, Option<String>)>,
-}
-
-/// For each starting card of board step `s` (by its place in the scenario), where the
-/// merged board keeps it. A three-way merge with the scenario as the base: a group that
-/// moved the card to another lane, or put it in a theme, wins over groups that left it;
-/// groups that changed it in different ways conflict, and then the card stays where the
-/// scenario put it for the groups that left it there, while every other group keeps its
-/// own placement as a tagged copy (nothing is lost, and the conflict is reported).
-fn shared_placements(groups: &[&Group<'_>], s: usize) -> BTreeMap<(usize, usize), Placement> {
-    let mut seen: BTreeMap<(usize, usize), (String, Vec<(usize, usize, Option<String>)>)> =
-        BTreeMap::new();
-    for (g, group) in groups.iter().enumerate() {
-        let start = starting_cards(&group.live.session.initial_state(), s);
-        let Some(board) = group.live.state.board(s) else {
-            continue;
-        };
-        for (l, lane) in board.lanes.iter().enumerate() {
-            for card in &lane.cards {
-                if let Some((place, text, party)) = start.get(&card.id)
-                    && *text == card.text
-                    && *party == card.party
-                {
-                    seen.entry(*place)
-                        .or_insert_with(|| (text.clone(), Vec::new()))
-                        .1
-                        .push((g, l, card.theme.clone()));
-                }
-            }
-        }
-    }
-    seen.into_iter()
-        .map(|(place, (text, placements))| {
-            let base_lane = place.0;
-            let lanes: BTreeSet<usize> = placements
-                .iter()
-                .map(|(_, l, _)| *l)
-                .filter(|l| *l != base_lane)
-                .collect();
-            let themes: BTreeSet<&String> = placements
-                .iter()
-                .filter_map(|(_, _, t)| t.as_ref())
-                .collect();
-            let placement = if lanes.len() <= 1 && themes.len() <= 1 {
-                Placement {
-                    groups: placements.iter().map(|(g, _, _)| *g).collect(),
-                    lane: lanes.first().copied().unwrap_or(base_lane),
-                    theme: themes.first().map(|t| (*t).clone()),
-                    conflict: None,
-                }
-            } else {
-                Placement {
-                    groups: placements
-                        .iter()
-                        .filter(|(_, l, t)| *l == base_lane && t.is_none())
-                        .map(|(g, _, _)| *g)
-                        .collect(),
-                    lane: base_lane,
-                    theme: None,
-                    conflict: Some(Conflict { text, placements }),
-                }
-            };
-            (place, placement)
-        })
-        .collect()
-}
-
-/// The report of a conflict, for standard error.
-fn describe_conflict(
-    conflict: &Conflict,
-    names: &[String],
-    spec: &crate::core::scenario::BoardSpec,
-    step: &str,
-) -> Text {
-    let part = |lang: Lang| {
-        conflict
-            .placements
-            .iter()
-            .map(|(g, l, theme)| {
-                let lane = spec.lanes.get(*l).map_or("?", |x| x.title.get(lang));
-                let name = names.get(*g).map_or("?", String::as_str);
-                match theme {
-                    Some(t) => format!(
-                        "{name}: {} '{lane}', {} '{t}'",
-                        lang.pick("kolom", "lane"),
-                        lang.pick("thema", "theme")
-                    ),
-                    None => format!("{name}: {} '{lane}'", lang.pick("kolom", "lane")),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    Text::new(
-        format!(
-            "startkaart '{}' in stap '{step}' is door de groepen verschillend geplaatst ({}); elke andere plaatsing staat als eigen kaart van die groep in de samengevoegde sessie",
-            conflict.text,
-            part(Lang::Nl)
-        ),
-        format!(
-            "starting card '{}' in step '{step}' was placed differently by the groups ({}); each other placement is in the merged session as that group's own card",
-            conflict.text,
-            part(Lang::En)
-        ),
-    )
 }

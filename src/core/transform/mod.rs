@@ -3,5 +3,6 @@
 
 pub mod anonymize;
 pub mod merge;
+mod merge_placement;
 mod merge_steps;
 pub mod names;

@@ -13,6 +13,9 @@ use serde_json::{Map, Value};
 
 use crate::core::Problem;
 
+mod words;
+pub use words::{serde_words, syntax_words};
+
 /// At most this many problems are listed for one file; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
 
@@ -162,8 +165,14 @@ impl<'s> Walk<'s> {
                     && let Some(n) = doc.as_f64().filter(|n| n.fract() == 0.0)
                     && schema.get("maximum").is_some()
                 {
-                    let hi = schema.get("maximum").map(Value::to_string).unwrap_or_default();
-                    let lo = schema.get("minimum").map(Value::to_string).unwrap_or_default();
+                    let hi = schema
+                        .get("maximum")
+                        .map(Value::to_string)
+                        .unwrap_or_default();
+                    let lo = schema
+                        .get("minimum")
+                        .map(Value::to_string)
+                        .unwrap_or_default();
                     self.say(
                         path,
                         format!("moet een heel getal van {lo} tot en met {hi} zijn, niet {n:.0}"),
@@ -487,193 +496,5 @@ fn tag_values<'a>(branches: &[&'a Value]) -> Option<(&'a str, Vec<&'a Value>)> {
     Some((tag.as_str(), values?))
 }
 
-/// serde_json's message for a file that is not valid JSON, in both languages (without its
-/// " at line L column C": the place is given apart).
-pub fn syntax_words(message: &str) -> (String, String) {
-    let msg = message.split(" at line ").next().unwrap_or(message);
-    let nl = match msg {
-        "expected value" => "hier hoort een waarde".to_string(),
-        "expected `,` or `]`" => "hier hoort een komma of ]".to_string(),
-        "expected `,` or `}`" => "hier hoort een komma of }".to_string(),
-        "expected `:`" => "hier hoort een dubbele punt".to_string(),
-        "key must be a string" => "een sleutel moet tussen aanhalingstekens staan".to_string(),
-        "trailing characters" => "er staat nog iets na het einde".to_string(),
-        "number out of range" => "een getal is te groot".to_string(),
-        "recursion limit exceeded" => "te diep genest".to_string(),
-        "invalid number" => "ongeldig getal".to_string(),
-        "invalid escape" => "ongeldige escape (\\) in een tekst".to_string(),
-        "invalid unicode code point" => "ongeldig Unicode-teken".to_string(),
-        other if other.starts_with("control character") => {
-            "een stuurteken in een tekst; schrijf het als \\u....".to_string()
-        }
-        other if other.starts_with("lone leading surrogate") => {
-            "een half Unicode-teken (losse surrogaat)".to_string()
-        }
-        other => other.to_string(),
-    };
-    (format!("ongeldige JSON: {nl}"), format!("invalid JSON: {msg}"))
-}
-
-/// serde's message for a value that does not fit, in both languages: what was found and
-/// what was expected, as a reader says them.
-pub fn serde_words(message: &str) -> (String, String) {
-    let msg = message.split(" at line ").next().unwrap_or(message);
-    let field = msg.split('`').nth(1).unwrap_or_default();
-    let words = |w: &str| -> (String, String) {
-        let w = w.trim();
-        let quoted = w.split('`').nth(1);
-        if w.starts_with("a string") || w.starts_with("string") {
-            match quoted {
-                Some(q) if w.starts_with("string") => {
-                    (format!("de tekst \"{q}\""), format!("the text \"{q}\""))
-                }
-                _ => ("een tekst".into(), "a text".into()),
-            }
-        } else if w.starts_with("integer") || w.starts_with("floating point") {
-            let n = quoted.unwrap_or("");
-            (format!("het getal {n}"), format!("the number {n}"))
-        } else if w.starts_with("sequence") || w.starts_with("a sequence") {
-            ("een lijst".into(), "a list".into())
-        } else if w.starts_with("map") || w.starts_with("a map") || w.starts_with("struct") {
-            ("een object".into(), "an object".into())
-        } else if w.starts_with("boolean") || w.starts_with("a boolean") {
-            let b = quoted.unwrap_or("true of false");
-            (b.to_string(), quoted.unwrap_or("true or false").to_string())
-        } else if w.starts_with('u') || w.starts_with('i') && w.len() <= 5 {
-            ("een heel getal".into(), "a whole number".into())
-        } else if w == "null" || w == "unit value" {
-            ("null".into(), "null".into())
-        } else {
-            (w.to_string(), w.to_string())
-        }
-    };
-    if msg.starts_with("unknown field") {
-        (
-            format!("onbekend veld \"{field}\"; verwijder het of controleer de spelling"),
-            format!("unknown field \"{field}\"; remove it or check its spelling"),
-        )
-    } else if msg.starts_with("missing field") {
-        (
-            format!("het veld \"{field}\" ontbreekt; voeg het toe"),
-            format!("the field \"{field}\" is missing; add it"),
-        )
-    } else if msg.starts_with("unknown variant") {
-        (
-            format!("onbekende soort \"{field}\"; kies een van de bekende"),
-            format!("unknown kind \"{field}\"; use one of the known ones"),
-        )
-    } else if msg.starts_with("duplicate field") {
-        (
-            format!("het veld \"{field}\" staat er twee keer; laat er één staan"),
-            format!("the field \"{field}\" is given twice; keep only one"),
-        )
-    } else if let Some(rest) = msg
-        .strip_prefix("invalid type: ")
-        .or_else(|| msg.strip_prefix("invalid value: "))
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        let ((fnl, fen), (enl, een)) = (words(found), words(expected));
-        (
-            format!("moet {enl} zijn, niet {fnl}"),
-            format!("must be {een}, not {fen}"),
-        )
-    } else {
-        (format!("onjuiste vorm: {msg}"), format!("wrong shape: {msg}"))
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn lines(schema: &Value, doc: &Value) -> Vec<String> {
-        check(schema, doc)
-            .iter()
-            .map(|p| format!("{}: {}", p.path, p.en))
-            .collect()
-    }
-
-    #[test]
-    fn every_misfit_is_named_with_its_path_at_once() {
-        let schema = json!({
-            "type": "object",
-            "properties": {
-                "title": {"$ref": "#/$defs/Text"},
-                "minutes": {"type": ["integer", "null"], "minimum": 0, "maximum": 4294967295u64},
-                "lang": {"oneOf": [{"const": "nl"}, {"const": "en"}]}
-            },
-            "required": ["title"],
-            "additionalProperties": false,
-            "$defs": {"Text": {
-                "type": "object",
-                "properties": {"nl": {"type": "string"}, "en": {"type": "string"}},
-                "required": ["nl", "en"],
-                "additionalProperties": false
-            }}
-        });
-        let doc = json!({"title": {"nl": "Hallo"}, "minutes": -5, "lang": "fr", "colour": 1});
-        assert_eq!(
-            lines(&schema, &doc),
-            vec![
-                "colour: unknown field (known here: lang, minutes, title); remove it or check its spelling",
-                "lang: the text \"fr\" is not an allowed value; use one of: \"nl\", \"en\"",
-                "minutes: must be a whole number from 0 to 4294967295, not -5",
-                "title.en: this field is missing; add it",
-            ]
-        );
-        let nl: Vec<String> = check(&schema, &doc).iter().map(|p| p.nl.clone()).collect();
-        assert!(
-            nl.contains(&"dit veld ontbreekt; voeg het toe".to_string()),
-            "{nl:?}"
-        );
-        assert!(check(&schema, &json!({"title": {"nl": "a", "en": "b"}})).is_empty());
-    }
-
-    #[test]
-    fn a_tagged_choice_names_the_known_kinds_or_blames_the_right_one() {
-        let schema = json!({"oneOf": [
-            {"type": "object", "properties": {"type": {"const": "a"}, "n": {"type": "integer"}},
-             "required": ["type", "n"], "additionalProperties": false},
-            {"type": "object", "properties": {"type": {"const": "b"}},
-             "required": ["type"], "additionalProperties": false}
-        ]});
-        assert_eq!(
-            lines(&schema, &json!({"type": "c"})),
-            vec!["type: the text \"c\" is not a known kind; use one of: \"a\", \"b\""]
-        );
-        assert_eq!(
-            lines(&schema, &json!({"type": "a", "n": "x"})),
-            vec!["n: must be a whole number, not the text \"x\""]
-        );
-    }
-
-    #[test]
-    fn serdes_own_words_are_said_in_both_languages() {
-        let (nl, en) = serde_words("invalid type: sequence, expected a string at line 3 column 9");
-        assert_eq!(en, "must be a text, not a list");
-        assert_eq!(nl, "moet een tekst zijn, niet een lijst");
-        let (nl, _) = serde_words("invalid value: integer `-5`, expected u32");
-        assert_eq!(nl, "moet een heel getal zijn, niet het getal -5");
-        let (nl, en) = serde_words("duplicate field `title`");
-        assert_eq!(en, "the field \"title\" is given twice; keep only one");
-        assert!(nl.contains("twee keer"));
-        let (nl, en) = syntax_words("expected value at line 1 column 1");
-        assert_eq!((nl.as_str(), en.as_str()), ("ongeldige JSON: hier hoort een waarde", "invalid JSON: expected value"));
-    }
-
-    #[test]
-    fn a_step_needs_exactly_one_kind() {
-        let kind = |k: &str| json!({"required": [k], "properties": {k: {"type": "object"}}});
-        let schema = json!({"type": "object", "oneOf": [kind("board"), kind("vote")]});
-        assert_eq!(
-            lines(&schema, &json!({})),
-            vec![": needs one of: board, vote; add one"]
-        );
-        assert_eq!(
-            lines(&schema, &json!({"board": {}, "vote": {}})),
-            vec![": has more than one of (board, vote); keep one of board, vote"]
-        );
-        assert!(check(&schema, &json!({"board": null, "vote": {}})).is_empty());
-    }
-}
+mod tests;
