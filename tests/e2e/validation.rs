@@ -125,7 +125,7 @@ fn a_step_needs_exactly_one_kind() {
     assert_eq!(
         lines,
         vec![
-            "scenarios/x.json: steps[0]: has more than one of (board, agreement); keep one of board, matrix, vote, agreement, review"
+            "scenarios/x.json: steps[0]: has more than one (board, agreement); keep one of: board, matrix, vote, agreement, review"
         ]
     );
     d["steps"][0].as_object_mut().unwrap().remove("board");

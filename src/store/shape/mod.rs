@@ -362,7 +362,7 @@ impl<'s> Walk<'s> {
             match present.len() {
                 0 => self.say(
                     path,
-                    format!("heeft er één van nodig: {all}; voeg er één toe"),
+                    format!("heeft één van deze nodig: {all}; voeg er één toe"),
                     format!("needs one of: {all}; add one"),
                 ),
                 1 => return true,
@@ -370,8 +370,8 @@ impl<'s> Walk<'s> {
                     let these = present.join(", ");
                     self.say(
                         path,
-                        format!("heeft er meer dan één van ({these}); houd er één van {all}"),
-                        format!("has more than one of ({these}); keep one of {all}"),
+                        format!("heeft er meer dan één ({these}); houd er één over van: {all}"),
+                        format!("has more than one ({these}); keep one of: {all}"),
                     );
                 }
             }

@@ -94,7 +94,7 @@ fn a_step_needs_exactly_one_kind() {
     );
     assert_eq!(
         lines(&schema, &json!({"board": {}, "vote": {}})),
-        vec![": has more than one of (board, vote); keep one of board, vote"]
+        vec![": has more than one (board, vote); keep one of: board, vote"]
     );
     assert!(check(&schema, &json!({"board": null, "vote": {}})).is_empty());
 }
