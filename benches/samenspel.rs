@@ -18,7 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use samenspel::core::{Lang, Live, Scenario, Session};
-use samenspel::store::{parse_session, session_json};
+use samenspel::store::{parse_session, try_session_json};
 use samenspel::tui::workspace::Workspace;
 use samenspel::tui::{App, Screen};
 
@@ -49,10 +49,10 @@ fn files(c: &mut Criterion) {
     group.sample_size(10);
     for n in [1_000, 10_000, 100_000] {
         let session = generated(n);
-        let bytes = session_json(&session);
+        let bytes = try_session_json(&session).expect("serializes");
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_with_input(BenchmarkId::new("serialize", n), &session, |b, s| {
-            b.iter(|| black_box(session_json(s).len()))
+            b.iter(|| black_box(try_session_json(s).map_or(0, |b| b.len())))
         });
         group.bench_with_input(
             BenchmarkId::new("parse+validate+fold", n),
@@ -73,7 +73,10 @@ fn files(c: &mut Criterion) {
             BenchmarkId::new("serialize+write+fsync+rename", n),
             &session,
             |b, s| {
-                b.iter(|| samenspel::store::atomic::write_atomic(&path, &session_json(s)).is_ok())
+                b.iter(|| {
+                    try_session_json(s)
+                        .is_ok_and(|b| samenspel::store::atomic::write_atomic(&path, &b).is_ok())
+                })
             },
         );
     }

@@ -5,11 +5,10 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use samenspel::core::Lang;
-use samenspel::core::scenario::SCENARIO_FORMAT;
-use samenspel::core::session::SESSION_FORMAT;
+use samenspel::store::FileError;
 use samenspel::store::catalog::{self, Source};
 use samenspel::store::config::ThemeName;
-use samenspel::store::{FileError, parse_scenario, parse_session};
+use samenspel::store::load::{Document, load_document};
 
 /// Exit code of `samenspel open` when the session is open in another samenspel.
 pub const EXIT_IN_USE: i32 = 3;
@@ -173,7 +172,8 @@ pub fn generate(scenario: &str, events: usize, seed: u64, output: &Path) -> anyh
         .ok_or_else(|| anyhow::anyhow!("no built-in scenario '{scenario}'"))?
         .map_err(|e| anyhow::anyhow!(e.describe(Lang::En)))?;
     let session = samenspel::core::generate::session(scenario, events, seed);
-    samenspel::store::atomic::write_atomic(output, &samenspel::store::session_json(&session))?;
+    let bytes = samenspel::store::try_session_json(&session)?;
+    samenspel::store::atomic::write_atomic(output, &bytes)?;
     println!("{}: {} events", output.display(), session.events.len());
     Ok(0)
 }
@@ -288,40 +288,15 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
 }
 
 fn check_one(file: &Path) -> Result<&'static str, FileError> {
-    // Sessions may be larger than scenarios; the scenario limit is applied below.
-    let read = samenspel::store::load::read_session_bytes(file)?;
-    let bytes = read.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&read);
-    #[derive(serde::Deserialize)]
-    struct Format {
-        format: Option<serde_json::Value>,
-    }
-    // samenspel writes "format" first: a look at the start spares a pass over a long log.
-    let marker = format!("\"format\": \"{SESSION_FORMAT}\"");
-    let start = &bytes[..bytes.len().min(256)];
-    let looks_like_session = start.windows(marker.len()).any(|w| w == marker.as_bytes());
-    let is_session = looks_like_session
-        || serde_json::from_slice::<Format>(bytes)
-            .ok()
-            .and_then(|f| f.format)
-            .is_some_and(|f| f.as_str() == Some(SESSION_FORMAT));
-    if is_session {
-        parse_session(file, bytes).map(|live| {
+    Ok(match load_document(file)? {
+        Document::Session(live) => {
             // The process ends right after: let the OS take the folded log back rather
             // than freeing 100,000 events one by one.
             std::mem::forget(live);
             "session"
-        })
-    } else if read.len() as u64 > samenspel::store::load::MAX_FILE_BYTES {
-        Err(samenspel::store::load::too_large(
-            file,
-            samenspel::store::load::MAX_FILE_BYTES,
-        ))
-    } else {
-        parse_scenario(file, bytes).map(|_| {
-            let _ = SCENARIO_FORMAT;
-            "scenario"
-        })
-    }
+        }
+        Document::Scenario(_) => "scenario",
+    })
 }
 
 /// Text from files, safe to print to a terminal.

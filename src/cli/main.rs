@@ -7,8 +7,8 @@ mod share;
 use clap::Parser;
 
 use samenspel::core::Lang;
-use samenspel::store::FileError;
 use samenspel::store::config::{Config, ThemeName, choose_theme, load_config};
+use samenspel::store::{FileError, SessionFile};
 use samenspel::tui::home::Home;
 use samenspel::tui::theme::Theme;
 use samenspel::tui::workspace::Workspace;
@@ -164,7 +164,7 @@ fn run(
             let lock = if read_only {
                 None
             } else {
-                match samenspel::tui::workspace::lock_for_open(&session) {
+                match samenspel::store::lock_for_open(&session) {
                     Ok(lock) => lock,
                     Err(e) => {
                         eprintln!("samenspel: {}", args::safe(&e.message(lang)));
@@ -173,7 +173,13 @@ fn run(
                     }
                 }
             };
-            match Workspace::open_with(&session, lock, read_only) {
+            let opened = if read_only {
+                SessionFile::open_read_only(&session).map(|live| Workspace::viewing(live, &session))
+            } else {
+                SessionFile::open_locked(&session, lock)
+                    .map(|(file, live)| Workspace::on_file(file, live))
+            };
+            match opened {
                 Ok(ws) => Screen::Session(Box::new(ws)),
                 Err(e) => {
                     // The app stays usable: the home screen with the error over it.

@@ -152,7 +152,10 @@ pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
             let old = load(old_path, lang)?;
             opts.compare = Some(compare(&old, &live, opts.lang, args.anonymize, lang)?);
         }
-        let files = export(&live, args.format, &opts);
+        let files = export(&live, args.format, &opts).map_err(|e| {
+            eprintln!("samenspel: {}", safe(&e.to_string()));
+            2
+        })?;
         let base = match (&args.output, args.split) {
             (None, false) => {
                 use std::io::Write;

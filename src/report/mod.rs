@@ -116,13 +116,18 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// Exports a live session (its log and folded state) in a format.
-pub fn export(live: &Live, format: Format, opts: &Options) -> Vec<ExportFile> {
+/// Exports a live session (its log and folded state) in a format. A session or outcome
+/// that cannot be serialized is an error, never an empty file.
+pub fn export(
+    live: &Live,
+    format: Format,
+    opts: &Options,
+) -> Result<Vec<ExportFile>, serde_json::Error> {
     let one = |bytes: Vec<u8>| {
-        vec![ExportFile {
+        Ok(vec![ExportFile {
             suffix: String::new(),
             bytes,
-        }]
+        }])
     };
     if format == Format::Session {
         let session = if opts.anonymize {
@@ -130,21 +135,21 @@ pub fn export(live: &Live, format: Format, opts: &Options) -> Vec<ExportFile> {
         } else {
             live.session.clone()
         };
-        return one(crate::store::session_json(&session));
+        return one(crate::store::try_session_json(&session)?);
     }
     let outcome = Outcome::build(&live.session, &live.state, opts.lang, opts.anonymize);
     match format {
         Format::Markdown => one(markdown::render(&outcome, opts).into_bytes()),
         Format::Html => one(html::render(&outcome, opts).into_bytes()),
-        Format::Json => one(outcome_json(&outcome)),
-        Format::Csv => spreadsheet::render(&outcome, opts),
-        Format::Session => Vec::new(),
+        Format::Json => one(outcome_json(&outcome)?),
+        Format::Csv => Ok(spreadsheet::render(&outcome, opts)),
+        Format::Session => Ok(Vec::new()),
     }
 }
 
 /// The JSON outcome as written: pretty-printed with a final newline.
-pub fn outcome_json(outcome: &Outcome) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(outcome).unwrap_or_default();
+pub fn outcome_json(outcome: &Outcome) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(outcome)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }

@@ -356,3 +356,42 @@ pub fn load_session(path: &Path) -> Result<Live, FileError> {
     drop(bytes);
     finish_session(path, session)
 }
+
+/// A samenspel file of either kind, read and validated.
+pub enum Document {
+    /// A session file, folded.
+    Session(Box<Live>),
+    /// A scenario file.
+    Scenario(Box<Scenario>),
+}
+
+/// Reads and validates a scenario or a session file, whichever its `format` says it is
+/// (anything else is read as a scenario, whose errors then explain what is missing).
+pub fn load_document(path: &Path) -> Result<Document, FileError> {
+    // Sessions may be larger than scenarios; the scenario limit is applied below.
+    let read = read_session_bytes(path)?;
+    let bytes = without_bom(&read);
+    if is_session(bytes) {
+        return parse_session(path, bytes).map(|live| Document::Session(Box::new(live)));
+    }
+    if read.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, MAX_FILE_BYTES));
+    }
+    parse_scenario(path, bytes).map(|s| Document::Scenario(Box::new(s)))
+}
+
+/// Whether bytes (without a byte order mark) are a session file by their `format`.
+fn is_session(bytes: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Format {
+        format: Option<serde_json::Value>,
+    }
+    // samenspel writes "format" first: a look at the start spares a pass over a long log.
+    let marker = format!("\"format\": \"{SESSION_FORMAT}\"");
+    let start = bytes.get(..bytes.len().min(256)).unwrap_or(bytes);
+    start.windows(marker.len()).any(|w| w == marker.as_bytes())
+        || serde_json::from_slice::<Format>(bytes)
+            .ok()
+            .and_then(|f| f.format)
+            .is_some_and(|f| f.as_str() == Some(SESSION_FORMAT))
+}

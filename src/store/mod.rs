@@ -12,10 +12,14 @@ pub mod paths;
 pub mod schema;
 pub mod series;
 pub mod session_bytes;
+pub mod session_file;
 pub mod shape;
+pub mod watch;
 pub mod writer;
 pub mod zone;
 
 pub use error::FileError;
 pub use load::{load_scenario, load_session, parse_scenario, parse_session};
-pub use writer::{SaveError, SaveStatus, Writer, session_json, try_session_json};
+pub use session_file::{SessionFile, lock_for_open};
+pub use watch::{Seen, SessionWatcher};
+pub use writer::{SaveError, SaveStatus, Writer, try_session_json};

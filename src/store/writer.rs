@@ -77,15 +77,27 @@ enum Msg {
 /// How a writer puts bytes into a file; tests inject failures this way.
 pub type WriteFn = Box<dyn Fn(&Path, &[u8]) -> std::io::Result<()> + Send>;
 
+/// Called on the writer thread whenever the save status may have changed (so that a
+/// screen can wake and show it without asking again and again).
+pub type Notify = Box<dyn Fn() + Send>;
+
 /// What the writer thread and its owners share.
 #[derive(Default)]
 struct Shared {
     status: Mutex<SaveStatus>,
     finished: Mutex<bool>,
     finished_cv: Condvar,
+    notify: Mutex<Option<Notify>>,
 }
 
 impl Shared {
+    /// Tells whoever asked ([`Writer::on_status`]) that the status may have changed.
+    fn notify(&self) {
+        if let Some(f) = guard(&self.notify).as_ref() {
+            f();
+        }
+    }
+
     /// Waits until the thread has ended, at most until `deadline`; true when it has.
     fn wait_finished(&self, deadline: Instant) -> bool {
         let mut done = guard(&self.finished);
@@ -110,6 +122,7 @@ impl Drop for FinishedOnDrop {
     fn drop(&mut self) {
         *guard(&self.0.finished) = true;
         self.0.finished_cv.notify_all();
+        self.0.notify();
     }
 }
 
@@ -128,15 +141,10 @@ pub struct Writer {
 }
 
 /// Serializes a session as its file is written: pretty-printed JSON, one event per line
-/// in the log, with a final newline.
+/// in the log, with a final newline. Never empty: a session that cannot be serialized is
+/// an error, so no caller can write an empty file by mistake.
 pub fn try_session_json(session: &Session) -> Result<Vec<u8>, serde_json::Error> {
     Ok(SessionBytes::new(session)?.file())
-}
-
-/// As [`try_session_json`], empty when the session cannot be serialized. Never write
-/// this to a file; the writer uses [`try_session_json`].
-pub fn session_json(session: &Session) -> Vec<u8> {
-    try_session_json(session).unwrap_or_default()
 }
 
 fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -198,6 +206,12 @@ impl Writer {
     /// Hands new events to the writer; returns at once.
     pub fn append(&self, events: Vec<Event>) {
         let _ = self.tx.send(Msg::Append(events));
+    }
+
+    /// Calls `notify` (on the writer thread) whenever the status may have changed, from
+    /// now on; replaces what was set before.
+    pub fn on_status(&self, notify: Notify) {
+        *guard(&self.shared.notify) = Some(notify);
     }
 
     /// The current save status.
@@ -333,6 +347,7 @@ fn run(
                 }
             }
         }
+        shared.notify();
         if stopping && !dirty {
             return;
         }

@@ -306,7 +306,10 @@ impl App {
     pub fn wake_in(&self) -> Option<std::time::Duration> {
         let own = match &self.screen {
             Screen::Replay(r) => r.wake_in(),
-            Screen::Follow(f) => Some(f.wake_in()),
+            Screen::Follow(f) => Some(
+                f.deadline()
+                    .saturating_duration_since(std::time::Instant::now()),
+            ),
             _ => None,
         };
         match (own, self.countdown_wake()) {

@@ -1,11 +1,10 @@
-//! A second screen that follows a session another samenspel process is editing: it polls
-//! the file (every 50 ms; no watcher needed), reads it only when it changed, and shows
-//! the step the facilitator is on, without bars or notes. Saves are atomic renames, so
-//! every read sees a complete file; a file that does not parse (edited by hand, say)
-//! leaves the last good state on screen and is read again.
+//! A second screen that follows a session another samenspel process is editing: the
+//! store's watcher looks at the file (every 50 ms) and reads it only when it changed; the
+//! screen shows the step the facilitator is on, without bars or notes. A file that does
+//! not parse (edited by hand, say) leaves the last good state on screen.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -18,42 +17,13 @@ use super::text::clean;
 use super::view::step_screen;
 use super::workspace::{Cursor, Workspace};
 use crate::core::{Change, Lang, StepState};
-use crate::store::{FileError, load_session};
-
-/// How often the file is looked at.
-pub const POLL: Duration = Duration::from_millis(50);
-/// How soon a file that did not parse is read again, even if it looks unchanged.
-const RETRY: Duration = Duration::from_secs(1);
-
-/// What identifies one version of the file without reading it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Signature {
-    modified: Option<SystemTime>,
-    len: u64,
-    /// Each atomic save is a new file (a new inode), even within one clock tick.
-    inode: u64,
-}
-
-fn signature(path: &Path) -> Option<Signature> {
-    let meta = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some(Signature {
-        modified: meta.modified().ok(),
-        len: meta.len(),
-        inode,
-    })
-}
+use crate::store::{FileError, Seen, SessionWatcher};
 
 /// A session followed from its file.
 pub struct Follow {
     /// The last good state of the file (read-only).
     pub ws: Workspace,
-    seen: Option<Signature>,
-    next_poll: Instant,
-    retry_at: Option<Instant>,
+    watcher: SessionWatcher,
     /// Why the newest version of the file is not shown, if it is not.
     pub problem: Option<String>,
     lang: Lang,
@@ -89,15 +59,12 @@ pub const KEYS: &[(&str, &str, &str)] = &[
 impl Follow {
     /// Starts following a session file; it must be readable now.
     pub fn open(path: &Path, lang: Lang) -> Result<Follow, FileError> {
-        let seen = signature(path);
-        let live = load_session(path)?;
+        let (watcher, live) = SessionWatcher::start(path)?;
         let mut ws = Workspace::read_only(live);
         ws.path = path.to_path_buf();
         let mut follow = Follow {
             ws,
-            seen,
-            next_poll: Instant::now() + POLL,
-            retry_at: None,
+            watcher,
             problem: None,
             lang,
         };
@@ -107,7 +74,7 @@ impl Follow {
 
     /// The file followed.
     pub fn path(&self) -> PathBuf {
-        self.ws.path.clone()
+        self.watcher.path().to_path_buf()
     }
 
     /// Carries out an action.
@@ -122,38 +89,25 @@ impl Follow {
         }
     }
 
-    /// How long until the file is looked at again.
-    pub fn wake_in(&self) -> Duration {
-        self.next_poll.saturating_duration_since(Instant::now())
+    /// When the file is looked at again.
+    pub fn deadline(&self) -> Instant {
+        self.watcher.next_look()
     }
 
     /// Looks at the file when it is time; true when the screen changed.
     pub fn tick(&mut self) -> bool {
-        let now = Instant::now();
-        if now < self.next_poll {
-            return false;
-        }
-        self.next_poll = now + POLL;
-        let current = signature(&self.ws.path);
-        let retry = self.retry_at.is_some_and(|at| now >= at);
-        if current == self.seen && !retry {
-            return false;
-        }
-        self.seen = current;
         let lang = self.lang;
-        let before = self.problem.clone();
-        match load_session(&self.ws.path) {
-            Ok(live) => {
-                self.ws.live = live;
+        match self.watcher.look(Instant::now()) {
+            Seen::Unchanged => false,
+            Seen::Changed(live) => {
+                self.ws.live = *live;
                 self.ws.clamp_cursors();
                 self.select_last_touched();
                 self.problem = None;
-                self.retry_at = None;
                 true
             }
-            Err(e) => {
-                self.problem = Some(e.describe(lang));
-                self.retry_at = Some(now + RETRY);
+            Seen::Unreadable(e) => {
+                let before = self.problem.replace(e.describe(lang));
                 self.problem != before
             }
         }

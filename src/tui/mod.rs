@@ -17,7 +17,6 @@ pub mod participants;
 pub mod replay;
 pub mod review;
 pub mod session_end;
-pub mod session_files;
 pub mod share;
 pub mod signals;
 pub mod terminal;

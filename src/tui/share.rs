@@ -23,12 +23,17 @@ pub fn export_beside(ws: &mut Workspace, lang: Lang) {
     let mut written: Vec<PathBuf> = Vec::new();
     for format in FORMATS {
         let path = beside(&ws.path, format);
-        let bytes = export(&ws.live, format, &opts)
-            .into_iter()
-            .next()
-            .map(|f| f.bytes)
-            .unwrap_or_default();
-        if let Err(e) = write_atomic(&path, &bytes) {
+        let result = export(&ws.live, format, &opts)
+            .map_err(|e| e.to_string())
+            .and_then(|files| {
+                let bytes = files
+                    .into_iter()
+                    .next()
+                    .map(|f| f.bytes)
+                    .unwrap_or_default();
+                write_atomic(&path, &bytes).map_err(|e| e.to_string())
+            });
+        if let Err(e) = result {
             ws.info = None;
             ws.notice = Some(format!(
                 "{} {}: {e}",

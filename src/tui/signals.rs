@@ -9,7 +9,7 @@
 //! watchdog saves what every writer has, restores the terminal, and ends the process,
 //! always within a second.
 
-use std::fs::File;
+use std::os::fd::OwnedFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
@@ -129,7 +129,7 @@ impl Drop for Lifeline {
     }
 }
 
-fn watch(shared: &Shared, tty: Option<&File>) {
+fn watch(shared: &Shared, tty: Option<&OwnedFd>) {
     loop {
         std::thread::sleep(Duration::from_millis(50));
         if shared.done.load(Ordering::SeqCst) {
@@ -175,21 +175,25 @@ fn emergency_exit(cause: usize, deadline: Instant) -> ! {
     std::process::exit(code)
 }
 
-/// The terminal's input as crossterm reads it: standard input when it is a terminal,
-/// else /dev/tty.
-fn terminal_input() -> Option<File> {
+/// The terminal: standard input when it is one (crossterm reads it), else standard
+/// output (the screens run only when it is a terminal); both hang up with the window.
+fn terminal_input() -> Option<OwnedFd> {
     use std::io::IsTerminal;
     use std::os::fd::AsFd;
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return stdin.as_fd().try_clone_to_owned().ok().map(File::from);
+        return stdin.as_fd().try_clone_to_owned().ok();
     }
-    File::open("/dev/tty").ok()
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        return stdout.as_fd().try_clone_to_owned().ok();
+    }
+    None
 }
 
 /// Whether the terminal behind `tty` has hung up (its window was closed).
 #[cfg(unix)]
-fn hung_up(tty: &File) -> bool {
+fn hung_up(tty: &OwnedFd) -> bool {
     use std::os::fd::AsRawFd;
     let mut fds = [libc::pollfd {
         fd: tty.as_raw_fd(),
@@ -202,6 +206,6 @@ fn hung_up(tty: &File) -> bool {
 }
 
 #[cfg(not(unix))]
-fn hung_up(_tty: &File) -> bool {
+fn hung_up(_tty: &OwnedFd) -> bool {
     false
 }

@@ -10,14 +10,8 @@ use ratatui_textarea::TextArea;
 
 use crate::core::state::{CardId, RowRef};
 use crate::core::{Change, Lang, Live, Scenario, Session, StepState};
-use crate::store::atomic::{remove_leftovers, write_atomic};
-use crate::store::lock::SessionLock;
-use crate::store::paths::sessions_dir;
 use crate::store::writer::FINISH_WAIT;
-use crate::store::{FileError, SaveStatus, Writer, load_session, try_session_json};
-
-pub use super::session_files::{lock_error, lock_for_open};
-use super::session_files::{lock_new, lock_new_in};
+use crate::store::{FileError, SaveStatus, SessionFile};
 
 /// The selection within one step.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -117,13 +111,8 @@ pub struct Workspace {
     pub live: Live,
     /// The session file.
     pub path: PathBuf,
-    /// The writer; none when the session is open read-only.
-    pub writer: Option<Writer>,
-    /// The lock on the session file; none when read-only. Declared after the writer,
-    /// so that the last save happens before the lock goes.
-    pub lock: Option<SessionLock>,
-    /// The save status when the session was closed.
-    pub closed: Option<SaveStatus>,
+    /// The file, saved and locked; none when the session is shown read-only.
+    pub file: Option<SessionFile>,
     /// Whether a quit was already held back because saving fails.
     pub quit_warned: bool,
     /// Selection per step.
@@ -147,19 +136,12 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    fn with(
-        live: Live,
-        path: PathBuf,
-        writer: Option<Writer>,
-        lock: Option<SessionLock>,
-    ) -> Workspace {
+    fn with(live: Live, path: PathBuf, file: Option<SessionFile>) -> Workspace {
         let steps = live.state.steps.len();
         Workspace {
             live,
             path,
-            writer,
-            lock,
-            closed: None,
+            file,
             quit_warned: false,
             cursors: vec![Cursor::default(); steps],
             mode: Mode::Normal,
@@ -175,7 +157,7 @@ impl Workspace {
 
     /// A session shown without a file and without saving (replay, benchmarks, previews).
     pub fn read_only(live: Live) -> Workspace {
-        Workspace::with(live, PathBuf::new(), None, None)
+        Workspace::with(live, PathBuf::new(), None)
     }
 
     /// Starts a new session of `scenario` in the sessions folder and writes it at once.
@@ -185,22 +167,12 @@ impl Workspace {
         now: Timestamp,
         lang: Lang,
     ) -> Result<Workspace, FileError> {
-        let dir = sessions_dir();
-        std::fs::create_dir_all(&dir).map_err(|e| {
-            FileError::io(
-                &dir,
-                "kan de map niet maken",
-                "cannot create the folder",
-                &e,
-            )
-        })?;
         let title = title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| scenario.title.get(lang).to_string());
         let mut session = Session::new(Arc::new(scenario), title, now, lang);
         crate::store::zone::stamp(&mut session);
-        let (path, lock) = lock_new_in(&dir, &session)?;
-        Workspace::start_at(path, lock, session)
+        Workspace::create_prepared(session)
     }
 
     /// Starts a new session in a given file, which must not exist yet.
@@ -211,83 +183,55 @@ impl Workspace {
         now: Timestamp,
         lang: Lang,
     ) -> Result<Workspace, FileError> {
-        let lock = lock_new(&path)?;
         let mut session = Session::new(Arc::new(scenario), title, now, lang);
         crate::store::zone::stamp(&mut session);
-        Workspace::start_at(path, lock, session)
+        let file = SessionFile::create_at(path, &session)?;
+        Workspace::started(file, session)
     }
 
     /// Starts a prepared session (e.g. one that continues a series) in a new file in the
     /// sessions folder, and writes it at once.
     pub fn create_prepared(session: Session) -> Result<Workspace, FileError> {
-        let dir = sessions_dir();
-        std::fs::create_dir_all(&dir).map_err(|e| {
-            FileError::io(
-                &dir,
-                "kan de map niet maken",
-                "cannot create the folder",
-                &e,
-            )
-        })?;
-        let (path, lock) = lock_new_in(&dir, &session)?;
-        Workspace::start_at(path, lock, session)
+        let file = SessionFile::create(&session)?;
+        Workspace::started(file, session)
     }
 
-    /// Writes a new session to `path` (locked by `lock`) and opens it for editing.
-    fn start_at(
-        path: PathBuf,
-        lock: SessionLock,
-        session: Session,
-    ) -> Result<Workspace, FileError> {
-        let cannot = |e: &std::io::Error| {
-            FileError::io(
-                &path,
-                "kan de sessie niet opslaan",
-                "cannot save the session",
-                e,
-            )
-        };
-        let bytes = try_session_json(&session).map_err(|e| cannot(&e.into()))?;
-        write_atomic(&path, &bytes).map_err(|e| cannot(&e))?;
-        let live = Live::open(session.clone()).map_err(|p| FileError::one(&path, p))?;
-        let writer = Writer::start(path.clone(), session);
-        Ok(Workspace::with(live, path, Some(writer), Some(lock)))
+    fn started(file: SessionFile, session: Session) -> Result<Workspace, FileError> {
+        let path = file.path().to_path_buf();
+        let live = Live::open(session).map_err(|p| FileError::one(&path, p))?;
+        Ok(Workspace::with(live, path, Some(file)))
     }
 
     /// Reopens a saved session where it was left: locked for this process, or
     /// read-only (no lock, nothing is ever written).
     pub fn open(path: &Path, read_only: bool) -> Result<Workspace, FileError> {
-        let lock = if read_only {
-            None
-        } else {
-            lock_for_open(path).map_err(|e| lock_error(path, &e))?
-        };
-        Workspace::open_with(path, lock, read_only)
+        if read_only {
+            let live = SessionFile::open_read_only(path)?;
+            return Ok(Workspace::viewing(live, path));
+        }
+        let (file, live) = SessionFile::open(path)?;
+        Ok(Workspace::on_file(file, live))
     }
 
-    /// Reopens a session with a lock taken before (see [`lock_for_open`]). A file that
-    /// cannot be read is never written: the error comes back and the lock is released.
-    pub fn open_with(
-        path: &Path,
-        lock: Option<SessionLock>,
-        read_only: bool,
-    ) -> Result<Workspace, FileError> {
-        let live = load_session(path)?;
-        let lock = if read_only { None } else { lock };
-        if lock.is_some() {
-            // What a killed samenspel left half-written; only the lock holder may do this.
-            remove_leftovers(path);
-        }
-        let writer = (!read_only).then(|| Writer::start_for(path.to_path_buf(), &live.session));
-        let mut ws = Workspace::with(live, path.to_path_buf(), writer, lock);
+    /// A session opened by the store ([`SessionFile::open_locked`]), on screen.
+    pub fn on_file(file: SessionFile, live: Live) -> Workspace {
+        let path = file.path().to_path_buf();
+        let mut ws = Workspace::with(live, path, Some(file));
         ws.clamp_cursors();
-        Ok(ws)
+        ws
+    }
+
+    /// A session read from `path` shown read-only: nothing is ever written.
+    pub fn viewing(live: Live, path: &Path) -> Workspace {
+        let mut ws = Workspace::with(live, path.to_path_buf(), None);
+        ws.clamp_cursors();
+        ws
     }
 
     /// Applies a change now, hands it to the writer, and keeps the selection valid.
     /// A change the state refuses is shown as a notice and not recorded.
     pub fn record(&mut self, change: Change, now: Timestamp, lang: Lang) -> bool {
-        if self.writer.is_none() {
+        if self.file.as_ref().is_none_or(SessionFile::is_closed) {
             self.notice = Some(
                 lang.pick(
                     "alleen lezen: wijzigingen worden niet bewaard",
@@ -299,8 +243,8 @@ impl Workspace {
         }
         match self.live.record(change, now) {
             Ok(_) => {
-                if let (Some(w), Some(e)) = (&self.writer, self.live.session.events.last()) {
-                    w.append(vec![e.clone()]);
+                if let (Some(f), Some(e)) = (&self.file, self.live.session.events.last()) {
+                    f.append(e);
                 }
                 self.notice = None;
                 self.clamp_cursors();
@@ -315,7 +259,7 @@ impl Workspace {
 
     /// The save status, or none when read-only.
     pub fn save_status(&self) -> Option<SaveStatus> {
-        self.writer.as_ref().map(Writer::status)
+        self.file.as_ref().map(SessionFile::status)
     }
 
     /// Index of the step on screen.
@@ -380,10 +324,6 @@ impl Workspace {
     /// As [`Workspace::close`], waiting at most `wait` for the last save. Closing
     /// again returns the status of the first close.
     pub fn close_within(&mut self, wait: Duration) -> Option<SaveStatus> {
-        if let Some(writer) = self.writer.take() {
-            self.closed = Some(writer.finish_within(wait));
-            self.lock = None;
-        }
-        self.closed.clone()
+        self.file.as_mut().map(|f| f.close(wait))
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use samenspel::core::state::RowRef;
 use samenspel::core::transform::merge::{Group, merge};
 use samenspel::core::{Change, Live, StepState};
-use samenspel::store::session_json;
+use samenspel::store::try_session_json;
 
 use crate::common::{home, run};
 use crate::example::Recorder;
@@ -56,7 +56,7 @@ fn no_formula_hides_behind_spaces_tabs_or_wide_signs() {
         r.card("doelen", "overig", text, None);
     }
     let file = home.path().join("s.json");
-    std::fs::write(&file, session_json(&r.live.session)).unwrap();
+    std::fs::write(&file, try_session_json(&r.live.session).unwrap()).unwrap();
     let rows = csv_rows(home.path(), &file, &[]);
     let texts: Vec<&str> = rows
         .iter()
@@ -93,7 +93,7 @@ fn cell_rows_carry_the_row_id_and_endorsements_read_back_whole() {
     let odd = r.person(Some("Jansen; Bram"), "Buurtkracht", "initiatief");
     r.endorse("akkoord", "leren", odd);
     let file = home.path().join("s.json");
-    std::fs::write(&file, session_json(&r.live.session)).unwrap();
+    std::fs::write(&file, try_session_json(&r.live.session).unwrap()).unwrap();
     let rows = csv_rows(home.path(), &file, &[]);
     let cells: Vec<&BTreeMap<String, String>> = rows
         .iter()
@@ -201,7 +201,7 @@ fn names_session() -> samenspel::core::Session {
 fn anonymizing_finds_names_in_any_unicode_form_spacing_and_the_previous_file() {
     let home = home();
     let file = home.path().join("s.json");
-    std::fs::write(&file, session_json(&names_session())).unwrap();
+    std::fs::write(&file, try_session_json(&names_session()).unwrap()).unwrap();
     for format in ["md", "html", "csv", "json", "session"] {
         let (code, out, err) = run(
             &[
@@ -386,8 +386,8 @@ fn a_merge_keeps_a_groups_move_of_a_starting_card_or_both_and_says_so() {
     // And on standard error, from the command.
     let home = home();
     let (fa, fb) = (home.path().join("a.json"), home.path().join("b.json"));
-    std::fs::write(&fa, session_json(&a.session)).unwrap();
-    std::fs::write(&fb, session_json(&b.session)).unwrap();
+    std::fs::write(&fa, try_session_json(&a.session).unwrap()).unwrap();
+    std::fs::write(&fb, try_session_json(&b.session).unwrap()).unwrap();
     let out = home.path().join("samen.json");
     let (code, _, err) = run(
         &[

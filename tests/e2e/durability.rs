@@ -105,7 +105,7 @@ fn a_session_locked_by_another_process_is_refused_with_its_name() {
     assert!(e.describe(Lang::Nl).contains(&format!("proces {pid} op")));
     // Read-only needs no lock.
     let mut ws = Workspace::open(&file, true).expect("read-only");
-    assert!(ws.writer.is_none());
+    assert!(ws.file.is_none());
     assert_eq!(ws.close(), None);
     drop(lock);
     let mut ws = Workspace::open(&file, false).expect("free again");

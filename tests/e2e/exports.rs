@@ -6,7 +6,7 @@ use samenspel::report::outcome::{Outcome, StepResult};
 use samenspel::report::{Format, Options, export};
 
 fn one(format: Format, opts: &Options) -> String {
-    let files = export(&crate::example::load(), format, opts);
+    let files = export(&crate::example::load(), format, opts).unwrap();
     assert_eq!(files.len(), 1);
     String::from_utf8(files[0].bytes.clone()).expect("UTF-8")
 }
@@ -37,7 +37,7 @@ fn cards() -> Vec<String> {
 
 #[test]
 fn the_committed_example_is_what_the_builder_records() {
-    let built = samenspel::store::session_json(&crate::example::session());
+    let built = samenspel::store::try_session_json(&crate::example::session()).unwrap();
     crate::example::golden(crate::example::FILE, &built);
     let live = crate::example::load();
     // Every kind of step has content.
@@ -85,7 +85,7 @@ fn golden_markdown_html_csv_json_and_shared_session() {
     );
     let mut split = nl();
     split.split = true;
-    for f in export(&crate::example::load(), Format::Csv, &split) {
+    for f in export(&crate::example::load(), Format::Csv, &split).unwrap() {
         crate::example::golden(&format!("tests/golden/example{}.csv", f.suffix), &f.bytes);
     }
 }
@@ -151,6 +151,7 @@ fn html_escapes_user_text_and_loads_nothing_from_outside() {
 #[test]
 fn csv_survives_a_round_trip_through_the_csv_crate() {
     let bytes = export(&crate::example::load(), Format::Csv, &nl())
+        .unwrap()
         .remove(0)
         .bytes;
     assert!(bytes.starts_with("\u{FEFF}kind,".as_bytes()));
@@ -204,7 +205,7 @@ fn json_outcome_survives_a_round_trip_through_serde() {
         outcome,
         Outcome::build(&live.session, &live.state, Lang::Nl, false)
     );
-    let again = samenspel::report::outcome_json(&outcome);
+    let again = samenspel::report::outcome_json(&outcome).unwrap();
     assert_eq!(String::from_utf8(again).unwrap(), json);
     assert!(!json.contains("\"events\""), "the outcome carries no log");
     let vote = outcome.steps.iter().find_map(|s| match &s.result {

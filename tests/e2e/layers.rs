@@ -1,6 +1,7 @@
 //! The layers hold: core is pure (no terminal, no files, no clock, no network) and imports
 //! no layer above it; store imports neither report nor the screens; report does not import
-//! the screens. This test reads the sources, every folder down.
+//! the screens; the screens touch no file and no lock (the store's `SessionFile` does).
+//! This test reads the sources, every folder down.
 
 use std::path::{Path, PathBuf};
 
@@ -96,6 +97,11 @@ fn reports_do_not_import_the_screens() {
         &["ratatui", "crossterm", "crate::tui", "samenspel::"],
         10,
     );
+}
+
+#[test]
+fn the_screens_leave_files_and_locks_to_the_store() {
+    forbid("tui", &["std::fs", "fs::", "SessionLock"], 30);
 }
 
 #[test]

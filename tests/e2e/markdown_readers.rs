@@ -45,6 +45,7 @@ fn markdown() -> String {
     });
     String::from_utf8(
         export(&r.live, Format::Markdown, &Options::new(Lang::Nl))
+            .unwrap()
             .remove(0)
             .bytes,
     )

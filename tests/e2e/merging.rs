@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use samenspel::core::state::RowRef;
 use samenspel::core::transform::merge::{Group, MergeError, merge};
 use samenspel::core::{Change, Lang, Live, Session, SessionState, StepState};
-use samenspel::store::session_json;
+use samenspel::store::try_session_json;
 
 /// A second group's session of the example scenario: other cards, other ratings.
 fn group_b() -> Session {
@@ -164,8 +164,8 @@ fn merging_is_deterministic_and_idempotent_with_itself() {
     .unwrap();
     assert_eq!(twice.duplicates, vec![1]);
     assert_eq!(
-        session_json(&once.session),
-        session_json(&twice.session),
+        try_session_json(&once.session).unwrap(),
+        try_session_json(&twice.session).unwrap(),
         "same inputs, same bytes"
     );
     // The content equals the original session's (only ids and the log differ).
@@ -272,7 +272,7 @@ fn merge_and_compare_commands() {
     let a = home.path().join("tafel-1.json");
     let b = home.path().join("tafel-2.json");
     std::fs::copy(crate::example::path(crate::example::FILE), &a).unwrap();
-    std::fs::write(&b, session_json(&group_b())).unwrap();
+    std::fs::write(&b, try_session_json(&group_b()).unwrap()).unwrap();
     let out_file = home.path().join("samen.json");
     let args = [
         "merge",
@@ -360,7 +360,7 @@ fn merge_and_compare_commands() {
         "2025-03-12T13:00:00Z".parse().unwrap(),
         Lang::Nl,
     );
-    std::fs::write(&builtin, session_json(&other)).unwrap();
+    std::fs::write(&builtin, try_session_json(&other).unwrap()).unwrap();
     let (code, _, err) = crate::common::run(
         &["compare", a.to_str().unwrap(), builtin.to_str().unwrap()],
         home.path(),

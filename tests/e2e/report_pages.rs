@@ -233,6 +233,7 @@ fn the_report_fits_a_phone_reads_well_and_prints_on_a4() {
             Format::Html,
             &Options::new(samenspel::core::Lang::Nl),
         )
+        .unwrap()
         .remove(0)
         .bytes,
     )

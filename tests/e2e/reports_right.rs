@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use samenspel::core::state::RowRef;
 use samenspel::core::{Change, Lang, Session};
-use samenspel::store::session_json;
+use samenspel::store::try_session_json;
 
 use crate::common::{home, run, run_with};
 use crate::example::Recorder;
@@ -40,7 +40,7 @@ fn meeting() -> Session {
 
 fn write(dir: &Path, name: &str, session: &Session) -> PathBuf {
     let file = dir.join(name);
-    std::fs::write(&file, session_json(session)).expect("write");
+    std::fs::write(&file, try_session_json(session).unwrap()).expect("write");
     file
 }
 

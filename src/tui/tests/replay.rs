@@ -7,7 +7,7 @@ use crate::core::Lang;
 use crate::core::series::continue_series;
 use crate::core::session::Origin;
 use crate::store::atomic::write_atomic;
-use crate::store::session_json;
+use crate::store::try_session_json;
 use crate::tui::app::{App, Screen};
 use crate::tui::follow::Follow;
 use crate::tui::replay::{Replay, ReplayKey};
@@ -95,7 +95,7 @@ fn replay_follow_and_review_draw_at_every_size() {
         });
     }
     let file = path.with_file_name("volgende.json");
-    write_atomic(&file, &session_json(&next)).expect("written");
+    write_atomic(&file, &try_session_json(&next).unwrap()).expect("written");
     let ws = Workspace::open(&file, false).expect("opens");
     let mut app = App::new(
         Screen::Session(Box::new(ws)),

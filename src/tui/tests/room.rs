@@ -102,7 +102,8 @@ impl Room {
         if let Screen::Session(ws) = &mut self.app.screen {
             ws.close();
         }
-        let bytes = std::fs::read(self.dir.path().join("sessie.json")).expect("read session");
+        let bytes = crate::store::load::read_session_bytes(&self.dir.path().join("sessie.json"))
+            .expect("read session");
         serde_json::from_slice(&bytes).expect("session JSON")
     }
 }
