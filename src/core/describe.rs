@@ -1,6 +1,7 @@
 //! One line per event, in words a room understands: what a replay shows as "the change
 //! just applied" ("kaart toegevoegd: …", "ongedaan gemaakt: kaart verwijderd: …").
 
+use super::endorser::Endorser;
 use super::event::{Change, Event};
 use super::replay::Target;
 use super::scenario::StepKind;
@@ -176,22 +177,10 @@ impl Describer<'_> {
             .unwrap_or_else(|| format!("#{id}"))
     }
 
-    fn endorser(&self, endorser: &str) -> String {
-        match endorser
-            .strip_prefix('p')
-            .and_then(|n| n.parse::<u32>().ok())
-        {
-            Some(id)
-                if !self
-                    .state
-                    .scenario
-                    .parties()
-                    .iter()
-                    .any(|p| p.id == endorser) =>
-            {
-                self.participant(id)
-            }
-            _ => self.party(endorser),
+    fn endorser(&self, endorser: &Endorser) -> String {
+        match endorser.participant(self.state.scenario.parties()) {
+            Some(id) => self.participant(id),
+            None => self.party(&endorser.key()),
         }
     }
 

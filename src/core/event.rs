@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::endorser::Endorser;
 use super::state::{CardId, Commitment, Participant, ReviewStatus, RowRef, VoteTarget};
 
 /// One entry of the event log: when it happened and what changed.
@@ -190,7 +191,7 @@ pub enum Change {
         /// `statement` or a principle id.
         item: String,
         /// Party id, or `p` + participant id.
-        endorser: String,
+        endorser: Endorser,
         /// Endorsed or not.
         endorsed: bool,
     },

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 
 use crate::core::scenario::{Endorsers, StepKind};
 use crate::core::state::{Commitment, Participant, RowRef, VoteTarget};
-use crate::core::{Change, Lang, Live, Scenario, Session, StepState};
+use crate::core::{Change, Endorser, Lang, Live, Scenario, Session, StepState};
 
 /// A small, fast, deterministic random number generator (xorshift64*).
 #[derive(Clone, Debug)]
@@ -286,8 +286,10 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
             }
             if r < 70 && !items.is_empty() {
                 let endorser = match spec.endorse_by {
-                    Endorsers::Parties => rng.pick(scenario.parties())?.id.clone(),
-                    Endorsers::Participants => format!("p{}", rng.pick(&state.participants)?.id),
+                    Endorsers::Parties => Endorser::Party(rng.pick(scenario.parties())?.id.clone()),
+                    Endorsers::Participants => {
+                        Endorser::Participant(rng.pick(&state.participants)?.id)
+                    }
                 };
                 return Some(Change::EndorsementSet {
                     step: id,

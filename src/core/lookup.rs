@@ -1,5 +1,6 @@
 //! Lookups and checks the reducer uses before it changes anything.
 
+use super::endorser::Endorser;
 use super::error::ReduceError;
 use super::scenario::{Endorsers, MatrixSpec, StepKind, VoteTargets};
 use super::state::{
@@ -187,7 +188,12 @@ impl SessionState {
         }
     }
 
-    pub(super) fn check_endorsement(&self, step: &str, item: &str, endorser: &str) -> Result<()> {
+    pub(super) fn check_endorsement(
+        &self,
+        step: &str,
+        item: &str,
+        endorser: &Endorser,
+    ) -> Result<()> {
         let index = self.step_index(step)?;
         let StepKind::Agreement(spec) = &self.scenario.steps[index].kind else {
             return Err(ReduceError::WrongKind(step.to_string(), "agreement"));
@@ -198,16 +204,16 @@ impl SessionState {
             return Err(ReduceError::NoItem(item.to_string(), step.to_string()));
         }
         let endorser_ok = match spec.endorse_by {
-            Endorsers::Parties => self.scenario.parties().iter().any(|p| p.id == endorser),
-            Endorsers::Participants => endorser
-                .strip_prefix('p')
-                .and_then(|n| n.parse::<u32>().ok())
-                .is_some_and(|id| self.participants.iter().any(|p| p.id == id)),
+            Endorsers::Parties => endorser.party(self.scenario.parties()).is_some(),
+            Endorsers::Participants => match endorser {
+                Endorser::Participant(id) => self.participants.iter().any(|p| p.id == *id),
+                Endorser::Party(_) => false,
+            },
         };
         if endorser_ok {
             Ok(())
         } else {
-            Err(ReduceError::NoEndorser(endorser.to_string()))
+            Err(ReduceError::NoEndorser(endorser.key().into_owned()))
         }
     }
 }

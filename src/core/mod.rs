@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod clean;
 pub mod describe;
+pub mod endorser;
 pub mod error;
 pub mod event;
 #[doc(hidden)]
@@ -30,6 +31,7 @@ pub mod timebox;
 pub mod transform;
 pub mod validate;
 
+pub use endorser::Endorser;
 pub use error::{Problem, ReduceError};
 pub use event::{Change, Event};
 pub use party::Party;

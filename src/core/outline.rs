@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::endorser::Endorser;
 use super::scenario::{Scale, StepKind};
 use super::session::Session;
 use super::state::{
@@ -210,11 +211,11 @@ impl Outline {
                 .unwrap_or_default()
         };
         let endorser = |id: &String| -> String {
-            if let Some(p) = parties.iter().find(|p| &p.id == id) {
+            let e = Endorser::parse(id);
+            if let Some(p) = e.party(parties) {
                 return p.name.get(lang).to_string();
             }
-            id.strip_prefix('p')
-                .and_then(|n| n.parse::<u32>().ok())
+            e.participant(parties)
                 .and_then(|n| self.participants.iter().find(|p| p.id == n))
                 .map_or(id.clone(), |p| {
                     p.name.clone().unwrap_or_else(|| p.organisation.clone())
@@ -399,7 +400,7 @@ fn content_of(
                 agreement
                     .endorsements
                     .get(id)
-                    .map(|s| s.iter().cloned().collect())
+                    .map(|s| s.iter().map(|e| e.key().into_owned()).collect())
                     .unwrap_or_default()
             };
             let mut items = Vec::new();

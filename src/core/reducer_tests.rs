@@ -305,7 +305,7 @@ fn matrix_vote_agreement_and_participants_fold_and_undo() {
             assert_eq!((cell.value, cell.note.as_str()), (Some(-2), "zorg"));
             assert_eq!(v.dots[&VoteTarget::Card(1)], 3);
             assert_eq!(a.commitments[0].what, "Notulen delen");
-            assert!(a.endorsements["statement"].contains("initiatief"));
+            assert!(a.endorsements["statement"].contains(&"initiatief".into()));
         }
         other => panic!("unexpected steps {other:?}"),
     }

@@ -185,7 +185,7 @@ fn change(state: &SessionState, (kind, a, b): (u8, u8, u8)) -> Change {
         20 => Change::EndorsementSet {
             step: step("a"),
             item: step(["statement", "p1", "p9"][a as usize % 3]),
-            endorser: PARTIES[b as usize % 3].to_string(),
+            endorser: PARTIES[b as usize % 3].into(),
             endorsed: a % 2 == 0,
         },
         21 => match b % 3 {

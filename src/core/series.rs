@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
+use super::endorser::Endorser;
 use super::scenario::{ReviewAgreement, ReviewItem, ReviewSpec, Scenario, Step, StepKind};
 use super::session::{Origin, Session};
 use super::state::{Participant, ReviewStatus, SessionState, StepState};
@@ -20,15 +21,14 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
     let lang = previous.lang;
     let scenario = &previous.scenario;
     let parties = scenario.parties();
-    let endorser = |id: &str| -> String {
-        if let Some(p) = parties.iter().find(|p| p.id == id) {
+    let endorser = |e: &Endorser| -> String {
+        if let Some(p) = e.party(parties) {
             return p.name.get(lang).to_string();
         }
-        id.strip_prefix('p')
-            .and_then(|n| n.parse::<u32>().ok())
+        e.participant(parties)
             .and_then(|n| state.participants.iter().find(|p| p.id == n))
             .map(participant_name)
-            .unwrap_or_else(|| id.to_string())
+            .unwrap_or_else(|| e.key().into_owned())
     };
     let who = |who: &str| -> String {
         parties

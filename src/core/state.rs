@@ -7,6 +7,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::endorser::Endorser;
 use super::scenario::{Scenario, StepKind};
 use super::text::Lang;
 
@@ -175,7 +176,7 @@ pub struct AgreementState {
     /// Commitments in order.
     pub commitments: Vec<Commitment>,
     /// Endorsers per item (`statement` or a principle id).
-    pub endorsements: BTreeMap<String, BTreeSet<String>>,
+    pub endorsements: BTreeMap<String, BTreeSet<Endorser>>,
 }
 
 /// What became of an action carried over from an earlier meeting.

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use super::endorser::Endorser;
 use super::scenario::{AgreementSpec, Endorsers, StepKind, VoteTargets};
 use super::state::{SessionState, StepState, VoteTarget};
 
@@ -157,15 +158,10 @@ pub fn endorsable_items(spec: &AgreementSpec) -> Vec<String> {
         .collect()
 }
 
-/// The endorser id of a participant: `p` followed by its id.
-pub fn participant_endorser(id: u32) -> String {
-    format!("p{id}")
-}
-
 /// Who can endorse in agreement step `step`, in order: the scenario's parties, or the
 /// participants present plus any other participant who endorsed something in this step
 /// (so a count never says "6 of 5" when someone left the room).
-pub fn eligible_endorsers(state: &SessionState, step: usize) -> Vec<String> {
+pub fn eligible_endorsers(state: &SessionState, step: usize) -> Vec<Endorser> {
     let (Some(StepKind::Agreement(spec)), Some(StepState::Agreement(agreement))) = (
         state.scenario.steps.get(step).map(|s| &s.kind),
         state.steps.get(step),
@@ -177,21 +173,16 @@ pub fn eligible_endorsers(state: &SessionState, step: usize) -> Vec<String> {
             .scenario
             .parties()
             .iter()
-            .map(|p| p.id.clone())
+            .map(|p| Endorser::Party(p.id.clone()))
             .collect(),
         Endorsers::Participants => {
-            let endorsing: BTreeSet<&String> = agreement.endorsements.values().flatten().collect();
+            let endorsing: BTreeSet<&Endorser> =
+                agreement.endorsements.values().flatten().collect();
             state
                 .participants
                 .iter()
-                .map(|p| participant_endorser(p.id))
-                .filter(|id| {
-                    endorsing.contains(id)
-                        || state
-                            .participants
-                            .iter()
-                            .any(|p| p.present && &participant_endorser(p.id) == id)
-                })
+                .filter(|p| p.present || endorsing.contains(&Endorser::Participant(p.id)))
+                .map(|p| Endorser::Participant(p.id))
                 .collect()
         }
     }
@@ -200,8 +191,8 @@ pub fn eligible_endorsers(state: &SessionState, step: usize) -> Vec<String> {
 /// How an item is endorsed: by whom (eligible endorsers, in their order) out of how many.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endorsement {
-    /// The endorsers' ids.
-    pub by: Vec<String>,
+    /// The endorsers.
+    pub by: Vec<Endorser>,
     /// How many could endorse.
     pub of: usize,
 }

@@ -355,16 +355,19 @@ impl Ctx<'_> {
                 let set = agreement.endorsements.get(&id);
                 let mut endorsed_by: Vec<Endorser> = candidates
                     .iter()
-                    .filter(|c| set.is_some_and(|s| s.contains(&c.id)))
+                    .filter(|c| {
+                        set.is_some_and(|s| s.contains(&crate::core::Endorser::parse(&c.id)))
+                    })
                     .cloned()
                     .collect();
                 // Endorsers no longer on the list (a removed participant) are kept.
                 if let Some(set) = set {
-                    for id in set {
-                        if !candidates.iter().any(|c| &c.id == id) {
+                    for e in set {
+                        let id = e.key();
+                        if !candidates.iter().any(|c| c.id == id) {
                             endorsed_by.push(Endorser {
-                                id: id.clone(),
-                                label: id.clone(),
+                                id: id.to_string(),
+                                label: id.to_string(),
                             });
                         }
                     }

@@ -14,7 +14,7 @@ use super::theme::Theme;
 use super::workspace::{Mode, Workspace};
 use super::wrapped::list_overlay;
 use crate::core::tally::{eligible_endorsers, endorsement};
-use crate::core::{Change, Lang, StepKind};
+use crate::core::{Change, Endorser, Lang, StepKind};
 
 /// The list of endorsers of one item, open over the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,17 +26,17 @@ pub struct EndorsePicker {
 }
 
 /// What an endorser is called: a party's name, or a participant's.
-pub fn endorser_name(ws: &Workspace, id: &str, lang: Lang) -> String {
+pub fn endorser_name(ws: &Workspace, endorser: &Endorser, lang: Lang) -> String {
     let state = &ws.live.state;
     let parties = state.scenario.parties();
-    if let Some(name) = party_name(Some(id), parties, lang) {
+    if let Some(name) = party_name(Some(&endorser.key()), parties, lang) {
         return name;
     }
-    id.strip_prefix('p')
-        .and_then(|n| n.parse::<u32>().ok())
+    endorser
+        .participant(parties)
         .and_then(|n| state.participants.iter().find(|p| p.id == n))
         .map(|p| display_name(p, parties, lang))
-        .unwrap_or_else(|| clean(id).into_owned())
+        .unwrap_or_else(|| clean(&endorser.key()).into_owned())
 }
 
 /// Carries out an action while the list of endorsers is open.
@@ -118,8 +118,7 @@ pub fn render_picker(
         .map(|(i, id)| {
             let mark = if e.by.contains(id) { "[x]" } else { "[ ]" };
             let absent = id
-                .strip_prefix('p')
-                .and_then(|n| n.parse::<u32>().ok())
+                .participant(state.scenario.parties())
                 .and_then(|n| state.participants.iter().find(|p| p.id == n))
                 .is_some_and(|p| !p.present);
             let note = if absent {

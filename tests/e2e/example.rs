@@ -149,7 +149,7 @@ impl Recorder {
         self.rec(Change::EndorsementSet {
             step: step.into(),
             item: item.into(),
-            endorser: format!("p{participant}"),
+            endorser: samenspel::core::Endorser::Participant(participant),
             endorsed: true,
         });
     }

@@ -139,9 +139,9 @@ fn the_whole_komedie_with_theme_tag_undo_and_endorsed_agreements_survives_reopen
     let Some(StepState::Agreement(act4)) = state.steps.get(3) else {
         panic!("act 4 is an agreement");
     };
-    let endorsers: Vec<&str> = act4.endorsements["statement"]
+    let endorsers: Vec<String> = act4.endorsements["statement"]
         .iter()
-        .map(String::as_str)
+        .map(|e| e.key().into_owned())
         .collect();
     assert_eq!(endorsers, ["gemeente", "initiatief"]);
     assert_eq!(act4.commitments.len(), 1);

@@ -220,7 +220,7 @@ fn participants_endorse_out_of_those_present_plus_absent_endorsers() {
         Change::EndorsementSet {
             step: "mensen".into(),
             item: "statement".into(),
-            endorser: participant_endorser(11),
+            endorser: Endorser::Participant(11),
             endorsed: true,
         },
     );
@@ -229,7 +229,7 @@ fn participants_endorse_out_of_those_present_plus_absent_endorsers() {
     gone.organisation = "org 11".into();
     apply(&mut s, Change::ParticipantEdited { participant: gone });
     let e = endorsement(&s, 4, "statement");
-    assert_eq!((e.by, e.of), (vec!["p11".to_string()], 2));
+    assert_eq!((e.by, e.of), (vec![Endorser::parse("p11")], 2));
     // Removed participants no longer count at all.
     apply(&mut s, Change::ParticipantRemoved { id: 11 });
     let e = endorsement(&s, 4, "statement");

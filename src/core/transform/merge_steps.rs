@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::merge::{Group, Rating};
 use crate::core::scenario::{Scale, VoteSpec};
 use crate::core::state::{CardId, Commitment, ReviewStatus, RowRef, VoteTarget};
-use crate::core::{Change, Lang, StepState, Text};
+use crate::core::{Change, Endorser, Lang, StepState, Text};
 
 /// What the per-kind merges look up.
 pub(super) struct Ctx<'a, 'b> {
@@ -165,7 +165,7 @@ impl Ctx<'_, '_> {
         let (groups, person) = (self.groups, self.person);
         let mut out = Vec::new();
         let mut shared: BTreeMap<usize, u32> = BTreeMap::new();
-        let mut endorsements: BTreeMap<(String, String), ()> = BTreeMap::new();
+        let mut endorsements: BTreeMap<(String, Endorser), ()> = BTreeMap::new();
         for (g, group) in groups.iter().enumerate() {
             let initial = group.live.session.initial_state();
             let start: Vec<Commitment> = match initial.steps.get(s) {
@@ -202,9 +202,9 @@ impl Ctx<'_, '_> {
             }
             for (item, endorsers) in &a.endorsements {
                 for e in endorsers {
-                    let endorser = match e.strip_prefix('p').and_then(|n| n.parse::<u32>().ok()) {
-                        Some(old) => match person.get(&(g, old)) {
-                            Some(new) => format!("p{new}"),
+                    let endorser = match e {
+                        Endorser::Participant(old) => match person.get(&(g, *old)) {
+                            Some(new) => Endorser::Participant(*new),
                             None => {
                                 let g = self.name(g);
                                 dropped.push(Text::new(
@@ -214,7 +214,7 @@ impl Ctx<'_, '_> {
                                 continue;
                             }
                         },
-                        None => e.clone(),
+                        Endorser::Party(_) => e.clone(),
                     };
                     endorsements.insert((item.clone(), endorser), ());
                 }

@@ -43,7 +43,8 @@ fn parties_endorse_the_statement_of_act_four() {
     let Some(StepState::Agreement(a)) = state.steps.get(3) else {
         panic!("act 4 is an agreement");
     };
-    let endorsers: Vec<&String> = a.endorsements["statement"].iter().collect();
+    let endorsers: Vec<crate::core::Endorser> =
+        a.endorsements["statement"].iter().cloned().collect();
     assert_eq!(endorsers, ["gemeente"]);
 }
 
