@@ -69,7 +69,7 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
                     {
                         agreements.push(ReviewAgreement {
                             text: text.get(lang).to_string(),
-                            endorsed_by: set.iter().map(|e| endorser(e)).collect(),
+                            endorsed_by: set.iter().map(&endorser).collect(),
                         });
                     }
                 };

@@ -344,7 +344,7 @@ impl Ctx<'_> {
                 .participants
                 .iter()
                 .map(|p| Endorser {
-                    id: format!("p{}", p.id),
+                    id: crate::core::Endorser::Participant(p.id).key().into_owned(),
                     label: p.label.clone(),
                 })
                 .collect(),
