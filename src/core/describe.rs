@@ -30,14 +30,9 @@ pub fn describe(
         lang,
     };
     match (&event.change, target) {
-        (Change::Undo, Target::Event(j)) => format!(
+        (Change::Undo | Change::Redo, Target::Event(j)) => format!(
             "{}: {}",
-            lang.pick("ongedaan gemaakt", "undone"),
-            d.change(&session.events[j].change)
-        ),
-        (Change::Redo, Target::Event(j)) => format!(
-            "{}: {}",
-            lang.pick("opnieuw gedaan", "redone"),
+            label(&event.change, lang),
             d.change(&session.events[j].change)
         ),
         (change, _) => d.change(change),
@@ -191,110 +186,46 @@ impl Describer<'_> {
         }
     }
 
+    /// The change in words: what kind of change it is ([`label`]), then what it is about.
     fn change(&self, change: &Change) -> String {
+        let label = label(change, self.lang);
         let l = self.lang;
-        match change {
-            Change::StepOpened { step } => {
-                format!("{}: {}", self.pick("naar", "to"), self.step_title(step))
+        let detail = match change {
+            Change::StepOpened { step } => self.step_title(step),
+            Change::CardAdded { text, .. } => quote(text),
+            Change::CardEdited { card, text, .. } => {
+                format!("{} → {}", self.card(*card), quote(text))
             }
-            Change::CardAdded { text, .. } => {
-                format!(
-                    "{}: {}",
-                    l.pick("kaart toegevoegd", "card added"),
-                    quote(text)
-                )
-            }
-            Change::CardEdited { card, text, .. } => format!(
-                "{}: {} → {}",
-                l.pick("kaart gewijzigd", "card edited"),
-                self.card(*card),
-                quote(text)
-            ),
-            Change::CardDeleted { card, .. } => {
-                format!(
-                    "{}: {}",
-                    l.pick("kaart verwijderd", "card deleted"),
-                    self.card(*card)
-                )
-            }
+            Change::CardDeleted { card, .. } => self.card(*card),
             Change::CardMoved {
                 step, card, lane, ..
-            } => format!(
-                "{}: {} → {}",
-                l.pick("kaart verplaatst", "card moved"),
+            } => format!("{} → {}", self.card(*card), self.lane_title(step, lane)),
+            Change::CardTagged { card, party, .. } => format!(
+                "{} → {}",
                 self.card(*card),
-                self.lane_title(step, lane)
+                party
+                    .as_ref()
+                    .map_or_else(|| self.pick("geen", "none"), |p| self.party(p))
             ),
-            Change::CardTagged { card, party, .. } => match party {
-                Some(p) => format!(
-                    "{}: {} → {}",
-                    l.pick("partij", "party"),
-                    self.card(*card),
-                    self.party(p)
-                ),
-                None => format!(
-                    "{}: {}",
-                    l.pick("partij weggehaald", "party removed"),
-                    self.card(*card)
-                ),
-            },
-            Change::ThemeSet { cards, theme, .. } => match theme {
-                Some(t) => format!(
-                    "{} {}: {} {}",
-                    l.pick("thema", "theme"),
-                    quote(t),
-                    cards.len(),
-                    l.pick("kaarten", "cards")
-                ),
-                None => format!(
-                    "{}: {} {}",
-                    l.pick("thema opgeheven", "theme removed"),
-                    cards.len(),
-                    l.pick("kaarten", "cards")
-                ),
-            },
-            Change::ParticipantAdded { participant } => format!(
-                "{}: {}",
-                l.pick("deelnemer toegevoegd", "participant added"),
-                participant
-                    .name
-                    .clone()
-                    .unwrap_or(participant.organisation.clone())
-            ),
-            Change::ParticipantEdited { participant } => format!(
-                "{}: {}",
-                l.pick("deelnemer gewijzigd", "participant edited"),
-                participant
-                    .name
-                    .clone()
-                    .unwrap_or(participant.organisation.clone())
-            ),
-            Change::ParticipantRemoved { id } => format!(
-                "{}: {}",
-                l.pick("deelnemer verwijderd", "participant removed"),
-                self.participant(*id)
-            ),
-            Change::VotersSet { voters, .. } => match voters {
-                Some(n) => format!("{}: {n}", l.pick("aantal stemmers", "number of voters")),
-                None => self.pick(
-                    "aantal stemmers: de aanwezigen",
-                    "number of voters: those present",
-                ),
-            },
-            Change::DotAdded { target, .. } => {
-                format!("{}: {}", l.pick("stip op", "dot on"), self.target(target))
-            }
-            Change::DotRemoved { target, .. } => format!(
-                "{}: {}",
-                l.pick("stip weggehaald van", "dot taken off"),
-                self.target(target)
-            ),
-            Change::VoteRevealed { revealed, .. } => {
-                if *revealed {
-                    self.pick("uitslag getoond", "results shown")
-                } else {
-                    self.pick("uitslag verborgen", "results hidden")
+            Change::ThemeSet { cards, theme, .. } => {
+                let cards = format!("{} {}", cards.len(), l.pick("kaarten", "cards"));
+                match theme {
+                    Some(t) => format!("{} · {cards}", quote(t)),
+                    None => format!("{} · {cards}", self.pick("geen", "none")),
                 }
+            }
+            Change::ParticipantAdded { participant }
+            | Change::ParticipantEdited { participant } => participant
+                .name
+                .clone()
+                .unwrap_or(participant.organisation.clone()),
+            Change::ParticipantRemoved { id } => self.participant(*id),
+            Change::VotersSet { voters, .. } => match voters {
+                Some(n) => n.to_string(),
+                None => self.pick("de aanwezigen", "those present"),
+            },
+            Change::DotAdded { target, .. } | Change::DotRemoved { target, .. } => {
+                self.target(target)
             }
             Change::CellSet {
                 step,
@@ -303,58 +234,143 @@ impl Describer<'_> {
                 value,
             } => match value {
                 Some(v) => format!("{} = {v}", self.cell(step, row, column)),
-                None => format!(
-                    "{}: {}",
-                    l.pick("cel gewist", "cell cleared"),
-                    self.cell(step, row, column)
-                ),
+                None => self.cell(step, row, column),
             },
             Change::CellNoted {
                 step, row, column, ..
-            } => format!(
-                "{}: {}",
-                l.pick("notitie", "note"),
-                self.cell(step, row, column)
-            ),
-            Change::CommitmentAdded { commitment, .. } => format!(
-                "{}: {}",
-                l.pick("afspraak toegevoegd", "commitment added"),
-                quote(&commitment.what)
-            ),
-            Change::CommitmentEdited { commitment, .. } => format!(
-                "{}: {}",
-                l.pick("afspraak gewijzigd", "commitment edited"),
-                quote(&commitment.what)
-            ),
-            Change::CommitmentRemoved { id, .. } => format!(
-                "{}: {}",
-                l.pick("afspraak verwijderd", "commitment removed"),
-                self.commitment(*id)
-            ),
-            Change::EndorsementSet {
-                endorser, endorsed, ..
-            } => format!(
-                "{}: {}",
-                if *endorsed {
-                    l.pick("onderschreven door", "endorsed by")
-                } else {
-                    l.pick("niet meer onderschreven door", "no longer endorsed by")
-                },
-                self.endorser(endorser)
-            ),
-            Change::TimerStarted { .. } => self.pick("timer gestart", "timer started"),
-            Change::TimerPaused { .. } => self.pick("timer gepauzeerd", "timer paused"),
-            Change::TimerSet { minutes, .. } => {
-                format!("{}: {minutes} min", l.pick("timer gezet", "timer set"))
-            }
+            } => self.cell(step, row, column),
+            Change::CommitmentAdded { commitment, .. }
+            | Change::CommitmentEdited { commitment, .. } => quote(&commitment.what),
+            Change::CommitmentRemoved { id, .. } => self.commitment(*id),
+            Change::EndorsementSet { endorser, .. } => self.endorser(endorser),
+            Change::TimerSet { minutes, .. } => format!("{minutes} min"),
             Change::ReviewMarked { step, item, status } => format!(
-                "{}: {}",
+                "{} → {}",
                 self.review_item(step, item),
                 status.map_or(l.pick("niet besproken", "not discussed"), |s| s.label(l))
             ),
-            Change::Undo => self.pick("ongedaan gemaakt", "undone"),
-            // Redo, and kinds of change added later: still named, if plainly.
-            _ => self.pick("wijziging", "change"),
+            Change::VoteRevealed { .. }
+            | Change::TimerStarted { .. }
+            | Change::TimerPaused { .. }
+            | Change::Undo
+            | Change::Redo => return label.to_string(),
+        };
+        format!("{label}: {detail}")
+    }
+}
+
+/// What kind of change this is, in a few words ("kaart toegevoegd"): the start of every
+/// description in a replay, and all that the undo notice says of what it undid.
+pub fn label(change: &Change, lang: Lang) -> &'static str {
+    let (nl, en) = match change {
+        Change::StepOpened { .. } => ("naar", "to"),
+        Change::CardAdded { .. } => ("kaart toegevoegd", "card added"),
+        Change::CardEdited { .. } => ("kaart bewerkt", "card edited"),
+        Change::CardDeleted { .. } => ("kaart verwijderd", "card deleted"),
+        Change::CardMoved { .. } => ("kaart verplaatst", "card moved"),
+        Change::CardTagged { .. } => ("partij van kaart", "party of a card"),
+        Change::ThemeSet { .. } => ("thema", "theme"),
+        Change::ParticipantAdded { .. } => ("deelnemer toegevoegd", "participant added"),
+        Change::ParticipantEdited { .. } => ("deelnemer bewerkt", "participant edited"),
+        Change::ParticipantRemoved { .. } => ("deelnemer verwijderd", "participant removed"),
+        Change::VotersSet { .. } => ("aantal stemmers", "number of voters"),
+        Change::DotAdded { .. } => ("stip gezet", "dot added"),
+        Change::DotRemoved { .. } => ("stip weggehaald", "dot removed"),
+        Change::VoteRevealed { revealed: true, .. } => ("uitslag getoond", "results shown"),
+        Change::VoteRevealed {
+            revealed: false, ..
+        } => ("uitslag verborgen", "results hidden"),
+        Change::CellSet { value: Some(_), .. } => ("waarde in de matrix", "matrix value"),
+        Change::CellSet { value: None, .. } => ("cel gewist", "cell cleared"),
+        Change::CellNoted { .. } => ("notitie in de matrix", "matrix note"),
+        Change::CommitmentAdded { .. } => ("afspraak toegevoegd", "commitment added"),
+        Change::CommitmentEdited { .. } => ("afspraak bewerkt", "commitment edited"),
+        Change::CommitmentRemoved { .. } => ("afspraak verwijderd", "commitment removed"),
+        Change::EndorsementSet { endorsed: true, .. } => ("onderschreven", "endorsed"),
+        Change::EndorsementSet {
+            endorsed: false, ..
+        } => ("onderschrijving ingetrokken", "endorsement withdrawn"),
+        Change::TimerStarted { .. } => ("timer gestart", "timer started"),
+        Change::TimerPaused { .. } => ("timer gepauzeerd", "timer paused"),
+        Change::TimerSet { .. } => ("timer gezet", "timer set"),
+        Change::ReviewMarked { .. } => ("actie gemarkeerd", "action marked"),
+        Change::Undo => ("ongedaan gemaakt", "undone"),
+        Change::Redo => ("opnieuw gedaan", "redone"),
+    };
+    lang.pick(nl, en)
+}
+
+/// The [`label`] of the change that `inverse` reverts (what the undo history holds is the
+/// inverse: undoing an added card deletes it, and the notice says "kaart toegevoegd").
+pub fn label_undone(inverse: &Change, lang: Lang) -> &'static str {
+    let (nl, en) = match inverse {
+        Change::CardDeleted { .. } => ("kaart toegevoegd", "card added"),
+        Change::CardAdded { .. } => ("kaart verwijderd", "card deleted"),
+        Change::ParticipantRemoved { .. } => ("deelnemer toegevoegd", "participant added"),
+        Change::ParticipantAdded { .. } => ("deelnemer verwijderd", "participant removed"),
+        Change::DotRemoved { .. } => ("stip gezet", "dot added"),
+        Change::DotAdded { .. } => ("stip weggehaald", "dot removed"),
+        Change::CommitmentRemoved { .. } => ("afspraak toegevoegd", "commitment added"),
+        Change::CommitmentAdded { .. } => ("afspraak verwijderd", "commitment removed"),
+        // The inverse shows the state before: the change did the opposite.
+        Change::VoteRevealed { revealed, .. }
+        | Change::EndorsementSet {
+            endorsed: revealed, ..
+        } => {
+            let mut original = inverse.clone();
+            if let Change::VoteRevealed { revealed: r, .. }
+            | Change::EndorsementSet { endorsed: r, .. } = &mut original
+            {
+                *r = !*revealed;
+            }
+            return label(&original, lang);
         }
+        // The value before may have been none: name the kind, not the direction.
+        Change::CellSet { .. } => ("waarde in de matrix", "matrix value"),
+        other => return label(other, lang),
+    };
+    lang.pick(nl, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::replay::Timeline;
+
+    /// The undo notice says the label; a replay says the label and then the detail.
+    #[test]
+    fn every_description_starts_with_the_words_of_the_undo_notice() {
+        let scenario: crate::core::Scenario =
+            serde_json::from_str(include_str!("../../scenarios/zwolse-komedie.json"))
+                .expect("built-in scenario");
+        let session = crate::core::generate::session(scenario, 400, 3);
+        let timeline = Timeline::new(&session);
+        let mut state = session.initial_state();
+        for (i, event) in session.events.iter().enumerate() {
+            for lang in [Lang::Nl, Lang::En] {
+                let said = describe(&session, &state, i, timeline.target(i), lang);
+                assert!(
+                    said.starts_with(label(&event.change, lang)),
+                    "{said:?} for {:?}",
+                    event.change
+                );
+            }
+            state.apply(event).expect("the generated log folds");
+        }
+    }
+
+    #[test]
+    fn an_undone_change_is_named_as_it_was_made() {
+        let reveal = Change::VoteRevealed {
+            step: "v".into(),
+            revealed: false,
+        };
+        // Undoing "results shown" applies "results hidden".
+        assert_eq!(label_undone(&reveal, Lang::En), "results shown");
+        let added = Change::CardDeleted {
+            step: "b".into(),
+            card: 1,
+        };
+        assert_eq!(label_undone(&added, Lang::Nl), "kaart toegevoegd");
     }
 }

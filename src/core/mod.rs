@@ -28,6 +28,7 @@ pub mod state;
 pub mod tally;
 pub mod text;
 pub mod timebox;
+pub mod touch;
 pub mod transform;
 pub mod validate;
 

@@ -13,10 +13,12 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::app::App;
+use super::board::cursor_of;
 use super::text::clean;
 use super::view::step_screen;
 use super::workspace::{Cursor, Workspace};
-use crate::core::{Change, Lang, StepState};
+use crate::core::touch::touched;
+use crate::core::{Lang, StepKind};
 use crate::store::{FileError, Seen, SessionWatcher};
 
 /// A session followed from its file.
@@ -113,69 +115,40 @@ impl Follow {
         }
     }
 
-    /// Points the selection at the card of the newest change, when it is on screen.
+    /// Points the selection at what the newest change on the step on screen touched: a
+    /// card still on the board, or a matrix cell.
     fn select_last_touched(&mut self) {
         let state = &self.ws.live.state;
-        let card = self
+        let Some(step) = state.scenario.steps.get(state.current) else {
+            return;
+        };
+        let mut on_step = self
             .ws
             .live
             .session
             .events
             .iter()
             .rev()
-            .find_map(|e| match &e.change {
-                Change::CardAdded { card, .. }
-                | Change::CardEdited { card, .. }
-                | Change::CardMoved { card, .. }
-                | Change::CardTagged { card, .. } => Some(*card),
-                _ => None,
-            });
-        let cursor = match (card, state.steps.get(state.current)) {
-            (Some(card), Some(StepState::Board(b))) => {
-                b.find(card).map(|(lane, card)| Cursor { lane, card })
+            .map(|e| touched(&e.change))
+            .filter(|t| t.step == Some(step.id.as_str()));
+        let cursor = match (&step.kind, state.board(state.current)) {
+            (_, Some(board)) => on_step
+                .filter_map(|t| t.card)
+                .find_map(|card| cursor_of(board, card)),
+            (StepKind::Matrix(spec), None) => {
+                on_step.find_map(|t| t.cell).and_then(|(row, column)| {
+                    let rows = crate::core::matrix::rows(state, spec, self.lang);
+                    Some(Cursor {
+                        lane: spec.columns.iter().position(|c| c.id == column)?,
+                        card: rows.iter().position(|r| &r.key == row)?,
+                    })
+                })
             }
             _ => None,
         };
-        let cursor = cursor.or_else(|| self.last_cell());
         if let Some(c) = cursor {
             *self.ws.cursor_mut() = c;
         }
-    }
-
-    /// The matrix cell of the newest rating or note, when it is on the step on screen.
-    fn last_cell(&self) -> Option<Cursor> {
-        let state = &self.ws.live.state;
-        let step = state.scenario.steps.get(state.current)?;
-        let crate::core::StepKind::Matrix(spec) = &step.kind else {
-            return None;
-        };
-        let (row, column) =
-            self.ws
-                .live
-                .session
-                .events
-                .iter()
-                .rev()
-                .find_map(|e| match &e.change {
-                    Change::CellSet {
-                        step: s,
-                        row,
-                        column,
-                        ..
-                    }
-                    | Change::CellNoted {
-                        step: s,
-                        row,
-                        column,
-                        ..
-                    } if *s == step.id => Some((row, column)),
-                    _ => None,
-                })?;
-        let rows = crate::core::matrix::rows(state, spec, self.lang);
-        Some(Cursor {
-            lane: spec.columns.iter().position(|c| &c.id == column)?,
-            card: rows.iter().position(|r| &r.key == row)?,
-        })
     }
 }
 

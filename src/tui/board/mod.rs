@@ -144,18 +144,21 @@ pub fn click(ws: &mut Workspace, area: Rect, column: u16, row: u16, theme: &Them
     }
 }
 
+/// Where a card is on screen: its lane and its place in the lane's shown order (a theme
+/// gathers its cards, so that is not where the lane stores it).
+pub fn cursor_of(board: &BoardState, card: CardId) -> Option<Cursor> {
+    let (lane, index) = board.find(card)?;
+    let shown = order::shown_place(board.lanes.get(lane)?, index)?;
+    Some(Cursor { lane, card: shown })
+}
+
 /// Puts the cursor on a card of the current board, wherever it now is.
 pub fn focus_card(ws: &mut Workspace, card: CardId) {
     let Some(StepState::Board(b)) = ws.live.state.steps.get(ws.current()) else {
         return;
     };
-    if let Some((l, p)) = b.find(card)
-        && let Some(shown) = order::shown_place(&b.lanes[l], p)
-    {
-        *ws.cursor_mut() = Cursor {
-            lane: l,
-            card: shown,
-        };
+    if let Some(cursor) = cursor_of(b, card) {
+        *ws.cursor_mut() = cursor;
     }
 }
 

@@ -12,10 +12,12 @@ use crossterm::event::{KeyCode, KeyEvent};
 use jiff::Timestamp;
 
 use super::action::Action;
-use super::workspace::{Cursor, Workspace};
+use super::board::cursor_of;
+use super::workspace::Workspace;
 use crate::core::describe::describe;
 use crate::core::replay::{Target, Timeline};
-use crate::core::{Change, Event, Lang, Live, Session, SessionState, StepState};
+use crate::core::touch::touched;
+use crate::core::{Change, Event, Lang, Live, Session, SessionState};
 use crate::store::{FileError, load_session};
 
 /// The playback speeds behind keys `1`-`4`: times faster than the meeting went.
@@ -252,8 +254,9 @@ impl Replay {
             (c, _) => c,
         };
         if let Some(cursor) = change
-            .and_then(touched_card)
-            .and_then(|card| cursor_on(state, card))
+            .and_then(|c| touched(c).card)
+            .zip(state.board(state.current))
+            .and_then(|(card, board)| cursor_of(board, card))
         {
             *self.ws.cursor_mut() = cursor;
         }
@@ -436,21 +439,5 @@ impl Replay {
             self.playing = Some(due.max(now));
         }
         true
-    }
-}
-fn touched_card(change: &Change) -> Option<u32> {
-    match change {
-        Change::CardAdded { card, .. }
-        | Change::CardEdited { card, .. }
-        | Change::CardMoved { card, .. }
-        | Change::CardTagged { card, .. } => Some(*card),
-        _ => None,
-    }
-}
-
-fn cursor_on(state: &SessionState, card: u32) -> Option<Cursor> {
-    match state.steps.get(state.current) {
-        Some(StepState::Board(b)) => b.find(card).map(|(lane, card)| Cursor { lane, card }),
-        _ => None,
     }
 }

@@ -146,3 +146,72 @@ fn step_by_step_plays_to_the_end_of_the_step_and_pauses_there() {
     assert!(!r.tick());
     assert_eq!(r.position(), 4);
 }
+
+/// A lane with a theme, whose shown order differs from the stored one: Een, then the
+/// theme "Samen" with Twee and Vier, then Drie. The last change edits Drie, which is
+/// stored third but shown fourth.
+fn themed() -> (Fixture, std::path::PathBuf) {
+    use crossterm::event::KeyCode;
+    let mut f = Fixture::new("zwolse-komedie", Lang::Nl);
+    for card in ["Een", "Twee", "Drie", "Vier"] {
+        f.add(card);
+    }
+    // On Vier: mark it and Twee, and group them.
+    f.keys(" ");
+    f.key(KeyCode::Up);
+    f.key(KeyCode::Up);
+    f.keys(" g");
+    f.keys("Samen");
+    f.key(KeyCode::Enter);
+    // Shown: Een, Twee, Vier, Drie. Down twice is Drie; edit it.
+    f.key(KeyCode::Down);
+    f.key(KeyCode::Down);
+    f.keys("e!");
+    f.key(KeyCode::Enter);
+    let path = f.ws().path.clone();
+    let screen = f.screen(100, 30);
+    assert!(
+        screen.contains("▶• Drie!"),
+        "the live board selects it:\n{screen}"
+    );
+    if let Screen::Session(ws) = &mut f.app.screen {
+        ws.close();
+    }
+    (f, path)
+}
+
+/// The line of the screen with the selected card.
+fn selected_line(screen: &str) -> &str {
+    screen.lines().find(|l| l.contains("▶•")).unwrap_or("")
+}
+
+#[test]
+fn replay_and_follow_select_the_card_the_last_change_touched_in_a_lane_with_a_theme() {
+    let (_f, path) = themed();
+    let mut app = replay_app(&path);
+    replay(&mut app).act(ReplayKey::Last);
+    let screen = super::text(&super::draw(&mut app, 100, 30));
+    assert!(
+        selected_line(&screen).contains("Drie!"),
+        "replay selects the edited card:\n{screen}"
+    );
+    // One change back: the theme was just set; its first card is selected.
+    replay(&mut app).act(ReplayKey::Back);
+    let screen = super::text(&super::draw(&mut app, 100, 30));
+    assert!(
+        selected_line(&screen).contains("Twee"),
+        "replay selects the first card of the theme:\n{screen}"
+    );
+
+    let follow = Follow::open(&path, Lang::Nl).expect("the file is followed");
+    let mut app = App::new(
+        Screen::Follow(Box::new(follow)),
+        Lang::Nl,
+        Box::new(super::now),
+    );
+    let screen = super::text(&super::draw(&mut app, 100, 30));
+    assert!(
+        selected_line(&screen).contains("Drie!"),
+        "follow selects the edited card:\n{screen}"
+    );
+}
