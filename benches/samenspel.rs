@@ -19,7 +19,7 @@ use ratatui::backend::TestBackend;
 
 use samenspel::core::{Lang, Live, Scenario, Session};
 use samenspel::store::{parse_session, try_session_json};
-use samenspel::tui::workspace::Workspace;
+use samenspel::tui::session::SessionScreen;
 use samenspel::tui::{App, Screen};
 
 fn scenario(id: &str) -> Scenario {
@@ -113,7 +113,10 @@ fn board_app(cards: usize) -> App {
         let _ = live.record(change, jiff::Timestamp::UNIX_EPOCH);
     }
     App::new(
-        Screen::Session(Box::new(Workspace::read_only(live))),
+        Screen::Session(Box::new(SessionScreen::viewing(
+            live,
+            std::path::Path::new(""),
+        ))),
         Lang::Nl,
         Box::new(|| jiff::Timestamp::UNIX_EPOCH),
     )
@@ -131,7 +134,10 @@ fn matrix_app() -> App {
         live.state.current = i;
     }
     App::new(
-        Screen::Session(Box::new(Workspace::read_only(live))),
+        Screen::Session(Box::new(SessionScreen::viewing(
+            live,
+            std::path::Path::new(""),
+        ))),
         Lang::Nl,
         Box::new(|| jiff::Timestamp::UNIX_EPOCH),
     )

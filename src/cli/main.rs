@@ -10,8 +10,8 @@ use samenspel::core::Lang;
 use samenspel::store::config::{Config, ThemeName, choose_theme, load_config};
 use samenspel::store::{FileError, SessionFile};
 use samenspel::tui::home::Home;
+use samenspel::tui::session::SessionScreen;
 use samenspel::tui::theme::Theme;
-use samenspel::tui::workspace::Workspace;
 use samenspel::tui::{App, Screen};
 
 fn main() {
@@ -134,7 +134,7 @@ fn run(
                 );
             }
             let ws = match from {
-                None => Workspace::create(entry.scenario, title, clock(), lang),
+                None => SessionScreen::create(entry.scenario, title, clock(), lang),
                 Some(previous) => samenspel::store::series::continue_from(
                     &previous,
                     entry.scenario,
@@ -142,7 +142,7 @@ fn run(
                     clock(),
                     lang,
                 )
-                .and_then(Workspace::create_prepared),
+                .and_then(SessionScreen::create_prepared),
             }
             .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
             Screen::Session(Box::new(ws))
@@ -174,10 +174,11 @@ fn run(
                 }
             };
             let opened = if read_only {
-                SessionFile::open_read_only(&session).map(|live| Workspace::viewing(live, &session))
+                SessionFile::open_read_only(&session)
+                    .map(|live| SessionScreen::viewing(live, &session))
             } else {
                 SessionFile::open_locked(&session, lock)
-                    .map(|(file, live)| Workspace::on_file(file, live))
+                    .map(|(file, live)| SessionScreen::on_file(file, live))
             };
             match opened {
                 Ok(ws) => Screen::Session(Box::new(ws)),

@@ -110,6 +110,46 @@ impl StepKind {
             StepKind::Review(_) => "review",
         }
     }
+
+    /// The board of a board step.
+    pub fn board(&self) -> Option<&BoardSpec> {
+        match self {
+            StepKind::Board(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The matrix of a matrix step.
+    pub fn matrix(&self) -> Option<&MatrixSpec> {
+        match self {
+            StepKind::Matrix(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The vote of a vote step.
+    pub fn vote(&self) -> Option<&VoteSpec> {
+        match self {
+            StepKind::Vote(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The agreement of an agreement step.
+    pub fn agreement(&self) -> Option<&AgreementSpec> {
+        match self {
+            StepKind::Agreement(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The review of a review step.
+    pub fn review(&self) -> Option<&ReviewSpec> {
+        match self {
+            StepKind::Review(spec) => Some(spec),
+            _ => None,
+        }
+    }
 }
 
 /// The wire shape of a step: the common fields plus exactly one kind object.

@@ -1,10 +1,10 @@
-//! Keys resolve to actions; the key map depends only on the screen, its mode and the kind
-//! of step. Each context has its own key table and its own list for the help overlay, so a
-//! new step kind or panel adds one function and one list here.
+//! Keys resolve to actions; which keys mean what depends only on where keys go now (the
+//! screen, its overlay, the kind of step), and each such place has one key table
+//! ([`super::keys`]) that both resolves keys and lists them in the help overlay.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::core::StepKind;
+use super::keys::{KeyTable, resolve as first_of};
 
 /// Everything a key (or a mouse event) can ask for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,42 +104,14 @@ pub enum Action {
     Replay(super::replay::ReplayKey),
 }
 
-/// The kind of step on screen, as far as keys are concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StepKey {
-    /// A board of cards.
-    Board,
-    /// A matrix.
-    Matrix,
-    /// A dot vote.
-    Vote,
-    /// An agreement.
-    Agreement,
-    /// A review of the previous meeting.
-    Review,
-}
-
-impl StepKey {
-    /// The key kind of a step kind.
-    pub fn of(kind: &StepKind) -> StepKey {
-        match kind {
-            StepKind::Board(_) => StepKey::Board,
-            StepKind::Matrix(_) => StepKey::Matrix,
-            StepKind::Vote(_) => StepKey::Vote,
-            StepKind::Agreement(_) => StepKey::Agreement,
-            StepKind::Review(_) => StepKey::Review,
-        }
-    }
-}
-
 /// Where keys go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub enum KeyContext {
     /// The home screen.
     Home,
-    /// A step, moving around.
-    Step(StepKey),
-    /// A text editor is open.
+    /// A step, moving around: the keys of its kind (from the step registry).
+    Step(&'static KeyTable),
+    /// A text field is open.
     Editing,
     /// A yes/no question is open.
     Confirm,
@@ -161,202 +133,52 @@ pub enum KeyContext {
     Follow,
 }
 
+impl KeyContext {
+    /// The key tables of this context, in the order a key is looked up.
+    pub fn tables(self) -> Vec<&'static KeyTable> {
+        match self {
+            KeyContext::Home => vec![&super::home::KEYS],
+            KeyContext::Step(own) => vec![own, &super::steps::EVERY_STEP],
+            KeyContext::Editing => vec![&super::form::TEXT_KEYS],
+            KeyContext::Confirm => vec![&super::question::KEYS],
+            KeyContext::Picker => vec![&super::form::CHOICE_KEYS],
+            KeyContext::Spotlight => vec![&super::steps::board::spotlight::KEYS],
+            KeyContext::Participants => vec![&super::participants::KEYS],
+            KeyContext::Endorse => vec![&super::steps::agreement::endorse::KEYS],
+            KeyContext::Help => vec![&super::help::KEYS],
+            KeyContext::Error => vec![&super::app::ERROR_KEYS],
+            KeyContext::Replay => vec![&super::replay::KEYS],
+            KeyContext::Follow => vec![&super::follow::KEYS],
+        }
+    }
+
+    /// The sections the help overlay lists for this context (it explains the screen under
+    /// it, never itself).
+    pub fn sections(self) -> Vec<&'static KeyTable> {
+        match self {
+            KeyContext::Help => Vec::new(),
+            other => other.tables(),
+        }
+    }
+}
+
 /// The action of a key in a context; none for keys that do nothing there.
 pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
-    use KeyCode::*;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == Char('c') && context != KeyContext::Editing {
+    if matches!(context, KeyContext::Editing) {
+        // Every other key is typed.
+        return first_of(&context.tables(), &key).or(Some(Action::EditorKey(key)));
+    }
+    if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    match context {
-        KeyContext::Editing => Some(match key.code {
-            Enter => Action::EditorSave,
-            Esc => Action::EditorCancel,
-            _ => Action::EditorKey(key),
-        }),
-        KeyContext::Confirm => match key.code {
-            Char('y') | Char('j') | Char('Y') | Char('J') => Some(Action::Confirm(true)),
-            Char('n') | Char('N') | Esc => Some(Action::Confirm(false)),
-            _ => None,
-        },
-        KeyContext::Picker => match key.code {
-            Up | Char('k') => Some(Action::Up),
-            Down | Char('j') => Some(Action::Down),
-            Enter => Some(Action::Confirm(true)),
-            Esc | Char('q') => Some(Action::Back),
-            Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
-            _ => None,
-        },
-        KeyContext::Participants => participants_key(key),
-        KeyContext::Endorse => match key.code {
-            Up | Char('k') => Some(Action::Up),
-            Down | Char('j') => Some(Action::Down),
-            Char(' ') => Some(Action::Toggle),
-            Enter | Esc | Char('q') => Some(Action::Back),
-            _ => None,
-        },
-        KeyContext::Spotlight => match key.code {
-            Esc | Char('s') | Char('q') | Enter => Some(Action::Back),
-            Up | Char('k') => Some(Action::Up),
-            Down | Char('j') => Some(Action::Down),
-            Char('?') => Some(Action::Help),
-            _ => None,
-        },
-        KeyContext::Help => match key.code {
-            Char('?') | Esc | Char('q') => Some(Action::Help),
-            Up | Char('k') => Some(Action::Up),
-            Down | Char('j') => Some(Action::Down),
-            _ => None,
-        },
-        KeyContext::Error => match key.code {
-            Esc | Enter => Some(Action::Back),
-            Char('q') => Some(Action::Quit),
-            _ => None,
-        },
-        KeyContext::Home => match key.code {
-            Up | Char('k') => Some(Action::Up),
-            Down | Char('j') => Some(Action::Down),
-            Enter => Some(Action::Open),
-            Char('?') => Some(Action::Help),
-            Char('q') | Esc => Some(Action::Quit),
-            _ => None,
-        },
-        KeyContext::Step(kind) => {
-            let own = match kind {
-                StepKey::Board => board_key(key),
-                StepKey::Review => (key.code == Char(' ')).then_some(Action::Edit),
-                StepKey::Vote => vote_key(key),
-                StepKey::Agreement => agreement_key(key),
-                StepKey::Matrix => matrix_key(key),
-            };
-            own.or_else(|| step_key(key))
-        }
-        KeyContext::Replay => super::replay::resolve(key),
-        KeyContext::Follow => super::follow::resolve(key),
-    }
+    first_of(&context.tables(), &key)
 }
-
-/// Keys every step has.
-fn step_key(key: KeyEvent) -> Option<Action> {
-    use KeyCode::*;
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        Char('r') if ctrl => Some(Action::Redo),
-        _ if ctrl => None,
-        Left | BackTab => Some(Action::Left),
-        Right | Tab => Some(Action::Right),
-        Up => Some(Action::Up),
-        Down => Some(Action::Down),
-        Char('a') => Some(Action::Add),
-        Char('e') | Enter => Some(Action::Edit),
-        Char('d') | Delete => Some(Action::Delete),
-        Char('n') | PageDown => Some(Action::NextStep),
-        Char('p') | PageUp => Some(Action::PrevStep),
-        Char('u') => Some(Action::Undo),
-        Char('f') => Some(Action::ToggleNotes),
-        Char('t') => Some(Action::TimerToggle),
-        Char('T') => Some(Action::TimerSet),
-        Char('P') => Some(Action::Participants),
-        Char('X') => Some(Action::Export),
-        Char('?') => Some(Action::Help),
-        Char('q') => Some(Action::Quit),
-        Esc => Some(Action::Back),
-        _ => None,
-    }
-}
-
-/// Keys of a vote step, before the common ones.
-fn vote_key(key: KeyEvent) -> Option<Action> {
-    use KeyCode::*;
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return None;
-    }
-    match key.code {
-        Char('+') => Some(Action::Increase),
-        Char('-') => Some(Action::Decrease),
-        Char('r') => Some(Action::Reveal),
-        Char('v') => Some(Action::Voters),
-        _ => None,
-    }
-}
-
-/// Keys of an agreement step, before the common ones.
-fn agreement_key(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return None;
-    }
-    match key.code {
-        KeyCode::Char(' ') => Some(Action::Toggle),
-        _ => None,
-    }
-}
-
-/// Keys of the participants panel.
-fn participants_key(key: KeyEvent) -> Option<Action> {
-    use KeyCode::*;
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        Char('r') if ctrl => Some(Action::Redo),
-        _ if ctrl => None,
-        Char('u') => Some(Action::Undo),
-        Up | Char('k') => Some(Action::Up),
-        Down | Char('j') => Some(Action::Down),
-        Char(' ') => Some(Action::Toggle),
-        Char('a') => Some(Action::Add),
-        Char('e') | Enter => Some(Action::Edit),
-        Char('d') | Delete => Some(Action::Delete),
-        Char('t') => Some(Action::TimerToggle),
-        Char('T') => Some(Action::TimerSet),
-        Char('P') | Esc => Some(Action::Back),
-        Char('?') => Some(Action::Help),
-        Char('q') => Some(Action::Quit),
-        _ => None,
-    }
-}
-
-/// Keys of a board step, before the common ones.
-fn board_key(key: KeyEvent) -> Option<Action> {
-    use KeyCode::*;
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return None;
-    }
-    match key.code {
-        Char('<') => Some(Action::MoveLeft),
-        Char('>') => Some(Action::MoveRight),
-        Char('K') => Some(Action::MoveUp),
-        Char('J') => Some(Action::MoveDown),
-        Char(' ') => Some(Action::ToggleMark),
-        Char('g') => Some(Action::Group),
-        Char('G') => Some(Action::Ungroup),
-        Char('o') => Some(Action::Tag),
-        Char('s') => Some(Action::Spotlight),
-        _ => None,
-    }
-}
-
-/// Keys of a matrix step, before the common ones.
-fn matrix_key(key: KeyEvent) -> Option<Action> {
-    use KeyCode::*;
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return None;
-    }
-    match key.code {
-        Char('+') | Char('=') => Some(Action::Increase),
-        Char('-') => Some(Action::Decrease),
-        Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
-        Char('x') => Some(Action::Clear),
-        Char('A') => Some(Action::ToggleAnalysis),
-        _ => None,
-    }
-}
-
-mod help;
-
-pub use help::{KeyHelp, KeySection, key_sections};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::steps::{board, matrix};
     use crossterm::event::KeyEventState;
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
@@ -370,7 +192,7 @@ mod tests {
 
     #[test]
     fn board_keys_and_common_keys_resolve_on_a_board() {
-        let board = KeyContext::Step(StepKey::Board);
+        let board = KeyContext::Step(&board::KEYS);
         let shift = KeyModifiers::SHIFT;
         let none = KeyModifiers::NONE;
         assert_eq!(
@@ -396,7 +218,7 @@ mod tests {
         // Board keys are not active on other kinds of step.
         assert_eq!(
             resolve(
-                KeyContext::Step(StepKey::Matrix),
+                KeyContext::Step(&matrix::KEYS),
                 key(KeyCode::Char('o'), none)
             ),
             None
@@ -412,13 +234,8 @@ mod tests {
             .nth(1)
             .and_then(|s| s.split("\n## ").next())
             .expect("README has a ## Keys section");
-        let contexts = [
+        let mut contexts = vec![
             KeyContext::Home,
-            KeyContext::Step(StepKey::Board),
-            KeyContext::Step(StepKey::Matrix),
-            KeyContext::Step(StepKey::Vote),
-            KeyContext::Step(StepKey::Agreement),
-            KeyContext::Step(StepKey::Review),
             KeyContext::Replay,
             KeyContext::Follow,
             KeyContext::Spotlight,
@@ -429,10 +246,15 @@ mod tests {
             KeyContext::Confirm,
             KeyContext::Error,
         ];
+        contexts.extend(
+            crate::tui::steps::registered()
+                .into_iter()
+                .map(|ui| KeyContext::Step(ui.keys())),
+        );
         for context in contexts {
-            for section in key_sections(context) {
-                for (k, _, en) in section.keys {
-                    let row = format!("| `{k}` | {en} |");
+            for section in context.sections() {
+                for binding in section.shown() {
+                    let row = format!("| `{}` | {} |", binding.label, binding.en);
                     assert!(
                         keys.contains(&row),
                         "README ## Keys lacks the row {row:?} ({context:?})"

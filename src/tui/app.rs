@@ -1,19 +1,23 @@
-//! The application state and the one place actions become changes.
+//! The application: which screen is on, the overlays over it, and where an input goes.
+//! Keys become actions here (by the key tables of where keys go now); a session's actions
+//! and changes go to its [`SessionScreen`], which alone changes it.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
-use crossterm::event::{Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use jiff::Timestamp;
 use ratatui::layout::Rect;
-use ratatui_textarea::TextArea;
 
-use super::action::{Action, KeyContext, StepKey, resolve};
+use super::action::{Action, KeyContext, resolve};
 use super::home::{Home, HomeItem};
-use super::text::one_line;
+use super::input::{Input, Inputs, Origin};
+use super::keys::{KeyTable, bind, ch, code, table};
+use super::session::SessionScreen;
+use super::session::view::Mode;
+use super::signals::Ending;
 use super::theme::Theme;
-use super::workspace::{EditTarget, Editor, Mode, Workspace};
-use crate::core::scenario::StepKind;
-use crate::core::{Change, Lang};
+use crate::core::Lang;
 use crate::store::FileError;
 
 /// A clock: the only way the app learns the time, so tests can fix it.
@@ -28,12 +32,30 @@ pub struct ErrorScreen {
     pub settings: bool,
 }
 
+/// The keys of the error screen.
+pub static ERROR_KEYS: KeyTable = table!(
+    "Fout",
+    "Error",
+    [
+        bind!(
+            "Esc Enter",
+            "verder",
+            "go on",
+            [
+                code(KeyCode::Esc, Action::Back),
+                code(KeyCode::Enter, Action::Back),
+            ],
+        ),
+        bind!("q", "stoppen", "quit", [ch('q', Action::Quit)]),
+    ],
+);
+
 /// Which screen is on.
 pub enum Screen {
     /// Choose a scenario or session.
     Home(Home),
     /// A session.
-    Session(Box<Workspace>),
+    Session(Box<SessionScreen>),
     /// A session played back, read-only.
     Replay(Box<super::replay::Replay>),
     /// A session followed while another process edits it.
@@ -59,6 +81,8 @@ pub struct App {
     /// Set when the app should end.
     pub quit: bool,
     clock: Clock,
+    /// Where the open session tells that its save status moved.
+    inputs: Option<Inputs>,
 }
 
 impl App {
@@ -74,6 +98,7 @@ impl App {
             area: Rect::default(),
             quit: false,
             clock,
+            inputs: None,
         }
     }
 
@@ -82,32 +107,67 @@ impl App {
         (self.clock)()
     }
 
+    /// Sends the open session's save status changes (and those of a session opened
+    /// later) to the session loop, so it never has to ask.
+    pub fn connect(&mut self, inputs: Inputs) {
+        self.inputs = Some(inputs);
+        self.connect_session();
+    }
+
+    fn connect_session(&self) {
+        if let (Some(inputs), Screen::Session(s)) = (&self.inputs, &self.screen) {
+            let inputs = inputs.clone();
+            s.on_status(Box::new(move || {
+                let _ = inputs.send(Input::Saved);
+            }));
+        }
+    }
+
     /// Notes the time on screen; true once when the countdown of the step on screen reaches
     /// zero (the caller rings the bell). Never changes what keys do.
     pub fn bell(&mut self) -> bool {
         let now = self.now();
         match &mut self.screen {
-            Screen::Session(ws) => super::timer::ring(ws, now),
+            Screen::Session(s) => super::timer::ring(&mut s.bell, &s.live.state, now),
             _ => false,
         }
     }
 
-    /// The session whose countdown runs in real time on screen (a replay shows the time of
-    /// its changes instead).
-    fn live_ws(&self) -> Option<&Workspace> {
-        match &self.screen {
-            Screen::Session(ws) => Some(ws),
-            Screen::Follow(f) => Some(&f.ws),
+    /// When the countdown on screen changes its digits next, if one runs.
+    fn countdown_due(&self) -> Option<Duration> {
+        let state = match &self.screen {
+            Screen::Session(s) => &s.live.state,
+            Screen::Follow(f) => &f.shown.live.state,
+            _ => return None,
+        };
+        let ms = super::timer::next_tick_ms(state, self.now())?;
+        Some(Duration::from_millis(ms.clamp(1, 1000) as u64 + 5))
+    }
+
+    /// When the screen wants to move on by itself (replay playing, follow looking at
+    /// its file, a countdown's digits); none when it only changes on an input.
+    pub fn deadline(&self) -> Option<Instant> {
+        let own = match &self.screen {
+            Screen::Replay(r) => r.deadline(),
+            Screen::Follow(f) => Some(f.deadline()),
             _ => None,
+        };
+        let countdown = self.countdown_due().map(|d| Instant::now() + d);
+        match (own, countdown) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
-    /// Whether a countdown runs on screen, and when its digits change next.
-    fn countdown_wake(&self) -> Option<std::time::Duration> {
-        let ms = super::timer::next_tick_ms(self.live_ws()?, self.now())?;
-        Some(std::time::Duration::from_millis(
-            ms.clamp(1, 1000) as u64 + 5,
-        ))
+    /// Lets the screen move on by itself when it is time; true when it changed (a running
+    /// countdown changes every second: its digits are all that moves by itself).
+    pub fn tick(&mut self) -> bool {
+        let moved = match &mut self.screen {
+            Screen::Replay(r) => r.tick(),
+            Screen::Follow(f) => f.tick(),
+            _ => false,
+        };
+        moved || self.countdown_due().is_some()
     }
 
     /// Shows a file error over the current screen.
@@ -141,17 +201,13 @@ impl App {
     pub fn screen_context(&self) -> KeyContext {
         match &self.screen {
             Screen::Home(_) => KeyContext::Home,
-            Screen::Session(ws) => match &ws.mode {
-                Mode::Normal if ws.people.is_some() => KeyContext::Participants,
-                Mode::Normal => {
-                    let scenario = &ws.live.state.scenario;
-                    match scenario.steps.get(ws.current()) {
-                        Some(step) => KeyContext::Step(StepKey::of(&step.kind)),
-                        None => KeyContext::Step(StepKey::Board),
-                    }
-                }
-                Mode::Edit(_) => KeyContext::Editing,
-                Mode::ConfirmDelete(_) | Mode::Confirm(_) => KeyContext::Confirm,
+            Screen::Session(s) => match &s.view.mode {
+                Mode::Normal if s.view.people.is_some() => KeyContext::Participants,
+                Mode::Normal => match super::steps::on_screen(&s.live.state) {
+                    Some(ui) => KeyContext::Step(ui.keys()),
+                    None => KeyContext::Step(&super::steps::EVERY_STEP),
+                },
+                Mode::Confirm(_) => KeyContext::Confirm,
                 Mode::Picker(_) => KeyContext::Picker,
                 Mode::Spotlight => KeyContext::Spotlight,
                 Mode::Form(f) if f.is_choice() => KeyContext::Picker,
@@ -160,6 +216,27 @@ impl App {
             },
             Screen::Replay(_) => KeyContext::Replay,
             Screen::Follow(_) => KeyContext::Follow,
+        }
+    }
+
+    /// Takes one input of the session loop; the ending when it asks the app to end.
+    pub fn handle(&mut self, input: Input) -> Option<Ending> {
+        match input {
+            Input::Terminal(event) => self.handle_event(event),
+            Input::TerminalGone => return Some(Ending::TerminalGone),
+            Input::End(ending) => return Some(ending),
+            // Drawn next: the status line reads the file's status.
+            Input::Saved => {}
+            Input::Change { change, origin } => self.apply(change, origin),
+        }
+        None
+    }
+
+    /// A change from another source than the keyboard, for the session on screen.
+    pub fn apply(&mut self, change: crate::core::Change, origin: Origin) {
+        let (now, lang) = (self.now(), self.lang);
+        if let Screen::Session(s) = &mut self.screen {
+            s.apply(change, origin, now, lang);
         }
     }
 
@@ -228,20 +305,6 @@ impl App {
             }
             return;
         }
-        if let (Action::Click { column, row }, Screen::Session(ws)) = (&action, &mut self.screen) {
-            let body = super::view::body_area(self.area, ws, lang);
-            if let Some(StepKind::Board(_)) = ws
-                .live
-                .state
-                .scenario
-                .steps
-                .get(ws.current())
-                .map(|s| &s.kind)
-            {
-                super::board::click(ws, body, *column, *row, &self.theme, lang);
-            }
-            return;
-        }
         match &mut self.screen {
             Screen::Home(home) => match action {
                 Action::Up => home.select(-1),
@@ -250,21 +313,18 @@ impl App {
                 Action::Open => self.open_home_item(now),
                 _ => {}
             },
-            Screen::Session(ws) => {
-                if action == Action::Quit {
-                    if super::session_end::quit_blocked(ws, lang) {
-                        return;
-                    }
-                    ws.close();
-                    self.quit = true;
-                    return;
+            Screen::Session(s) => match action {
+                Action::Click { column, row } => {
+                    let body = super::view::body_area(self.area, &s.scene(), lang);
+                    s.click(body, column, row, &self.theme, lang);
                 }
-                step_action(ws, action, now, lang);
-            }
+                // Leaving closes the session on the way out of the loop, never here.
+                Action::Quit => self.quit = !super::session::end::quit_blocked(s),
+                other => s.act(other, now, lang),
+            },
             Screen::Replay(replay) => match action {
                 Action::Quit => self.quit = true,
-                Action::Replay(key) => replay.act(key),
-                _ => {}
+                other => replay.act(other),
             },
             Screen::Follow(follow) => match action {
                 Action::Quit => self.quit = true,
@@ -279,13 +339,16 @@ impl App {
         };
         let result = match home.items.get(home.selected) {
             Some(HomeItem::Scenario(entry)) => {
-                Workspace::create(entry.scenario.clone(), None, now, self.lang)
+                SessionScreen::create(entry.scenario.clone(), None, now, self.lang)
             }
-            Some(HomeItem::Session(info)) => Workspace::open(&info.path, false),
+            Some(HomeItem::Session(info)) => SessionScreen::open(&info.path, false),
             None => return,
         };
         match result {
-            Ok(ws) => self.screen = Screen::Session(Box::new(ws)),
+            Ok(s) => {
+                self.screen = Screen::Session(Box::new(s));
+                self.connect_session();
+            }
             Err(e) => self.show_error(&e),
         }
     }
@@ -293,172 +356,10 @@ impl App {
     /// The session file on screen, if any.
     pub fn session_path(&self) -> Option<PathBuf> {
         match &self.screen {
-            Screen::Session(ws) => Some(ws.path.clone()),
-            Screen::Replay(r) => Some(r.ws.path.clone()),
+            Screen::Session(s) => Some(s.path().to_path_buf()),
+            Screen::Replay(r) => Some(r.path().to_path_buf()),
             Screen::Follow(f) => Some(f.path()),
             Screen::Home(_) => None,
         }
-    }
-
-    /// How long until the screen wants to move on by itself (replay playing, follow
-    /// polling its file); none when it only changes on a key.
-    /// A running countdown wakes it just after its digits change.
-    pub fn wake_in(&self) -> Option<std::time::Duration> {
-        let own = match &self.screen {
-            Screen::Replay(r) => r.wake_in(),
-            Screen::Follow(f) => Some(
-                f.deadline()
-                    .saturating_duration_since(std::time::Instant::now()),
-            ),
-            _ => None,
-        };
-        match (own, self.countdown_wake()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-    }
-
-    /// Lets the screen move on by itself when it is time; true when it changed (a running
-    /// countdown changes every second: its digits are all that moves by itself).
-    pub fn tick(&mut self) -> bool {
-        let moved = match &mut self.screen {
-            Screen::Replay(r) => r.tick(),
-            Screen::Follow(f) => f.tick(),
-            _ => false,
-        };
-        moved || self.countdown_wake().is_some()
-    }
-
-    /// Ends the app cleanly: pending changes are written.
-    pub fn shutdown(&mut self) {
-        if let Screen::Session(ws) = &mut self.screen {
-            ws.close();
-        }
-    }
-}
-
-/// An editor holding `text` (made safe: it may come from a file), cursor at the end,
-/// saving to `target`.
-pub fn editor(text: &str, target: EditTarget) -> Editor {
-    let mut textarea = TextArea::new(vec![super::text::clean(text).into_owned()]);
-    textarea.move_cursor(ratatui_textarea::CursorMove::End);
-    Editor { textarea, target }
-}
-
-/// Actions on a step screen.
-fn step_action(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
-    let step_index = ws.current();
-    let scenario = ws.live.state.scenario.clone();
-    let Some(step) = scenario.steps.get(step_index) else {
-        return;
-    };
-    ws.info = None;
-    match std::mem::replace(&mut ws.mode, Mode::Normal) {
-        Mode::Edit(mut ed) => {
-            match action {
-                Action::EditorCancel => return,
-                Action::EditorSave => {
-                    let text = one_line(&ed.textarea.lines().join(" "));
-                    // An empty note removes it; an empty card is not saved.
-                    if !text.is_empty() || matches!(ed.target, EditTarget::CellNote { .. }) {
-                        match &step.kind {
-                            StepKind::Board(_) => {
-                                super::board::save_edit(ws, &ed.target, text, now, lang)
-                            }
-                            StepKind::Matrix(_) => {
-                                super::matrix::save_edit(ws, &ed.target, text, now, lang)
-                            }
-                            StepKind::Vote(_) => {
-                                super::vote::save_edit(ws, &ed.target, text, now, lang)
-                            }
-                            StepKind::Agreement(_) => {
-                                super::agreement::save_edit(ws, &ed.target, text, now, lang)
-                            }
-                            StepKind::Review(_) => {
-                                super::review::save_edit(ws, &ed.target, text, now, lang)
-                            }
-                        }
-                    }
-                    return;
-                }
-                Action::EditorKey(key) => {
-                    ed.textarea.input(key);
-                }
-                Action::Paste(text) => {
-                    ed.textarea.insert_str(one_line(&text));
-                }
-                _ => {}
-            }
-            ws.mode = Mode::Edit(ed);
-            return;
-        }
-        Mode::ConfirmDelete(card) => {
-            if action == Action::Confirm(true) {
-                ws.record(
-                    Change::CardDeleted {
-                        step: step.id.clone(),
-                        card,
-                    },
-                    now,
-                    lang,
-                );
-            }
-            return;
-        }
-        Mode::Picker(picker) => {
-            super::board::picker::act(ws, picker, action, now, lang);
-            return;
-        }
-        Mode::Spotlight => {
-            super::board::spotlight::act(ws, action);
-            return;
-        }
-        Mode::Form(form) => return super::form::act(ws, form, action, now, lang),
-        Mode::Endorse(picker) => return super::endorse::pick(ws, picker, action, now, lang),
-        Mode::Confirm(question) => {
-            super::form::confirm(ws, question, action, now, lang);
-            super::participants::clamp(ws);
-            return;
-        }
-        Mode::Normal => {}
-    }
-    if ws.people.is_some() {
-        return super::participants::act(ws, action, now, lang);
-    }
-    match action {
-        Action::NextStep | Action::PrevStep => {
-            let target = if action == Action::NextStep {
-                step_index + 1
-            } else {
-                step_index.wrapping_sub(1)
-            };
-            if let Some(next) = scenario.steps.get(target) {
-                ws.record(
-                    Change::StepOpened {
-                        step: next.id.clone(),
-                    },
-                    now,
-                    lang,
-                );
-            }
-        }
-        Action::ToggleNotes => ws.show_notes = !ws.show_notes,
-        Action::Participants => ws.people = Some(super::participants::Panel::default()),
-        Action::TimerToggle | Action::TimerSet => super::timer::act(ws, action, now, lang),
-        Action::Export => super::share::export_beside(ws, lang),
-        Action::Undo => super::undo::undo(ws, false, now, lang),
-        Action::Redo => super::undo::undo(ws, true, now, lang),
-        Action::Back => {
-            ws.notice = None;
-            ws.marked.clear();
-            ws.matrix.analysis = None;
-        }
-        _ => match &step.kind {
-            StepKind::Board(_) => super::board::act(ws, action, now, lang),
-            StepKind::Matrix(_) => super::matrix::act(ws, action, now, lang),
-            StepKind::Vote(_) => super::vote::act(ws, action, now, lang),
-            StepKind::Agreement(_) => super::agreement::act(ws, action, now, lang),
-            StepKind::Review(_) => super::review::act(ws, action, now, lang),
-        },
     }
 }

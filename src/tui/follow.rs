@@ -6,25 +6,25 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::app::App;
-use super::board::cursor_of;
+use super::keys::{KeyTable, bind, ch, code, table};
+use super::session::view::Shown;
 use super::text::clean;
 use super::view::step_screen;
-use super::workspace::{Cursor, Workspace};
+use crate::core::Lang;
 use crate::core::touch::touched;
-use crate::core::{Lang, StepKind};
 use crate::store::{FileError, Seen, SessionWatcher};
 
 /// A session followed from its file.
 pub struct Follow {
     /// The last good state of the file (read-only).
-    pub ws: Workspace,
+    pub shown: Shown,
     watcher: SessionWatcher,
     /// Why the newest version of the file is not shown, if it is not.
     pub problem: Option<String>,
@@ -32,40 +32,38 @@ pub struct Follow {
 }
 
 /// The keys of the follow screen.
-pub fn resolve(key: KeyEvent) -> Option<Action> {
-    match key.code {
-        KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
-        KeyCode::Char('f') => Some(Action::ToggleNotes),
-        KeyCode::Char('A') => Some(Action::ToggleAnalysis),
-        KeyCode::Char('?') => Some(Action::Help),
-        _ => None,
-    }
-}
-
-/// The follow keys for the help overlay: (keys, nl, en).
-pub const KEYS: &[(&str, &str, &str)] = &[
-    (
-        "f",
-        "notities begeleider tonen/verbergen",
-        "show/hide facilitator notes",
-    ),
-    (
-        "A",
-        "analyse van de matrix tonen/verbergen",
-        "show/hide the matrix's analysis",
-    ),
-    ("?", "deze hulp", "this help"),
-    ("q Esc", "stoppen", "quit"),
-];
+pub static KEYS: KeyTable = table!(
+    "Volgen",
+    "Follow",
+    [
+        bind!(
+            "f",
+            "notities begeleider tonen/verbergen",
+            "show/hide facilitator notes",
+            [ch('f', Action::ToggleNotes)],
+        ),
+        bind!(
+            "A",
+            "analyse van de matrix tonen/verbergen",
+            "show/hide the matrix's analysis",
+            [ch('A', Action::ToggleAnalysis)],
+        ),
+        bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
+        bind!(
+            "q Esc",
+            "stoppen",
+            "quit",
+            [ch('q', Action::Quit), code(KeyCode::Esc, Action::Quit)],
+        ),
+    ],
+);
 
 impl Follow {
     /// Starts following a session file; it must be readable now.
     pub fn open(path: &Path, lang: Lang) -> Result<Follow, FileError> {
         let (watcher, live) = SessionWatcher::start(path)?;
-        let mut ws = Workspace::read_only(live);
-        ws.path = path.to_path_buf();
         let mut follow = Follow {
-            ws,
+            shown: Shown::new(live),
             watcher,
             problem: None,
             lang,
@@ -82,10 +80,12 @@ impl Follow {
     /// Carries out an action.
     pub fn act(&mut self, action: Action) {
         match action {
-            Action::ToggleNotes => self.ws.show_notes = !self.ws.show_notes,
+            Action::ToggleNotes => self.shown.view.show_notes = !self.shown.view.show_notes,
             Action::ToggleAnalysis => {
-                let step = self.ws.current();
-                super::matrix::toggle_analysis(&mut self.ws, step, self.lang);
+                let Shown { live, view } = &mut self.shown;
+                let step = live.state.current;
+                view.status =
+                    super::steps::matrix::toggle_analysis(view, &live.state, step, self.lang);
             }
             _ => {}
         }
@@ -102,8 +102,8 @@ impl Follow {
         match self.watcher.look(Instant::now()) {
             Seen::Unchanged => false,
             Seen::Changed(live) => {
-                self.ws.live = *live;
-                self.ws.clamp_cursors();
+                self.shown.live = *live;
+                self.shown.view.keep_valid(&self.shown.live.state);
                 self.select_last_touched();
                 self.problem = None;
                 true
@@ -115,39 +115,22 @@ impl Follow {
         }
     }
 
-    /// Points the selection at what the newest change on the step on screen touched: a
-    /// card still on the board, or a matrix cell.
+    /// Selects what the newest change on the step on screen touched and that is still
+    /// there (a card, a matrix cell, a commitment).
     fn select_last_touched(&mut self) {
-        let state = &self.ws.live.state;
-        let Some(step) = state.scenario.steps.get(state.current) else {
+        let Shown { live, view } = &mut self.shown;
+        let state = &live.state;
+        let (Some(step), Some(ui)) = (
+            state.scenario.steps.get(state.current),
+            super::steps::on_screen(state),
+        ) else {
             return;
         };
-        let mut on_step = self
-            .ws
-            .live
-            .session
-            .events
-            .iter()
-            .rev()
-            .map(|e| touched(&e.change))
-            .filter(|t| t.step == Some(step.id.as_str()));
-        let cursor = match (&step.kind, state.board(state.current)) {
-            (_, Some(board)) => on_step
-                .filter_map(|t| t.card)
-                .find_map(|card| cursor_of(board, card)),
-            (StepKind::Matrix(spec), None) => {
-                on_step.find_map(|t| t.cell).and_then(|(row, column)| {
-                    let rows = crate::core::matrix::rows(state, spec, self.lang);
-                    Some(Cursor {
-                        lane: spec.columns.iter().position(|c| c.id == column)?,
-                        card: rows.iter().position(|r| &r.key == row)?,
-                    })
-                })
+        for event in live.session.events.iter().rev() {
+            let t = touched(&event.change);
+            if t.step == Some(step.id.as_str()) && ui.focus(view, state, &t, self.lang) {
+                return;
             }
-            _ => None,
-        };
-        if let Some(c) = cursor {
-            *self.ws.cursor_mut() = c;
         }
     }
 }
@@ -156,11 +139,11 @@ impl Follow {
 /// newest version of the file could not be read.
 pub fn render(frame: &mut Frame, area: Rect, follow: &Follow, app: &App) {
     let Some(problem) = &follow.problem else {
-        step_screen(frame, area, &follow.ws, app);
+        step_screen(frame, area, &follow.shown.scene(), app);
         return;
     };
     let [main, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    step_screen(frame, main, &follow.ws, app);
+    step_screen(frame, main, &follow.shown.scene(), app);
     let text = format!(
         " {} {}",
         app.lang.pick(

@@ -6,12 +6,30 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::action::{KeySection, key_sections};
+use crossterm::event::KeyCode;
+
+use super::action::Action;
 use super::app::App;
+use super::keys::{Binding, KeyTable, also, ch, code, table};
 use super::view::centered;
 
+/// The keys of the help overlay itself (it lists the screen's keys, never its own).
+pub static KEYS: KeyTable = table!(
+    "Hulp",
+    "Help",
+    [also!([
+        ch('?', Action::Help),
+        code(KeyCode::Esc, Action::Help),
+        ch('q', Action::Help),
+        code(KeyCode::Up, Action::Up),
+        ch('k', Action::Up),
+        code(KeyCode::Down, Action::Down),
+        ch('j', Action::Down),
+    ])],
+);
+
 /// The lines of some sections: a heading, then one line per key.
-fn lines_of<'a>(sections: &[KeySection], key_w: usize, app: &'a App) -> Vec<Line<'a>> {
+fn lines_of<'a>(sections: &[&KeyTable], key_w: usize, app: &'a App) -> Vec<Line<'a>> {
     let lang = app.lang;
     let mut lines = Vec::new();
     for (i, section) in sections.iter().enumerate() {
@@ -22,10 +40,11 @@ fn lines_of<'a>(sections: &[KeySection], key_w: usize, app: &'a App) -> Vec<Line
             lang.pick(section.nl, section.en),
             app.theme.heading,
         ));
-        for (keys, nl, en) in section.keys {
+        for b in section.shown() {
+            let keys = b.label;
             lines.push(Line::from(vec![
                 Span::styled(format!("{keys:>key_w$}  "), app.theme.title),
-                Span::styled(lang.pick(nl, en), app.theme.base),
+                Span::styled(lang.pick(b.nl, b.en), app.theme.base),
             ]));
         }
     }
@@ -35,15 +54,16 @@ fn lines_of<'a>(sections: &[KeySection], key_w: usize, app: &'a App) -> Vec<Line
 /// Draws the key list of the screen under the overlay.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
-    let sections = key_sections(app.screen_context());
-    let all = sections.iter().flat_map(|s| s.keys.iter());
+    let sections = app.screen_context().sections();
+    let all: Vec<&Binding> = sections.iter().flat_map(|s| s.shown()).collect();
     let key_w = all
-        .clone()
-        .map(|(k, _, _)| k.chars().count())
+        .iter()
+        .map(|b| b.label.chars().count())
         .max()
         .unwrap_or(1);
     let text_w = all
-        .map(|(_, nl, en)| lang.pick(nl, en).chars().count())
+        .iter()
+        .map(|b| lang.pick(b.nl, b.en).chars().count())
         .chain(
             sections
                 .iter()

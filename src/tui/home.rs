@@ -5,10 +5,46 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crossterm::event::KeyCode;
+
+use super::action::Action;
+use super::keys::{KeyTable, bind, ch, code, table};
 use super::text::clean;
 use super::theme::Theme;
 use crate::core::Lang;
 use crate::store::catalog::{self, Entry, SessionInfo, Source};
+
+/// The keys of the home screen.
+pub static KEYS: KeyTable = table!(
+    "Begin",
+    "Start",
+    [
+        bind!(
+            "↑ ↓",
+            "kies een scenario of sessie",
+            "choose a scenario or session",
+            [
+                code(KeyCode::Up, Action::Up),
+                ch('k', Action::Up),
+                code(KeyCode::Down, Action::Down),
+                ch('j', Action::Down),
+            ],
+        ),
+        bind!(
+            "Enter",
+            "start of open",
+            "start or open",
+            [code(KeyCode::Enter, Action::Open)],
+        ),
+        bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
+        bind!(
+            "q",
+            "stoppen",
+            "quit",
+            [ch('q', Action::Quit), code(KeyCode::Esc, Action::Quit)],
+        ),
+    ],
+);
 
 /// One line of the home list.
 pub enum HomeItem {

@@ -1,40 +1,38 @@
-//! The terminal: app state, keys to actions, one view per screen, the theme.
+//! The terminal: the session loop and its inputs, the app and its screens, one module
+//! per kind of step, the key tables, the theme. ARCHITECTURE.md draws the whole.
 
 pub mod action;
-pub mod agreement;
-pub mod analysis;
 pub mod app;
-pub mod board;
-pub mod endorse;
 pub mod follow;
 pub mod form;
 pub mod heat;
 pub mod help;
 pub mod home;
-pub mod matrix;
-pub mod matrix_grid;
+pub mod input;
+pub mod keys;
 pub mod participants;
+pub mod question;
 pub mod replay;
-pub mod review;
-pub mod session_end;
+pub mod session;
 pub mod share;
 pub mod signals;
+pub mod steps;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod timer;
 pub mod undo;
 pub mod view;
-pub mod vote;
-pub mod workspace;
 pub mod wrapped;
 
 use std::io::Write;
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
 
 use crossterm::event;
 
 pub use app::{App, Clock, Screen};
+use input::Input;
 use signals::{Ending, Lifeline};
 
 /// How long the way out after a signal or a lost terminal waits for the last save, so
@@ -45,98 +43,85 @@ const SIGNAL_SAVE_WAIT: Duration = Duration::from_millis(600);
 /// restored on every way out: quit, error, signal, panic, a terminal that is gone.
 pub fn run(mut app: App) -> anyhow::Result<i32> {
     let mut terminal = terminal::enter(app.lang)?;
-    let lifeline = Lifeline::start();
-    let ending = event_loop(&mut terminal, &mut app, &lifeline);
+    let (inputs, received) = channel();
+    let signalled = inputs.clone();
+    let lifeline = Lifeline::start(Box::new(move |ending| {
+        let _ = signalled.send(Input::End(ending));
+    }));
+    app.connect(inputs.clone());
+    input::read_terminal(inputs);
+    let ending = session_loop(&mut terminal, &mut app, &received);
     lifeline.closing();
     let wait = match ending {
-        Ok(Ending::Quit) => crate::store::writer::FINISH_WAIT,
+        Ending::Quit => crate::store::writer::FINISH_WAIT,
         _ => SIGNAL_SAVE_WAIT,
     };
-    let unsaved = session_end::close(&mut app, wait);
-    app.shutdown();
+    // The one place a session is closed: on the way out, after the last key.
+    let unsaved = session::end::close(&mut app, wait);
     drop(terminal);
     terminal::restore();
     lifeline.finish();
     if let Some(msg) = unsaved {
         eprintln!("samenspel: {}", text::clean(&msg));
     }
-    Ok(ending?.exit_code())
+    Ok(ending.exit_code())
 }
 
-fn event_loop(
+/// The session loop: draw, wait for the next input (or until the screen moves by itself),
+/// take everything that is waiting, and draw again. It never polls: it sleeps until an
+/// input arrives or a deadline (a countdown's digits, replay, follow) is reached.
+fn session_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    lifeline: &Lifeline,
-) -> anyhow::Result<Ending> {
-    let mut last_status = None;
+    received: &Receiver<Input>,
+) -> Ending {
     let drill = PanicDrill::from_env();
-    let Ok(frame) = terminal.draw(|f| view::draw(f, app)) else {
-        return Ok(Ending::TerminalGone);
-    };
-    app.area = frame.area;
     loop {
-        if app.quit {
-            return Ok(Ending::Quit);
-        }
-        if let Some(ending) = lifeline.requested() {
-            return Ok(ending);
-        }
-        // Poll often while a save is pending so "saved" shows as soon as it is true;
-        // never longer than 100 ms, so a signal is seen at once.
-        let pending = match &app.screen {
-            Screen::Session(ws) => ws
-                .save_status()
-                .is_some_and(|s| s.saved < ws.live.session.events.len() || s.error.is_some()),
-            _ => false,
+        let Ok(frame) = terminal.draw(|f| view::draw(f, app)) else {
+            return Ending::TerminalGone;
         };
-        let mut timeout = if pending {
-            Duration::from_millis(20)
-        } else {
-            Duration::from_millis(100)
-        };
-        if let Some(wake) = app.wake_in() {
-            timeout = timeout.min(wake);
+        app.area = frame.area;
+        if app.bell() {
+            // The bell, once, when the countdown reaches zero; the keyboard stays put.
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07");
+            let _ = out.flush();
         }
-        // Input that fails means the terminal is gone: save and leave, never spin.
-        let Ok(ready) = event::poll(timeout) else {
-            return Ok(Ending::TerminalGone);
-        };
-        if ready {
-            let Ok(ev) = event::read() else {
-                return Ok(Ending::TerminalGone);
+        // Wait for something that changes the screen.
+        loop {
+            let first = match app.deadline() {
+                Some(at) => {
+                    match received.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                        Ok(input) => Some(input),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => return Ending::TerminalGone,
+                    }
+                }
+                None => match received.recv() {
+                    Ok(input) => Some(input),
+                    Err(_) => return Ending::TerminalGone,
+                },
             };
-            drill.check(&ev);
-            app.handle_event(ev);
-            // Take whatever else is already waiting before drawing (fast typing, paste).
-            while !app.quit && matches!(event::poll(Duration::ZERO), Ok(true)) {
-                let Ok(ev) = event::read() else {
-                    return Ok(Ending::TerminalGone);
-                };
-                drill.check(&ev);
-                app.handle_event(ev);
-            }
-        } else {
-            let moved = app.tick();
-            let status = match &app.screen {
-                Screen::Session(ws) => ws.save_status(),
-                _ => None,
-            };
-            if status == last_status && !pending && !moved {
+            let Some(first) = first else {
+                if app.tick() {
+                    break;
+                }
                 continue;
-            }
-            last_status = status;
-        }
-        if !app.quit {
-            let Ok(frame) = terminal.draw(|f| view::draw(f, app)) else {
-                return Ok(Ending::TerminalGone);
             };
-            app.area = frame.area;
-            if app.bell() {
-                // The bell, once, when the countdown reaches zero; the keyboard stays put.
-                let mut out = std::io::stdout();
-                let _ = out.write_all(b"\x07");
-                let _ = out.flush();
+            // Take whatever else is already waiting before drawing (fast typing, paste).
+            for input in std::iter::once(first).chain(received.try_iter()) {
+                if let Input::Terminal(event) = &input {
+                    drill.check(event);
+                }
+                if let Some(ending) = app.handle(input) {
+                    return ending;
+                }
+                if app.quit {
+                    return Ending::Quit;
+                }
             }
+            app.tick();
+            break;
         }
     }
 }

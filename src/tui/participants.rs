@@ -2,20 +2,90 @@
 //! is present. A vote counts the participants present as its voters unless the facilitator
 //! sets a number; agreements can be endorsed by participants. Names are optional.
 
-use jiff::Timestamp;
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::action::Action;
-use super::form::{Check, Confirm, Field, Form, Purpose};
+use super::form::{Check, Field, Form, Purpose};
+use super::keys::{KeyTable, also, bind, ch, code, ctrl, table};
+use super::question::Question;
+use super::session::view::{Mode, Scene, View};
+use super::steps::Reaction;
 use super::text::clean;
 use super::theme::Theme;
-use super::workspace::{Mode, Workspace};
 use super::wrapped::{panel_block, push_wrapped};
 use crate::core::state::Participant;
 use crate::core::{Change, Lang, Party, SessionState};
+
+/// The keys of the participants panel.
+pub static KEYS: KeyTable = table!(
+    "Deelnemers",
+    "Participants",
+    [
+        bind!(
+            "↑ ↓",
+            "kies een deelnemer",
+            "select a participant",
+            [
+                code(KeyCode::Up, Action::Up),
+                ch('k', Action::Up),
+                code(KeyCode::Down, Action::Down),
+                ch('j', Action::Down),
+            ],
+        ),
+        bind!(
+            "a",
+            "deelnemer toevoegen (naam mag leeg)",
+            "add a participant (name may stay empty)",
+            [ch('a', Action::Add)],
+        ),
+        bind!(
+            "e Enter",
+            "deelnemer bewerken",
+            "edit the participant",
+            [ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)],
+        ),
+        bind!(
+            "d",
+            "deelnemer verwijderen (vraagt j/n)",
+            "remove the participant (asks y/n)",
+            [
+                ch('d', Action::Delete),
+                code(KeyCode::Delete, Action::Delete)
+            ],
+        ),
+        bind!(
+            "Space",
+            "aanwezig / afwezig",
+            "present / absent",
+            [ch(' ', Action::Toggle)],
+        ),
+        bind!(
+            "t",
+            "timer starten/pauzeren",
+            "start/pause the timer",
+            [ch('t', Action::TimerToggle)],
+        ),
+        bind!(
+            "T",
+            "minuten van de timer",
+            "minutes of the timer",
+            [ch('T', Action::TimerSet)],
+        ),
+        bind!("u", "ongedaan maken", "undo", [ch('u', Action::Undo)]),
+        bind!("Ctrl-r", "opnieuw doen", "redo", [ctrl('r', Action::Redo)]),
+        bind!(
+            "Esc P",
+            "paneel sluiten",
+            "close the panel",
+            [code(KeyCode::Esc, Action::Back), ch('P', Action::Back)],
+        ),
+        also!([ch('?', Action::Help), ch('q', Action::Quit)]),
+    ],
+);
 
 /// The open panel: which participant is selected.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -48,63 +118,60 @@ pub fn party_name(id: Option<&str>, parties: &[Party], lang: Lang) -> Option<Str
         .map(|p| clean(p.name.get(lang)).into_owned())
 }
 
-/// Carries out an action while the panel is open.
-pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
-    let state = &ws.live.state;
+/// What an action does while the panel is open (undo, redo and the timer are the
+/// session's, as on every step).
+pub fn update(
+    view: &mut View,
+    state: &SessionState,
+    action: &Action,
+    lang: Lang,
+) -> Option<Reaction> {
     let count = state.participants.len();
-    let Some(panel) = ws.people else {
-        return;
-    };
+    let panel = view.people?;
     let selected = state.participants.get(panel.selected).cloned();
-    match action {
-        Action::Up => set_selected(ws, panel.selected.saturating_sub(1)),
-        Action::Down => set_selected(ws, (panel.selected + 1).min(count.saturating_sub(1))),
-        Action::Back | Action::Participants => ws.people = None,
-        Action::Add => ws.mode = Mode::Form(Box::new(form(None, state, lang))),
+    let open = |mode: Mode| Some(Reaction::Open(mode));
+    let reaction = match action {
+        Action::Up => {
+            set_selected(view, panel.selected.saturating_sub(1));
+            None
+        }
+        Action::Down => {
+            set_selected(view, (panel.selected + 1).min(count.saturating_sub(1)));
+            None
+        }
+        Action::Back | Action::Participants => {
+            view.people = None;
+            None
+        }
+        Action::Add => open(Mode::Form(Box::new(form(None, state, lang)))),
         Action::Edit => {
-            if let Some(p) = selected {
-                ws.mode = Mode::Form(Box::new(form(Some(p), state, lang)));
-            }
+            selected.and_then(|p| open(Mode::Form(Box::new(form(Some(p), state, lang)))))
         }
-        Action::Delete => {
-            if let Some(p) = selected {
-                ws.mode = Mode::Confirm(Box::new(Confirm {
-                    question: (
-                        "Deze deelnemer verwijderen? j/n",
-                        "Remove this participant? y/n",
-                    ),
-                    change: Change::ParticipantRemoved { id: p.id },
-                }));
-            }
-        }
-        Action::Toggle => {
-            if let Some(p) = selected {
-                let participant = Participant {
-                    present: !p.present,
-                    ..p
-                };
-                ws.record(Change::ParticipantEdited { participant }, now, lang);
-            }
-        }
-        Action::TimerToggle | Action::TimerSet => super::timer::act(ws, action, now, lang),
-        Action::Undo => super::undo::undo(ws, false, now, lang),
-        Action::Redo => super::undo::undo(ws, true, now, lang),
-        _ => {}
-    }
-    clamp(ws);
+        Action::Delete => selected.and_then(|p| {
+            open(Mode::Confirm(Box::new(Question {
+                question: (
+                    "Deze deelnemer verwijderen? j/n",
+                    "Remove this participant? y/n",
+                ),
+                change: Change::ParticipantRemoved { id: p.id },
+            })))
+        }),
+        Action::Toggle => selected.map(|p| {
+            let participant = Participant {
+                present: !p.present,
+                ..p
+            };
+            Reaction::record(Change::ParticipantEdited { participant })
+        }),
+        _ => None,
+    };
+    view.keep_valid(state);
+    reaction
 }
 
-fn set_selected(ws: &mut Workspace, index: usize) {
-    if let Some(panel) = &mut ws.people {
+fn set_selected(view: &mut View, index: usize) {
+    if let Some(panel) = &mut view.people {
         panel.selected = index;
-    }
-}
-
-/// Keeps the selection on a participant that exists.
-pub fn clamp(ws: &mut Workspace) {
-    let count = ws.live.state.participants.len();
-    if let Some(panel) = &mut ws.people {
-        panel.selected = panel.selected.min(count.saturating_sub(1));
     }
 }
 
@@ -123,7 +190,7 @@ fn form(existing: Option<Participant>, state: &SessionState, lang: Lang) -> Form
     let selected = options.iter().position(|(id, _)| *id == party).unwrap_or(0);
     let fields = vec![
         Field::Text {
-            label: ("naam (mag leeg blijven)", "name (may stay empty)"),
+            label: Some(("naam (mag leeg blijven)", "name (may stay empty)")),
             value: existing
                 .as_ref()
                 .and_then(|p| p.name.clone())
@@ -131,7 +198,7 @@ fn form(existing: Option<Participant>, state: &SessionState, lang: Lang) -> Form
             check: Check::Any,
         },
         Field::Text {
-            label: ("organisatie", "organisation"),
+            label: Some(("organisatie", "organisation")),
             value: existing
                 .as_ref()
                 .map(|p| p.organisation.clone())
@@ -159,11 +226,11 @@ fn form(existing: Option<Participant>, state: &SessionState, lang: Lang) -> Form
 }
 
 /// Draws the panel over `area`.
-pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: &Theme, lang: Lang) {
-    let Some(panel) = ws.people else {
+pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+    let Some(panel) = scene.view.people else {
         return;
     };
-    let state = &ws.live.state;
+    let state = scene.state();
     let parties = state.scenario.parties();
     let inner_w = area.width.saturating_sub(4).max(1) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::workspace::Workspace;
-use crate::core::Lang;
+use super::session::view::Status;
+use crate::core::{Lang, Live};
 use crate::report::{Format, Options, export};
 use crate::store::atomic::write_atomic;
 
@@ -16,14 +16,14 @@ pub fn beside(session: &Path, format: Format) -> PathBuf {
     session.with_extension(format.extension())
 }
 
-/// Writes the exports beside the session file and says where in the status line.
-pub fn export_beside(ws: &mut Workspace, lang: Lang) {
+/// Writes the exports beside the session file; what the status line says then.
+pub fn export_beside(live: &Live, session: &Path, lang: Lang) -> Status {
     // The report speaks the meeting's language, as `samenspel export` does by default.
-    let opts = Options::for_session(&ws.live.session, None);
+    let opts = Options::for_session(&live.session, None);
     let mut written: Vec<PathBuf> = Vec::new();
     for format in FORMATS {
-        let path = beside(&ws.path, format);
-        let result = export(&ws.live, format, &opts)
+        let path = beside(session, format);
+        let result = export(live, format, &opts)
             .map_err(|e| e.to_string())
             .and_then(|files| {
                 let bytes = files
@@ -34,18 +34,16 @@ pub fn export_beside(ws: &mut Workspace, lang: Lang) {
                 write_atomic(&path, &bytes).map_err(|e| e.to_string())
             });
         if let Err(e) = result {
-            ws.info = None;
-            ws.notice = Some(format!(
+            return Status::problem(format!(
                 "{} {}: {e}",
                 lang.pick("exporteren mislukt:", "export failed:"),
                 path.display()
             ));
-            return;
         }
         written.push(path);
     }
     let Some(first) = written.first() else {
-        return;
+        return Status::info("");
     };
     let kinds: Vec<String> = FORMATS
         .iter()
@@ -53,11 +51,10 @@ pub fn export_beside(ws: &mut Workspace, lang: Lang) {
         .collect();
     // What was written first, then where: the end of a long path may be cut off.
     let place = first.with_extension("*");
-    ws.notice = None;
-    ws.info = Some(format!(
+    Status::info(format!(
         "{} {}: {}",
         lang.pick("geëxporteerd", "exported"),
         kinds.join(" "),
         place.display()
-    ));
+    ))
 }

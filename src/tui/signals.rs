@@ -1,13 +1,13 @@
 //! The way out when the facilitator did not press `q`: SIGTERM, SIGHUP (the terminal
 //! window was closed), SIGINT, or a terminal that is simply gone.
 //!
-//! The signal handlers only set a flag; the event loop polls at least every 100 ms,
-//! sees it, and leaves the way `q` does (last changes saved, terminal restored). That
-//! is not enough when the terminal is gone: crossterm then spins on its input (a read
-//! that keeps failing) and never returns to the loop. So a watchdog thread also looks
-//! at the flag and at the terminal; if the loop has not started its way out in time, the
-//! watchdog saves what every writer has, restores the terminal, and ends the process,
-//! always within a second.
+//! The signal handlers only set a flag; a watchdog thread looks at it (and at the
+//! terminal) every 50 ms and sends the request into the session loop's channel, which
+//! then leaves the way `q` does (last changes saved, terminal restored). That is not
+//! enough when the terminal is gone: crossterm may then spin on its input (a read that
+//! keeps failing). So if the loop has not started its way out in time, the watchdog saves
+//! what every writer has, restores the terminal, and ends the process, always within a
+//! second.
 
 use std::os::fd::OwnedFd;
 use std::sync::Arc;
@@ -61,6 +61,9 @@ struct Shared {
     done: AtomicBool,
 }
 
+/// Told once, on the watchdog's thread, when the app is asked to end.
+pub type OnEnd = Box<dyn Fn(Ending) + Send>;
+
 /// Signal handlers and the watchdog, for as long as the screens run.
 pub struct Lifeline {
     shared: Arc<Shared>,
@@ -69,8 +72,9 @@ pub struct Lifeline {
 }
 
 impl Lifeline {
-    /// Installs the handlers and starts the watchdog.
-    pub fn start() -> Lifeline {
+    /// Installs the handlers and starts the watchdog, which calls `on_end` when a signal
+    /// or a lost terminal asks the app to end.
+    pub fn start(on_end: OnEnd) -> Lifeline {
         let shared = Arc::new(Shared::default());
         let ids = [SIGTERM, SIGHUP, SIGINT]
             .into_iter()
@@ -84,7 +88,7 @@ impl Lifeline {
         let s = shared.clone();
         let watchdog = std::thread::Builder::new()
             .name("samenspel-watchdog".into())
-            .spawn(move || watch(&s, tty.as_ref()))
+            .spawn(move || watch(&s, tty.as_ref(), &on_end))
             .ok();
         Lifeline {
             shared,
@@ -129,7 +133,7 @@ impl Drop for Lifeline {
     }
 }
 
-fn watch(shared: &Shared, tty: Option<&OwnedFd>) {
+fn watch(shared: &Shared, tty: Option<&OwnedFd>, on_end: &OnEnd) {
     loop {
         std::thread::sleep(Duration::from_millis(50));
         if shared.done.load(Ordering::SeqCst) {
@@ -144,6 +148,7 @@ fn watch(shared: &Shared, tty: Option<&OwnedFd>) {
         }
         let start = Instant::now();
         let cause = if signal == 0 { GONE } else { signal };
+        on_end(ending_of(cause));
         let waited = |until: Duration, flag: &AtomicBool| {
             while start.elapsed() < until {
                 if flag.load(Ordering::SeqCst) || shared.done.load(Ordering::SeqCst) {
@@ -153,7 +158,7 @@ fn watch(shared: &Shared, tty: Option<&OwnedFd>) {
             }
             false
         };
-        // A healthy loop notices within 100 ms and starts closing; then give it until
+        // A healthy loop takes the request at once and starts closing; then give it until
         // the deadline to save and restore. A stuck loop gets neither.
         if waited(GRACE, &shared.closing) && waited(DEADLINE, &shared.done) {
             return;
@@ -166,13 +171,15 @@ fn watch(shared: &Shared, tty: Option<&OwnedFd>) {
 fn emergency_exit(cause: usize, deadline: Instant) -> ! {
     crate::store::writer::flush_all(deadline);
     super::terminal::restore();
-    let code = if cause == GONE {
+    std::process::exit(ending_of(cause).exit_code())
+}
+
+fn ending_of(cause: usize) -> Ending {
+    if cause == GONE {
         Ending::TerminalGone
     } else {
         Ending::Signal(i32::try_from(cause).unwrap_or(SIGTERM))
     }
-    .exit_code();
-    std::process::exit(code)
 }
 
 /// The terminal: standard input when it is one (crossterm reads it), else standard

@@ -13,33 +13,30 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::action::Action;
 use super::form::{Check, Field, Form, Purpose};
+use super::session::view::Mode;
+use super::steps::Reaction;
 use super::theme::Theme;
-use super::workspace::{Mode, Workspace};
 use crate::core::timebox::{TimerPhase, clock_text, ms_to_next_tick, phase};
-use crate::core::{Change, Lang};
+use crate::core::{Change, Lang, SessionState};
 
-/// Carries out `t` (start/pause) or `T` (set minutes) on the step on screen.
-pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
-    let index = ws.current();
-    let state = &ws.live.state;
+/// What `t` (start/pause) or `T` (set minutes) does on the step on screen.
+pub fn update(state: &SessionState, action: &Action) -> Option<Reaction> {
+    let index = state.current;
     let (Some(step), Some(timer)) = (state.scenario.steps.get(index), state.timers.get(index))
     else {
-        return;
+        return None;
     };
     let step = step.id.clone();
+    let open = |form: Form| Some(Reaction::Open(Mode::Form(Box::new(form))));
     match action {
         Action::TimerToggle => match timer.minutes {
             // No time box yet: ask for one, then start it.
-            None => ws.mode = Mode::Form(Box::new(minutes_form(None, true))),
-            Some(_) if timer.is_running() => {
-                ws.record(Change::TimerPaused { step }, now, lang);
-            }
-            Some(_) => {
-                ws.record(Change::TimerStarted { step }, now, lang);
-            }
+            None => open(minutes_form(None, true)),
+            Some(_) if timer.is_running() => Some(Reaction::record(Change::TimerPaused { step })),
+            Some(_) => Some(Reaction::record(Change::TimerStarted { step })),
         },
-        Action::TimerSet => ws.mode = Mode::Form(Box::new(minutes_form(timer.minutes, false))),
-        _ => {}
+        Action::TimerSet => open(minutes_form(timer.minutes, false)),
+        _ => None,
     }
 }
 
@@ -48,7 +45,7 @@ fn minutes_form(minutes: Option<u32>, start: bool) -> Form {
         Purpose::Minutes { start },
         ("Tijd voor deze stap", "Time for this step"),
         vec![Field::Text {
-            label: ("minuten (1 tot 600)", "minutes (1 to 600)"),
+            label: Some(("minuten (1 tot 600)", "minutes (1 to 600)")),
             value: minutes.map(|m| m.to_string()).unwrap_or_default(),
             check: Check::Number {
                 min: 1,
@@ -60,11 +57,10 @@ fn minutes_form(minutes: Option<u32>, start: bool) -> Form {
 }
 
 /// Whether the step on screen has a time box.
-pub fn has_time_box(ws: &Workspace) -> bool {
-    ws.live
-        .state
+pub fn has_time_box(state: &SessionState) -> bool {
+    state
         .timers
-        .get(ws.current())
+        .get(state.current)
         .is_some_and(|t| t.minutes.is_some())
 }
 
@@ -82,8 +78,8 @@ pub struct Countdown {
 }
 
 /// The countdown of the step on screen at `now`; none when the step has no time box.
-pub fn countdown(ws: &Workspace, now: Timestamp) -> Option<Countdown> {
-    let timer = ws.live.state.timers.get(ws.current())?;
+pub fn countdown(state: &SessionState, now: Timestamp) -> Option<Countdown> {
+    let timer = state.timers.get(state.current)?;
     let left = timer.remaining_ms(now)?;
     Some(Countdown {
         digits: clock_text(left),
@@ -94,8 +90,8 @@ pub fn countdown(ws: &Workspace, now: Timestamp) -> Option<Countdown> {
 }
 
 /// Milliseconds until the running countdown on screen changes; none when nothing runs.
-pub fn next_tick_ms(ws: &Workspace, now: Timestamp) -> Option<i64> {
-    let timer = ws.live.state.timers.get(ws.current())?;
+pub fn next_tick_ms(state: &SessionState, now: Timestamp) -> Option<i64> {
+    let timer = state.timers.get(state.current)?;
     if !timer.is_running() {
         return None;
     }
@@ -119,10 +115,9 @@ impl Bell {
 }
 
 /// Notes the time on screen; true when the bell should ring now.
-pub fn ring(ws: &mut Workspace, now: Timestamp) -> bool {
-    let over = countdown(ws, now).is_some_and(|c| c.phase == TimerPhase::Over);
-    let step = ws.current();
-    ws.bell.check(step, over)
+pub fn ring(bell: &mut Bell, state: &SessionState, now: Timestamp) -> bool {
+    let over = countdown(state, now).is_some_and(|c| c.phase == TimerPhase::Over);
+    bell.check(state.current, over)
 }
 
 /// Whether the countdown is drawn large in a title row of this size, and how wide.

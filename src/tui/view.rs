@@ -7,10 +7,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::app::{App, Screen};
+use super::session::SessionScreen;
+use super::session::view::{Mode, Scene, StatusKind};
 use super::text::clean;
-use super::workspace::{Mode, Workspace};
-use super::{agreement, board, form, home, matrix, participants, review, timer, vote};
-use crate::core::{Lang, StepKind};
+use super::{form, home, participants, steps, timer};
+use crate::core::{Lang, Scenario};
 
 /// The smallest terminal the screens are drawn in.
 pub const MIN_WIDTH: u16 = 20;
@@ -50,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             );
             frame.render_widget(Paragraph::new(hint).style(theme.bar), bottom);
         }
-        Screen::Session(ws) => session(frame, area, ws, app),
+        Screen::Session(s) => session(frame, area, s, app),
         Screen::Replay(r) => super::replay::render(frame, area, r, app),
         Screen::Follow(f) => super::follow::render(frame, area, f, app),
     }
@@ -75,20 +76,20 @@ fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, app: &App) {
 }
 
 /// The number a step is shown with (1-based); a review of the previous meeting has none.
-pub fn step_number(scenario: &crate::core::Scenario, index: usize) -> Option<usize> {
+pub fn step_number(scenario: &Scenario, index: usize) -> Option<usize> {
     scenario.step_number(index)
 }
 
 /// "Akte 2/4" or "Stap 2/4"; "Terugblik" on a review step.
-pub fn step_label(ws: &Workspace, lang: Lang) -> String {
-    let scenario = &ws.live.state.scenario;
-    let Some(number) = step_number(scenario, ws.current()) else {
+pub fn step_label(state: &crate::core::SessionState, lang: Lang) -> String {
+    let scenario = &state.scenario;
+    let Some(number) = step_number(scenario, state.current) else {
         return lang.pick("Terugblik", "Review").to_string();
     };
     let total = scenario
         .steps
         .iter()
-        .filter(|s| !matches!(s.kind, StepKind::Review(_)))
+        .filter(|s| s.kind.review().is_none())
         .count();
     let word = scenario
         .step_name
@@ -111,22 +112,23 @@ struct SessionAreas {
     foot: Rect,
 }
 
-fn session_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
+fn session_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
     let [main, _status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    step_areas(main, ws, lang)
+    step_areas(main, scene, lang)
 }
 
 /// The parts of a step screen without the status line.
-fn step_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
-    let state = &ws.live.state;
+fn step_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
+    let state = scene.state();
+    let view = scene.view;
     let step = state.scenario.steps.get(state.current);
     let title = step.map_or(0, |s| clean(s.title.get(lang)).chars().count());
     let prompt = step.map_or(String::new(), |s| clean(s.prompt.get(lang)).into_owned());
     let notes = step
         .and_then(|s| s.notes.as_ref())
-        .filter(|_| ws.show_notes)
+        .filter(|_| view.show_notes)
         .map(|n| clean(n.get(lang)).into_owned());
-    if matches!(ws.mode, Mode::Spotlight) {
+    if matches!(view.mode, Mode::Spotlight) {
         // The card alone: everything between the bars.
         let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         let none = Rect::new(body.x, body.y, body.width, 0);
@@ -142,7 +144,7 @@ fn step_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
         };
     }
     // The countdown is drawn large beside the title where there is room.
-    let clock_w = if timer::has_time_box(ws) {
+    let clock_w = if timer::has_time_box(state) {
         timer::big_width(area).unwrap_or(0)
     } else {
         0
@@ -156,9 +158,8 @@ fn step_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
     let notes_h = notes.as_ref().map_or(0, |n| {
         wrapped_height(n, text_w.saturating_sub(2)).min(6) as u16 + 2
     });
-    let foot_h = match &ws.mode {
-        Mode::Edit(_) => 3,
-        Mode::ConfirmDelete(_) | Mode::Confirm(_) => 1,
+    let foot_h = match &view.mode {
+        Mode::Confirm(_) => 1,
         Mode::Form(f) => form::foot_height(f),
         _ => 0,
     };
@@ -184,23 +185,24 @@ fn step_areas(area: Rect, ws: &Workspace, lang: Lang) -> SessionAreas {
 }
 
 /// The area the step's content (board, matrix, ...) is drawn in, in a frame of `area`.
-pub fn body_area(area: Rect, ws: &Workspace, lang: Lang) -> Rect {
-    session_areas(area, ws, lang).body
+pub fn body_area(area: Rect, scene: &Scene, lang: Lang) -> Rect {
+    session_areas(area, scene, lang).body
 }
 
-fn session(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
+fn session(frame: &mut Frame, area: Rect, s: &SessionScreen, app: &App) {
     let [main, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    step_screen(frame, main, ws, app);
-    status(frame, bottom, ws, app);
+    step_screen(frame, main, &s.scene(), app);
+    status(frame, bottom, s, app);
 }
 
 /// Draws a session's step as the room sees it (top bar, title, prompt, notes when shown,
 /// the step's content, an open editor), without the status line: replay and follow draw
 /// their own bars below it.
-pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
+pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
     let lang = app.lang;
     let theme = &app.theme;
-    let state = &ws.live.state;
+    let state = scene.state();
+    let view = scene.view;
     let Some(step) = state.scenario.steps.get(state.current) else {
         return;
     };
@@ -209,7 +211,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
     let notes = step
         .notes
         .as_ref()
-        .filter(|_| ws.show_notes)
+        .filter(|_| view.show_notes)
         .map(|n| clean(n.get(lang)).into_owned());
     let SessionAreas {
         top,
@@ -220,23 +222,23 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         notes: notes_area,
         body,
         foot,
-    } = step_areas(area, ws, lang);
+    } = step_areas(area, scene, lang);
 
     let scenario_title = clean(state.scenario.title.get(lang)).into_owned();
-    let session_title = clean(&ws.live.session.title).into_owned();
+    let session_title = clean(&scene.live.session.title).into_owned();
     let left = if session_title == scenario_title {
         format!(" {scenario_title}")
     } else {
         format!(" {scenario_title} · {session_title}")
     };
-    let right = format!("{} ", step_label(ws, lang));
+    let right = format!("{} ", step_label(state, lang));
     bar(frame, top, &left, &right, app);
     // A replay shows the time box as it was at the change on screen.
     let moment = match &app.screen {
         Screen::Replay(r) => r.moment(),
         _ => app.now(),
     };
-    let countdown = timer::countdown(ws, moment);
+    let countdown = timer::countdown(state, moment);
     if let Some(c) = &countdown {
         let used = right.chars().count() as u16;
         timer::render_bar(frame, top, used, c, clock_w > 0, theme, lang);
@@ -283,53 +285,29 @@ pub fn step_screen(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         );
     }
 
-    match &step.kind {
-        StepKind::Board(spec) => board::render(frame, body, ws, spec, theme, lang),
-        StepKind::Matrix(spec) => matrix::render(frame, body, ws, spec, theme, lang),
-        StepKind::Vote(spec) => vote::render(frame, body, ws, spec, theme, lang),
-        StepKind::Agreement(spec) => agreement::render(frame, body, ws, spec, theme, lang),
-        StepKind::Review(spec) => review::render(frame, body, ws, spec, theme, lang),
+    if let Some(ui) = steps::ui(&step.kind) {
+        ui.render(frame, body, scene, theme, lang);
     }
-    if ws.people.is_some() {
+    if view.people.is_some() {
         let panel = Rect::new(
             area.x,
             prompt_area.y,
             area.width,
             body.bottom().saturating_sub(prompt_area.y),
         );
-        participants::render(frame, panel, ws, theme, lang);
+        participants::render(frame, panel, scene, theme, lang);
     }
 
-    match &ws.mode {
-        Mode::Edit(ed) => {
-            let label = ed.target.title(lang);
-            let mut ta = ed.textarea.clone();
-            ta.set_block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.focus)
-                    .title(label),
-            );
-            ta.set_style(theme.base);
-            ta.set_cursor_line_style(theme.base);
-            frame.render_widget(&ta, foot);
-        }
-        Mode::ConfirmDelete(_) => {
-            frame.render_widget(
-                Paragraph::new(lang.pick(" Kaart verwijderen? j/n ", " Delete this card? y/n "))
-                    .style(theme.error),
-                foot,
-            );
-        }
+    match &view.mode {
         Mode::Picker(picker) => {
             let parties = state.scenario.parties();
-            board::picker::render(frame, body, picker, parties, theme, lang);
+            steps::board::picker::render(frame, body, picker, parties, theme, lang);
         }
         Mode::Form(f) if f.is_choice() => form::render_choice(frame, area, f, theme, lang),
         Mode::Form(f) => form::render_foot(frame, foot, f, theme, lang),
-        Mode::Confirm(question) => form::render_confirm(frame, foot, question, theme, lang),
+        Mode::Confirm(question) => super::question::render(frame, foot, question, theme, lang),
         Mode::Endorse(picker) => {
-            super::endorse::render_picker(frame, area, ws, picker, theme, lang)
+            steps::agreement::endorse::render_picker(frame, area, scene, picker, theme, lang)
         }
         Mode::Normal | Mode::Spotlight => {}
     }
@@ -357,7 +335,7 @@ pub fn wrapped_height(text: &str, width: usize) -> usize {
     lines
 }
 
-fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
+fn status(frame: &mut Frame, area: Rect, ws: &SessionScreen, app: &App) {
     let lang = app.lang;
     let theme = &app.theme;
     let total = ws.live.session.events.len();
@@ -375,7 +353,7 @@ fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
                     .as_ref()
                     .map(|e| clean(&e.message(lang)).into_owned())
                     .unwrap_or_default(),
-                super::session_end::quit_hint(ws, lang)
+                super::session::end::quit_hint(ws, lang)
             ),
             theme.error,
         ),
@@ -389,15 +367,16 @@ fn status(frame: &mut Frame, area: Rect, ws: &Workspace, app: &App) {
         ),
     };
     let mut spans = vec![
-        Span::styled(format!(" {} ", step_label(ws, lang)), theme.bar),
+        Span::styled(format!(" {} ", step_label(&ws.live.state, lang)), theme.bar),
         Span::styled(format!("· {} ", lang.code().to_uppercase()), theme.bar),
         Span::styled(format!(" {save_text} "), save_style),
     ];
-    if let Some(notice) = &ws.notice {
-        spans.push(Span::styled(format!(" {} ", clean(notice)), theme.error));
-    }
-    if let Some(info) = &ws.info {
-        spans.push(Span::styled(format!(" {} ", clean(info)), theme.info));
+    if let Some(message) = &ws.view.status {
+        let style = match message.kind {
+            StatusKind::Problem => theme.error,
+            StatusKind::Info => theme.info,
+        };
+        spans.push(Span::styled(format!(" {} ", clean(&message.text)), style));
     }
     spans.push(Span::styled(
         format!(" {}", lang.pick("? hulp", "? help")),

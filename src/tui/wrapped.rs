@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
-use super::board::wrap;
+use super::steps::board::wrap;
 use super::theme::Theme;
 use super::view::{centered, wrapped_height};
 

@@ -349,7 +349,7 @@ pub fn session_app(scenario: &str, lang: samenspel::core::Lang, dir: &Path) -> s
         Some(Ok(s)) => s,
         _ => panic!("no built-in scenario {scenario}"),
     };
-    let ws = samenspel::tui::workspace::Workspace::create_at(
+    let ws = samenspel::tui::session::SessionScreen::create_at(
         dir.join("sessie.json"),
         scenario,
         "Testsessie".to_string(),

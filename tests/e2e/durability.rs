@@ -6,7 +6,7 @@ use crate::common::{Tui, home, key, only_session};
 use crate::hostile_support::{Fingerprint, expect_unchanged};
 use samenspel::core::Lang;
 use samenspel::store::lock::SessionLock;
-use samenspel::tui::workspace::Workspace;
+use samenspel::tui::session::SessionScreen;
 
 /// A session with one card, closed by the app.
 fn saved_session(home: &std::path::Path) -> std::path::PathBuf {
@@ -91,7 +91,7 @@ fn a_session_locked_by_another_process_is_refused_with_its_name() {
     )
     .expect("copy");
     let lock = SessionLock::acquire(&file).expect("lock");
-    let Err(e) = Workspace::open(&file, false) else {
+    let Err(e) = SessionScreen::open(&file, false) else {
         panic!("opened a locked session");
     };
     let pid = std::process::id();
@@ -104,11 +104,11 @@ fn a_session_locked_by_another_process_is_refused_with_its_name() {
     );
     assert!(e.describe(Lang::Nl).contains(&format!("proces {pid} op")));
     // Read-only needs no lock.
-    let mut ws = Workspace::open(&file, true).expect("read-only");
+    let mut ws = SessionScreen::open(&file, true).expect("read-only");
     assert!(ws.file.is_none());
     assert_eq!(ws.close(), None);
     drop(lock);
-    let mut ws = Workspace::open(&file, false).expect("free again");
+    let mut ws = SessionScreen::open(&file, false).expect("free again");
     ws.close();
 }
 

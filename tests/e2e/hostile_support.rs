@@ -51,7 +51,7 @@ pub fn expect_unchanged(file: &Path, before: &Fingerprint) {
 pub fn open_in_process(file: &Path) -> Result<(), String> {
     let path = file.to_path_buf();
     let result = std::panic::catch_unwind(move || {
-        samenspel::tui::workspace::Workspace::open(&path, false).map(|mut ws| {
+        samenspel::tui::session::SessionScreen::open(&path, false).map(|mut ws| {
             ws.close();
         })
     });

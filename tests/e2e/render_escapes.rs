@@ -13,7 +13,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use samenspel::core::Lang;
 use samenspel::tui::action::Action;
-use samenspel::tui::workspace::Workspace;
+use samenspel::tui::session::SessionScreen;
 use samenspel::tui::{App, Screen, view};
 
 /// A byte buffer the test keeps a handle on while the backend writes into it.
@@ -53,7 +53,7 @@ fn no_escape_sequence_from_a_card_reaches_the_terminal() {
     let corpus =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile/escapes-everywhere.json");
     std::fs::copy(corpus, &file).expect("copy");
-    let ws = Workspace::open(&file, false).expect("opens");
+    let ws = SessionScreen::open(&file, false).expect("opens");
     let at = ws.live.session.created;
     let mut app = App::new(
         Screen::Session(Box::new(ws)),

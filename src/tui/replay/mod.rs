@@ -5,20 +5,20 @@ mod view;
 
 pub use view::{elapsed, render, speed_name};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 use jiff::Timestamp;
 
 use super::action::Action;
-use super::board::cursor_of;
-use super::workspace::Workspace;
+use super::keys::{KeyTable, also, bind, ch, code, digits, table};
+use super::session::view::Shown;
 use crate::core::describe::describe;
 use crate::core::replay::{Target, Timeline};
 use crate::core::touch::touched;
 use crate::core::{Change, Event, Lang, Live, Session, SessionState};
-use crate::store::{FileError, load_session};
+use crate::store::{FileError, SessionFile};
 
 /// The playback speeds behind keys `1`-`4`: times faster than the meeting went.
 pub const SPEEDS: [u32; 4] = [1, 5, 15, 60];
@@ -62,65 +62,94 @@ pub enum ReplayKey {
     Close,
 }
 
-/// The action of a key on the replay screen.
-pub fn resolve(key: KeyEvent) -> Option<Action> {
-    use KeyCode::*;
-    let k = match key.code {
-        Char(' ') => ReplayKey::PlayPause,
-        Left => ReplayKey::Back,
-        Right => ReplayKey::Forward,
-        Char('[') | PageUp => ReplayKey::PrevStep,
-        Char(']') | PageDown => ReplayKey::NextStep,
-        Home => ReplayKey::First,
-        End => ReplayKey::Last,
-        Char(c @ '1'..='5') => ReplayKey::Speed(c as usize - '1' as usize),
-        Char('+') | Char('=') => ReplayKey::Faster,
-        Char('-') => ReplayKey::Slower,
-        Char('S') => ReplayKey::Summary,
-        Char('f') => ReplayKey::Notes,
-        Char('A') => ReplayKey::Analysis,
-        Esc => ReplayKey::Close,
-        Char('?') => return Some(Action::Help),
-        Char('q') => return Some(Action::Quit),
-        _ => return None,
-    };
-    Some(Action::Replay(k))
+const fn key(k: KeyCode, r: ReplayKey) -> (super::keys::Key, super::keys::Does) {
+    code(k, Action::Replay(r))
 }
 
-/// The replay keys for the help overlay: (keys, nl, en).
-pub const KEYS: &[(&str, &str, &str)] = &[
-    ("Space", "afspelen / pauzeren", "play / pause"),
-    (
-        "← →",
-        "één wijziging terug / verder",
-        "one change back / on",
-    ),
-    ("[ ]", "vorige / volgende stap", "previous / next step"),
-    ("Home End", "begin / einde", "start / end"),
-    (
-        "1-5 + -",
-        "snelheid: 1x 5x 15x 60x, stap voor stap",
-        "speed: 1x 5x 15x 60x, step by step",
-    ),
-    (
-        "S",
-        "samenvatting per stap (← → bladeren)",
-        "summary per step (← → page)",
-    ),
-    ("f", "notities begeleider", "facilitator notes"),
-    (
-        "A",
-        "analyse van een matrix (groeit mee)",
-        "analysis of a matrix (grows as it plays)",
-    ),
-    ("?", "deze hulp", "this help"),
-    ("q", "stoppen", "quit"),
-];
+const fn char_key(c: char, r: ReplayKey) -> (super::keys::Key, super::keys::Does) {
+    ch(c, Action::Replay(r))
+}
+
+/// The keys of the replay screen.
+pub static KEYS: KeyTable = table!(
+    "Terugkijken",
+    "Replay",
+    [
+        bind!(
+            "Space",
+            "afspelen / pauzeren",
+            "play / pause",
+            [char_key(' ', ReplayKey::PlayPause)],
+        ),
+        bind!(
+            "← →",
+            "één wijziging terug / verder",
+            "one change back / on",
+            [
+                key(KeyCode::Left, ReplayKey::Back),
+                key(KeyCode::Right, ReplayKey::Forward),
+            ],
+        ),
+        bind!(
+            "[ ]",
+            "vorige / volgende stap",
+            "previous / next step",
+            [
+                char_key('[', ReplayKey::PrevStep),
+                key(KeyCode::PageUp, ReplayKey::PrevStep),
+                char_key(']', ReplayKey::NextStep),
+                key(KeyCode::PageDown, ReplayKey::NextStep),
+            ],
+        ),
+        bind!(
+            "Home End",
+            "begin / einde",
+            "start / end",
+            [
+                key(KeyCode::Home, ReplayKey::First),
+                key(KeyCode::End, ReplayKey::Last),
+            ],
+        ),
+        bind!(
+            "1-5 + -",
+            "snelheid: 1x 5x 15x 60x, stap voor stap",
+            "speed: 1x 5x 15x 60x, step by step",
+            [
+                digits('1', '5'),
+                char_key('+', ReplayKey::Faster),
+                char_key('=', ReplayKey::Faster),
+                char_key('-', ReplayKey::Slower),
+            ],
+        ),
+        bind!(
+            "S",
+            "samenvatting per stap (← → bladeren)",
+            "summary per step (← → page)",
+            [char_key('S', ReplayKey::Summary)],
+        ),
+        bind!(
+            "f",
+            "notities begeleider",
+            "facilitator notes",
+            [char_key('f', ReplayKey::Notes)],
+        ),
+        bind!(
+            "A",
+            "analyse van een matrix (groeit mee)",
+            "analysis of a matrix (grows as it plays)",
+            [char_key('A', ReplayKey::Analysis)],
+        ),
+        bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
+        bind!("q", "stoppen", "quit", [ch('q', Action::Quit)]),
+        also!([key(KeyCode::Esc, ReplayKey::Close)]),
+    ],
+);
 
 /// A session being replayed.
 pub struct Replay {
-    /// The session with the state at the current position (read-only: no writer).
-    pub ws: Workspace,
+    /// The session with the state at the current position (read-only: nothing is saved).
+    pub shown: Shown,
+    path: PathBuf,
     timeline: Timeline,
     /// The state after the whole log, for the summary.
     final_state: SessionState,
@@ -133,7 +162,7 @@ pub struct Replay {
     /// What the last applied change did, in words.
     pub last_change: Option<String>,
     /// The summary, when open: the final state, opened at one step.
-    pub summary: Option<Workspace>,
+    pub summary: Option<Shown>,
     /// A problem to show (an event that would not apply).
     pub problem: Option<String>,
     /// The time zone clock times are shown in.
@@ -144,17 +173,17 @@ pub struct Replay {
 impl Replay {
     /// Opens a session file for replay at its start.
     pub fn open(path: &Path, lang: Lang) -> Result<Replay, FileError> {
-        let live = load_session(path)?;
+        let live = SessionFile::open_read_only(path)?;
         let final_state = live.state.clone();
         let timeline = Timeline::new(&live.session);
         let start = live.session.initial_state();
-        let mut ws = Workspace::read_only(Live {
+        let shown = Shown::new(Live {
             session: live.session,
             state: start,
         });
-        ws.path = path.to_path_buf();
         Ok(Replay {
-            ws,
+            shown,
+            path: path.to_path_buf(),
             timeline,
             final_state,
             playing: None,
@@ -168,14 +197,19 @@ impl Replay {
         })
     }
 
+    /// The session file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The session.
     pub fn session(&self) -> &Session {
-        &self.ws.live.session
+        &self.shown.live.session
     }
 
     /// Number of changes applied now.
     pub fn position(&self) -> usize {
-        self.ws.live.state.applied
+        self.shown.live.state.applied
     }
 
     /// Number of changes in the log.
@@ -224,7 +258,7 @@ impl Replay {
             .checked_sub(1)
             .map_or(Target::None, |i| self.timeline.target(i));
         let mut said = None;
-        let Live { session, state } = &mut self.ws.live;
+        let Live { session, state } = &mut self.shown.live;
         let result = self
             .timeline
             .seek_with(session, state, target, |before, i| {
@@ -233,7 +267,7 @@ impl Replay {
         if let Err(p) = result {
             self.problem = Some(p.message(lang).to_string());
         }
-        self.ws.notice = None;
+        self.shown.view.status = None;
         if target == 0 {
             self.last_change = None;
         } else if said.is_some() {
@@ -242,10 +276,11 @@ impl Replay {
         self.select_touched(undo_target);
     }
 
-    /// Points the selection at the card the last change touched, when it is on screen.
+    /// Selects what the last change touched (an undo: what it reverted), when it is on
+    /// the step on screen.
     fn select_touched(&mut self, undo_target: Target) {
-        let state = &self.ws.live.state;
-        let events = &self.ws.live.session.events;
+        let Shown { live, view } = &mut self.shown;
+        let (state, events) = (&live.state, &live.session.events);
         let last = state.applied.checked_sub(1).and_then(|i| events.get(i));
         let change = match (last.map(|e| &e.change), undo_target) {
             (Some(Change::Undo | Change::Redo), Target::Event(j)) => {
@@ -253,14 +288,10 @@ impl Replay {
             }
             (c, _) => c,
         };
-        if let Some(cursor) = change
-            .and_then(|c| touched(c).card)
-            .zip(state.board(state.current))
-            .and_then(|(card, board)| cursor_of(board, card))
-        {
-            *self.ws.cursor_mut() = cursor;
+        view.keep_valid(state);
+        if let (Some(change), Some(ui)) = (change, super::steps::on_screen(state)) {
+            ui.focus(view, state, &touched(change), self.lang);
         }
-        self.ws.clamp_cursors();
     }
 
     fn factor(&self) -> u32 {
@@ -305,8 +336,19 @@ impl Replay {
         self.seek(target);
     }
 
+    /// Carries out an action of the replay screen's keys.
+    pub fn act(&mut self, action: Action) {
+        let key = match action {
+            Action::Replay(key) => key,
+            // `1`-`5`: the speeds.
+            Action::Digit(d) => ReplayKey::Speed(usize::from(d).saturating_sub(1)),
+            _ => return,
+        };
+        self.press(key);
+    }
+
     /// Carries out a replay key.
-    pub fn act(&mut self, key: ReplayKey) {
+    pub fn press(&mut self, key: ReplayKey) {
         if self.summary.is_some() {
             self.act_summary(key);
             return;
@@ -328,14 +370,16 @@ impl Replay {
             ReplayKey::Faster => self.set_speed(self.speed + 1),
             ReplayKey::Slower => self.set_speed(self.speed.saturating_sub(1)),
             ReplayKey::Summary => self.open_summary(),
-            ReplayKey::Notes => self.ws.show_notes = !self.ws.show_notes,
+            ReplayKey::Notes => self.shown.view.show_notes = !self.shown.view.show_notes,
             ReplayKey::Analysis => {
-                let step = self.ws.current();
-                crate::tui::matrix::toggle_analysis(&mut self.ws, step, self.lang);
+                let Shown { live, view } = &mut self.shown;
+                let step = live.state.current;
+                view.status =
+                    super::steps::matrix::toggle_analysis(view, &live.state, step, self.lang);
             }
             ReplayKey::Close => {
                 self.problem = None;
-                self.ws.notice = None;
+                self.shown.view.status = None;
             }
         }
     }
@@ -358,23 +402,22 @@ impl Replay {
             session.lang,
         );
         light.participants = session.participants.clone();
-        let mut ws = Workspace::read_only(Live {
+        let mut summary = Shown::new(Live {
             session: light,
             state: self.final_state.clone(),
         });
-        ws.path = self.ws.path.clone();
-        ws.show_notes = self.ws.show_notes;
-        self.summary = Some(ws);
-        self.summary_page(self.ws.current());
+        summary.view.show_notes = self.shown.view.show_notes;
+        self.summary = Some(summary);
+        self.summary_page(self.shown.current());
     }
 
     /// Shows step `index` of the final state in the summary.
     fn summary_page(&mut self, index: usize) {
         let at = self.session().created;
-        let Some(ws) = &mut self.summary else {
+        let Some(summary) = &mut self.summary else {
             return;
         };
-        let state = &mut ws.live.state;
+        let state = &mut summary.live.state;
         let Some(step) = state.scenario.steps.get(index) else {
             return;
         };
@@ -386,20 +429,24 @@ impl Replay {
             },
         };
         if state.apply(&event).is_ok() {
-            ws.clamp_cursors();
+            summary.view.keep_valid(&summary.live.state);
         }
     }
 
     fn act_summary(&mut self, key: ReplayKey) {
-        let Some(ws) = &mut self.summary else {
+        let Some(summary) = &mut self.summary else {
             return;
         };
-        let page = ws.current();
-        let last = ws.live.state.scenario.steps.len().saturating_sub(1);
+        let page = summary.current();
+        let last = summary.live.state.scenario.steps.len().saturating_sub(1);
         match key {
             ReplayKey::Summary | ReplayKey::Close => self.summary = None,
-            ReplayKey::Notes => ws.show_notes = !ws.show_notes,
-            ReplayKey::Analysis => crate::tui::matrix::toggle_analysis(ws, page, self.lang),
+            ReplayKey::Notes => summary.view.show_notes = !summary.view.show_notes,
+            ReplayKey::Analysis => {
+                let Shown { live, view } = summary;
+                view.status =
+                    super::steps::matrix::toggle_analysis(view, &live.state, page, self.lang);
+            }
             ReplayKey::Back | ReplayKey::PrevStep => self.summary_page(page.saturating_sub(1)),
             ReplayKey::Forward | ReplayKey::NextStep => self.summary_page((page + 1).min(last)),
             ReplayKey::First => self.summary_page(0),
@@ -408,10 +455,9 @@ impl Replay {
         }
     }
 
-    /// How long until playback wants to move on, if it plays.
-    pub fn wake_in(&self) -> Option<Duration> {
+    /// When playback wants to move on, if it plays.
+    pub fn deadline(&self) -> Option<Instant> {
         self.playing
-            .map(|due| due.saturating_duration_since(Instant::now()))
     }
 
     /// Applies the changes that are due; true when the screen changed.

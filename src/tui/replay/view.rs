@@ -17,18 +17,18 @@ use crate::tui::view::{step_label, step_number, step_screen};
 pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, app: &App) {
     let lang = app.lang;
     let theme = &app.theme;
-    if let Some(ws) = &replay.summary {
+    if let Some(summary) = &replay.summary {
         let [main, info, keys] = Layout::vertical([
             Constraint::Min(1),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
-        step_screen(frame, main, ws, app);
+        step_screen(frame, main, &summary.scene(), app);
         let text = format!(
             " {} · {} · {} {} ",
             lang.pick("SAMENVATTING", "SUMMARY"),
-            step_label(ws, lang),
+            step_label(&summary.live.state, lang),
             lang.pick("eindstand na", "final state after"),
             changes(replay.len(), lang),
         );
@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    step_screen(frame, main, &replay.ws, app);
+    step_screen(frame, main, &replay.shown.scene(), app);
     frame.render_widget(
         Paragraph::new(Line::from(track_spans(replay, track.width, app))).style(theme.base),
         track,
@@ -73,11 +73,14 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, app: &App) {
         elapsed(start, end),
         lang.pick("wijziging", "change"),
         replay.len(),
-        step_label(&replay.ws, lang),
+        step_label(&replay.shown.live.state, lang),
     );
     frame.render_widget(Paragraph::new(text).style(theme.bar), info);
 
-    let problem = replay.problem.as_ref().or(replay.ws.notice.as_ref());
+    let problem = replay
+        .problem
+        .as_ref()
+        .or(replay.shown.view.status.as_ref().map(|s| &s.text));
     let (said_text, said_style) = match (problem, &replay.last_change) {
         (Some(p), _) => (format!(" {}", clean(p)), theme.error),
         (None, Some(c)) => (format!(" {}", clean(c)), theme.title),
@@ -145,7 +148,7 @@ fn track_spans(replay: &Replay, width: u16, app: &App) -> Vec<Span<'static>> {
     let here = x(replay.position());
     let mut cells: Vec<char> = (0..w).map(|i| if i < here { '━' } else { '─' }).collect();
     for mark in replay.timeline().marks() {
-        let label = step_number(&replay.ws.live.state.scenario, mark.step)
+        let label = step_number(&replay.shown.live.state.scenario, mark.step)
             .map_or("↺".to_string(), |n| n.to_string());
         let at = x(mark.at).min(w.saturating_sub(label.len()));
         for (k, c) in label.chars().enumerate() {

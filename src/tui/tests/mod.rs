@@ -20,7 +20,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use super::app::{App, Screen};
-use super::workspace::Workspace;
+use super::session::SessionScreen;
 use crate::core::Lang;
 use crate::store::builtin::builtin;
 
@@ -42,13 +42,14 @@ impl Fixture {
         let dir = tempfile::tempdir().expect("temporary folder");
         let scenario = builtin(id).expect("built in").expect("valid");
         let path = dir.path().join("sessie.json");
-        let ws = Workspace::create_at(path, scenario, "Test".into(), now(), lang).expect("created");
+        let ws =
+            SessionScreen::create_at(path, scenario, "Test".into(), now(), lang).expect("created");
         let app = App::new(Screen::Session(Box::new(ws)), lang, Box::new(now));
         Fixture { _dir: dir, app }
     }
 
     /// The open workspace.
-    pub fn ws(&self) -> &Workspace {
+    pub fn ws(&self) -> &SessionScreen {
         match &self.app.screen {
             Screen::Session(ws) => ws,
             _ => panic!("no session open"),

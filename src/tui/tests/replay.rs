@@ -11,7 +11,7 @@ use crate::store::try_session_json;
 use crate::tui::app::{App, Screen};
 use crate::tui::follow::Follow;
 use crate::tui::replay::{Replay, ReplayKey};
-use crate::tui::workspace::Workspace;
+use crate::tui::session::SessionScreen;
 
 /// A short recorded meeting: cards on act 1, act 2 opened, a card there; the file is
 /// written and the writer stopped. Returns the fixture (it owns the folder) and the file.
@@ -21,7 +21,7 @@ fn recorded() -> (Fixture, std::path::PathBuf) {
     f.add("Star");
     f.keys("n");
     f.add("Kennis van de buurt");
-    let path = f.ws().path.clone();
+    let path = f.ws().path().to_path_buf();
     if let Screen::Session(ws) = &mut f.app.screen {
         ws.close();
     }
@@ -49,12 +49,12 @@ fn replay_follow_and_review_draw_at_every_size() {
     let (_f, path) = recorded();
     let mut app = replay_app(&path);
     every_size(&mut app, "replay at the start");
-    replay(&mut app).act(ReplayKey::Last);
+    replay(&mut app).press(ReplayKey::Last);
     every_size(&mut app, "replay at the end");
     app.help = true;
     every_size(&mut app, "replay help");
     app.help = false;
-    replay(&mut app).act(ReplayKey::Summary);
+    replay(&mut app).press(ReplayKey::Summary);
     every_size(&mut app, "summary");
 
     let follow = Follow::open(&path, Lang::Nl).expect("the file is followed");
@@ -96,7 +96,7 @@ fn replay_follow_and_review_draw_at_every_size() {
     }
     let file = path.with_file_name("volgende.json");
     write_atomic(&file, &try_session_json(&next).unwrap()).expect("written");
-    let ws = Workspace::open(&file, false).expect("opens");
+    let ws = SessionScreen::open(&file, false).expect("opens");
     let mut app = App::new(
         Screen::Session(Box::new(ws)),
         Lang::Nl,
@@ -123,8 +123,8 @@ fn step_by_step_plays_to_the_end_of_the_step_and_pauses_there() {
     let mut app = replay_app(&path);
     let r = replay(&mut app);
     assert_eq!((r.position(), r.len()), (0, 4));
-    r.act(ReplayKey::Speed(4));
-    r.act(ReplayKey::PlayPause);
+    r.press(ReplayKey::Speed(4));
+    r.press(ReplayKey::PlayPause);
     assert!(r.is_playing());
     // Every change of this log has the same time: nothing to wait for.
     while r.is_playing() {
@@ -137,7 +137,7 @@ fn step_by_step_plays_to_the_end_of_the_step_and_pauses_there() {
     assert!(screen.contains("Star"), "{screen}");
     assert!(screen.contains("❚❚ stap voor stap"), "{screen}");
     let r = replay(&mut app);
-    r.act(ReplayKey::PlayPause);
+    r.press(ReplayKey::PlayPause);
     while r.is_playing() {
         r.tick();
     }
@@ -168,7 +168,7 @@ fn themed() -> (Fixture, std::path::PathBuf) {
     f.key(KeyCode::Down);
     f.keys("e!");
     f.key(KeyCode::Enter);
-    let path = f.ws().path.clone();
+    let path = f.ws().path().to_path_buf();
     let screen = f.screen(100, 30);
     assert!(
         screen.contains("▶• Drie!"),
@@ -189,14 +189,14 @@ fn selected_line(screen: &str) -> &str {
 fn replay_and_follow_select_the_card_the_last_change_touched_in_a_lane_with_a_theme() {
     let (_f, path) = themed();
     let mut app = replay_app(&path);
-    replay(&mut app).act(ReplayKey::Last);
+    replay(&mut app).press(ReplayKey::Last);
     let screen = super::text(&super::draw(&mut app, 100, 30));
     assert!(
         selected_line(&screen).contains("Drie!"),
         "replay selects the edited card:\n{screen}"
     );
     // One change back: the theme was just set; its first card is selected.
-    replay(&mut app).act(ReplayKey::Back);
+    replay(&mut app).press(ReplayKey::Back);
     let screen = super::text(&super::draw(&mut app, 100, 30));
     assert!(
         selected_line(&screen).contains("Twee"),

@@ -13,7 +13,7 @@ use crate::core::Lang;
 use crate::core::session::Session;
 use crate::store::builtin::builtin;
 use crate::tui::app::{App, Screen};
-use crate::tui::workspace::Workspace;
+use crate::tui::session::SessionScreen;
 
 /// The two sizes every screen is checked at: a small laptop and a beamer.
 pub const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
@@ -35,7 +35,7 @@ impl Room {
     pub fn new(id: &str, lang: Lang) -> Room {
         let dir = tempfile::tempdir().expect("temporary folder");
         let scenario = builtin(id).expect("built-in").expect("valid");
-        let ws = Workspace::create_at(
+        let ws = SessionScreen::create_at(
             dir.path().join("sessie.json"),
             scenario,
             "Test".into(),

@@ -3,49 +3,115 @@
 //! Until then the room sees the cards and how many dots are used, never the count per
 //! card, so nobody follows the crowd; after, the cards are ranked with bars and numbers.
 
-use jiff::Timestamp;
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::action::Action;
-use super::form::{Check, Field, Form, Purpose};
-use super::participants::party_name;
-use super::text::clean;
-use super::theme::Theme;
-use super::workspace::{EditTarget, Mode, Workspace};
-use super::wrapped::{panel_block, push_wrapped};
+use super::{Reaction, StepUi};
 use crate::core::scenario::{StepKind, VoteSpec};
 use crate::core::state::VoteTarget;
 use crate::core::tally::{Candidate, DotCount, candidates, dot_count, ranked};
-use crate::core::{Change, Lang, StepState};
+use crate::core::{Change, Lang, SessionState, StepState};
+use crate::tui::action::Action;
+use crate::tui::form::{Check, Field, Form, Purpose};
+use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::participants::party_name;
+use crate::tui::session::view::{Mode, Scene, View};
+use crate::tui::text::clean;
+use crate::tui::theme::Theme;
+use crate::tui::wrapped::{panel_block, push_wrapped};
 
 /// The widest a result bar is drawn.
 const MAX_BAR: usize = 24;
 
+/// A vote step on screen.
+pub struct Vote;
+
+/// The keys of a vote step.
+pub static KEYS: KeyTable = table!(
+    "Stemmen",
+    "Vote",
+    [
+        bind!(
+            "↑ ↓",
+            "kies een kaart",
+            "select a card",
+            [
+                code(KeyCode::Up, Action::Up),
+                code(KeyCode::Down, Action::Down)
+            ],
+        ),
+        bind!(
+            "+",
+            "stip op de kaart",
+            "a dot on the card",
+            [ch('+', Action::Increase)]
+        ),
+        bind!(
+            "-",
+            "stip van de kaart af",
+            "a dot off the card",
+            [ch('-', Action::Decrease)],
+        ),
+        bind!(
+            "r",
+            "uitslag tonen/verbergen",
+            "show/hide the results",
+            [ch('r', Action::Reveal)],
+        ),
+        bind!(
+            "v",
+            "aantal kiezers (leeg: de aanwezigen)",
+            "number of voters (empty: those present)",
+            [ch('v', Action::Voters)],
+        ),
+    ],
+);
+
+impl StepUi for Vote {
+    fn accepts(&self, kind: &StepKind) -> bool {
+        kind.vote().is_some()
+    }
+
+    fn keys(&self) -> &'static KeyTable {
+        &KEYS
+    }
+
+    fn update(
+        &self,
+        view: &mut View,
+        state: &SessionState,
+        action: &Action,
+        _lang: Lang,
+    ) -> Option<Reaction> {
+        update(view, state, action)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+        render(frame, area, scene, theme, lang);
+    }
+}
+
 /// Whether the results of the vote on screen are shown.
-fn revealed(ws: &Workspace) -> bool {
-    matches!(ws.live.state.steps.get(ws.current()), Some(StepState::Vote(v)) if v.revealed)
+fn revealed(state: &SessionState) -> bool {
+    matches!(state.steps.get(state.current), Some(StepState::Vote(v)) if v.revealed)
 }
 
 /// Draws the vote of the current step.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    ws: &Workspace,
-    spec: &VoteSpec,
-    theme: &Theme,
-    lang: Lang,
-) {
-    let state = &ws.live.state;
-    let index = ws.current();
+fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+    let state = scene.state();
+    let index = state.current;
+    let Some(spec) = state.scenario.steps.get(index).and_then(|s| s.kind.vote()) else {
+        return;
+    };
     let Some(count) = dot_count(state, index) else {
         return;
     };
     let list = candidates(state, index);
-    let revealed = revealed(ws);
-    let selected = ws.cursor().card.min(list.len().saturating_sub(1));
+    let revealed = revealed(state);
+    let selected = scene.cursor().card.min(list.len().saturating_sub(1));
     let inner_w = area.width.saturating_sub(4).max(1) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
 
@@ -74,16 +140,16 @@ pub fn render(
                 c.dots
             );
             let start = lines.len();
-            push_wrapped(&mut lines, &lead, &label(c, ws, lang), inner_w, style);
+            push_wrapped(&mut lines, &lead, &label(c, state, lang), inner_w, style);
             if is_sel {
                 sel_range = (start, lines.len());
             }
         }
     } else {
-        let lanes = lane_titles(ws, spec, lang);
+        let lanes = lane_titles(state, spec, lang);
         let mut last_lane = None;
         for (i, c) in list.iter().enumerate() {
-            let lane = lane_of(ws, spec, c);
+            let lane = lane_of(state, spec, c);
             if lane != last_lane
                 && let Some(title) = lane.and_then(|l| lanes.get(l))
             {
@@ -97,7 +163,7 @@ pub fn render(
             let style = if is_sel { theme.selected } else { theme.base };
             let lead = if is_sel { "▶ " } else { "• " };
             let start = lines.len();
-            push_wrapped(&mut lines, lead, &label(c, ws, lang), inner_w, style);
+            push_wrapped(&mut lines, lead, &label(c, state, lang), inner_w, style);
             if is_sel {
                 sel_range = (start, lines.len());
             }
@@ -192,8 +258,8 @@ fn header<'a>(count: &DotCount, revealed: bool, theme: &Theme, lang: Lang) -> Ve
 }
 
 /// What a candidate is called on screen.
-fn label(c: &Candidate, ws: &Workspace, lang: Lang) -> String {
-    let parties = ws.live.state.scenario.parties();
+fn label(c: &Candidate, state: &SessionState, lang: Lang) -> String {
+    let parties = state.scenario.parties();
     let Some(text) = &c.label else {
         return lang
             .pick("(verwijderde kaart)", "(removed card)")
@@ -212,25 +278,24 @@ fn label(c: &Candidate, ws: &Workspace, lang: Lang) -> String {
     }
 }
 
-fn lane_titles(ws: &Workspace, spec: &VoteSpec, lang: Lang) -> Vec<String> {
-    let scenario = &ws.live.state.scenario;
+fn lane_titles(state: &SessionState, spec: &VoteSpec, lang: Lang) -> Vec<String> {
+    let scenario = &state.scenario;
     match scenario
         .step_index(&spec.on)
         .and_then(|i| scenario.steps.get(i))
-        .map(|s| &s.kind)
+        .and_then(|s| s.kind.board())
     {
-        Some(StepKind::Board(b)) => b
+        Some(b) => b
             .lanes
             .iter()
             .map(|l| clean(l.title.get(lang)).into_owned())
             .collect(),
-        _ => Vec::new(),
+        None => Vec::new(),
     }
 }
 
 /// The lane of the voted board a card target sits in.
-fn lane_of(ws: &Workspace, spec: &VoteSpec, c: &Candidate) -> Option<usize> {
-    let state = &ws.live.state;
+fn lane_of(state: &SessionState, spec: &VoteSpec, c: &Candidate) -> Option<usize> {
     let VoteTarget::Card(id) = c.target else {
         return None;
     };
@@ -241,19 +306,14 @@ fn lane_of(ws: &Workspace, spec: &VoteSpec, c: &Candidate) -> Option<usize> {
     board.find(id).map(|(lane, _)| lane)
 }
 
-/// Carries out an action on a vote step.
-pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
-    let index = ws.current();
-    let state = &ws.live.state;
-    let Some(step) = state.scenario.steps.get(index).map(|s| s.id.clone()) else {
-        return;
-    };
-    let Some(count) = dot_count(state, index) else {
-        return;
-    };
+/// What an action does on a vote step.
+fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+    let index = state.current;
+    let step = state.scenario.steps.get(index).map(|s| s.id.clone())?;
+    let count = dot_count(state, index)?;
     let list = candidates(state, index);
-    let revealed = revealed(ws);
-    let selected = ws.cursor().card.min(list.len().saturating_sub(1));
+    let revealed = revealed(state);
+    let selected = view.cursor(index).card.min(list.len().saturating_sub(1));
     match action {
         Action::Up | Action::Down => {
             let order: Vec<usize> = if revealed {
@@ -262,43 +322,44 @@ pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
                 (0..list.len()).collect()
             };
             let pos = order.iter().position(|i| *i == selected).unwrap_or(0);
-            let pos = if action == Action::Up {
+            let pos = if *action == Action::Up {
                 pos.saturating_sub(1)
             } else {
                 (pos + 1).min(order.len().saturating_sub(1))
             };
-            ws.cursor_mut().card = order.get(pos).copied().unwrap_or(0);
+            view.cursor_mut(index).card = order.get(pos).copied().unwrap_or(0);
+            None
         }
         // With no dots left nothing happens; the header already says so, calmly.
-        Action::Increase if count.left() > 0 => {
-            if let Some(c) = list.get(selected) {
-                let target = c.target.clone();
-                ws.record(Change::DotAdded { step, target }, now, lang);
-            }
-        }
-        Action::Decrease => {
-            if let Some(c) = list.get(selected).filter(|c| c.dots > 0) {
-                let target = c.target.clone();
-                ws.record(Change::DotRemoved { step, target }, now, lang);
-            }
-        }
-        Action::Reveal => {
-            let revealed = !revealed;
-            ws.record(Change::VoteRevealed { step, revealed }, now, lang);
-        }
+        Action::Increase if count.left() > 0 => list.get(selected).map(|c| {
+            Reaction::record(Change::DotAdded {
+                step,
+                target: c.target.clone(),
+            })
+        }),
+        Action::Decrease => list.get(selected).filter(|c| c.dots > 0).map(|c| {
+            Reaction::record(Change::DotRemoved {
+                step,
+                target: c.target.clone(),
+            })
+        }),
+        Action::Reveal => Some(Reaction::record(Change::VoteRevealed {
+            step,
+            revealed: !revealed,
+        })),
         Action::Voters => {
             let current = match state.steps.get(index) {
                 Some(StepState::Vote(v)) => v.voters,
                 _ => None,
             };
-            ws.mode = Mode::Form(Box::new(Form::new(
+            Some(Reaction::Open(Mode::Form(Box::new(Form::new(
                 Purpose::Voters,
                 ("Aantal kiezers", "Number of voters"),
                 vec![Field::Text {
-                    label: (
+                    label: Some((
                         "leeg = de aanwezige deelnemers",
                         "empty = the participants present",
-                    ),
+                    )),
                     value: current.map(|n| n.to_string()).unwrap_or_default(),
                     check: Check::Number {
                         min: 0,
@@ -306,19 +367,8 @@ pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
                         empty: true,
                     },
                 }],
-            )));
+            )))))
         }
-        _ => {}
+        _ => None,
     }
-}
-
-/// Saves an editor's text on a vote step (votes use forms, not the card editor).
-pub fn save_edit(
-    ws: &mut Workspace,
-    target: &EditTarget,
-    text: String,
-    now: Timestamp,
-    lang: Lang,
-) {
-    let _ = (ws, target, text, now, lang);
 }

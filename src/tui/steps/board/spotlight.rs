@@ -7,14 +7,48 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use crossterm::event::KeyCode;
+
 use super::lane::party_label;
 use super::order;
 use crate::core::clean::clean;
 use crate::core::scenario::BoardSpec;
-use crate::core::{Lang, StepState};
+use crate::core::{Lang, SessionState};
 use crate::tui::action::Action;
+use crate::tui::keys::{KeyTable, also, bind, ch, code, table};
+use crate::tui::session::view::{Mode, Scene, View};
 use crate::tui::theme::Theme;
-use crate::tui::workspace::{Mode, Workspace};
+
+/// The keys of the spotlight.
+pub static KEYS: KeyTable = table!(
+    "Uitgelicht",
+    "Spotlight",
+    [
+        bind!(
+            "↑ ↓",
+            "vorige/volgende kaart",
+            "previous/next card",
+            [
+                code(KeyCode::Up, Action::Up),
+                ch('k', Action::Up),
+                code(KeyCode::Down, Action::Down),
+                ch('j', Action::Down),
+            ],
+        ),
+        bind!(
+            "Esc s",
+            "terug naar het bord",
+            "back to the board",
+            [
+                code(KeyCode::Esc, Action::Back),
+                ch('s', Action::Back),
+                ch('q', Action::Back),
+                code(KeyCode::Enter, Action::Back),
+            ],
+        ),
+        also!([ch('?', Action::Help)]),
+    ],
+);
 
 /// The pixel sizes tried, largest first, with the cells one letter takes (wide, high).
 /// The finer sizes of tui-big-text look odd in many terminals, so they are not used.
@@ -82,15 +116,16 @@ pub fn fit(text: &str, area: Rect) -> Option<(PixelSize, u16, Vec<String>)> {
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    ws: &Workspace,
+    scene: &Scene,
     spec: &BoardSpec,
     theme: &Theme,
     lang: Lang,
 ) {
-    let Some(StepState::Board(board)) = ws.live.state.steps.get(ws.current()) else {
+    let state = scene.state();
+    let Some(board) = state.board(state.current) else {
         return;
     };
-    let cursor = ws.cursor();
+    let cursor = scene.cursor();
     let Some(lane) = board.lanes.get(cursor.lane) else {
         return;
     };
@@ -126,7 +161,7 @@ pub fn render(
         format!("{lane_title} · {}/{}", cursor.card + 1, lane.cards.len()),
         theme.dim,
     )];
-    let parties = ws.live.state.scenario.parties();
+    let parties = state.scenario.parties();
     if let Some(p) = &card.party {
         let (label, i) = party_label(parties, p);
         spans.push(Span::raw("  "));
@@ -169,27 +204,26 @@ pub fn render(
 }
 
 /// Keys in the spotlight: other cards of the lane, or back to the board.
-pub fn act(ws: &mut Workspace, action: Action) {
-    let count = ws
-        .live
-        .state
-        .board(ws.current())
-        .and_then(|b| b.lanes.get(ws.cursor().lane))
+pub fn update(view: &mut View, state: &SessionState, action: &Action) {
+    let step = state.current;
+    let count = state
+        .board(step)
+        .and_then(|b| b.lanes.get(view.cursor(step).lane))
         .map_or(0, |l| l.cards.len());
     match action {
         Action::Back => return,
         Action::Up => {
-            let c = ws.cursor_mut();
+            let c = view.cursor_mut(step);
             c.card = c.card.saturating_sub(1);
         }
         Action::Down => {
-            let c = ws.cursor_mut();
+            let c = view.cursor_mut(step);
             c.card = (c.card + 1).min(count.saturating_sub(1));
         }
         _ => {}
     }
     if count > 0 {
-        ws.mode = Mode::Spotlight;
+        view.mode = Mode::Spotlight;
     }
 }
 

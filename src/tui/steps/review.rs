@@ -1,20 +1,72 @@
 //! A review step: last meeting's agreements for context, and its actions, each marked
 //! done, still open or dropped (Enter cycles the mark of the selected action).
 
-use jiff::Timestamp;
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::action::Action;
 use super::board::wrap;
-use super::text::clean;
-use super::theme::Theme;
-use super::workspace::{EditTarget, Workspace};
-use crate::core::scenario::{ReviewSpec, StepKind};
+use super::{Reaction, StepUi};
+use crate::core::scenario::StepKind;
 use crate::core::state::ReviewStatus;
-use crate::core::{Change, Lang, StepState};
+use crate::core::{Change, Lang, SessionState, StepState};
+use crate::tui::action::Action;
+use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::session::view::{Scene, View};
+use crate::tui::text::clean;
+use crate::tui::theme::Theme;
+
+/// A review step on screen.
+pub struct Review;
+
+/// The keys of a review step.
+pub static KEYS: KeyTable = table!(
+    "Terugblik",
+    "Review",
+    [
+        bind!(
+            "↑ ↓",
+            "kies een actie",
+            "select an action",
+            [
+                code(KeyCode::Up, Action::Up),
+                code(KeyCode::Down, Action::Down)
+            ],
+        ),
+        bind!(
+            "Enter Space",
+            "gedaan → loopt nog → vervallen → niet besproken",
+            "done → still open → dropped → not discussed",
+            [code(KeyCode::Enter, Action::Edit), ch(' ', Action::Edit)],
+        ),
+    ],
+);
+
+impl StepUi for Review {
+    fn accepts(&self, kind: &StepKind) -> bool {
+        kind.review().is_some()
+    }
+
+    fn keys(&self) -> &'static KeyTable {
+        &KEYS
+    }
+
+    fn update(
+        &self,
+        view: &mut View,
+        state: &SessionState,
+        action: &Action,
+        _lang: Lang,
+    ) -> Option<Reaction> {
+        update(view, state, action)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+        render(frame, area, scene, theme, lang);
+    }
+}
 
 /// The mark after `status` when Enter is pressed: done, still open, dropped, none.
 pub fn next_status(status: Option<ReviewStatus>) -> Option<ReviewStatus> {
@@ -36,18 +88,20 @@ fn mark(status: Option<ReviewStatus>, lang: Lang) -> String {
 }
 
 /// Draws the review of the current step.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    ws: &Workspace,
-    spec: &ReviewSpec,
-    theme: &Theme,
-    lang: Lang,
-) {
-    let Some(StepState::Review(review)) = ws.live.state.steps.get(ws.current()) else {
+fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+    let state = scene.state();
+    let Some(spec) = state
+        .scenario
+        .steps
+        .get(state.current)
+        .and_then(|s| s.kind.review())
+    else {
         return;
     };
-    let selected = ws.cursor().card;
+    let Some(StepState::Review(review)) = state.steps.get(state.current) else {
+        return;
+    };
+    let selected = scene.cursor().card;
     let width = area.width.saturating_sub(4).max(10) as usize;
     let mut lines: Vec<Line> = Vec::new();
     if !spec.agreements.is_empty() {
@@ -183,50 +237,29 @@ pub fn render(
     );
 }
 
-/// Carries out an action on a review step: ↑↓ choose, Enter (or e) changes the mark.
-pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
-    let index = ws.current();
-    let scenario = ws.live.state.scenario.clone();
-    let Some(step) = scenario.steps.get(index) else {
-        return;
-    };
-    let StepKind::Review(spec) = &step.kind else {
-        return;
-    };
+/// What an action does on a review step: ↑↓ choose, Enter (or e) changes the mark.
+fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+    let index = state.current;
+    let step = state.scenario.steps.get(index)?;
+    let spec = step.kind.review()?;
     let n = spec.items.len();
-    let selected = ws.cursor().card.min(n.saturating_sub(1));
+    let selected = view.cursor(index).card.min(n.saturating_sub(1));
     match action {
-        Action::Up => ws.cursor_mut().card = selected.saturating_sub(1),
-        Action::Down => ws.cursor_mut().card = (selected + 1).min(n.saturating_sub(1)),
+        Action::Up => view.cursor_mut(index).card = selected.saturating_sub(1),
+        Action::Down => view.cursor_mut(index).card = (selected + 1).min(n.saturating_sub(1)),
         Action::Edit => {
-            let Some(item) = spec.items.get(selected) else {
-                return;
-            };
-            let status = match ws.live.state.steps.get(index) {
+            let item = spec.items.get(selected)?;
+            let status = match state.steps.get(index) {
                 Some(StepState::Review(r)) => r.marks.get(&item.id).copied(),
                 _ => None,
             };
-            ws.record(
-                Change::ReviewMarked {
-                    step: step.id.clone(),
-                    item: item.id.clone(),
-                    status: next_status(status),
-                },
-                now,
-                lang,
-            );
+            return Some(Reaction::record(Change::ReviewMarked {
+                step: step.id.clone(),
+                item: item.id.clone(),
+                status: next_status(status),
+            }));
         }
         _ => {}
     }
-}
-
-/// A review step has no text to edit.
-pub fn save_edit(
-    ws: &mut Workspace,
-    target: &EditTarget,
-    text: String,
-    now: Timestamp,
-    lang: Lang,
-) {
-    let _ = (ws, target, text, now, lang);
+    None
 }

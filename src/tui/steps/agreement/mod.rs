@@ -2,24 +2,120 @@
 //! principles from the scenario, each with who endorses it ("onderschreven door 5 van 7"),
 //! and the commitments the room makes: what, who, by when.
 
-use jiff::Timestamp;
+pub mod endorse;
+
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::action::Action;
-use super::endorse::{EndorsePicker, endorser_name};
-use super::form::{Check, Confirm, Field, Form, Purpose};
-use super::participants::party_name;
-use super::text::clean;
-use super::theme::Theme;
-use super::workspace::{EditTarget, Mode, Workspace};
-use super::wrapped::{panel_block, push_wrapped};
-use crate::core::scenario::{AgreementSpec, Endorsers};
+use self::endorse::{EndorsePicker, endorser_name};
+use super::{Reaction, StepUi};
+use crate::core::scenario::{AgreementSpec, Endorsers, StepKind};
 use crate::core::state::Commitment;
 use crate::core::tally::{Endorsement, endorsable_items, endorsement};
-use crate::core::{Change, Lang, StepKind, StepState};
+use crate::core::touch::Touched;
+use crate::core::{Change, Lang, SessionState, StepState};
+use crate::tui::action::Action;
+use crate::tui::form::{Check, Field, Form, Purpose};
+use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::participants::party_name;
+use crate::tui::question::Question;
+use crate::tui::session::view::{Mode, Scene, View};
+use crate::tui::text::clean;
+use crate::tui::theme::Theme;
+use crate::tui::wrapped::{panel_block, push_wrapped};
+
+/// An agreement step on screen.
+pub struct Agreement;
+
+/// The keys of an agreement step.
+pub static KEYS: KeyTable = table!(
+    "Akkoord",
+    "Agreement",
+    [
+        bind!(
+            "↑ ↓",
+            "kies een onderdeel",
+            "select an item",
+            [
+                code(KeyCode::Up, Action::Up),
+                code(KeyCode::Down, Action::Down)
+            ],
+        ),
+        bind!(
+            "Space",
+            "wie onderschrijft dit (uitgangspunt of verklaring)",
+            "who endorses it (principle or statement)",
+            [ch(' ', Action::Toggle)],
+        ),
+        bind!(
+            "a",
+            "afspraak toevoegen: wat, wie, wanneer",
+            "add a commitment: what, who, by when",
+            [ch('a', Action::Add)],
+        ),
+        bind!(
+            "e Enter",
+            "afspraak bewerken",
+            "edit the commitment",
+            [ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)],
+        ),
+        bind!(
+            "d",
+            "afspraak verwijderen (vraagt j/n)",
+            "delete the commitment (asks y/n)",
+            [ch('d', Action::Delete)],
+        ),
+        bind!(
+            "→ ←",
+            "naar de afspraken / terug",
+            "to the commitments / back",
+            [
+                code(KeyCode::Right, Action::Right),
+                code(KeyCode::Left, Action::Left),
+            ],
+        ),
+    ],
+);
+
+impl StepUi for Agreement {
+    fn accepts(&self, kind: &StepKind) -> bool {
+        kind.agreement().is_some()
+    }
+
+    fn keys(&self) -> &'static KeyTable {
+        &KEYS
+    }
+
+    fn update(
+        &self,
+        view: &mut View,
+        state: &SessionState,
+        action: &Action,
+        _lang: Lang,
+    ) -> Option<Reaction> {
+        update(view, state, action)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+        render(frame, area, scene, theme, lang);
+    }
+
+    fn focus(&self, view: &mut View, state: &SessionState, touched: &Touched, _lang: Lang) -> bool {
+        let Some(id) = touched.commitment else {
+            return false;
+        };
+        match items(state).iter().position(|x| *x == Item::Commitment(id)) {
+            Some(i) => {
+                view.cursor_mut(state.current).card = i;
+                true
+            }
+            None => false,
+        }
+    }
+}
 
 /// The width from which the agreement and the commitments stand side by side.
 const TWO_PANES: u16 = 120;
@@ -34,11 +130,14 @@ pub enum Item {
 }
 
 /// The selectable items of the agreement on screen, top to bottom.
-fn items(ws: &Workspace) -> Vec<Item> {
-    let index = ws.current();
-    let state = &ws.live.state;
-    let (Some(StepKind::Agreement(spec)), Some(StepState::Agreement(a))) = (
-        state.scenario.steps.get(index).map(|s| &s.kind),
+fn items(state: &SessionState) -> Vec<Item> {
+    let index = state.current;
+    let (Some(spec), Some(StepState::Agreement(a))) = (
+        state
+            .scenario
+            .steps
+            .get(index)
+            .and_then(|s| s.kind.agreement()),
         state.steps.get(index),
     ) else {
         return Vec::new();
@@ -50,13 +149,6 @@ fn items(ws: &Workspace) -> Vec<Item> {
         .collect()
 }
 
-/// Selects the commitment with this id.
-pub fn select_commitment(ws: &mut Workspace, id: u32) {
-    if let Some(i) = items(ws).iter().position(|x| *x == Item::Commitment(id)) {
-        ws.cursor_mut().card = i;
-    }
-}
-
 /// "onderschreven door 5 van 7".
 pub fn endorsed_text(e: &Endorsement, lang: Lang) -> String {
     match lang {
@@ -66,16 +158,18 @@ pub fn endorsed_text(e: &Endorsement, lang: Lang) -> String {
 }
 
 /// Draws the agreement of the current step.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    ws: &Workspace,
-    spec: &AgreementSpec,
-    theme: &Theme,
-    lang: Lang,
-) {
-    let list = items(ws);
-    let selected = ws.cursor().card.min(list.len().saturating_sub(1));
+fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+    let state = scene.state();
+    let Some(spec) = state
+        .scenario
+        .steps
+        .get(state.current)
+        .and_then(|s| s.kind.agreement())
+    else {
+        return;
+    };
+    let list = items(state);
+    let selected = scene.cursor().card.min(list.len().saturating_sub(1));
     let has_items = spec.statement.is_some() || !spec.principles.is_empty();
     let side_by_side = has_items && area.width >= TWO_PANES;
     let (left, right) = if side_by_side {
@@ -107,14 +201,15 @@ pub fn render(
     };
     if let Some(left) = left {
         let width = inner_width(left);
-        let (lines, range) = endorsable_lines(ws, spec, &list, selected, width, theme, lang);
+        let (lines, range) = endorsable_lines(scene, spec, &list, selected, width, theme, lang);
         pane(frame, left, lines, range, &title_agreement, "", theme);
-        let (lines, range) = commitment_lines(ws, &list, selected, inner_width(right), theme, lang);
+        let (lines, range) =
+            commitment_lines(state, &list, selected, inner_width(right), theme, lang);
         pane(frame, right, lines, range, &title_commitments, keys, theme);
     } else {
         let width = inner_width(right);
         let (mut lines, mut range) =
-            endorsable_lines(ws, spec, &list, selected, width, theme, lang);
+            endorsable_lines(scene, spec, &list, selected, width, theme, lang);
         if has_items {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
@@ -123,7 +218,7 @@ pub fn render(
             ));
         }
         let offset = lines.len();
-        let (more, more_range) = commitment_lines(ws, &list, selected, width, theme, lang);
+        let (more, more_range) = commitment_lines(state, &list, selected, width, theme, lang);
         if more_range != (0, 0) {
             range = (more_range.0 + offset, more_range.1 + offset);
         }
@@ -171,7 +266,7 @@ fn pane(
 /// The statement and principles with their endorsements; also the selected line range.
 #[allow(clippy::too_many_arguments)]
 fn endorsable_lines<'a>(
-    ws: &Workspace,
+    scene: &Scene,
     spec: &AgreementSpec,
     list: &[Item],
     selected: usize,
@@ -179,7 +274,7 @@ fn endorsable_lines<'a>(
     theme: &Theme,
     lang: Lang,
 ) -> (Vec<Line<'a>>, (usize, usize)) {
-    let state = &ws.live.state;
+    let state = scene.state();
     let mut lines: Vec<Line> = Vec::new();
     let mut range = (0, 0);
     let mut heading = false;
@@ -212,14 +307,17 @@ fn endorsable_lines<'a>(
             (false, false) => ("• ", theme.base),
         };
         push_wrapped(&mut lines, lead, &text, width, style);
-        let e = endorsement(state, ws.current(), id);
+        let e = endorsement(state, state.current, id);
         let mut count = endorsed_text(&e, lang);
         if e.of == 0 && spec.endorse_by == Endorsers::Participants {
             count.push_str(lang.pick(" · P: wie is er aanwezig?", " · P: who is present?"));
         }
         push_wrapped(&mut lines, "  ", &count, width, theme.focus);
         if !e.by.is_empty() {
-            let names: Vec<String> = e.by.iter().map(|id| endorser_name(ws, id, lang)).collect();
+            let names: Vec<String> =
+                e.by.iter()
+                    .map(|id| endorser_name(state, id, lang))
+                    .collect();
             push_wrapped(&mut lines, "  ", &names.join(", "), width, theme.dim);
         }
         if is_sel {
@@ -232,16 +330,15 @@ fn endorsable_lines<'a>(
 
 /// The commitments; also the selected line range.
 fn commitment_lines<'a>(
-    ws: &Workspace,
+    state: &SessionState,
     list: &[Item],
     selected: usize,
     width: usize,
     theme: &Theme,
     lang: Lang,
 ) -> (Vec<Line<'a>>, (usize, usize)) {
-    let state = &ws.live.state;
     let parties = state.scenario.parties();
-    let commitments: &[Commitment] = match state.steps.get(ws.current()) {
+    let commitments: &[Commitment] = match state.steps.get(state.current) {
         Some(StepState::Agreement(a)) => &a.commitments,
         _ => &[],
     };
@@ -295,78 +392,76 @@ fn commitment_lines<'a>(
     (lines, range)
 }
 
-/// Carries out an action on an agreement step.
-pub fn act(ws: &mut Workspace, action: Action, now: Timestamp, lang: Lang) {
-    let list = items(ws);
-    let selected = ws.cursor().card.min(list.len().saturating_sub(1));
+/// What an action does on an agreement step.
+fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+    let index = state.current;
+    let list = items(state);
+    let selected = view.cursor(index).card.min(list.len().saturating_sub(1));
     let current = list.get(selected).cloned();
-    let step = ws
-        .live
-        .state
+    let step = state
         .scenario
         .steps
-        .get(ws.current())
+        .get(index)
         .map(|s| s.id.clone())
         .unwrap_or_default();
+    let open = |mode: Mode| Some(Reaction::Open(mode));
     match (action, current) {
-        (Action::Up, _) => ws.cursor_mut().card = selected.saturating_sub(1),
+        (Action::Up, _) => view.cursor_mut(index).card = selected.saturating_sub(1),
         (Action::Down, _) => {
-            ws.cursor_mut().card = (selected + 1).min(list.len().saturating_sub(1))
+            view.cursor_mut(index).card = (selected + 1).min(list.len().saturating_sub(1))
         }
         (Action::Right, _) => {
             if let Some(i) = list.iter().position(|x| matches!(x, Item::Commitment(_))) {
-                ws.cursor_mut().card = i;
+                view.cursor_mut(index).card = i;
             }
         }
-        (Action::Left, _) => ws.cursor_mut().card = 0,
-        (Action::Add, _) => ws.mode = Mode::Form(Box::new(commitment_form(None))),
+        (Action::Left, _) => view.cursor_mut(index).card = 0,
+        (Action::Add, _) => return open(Mode::Form(Box::new(commitment_form(None)))),
         (Action::Toggle | Action::Edit, Some(Item::Endorsable(item))) => {
-            ws.mode = Mode::Endorse(EndorsePicker { item, selected: 0 });
+            return open(Mode::Endorse(EndorsePicker { item, selected: 0 }));
         }
         (Action::Edit, Some(Item::Commitment(id))) => {
-            let commitment = match ws.live.state.steps.get(ws.current()) {
+            let commitment = match state.steps.get(index) {
                 Some(StepState::Agreement(a)) => a.commitments.iter().find(|c| c.id == id).cloned(),
                 _ => None,
             };
-            if let Some(c) = commitment {
-                ws.mode = Mode::Form(Box::new(commitment_form(Some(c))));
-            }
+            return commitment.and_then(|c| open(Mode::Form(Box::new(commitment_form(Some(c))))));
         }
         (Action::Delete, Some(Item::Commitment(id))) => {
-            ws.mode = Mode::Confirm(Box::new(Confirm {
+            return open(Mode::Confirm(Box::new(Question {
                 question: (
                     "Deze afspraak verwijderen? j/n",
                     "Delete this commitment? y/n",
                 ),
                 change: Change::CommitmentRemoved { step, id },
-            }));
+            })));
         }
         _ => {}
     }
-    let _ = (now, lang);
+    None
 }
 
 fn commitment_form(existing: Option<Commitment>) -> Form {
     let get = |f: fn(&Commitment) -> &String| existing.as_ref().map(f).cloned().unwrap_or_default();
     let fields = vec![
         Field::Text {
-            label: ("wat gaan we doen?", "what will be done?"),
+            label: Some(("wat gaan we doen?", "what will be done?")),
             value: get(|c| &c.what),
             check: Check::Required,
         },
         Field::Text {
-            label: (
+            label: Some((
                 "wie doet het? (partij of naam)",
                 "who does it? (party or name)",
-            ),
+            )),
             value: get(|c| &c.who),
             check: Check::Any,
         },
         Field::Text {
-            label: (
+            label: Some((
                 "wanneer? (bijv. voor de zomer)",
                 "by when? (e.g. before summer)",
-            ),
+            )),
             value: get(|c| &c.when),
             check: Check::Any,
         },
@@ -383,15 +478,4 @@ fn commitment_form(existing: Option<Commitment>) -> Form {
             fields,
         ),
     }
-}
-
-/// Saves an editor's text on an agreement step (agreements use forms, not the card editor).
-pub fn save_edit(
-    ws: &mut Workspace,
-    target: &EditTarget,
-    text: String,
-    now: Timestamp,
-    lang: Lang,
-) {
-    let _ = (ws, target, text, now, lang);
 }

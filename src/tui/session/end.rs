@@ -1,12 +1,13 @@
 //! Leaving a session: what is pending is written, and nothing is lost in silence. A
 //! quit while saving fails asks for a second `q`; whatever is still not on disk when the
-//! app ends is named on the terminal afterwards.
+//! app ends is named on the terminal afterwards. The session is closed in one place,
+//! [`close`], on the way out of the session loop: never while a key is handled.
 
 use std::time::Duration;
 
-use super::app::{App, Screen};
-use super::workspace::Workspace;
+use super::SessionScreen;
 use crate::core::Lang;
+use crate::tui::app::{App, Screen};
 
 /// Closes the open session (writing what is pending, waiting at most `wait`); returns
 /// a message when changes could not be saved.
@@ -25,7 +26,7 @@ pub fn close(app: &mut App, wait: Duration) -> Option<String> {
         lang.pick("het opslaan duurde te lang", "saving took too long")
             .to_string()
     });
-    let file = ws.path.display();
+    let file = ws.path().display();
     Some(match lang {
         Lang::Nl => {
             format!("{lost} van de {total} wijzigingen zijn NIET opgeslagen in {file}: {reason}")
@@ -36,7 +37,7 @@ pub fn close(app: &mut App, wait: Duration) -> Option<String> {
 
 /// Whether a quit must wait: saving fails and changes are not on disk. The first `q`
 /// then only says so in the status line (see [`quit_hint`]); a second `q` quits anyway.
-pub fn quit_blocked(ws: &mut Workspace, _lang: Lang) -> bool {
+pub fn quit_blocked(ws: &mut SessionScreen) -> bool {
     let Some(status) = ws.save_status() else {
         return false;
     };
@@ -55,7 +56,7 @@ pub fn quit_blocked(ws: &mut Workspace, _lang: Lang) -> bool {
 
 /// What the status line adds to "NIET OPGESLAGEN" after a held-back quit. Short: it
 /// shares the line with the reason, and the whole must fit 80 columns.
-pub fn quit_hint(ws: &Workspace, lang: Lang) -> &'static str {
+pub fn quit_hint(ws: &SessionScreen, lang: Lang) -> &'static str {
     if ws.quit_warned {
         lang.pick(" · q nogmaals = stoppen", " · q again = quit")
     } else {

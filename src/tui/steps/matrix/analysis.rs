@@ -9,16 +9,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
-use super::board::wrap;
-use super::text::{clean, truncate};
-use super::theme::Theme;
-use super::workspace::Workspace;
 use crate::core::analysis::{
     self, Analysis, ColumnInfo, GoalAnalysis, PhaseAnalysis, RowInfo, TensionEnd, ValueInfo,
 };
 use crate::core::matrix::{rank, top_rank};
-use crate::core::scenario::{MatrixSpec, Scale, StepKind};
-use crate::core::{Lang, Party, StepState};
+use crate::core::scenario::{MatrixSpec, Scale};
+use crate::core::{Lang, Party, SessionState, StepState};
+use crate::tui::steps::board::wrap;
+use crate::tui::text::{clean, truncate};
+use crate::tui::theme::Theme;
 
 mod goals;
 
@@ -37,12 +36,16 @@ struct Section {
 }
 
 /// Draws the analysis that the matrix step on screen shows.
-pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: &Theme, lang: Lang) {
-    let state = &ws.live.state;
+pub fn render(frame: &mut Frame, area: Rect, state: &SessionState, theme: &Theme, lang: Lang) {
     let Some(shown) = analysis::shown_for(state, state.current) else {
         return;
     };
-    let Some(StepKind::Matrix(spec)) = state.scenario.steps.get(shown).map(|s| &s.kind) else {
+    let Some(spec) = state
+        .scenario
+        .steps
+        .get(shown)
+        .and_then(|s| s.kind.matrix())
+    else {
         return;
     };
     let parties = state.scenario.parties();

@@ -1,7 +1,6 @@
 //! The party picker: who said this card? The scenario's parties and "no party"; never a
 //! person's name (anonymity by default).
 
-use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,10 +8,22 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::lane::party_label;
 use crate::core::clean::clean;
-use crate::core::{Change, Lang, Party};
+use crate::core::state::CardId;
+use crate::core::{Change, Lang, Party, SessionState};
 use crate::tui::action::Action;
+use crate::tui::session::view::{Mode, View};
+use crate::tui::steps::Reaction;
 use crate::tui::theme::Theme;
-use crate::tui::workspace::{Mode, Picker, Workspace};
+
+/// The list of parties open for a card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    /// The card the choice is for.
+    pub card: CardId,
+    /// The highlighted choice: an index into the scenario's parties, or one past the
+    /// end for "no party".
+    pub selected: usize,
+}
 
 /// The choices: every party, then "no party" (index `parties.len()`).
 fn choices(parties: &[Party], theme: &Theme, lang: Lang) -> Vec<(String, Vec<Span<'static>>)> {
@@ -89,10 +100,14 @@ pub fn render(
     );
 }
 
-/// Carries out an action in the picker; the picker closes on a choice or on Esc.
-pub fn act(ws: &mut Workspace, mut picker: Picker, action: Action, now: Timestamp, lang: Lang) {
-    let scenario = ws.live.state.scenario.clone();
-    let parties = scenario.parties();
+/// What an action does in the picker; it closes on a choice or on Esc.
+pub fn update(
+    mut picker: Picker,
+    view: &mut View,
+    state: &SessionState,
+    action: &Action,
+) -> Option<Reaction> {
+    let parties = state.scenario.parties();
     let count = parties.len() + 1;
     let choice = match action {
         Action::Up => {
@@ -105,33 +120,25 @@ pub fn act(ws: &mut Workspace, mut picker: Picker, action: Action, now: Timestam
         }
         Action::Confirm(true) => Some(picker.selected),
         Action::Digit(0) => Some(parties.len()),
-        Action::Digit(d) if usize::from(d) <= parties.len() => Some(usize::from(d) - 1),
-        Action::Back => return,
+        Action::Digit(d) if usize::from(*d) <= parties.len() => Some(usize::from(*d) - 1),
+        Action::Back => return None,
         _ => None,
     };
     let Some(choice) = choice else {
-        ws.mode = Mode::Picker(picker);
-        return;
+        view.mode = Mode::Picker(picker);
+        return None;
     };
-    let Some(step) = scenario.steps.get(ws.current()) else {
-        return;
-    };
+    let step = state.scenario.steps.get(state.current)?;
     let party = parties.get(choice).map(|p| p.id.clone());
-    let unchanged = ws
-        .live
-        .state
-        .board(ws.current())
+    let unchanged = state
+        .board(state.current)
         .and_then(|b| b.card(picker.card))
         .is_some_and(|c| c.party == party);
-    if !unchanged {
-        ws.record(
-            Change::CardTagged {
-                step: step.id.clone(),
-                card: picker.card,
-                party,
-            },
-            now,
-            lang,
-        );
-    }
+    (!unchanged).then(|| {
+        Reaction::record(Change::CardTagged {
+            step: step.id.clone(),
+            card: picker.card,
+            party,
+        })
+    })
 }

@@ -1,20 +1,57 @@
 //! Who endorses an item of an agreement: the list of parties or participants that can,
 //! open over the screen, where `Space` toggles one. Every toggle is a change of its own.
 
-use jiff::Timestamp;
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::action::Action;
-use super::agreement::endorsed_text;
-use super::participants::{display_name, party_name};
-use super::text::clean;
-use super::theme::Theme;
-use super::workspace::{Mode, Workspace};
-use super::wrapped::list_overlay;
+use super::endorsed_text;
 use crate::core::tally::{eligible_endorsers, endorsement};
-use crate::core::{Change, Endorser, Lang, StepKind};
+use crate::core::{Change, Endorser, Lang, SessionState};
+use crate::tui::action::Action;
+use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::participants::{display_name, party_name};
+use crate::tui::session::view::{Mode, Scene, View};
+use crate::tui::steps::Reaction;
+use crate::tui::text::clean;
+use crate::tui::theme::Theme;
+use crate::tui::wrapped::list_overlay;
+
+/// The keys of the list of endorsers.
+pub static KEYS: KeyTable = table!(
+    "Onderschrijven",
+    "Endorsing",
+    [
+        bind!(
+            "↑ ↓",
+            "kies wie",
+            "choose who",
+            [
+                code(KeyCode::Up, Action::Up),
+                ch('k', Action::Up),
+                code(KeyCode::Down, Action::Down),
+                ch('j', Action::Down),
+            ],
+        ),
+        bind!(
+            "Space",
+            "onderschrijft wel/niet",
+            "endorses or not",
+            [ch(' ', Action::Toggle)],
+        ),
+        bind!(
+            "Enter Esc",
+            "klaar",
+            "done",
+            [
+                code(KeyCode::Enter, Action::Back),
+                code(KeyCode::Esc, Action::Back),
+                ch('q', Action::Back),
+            ],
+        ),
+    ],
+);
 
 /// The list of endorsers of one item, open over the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +63,7 @@ pub struct EndorsePicker {
 }
 
 /// What an endorser is called: a party's name, or a participant's.
-pub fn endorser_name(ws: &Workspace, endorser: &Endorser, lang: Lang) -> String {
-    let state = &ws.live.state;
+pub fn endorser_name(state: &SessionState, endorser: &Endorser, lang: Lang) -> String {
     let parties = state.scenario.parties();
     if let Some(name) = party_name(Some(&endorser.key()), parties, lang) {
         return name;
@@ -39,24 +75,22 @@ pub fn endorser_name(ws: &Workspace, endorser: &Endorser, lang: Lang) -> String 
         .unwrap_or_else(|| clean(&endorser.key()).into_owned())
 }
 
-/// Carries out an action while the list of endorsers is open.
-pub fn pick(
-    ws: &mut Workspace,
+/// What an action does while the list of endorsers is open: every toggle is a change.
+pub fn update(
     mut picker: EndorsePicker,
-    action: Action,
-    now: Timestamp,
-    lang: Lang,
-) {
-    let index = ws.current();
-    let eligible = eligible_endorsers(&ws.live.state, index);
-    let step = ws
-        .live
-        .state
+    view: &mut View,
+    state: &SessionState,
+    action: &Action,
+) -> Option<Reaction> {
+    let index = state.current;
+    let eligible = eligible_endorsers(state, index);
+    let step = state
         .scenario
         .steps
         .get(index)
         .map(|s| s.id.clone())
         .unwrap_or_default();
+    let mut reaction = None;
     match action {
         Action::Up => picker.selected = picker.selected.saturating_sub(1),
         Action::Down => {
@@ -64,38 +98,39 @@ pub fn pick(
         }
         Action::Toggle => {
             if let Some(endorser) = eligible.get(picker.selected) {
-                let e = endorsement(&ws.live.state, index, &picker.item);
-                let endorsed = !e.by.contains(endorser);
-                ws.record(
-                    Change::EndorsementSet {
-                        step,
-                        item: picker.item.clone(),
-                        endorser: endorser.clone(),
-                        endorsed,
-                    },
-                    now,
-                    lang,
-                );
+                let e = endorsement(state, index, &picker.item);
+                reaction = Some(Reaction::record(Change::EndorsementSet {
+                    step,
+                    item: picker.item.clone(),
+                    endorser: endorser.clone(),
+                    endorsed: !e.by.contains(endorser),
+                }));
             }
         }
-        Action::Back | Action::Confirm(_) | Action::Edit | Action::EditorSave => return,
+        Action::Back | Action::Confirm(_) | Action::Edit | Action::EditorSave => return None,
         _ => {}
     }
-    ws.mode = Mode::Endorse(picker);
+    view.mode = Mode::Endorse(picker);
+    reaction
 }
 
 /// Draws the list of endorsers over `area`.
 pub fn render_picker(
     frame: &mut Frame,
     area: Rect,
-    ws: &Workspace,
+    scene: &Scene,
     picker: &EndorsePicker,
     theme: &Theme,
     lang: Lang,
 ) {
-    let state = &ws.live.state;
-    let index = ws.current();
-    let Some(StepKind::Agreement(spec)) = state.scenario.steps.get(index).map(|s| &s.kind) else {
+    let state = scene.state();
+    let index = state.current;
+    let Some(spec) = state
+        .scenario
+        .steps
+        .get(index)
+        .and_then(|s| s.kind.agreement())
+    else {
         return;
     };
     let text = if picker.item == "statement" {
@@ -127,7 +162,7 @@ pub fn render_picker(
                 ""
             };
             (
-                format!("{mark} {}{note}", endorser_name(ws, id, lang)),
+                format!("{mark} {}{note}", endorser_name(state, id, lang)),
                 i == picker.selected,
             )
         })

@@ -7,15 +7,14 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::board::wrap;
-use super::text::clean;
-use super::text::truncate;
-use super::theme::Theme;
-use super::workspace::Cursor;
 use crate::core::Lang;
 use crate::core::matrix::{self, MatrixRow};
 use crate::core::scenario::{MatrixSpec, Scale};
 use crate::core::state::MatrixState;
+use crate::tui::session::view::Cursor;
+use crate::tui::steps::board::wrap;
+use crate::tui::text::{clean, truncate};
+use crate::tui::theme::Theme;
 
 /// The narrowest a cell is drawn; fewer columns are shown (and scroll) below this.
 const MIN_CELL: u16 = 6;

@@ -1,0 +1,147 @@
+//! What a form is for, and what it makes once every field is answered: always decided by
+//! the purpose, never by the kind of step on screen.
+
+use super::Form;
+use crate::core::state::{CardId, Commitment, Participant, RowRef};
+use crate::core::{Change, SessionState, StepState, matrix};
+use crate::tui::steps::Reaction;
+
+/// What the form makes when it is complete.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A new card at the end of a lane of the board on screen.
+    NewCard {
+        /// Lane index.
+        lane: usize,
+    },
+    /// The text of an existing card.
+    Card(CardId),
+    /// The name of a theme for these cards.
+    Theme(Vec<CardId>),
+    /// The note on a cell of the matrix on screen (an empty note removes it).
+    CellNote {
+        /// The row.
+        row: RowRef,
+        /// The column id.
+        column: String,
+    },
+    /// A participant (name, organisation, party), present.
+    NewParticipant,
+    /// Changes to a participant (presence is kept).
+    EditParticipant(Participant),
+    /// A commitment (what, who, when) in the agreement on screen.
+    NewCommitment,
+    /// Changes to a commitment.
+    EditCommitment(u32),
+    /// The number of voters of the vote on screen.
+    Voters,
+    /// The minutes of the time box on screen; `start` starts it once set.
+    Minutes {
+        /// Start the timer after setting it.
+        start: bool,
+    },
+}
+
+/// What a complete form makes.
+pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
+    let step = state.scenario.steps.get(state.current);
+    let step_id = step.map(|s| s.id.clone()).unwrap_or_default();
+    let next_id = state.next_id;
+    let text = form.text_of(0);
+    let name = Some(text.clone()).filter(|n| !n.is_empty());
+    let change = match form.purpose.clone() {
+        Purpose::NewCard { lane } => {
+            let lane = step?.kind.board()?.lanes.get(lane)?;
+            Change::CardAdded {
+                step: step_id,
+                lane: lane.id.clone(),
+                card: next_id,
+                text,
+                party: lane.party.clone(),
+                theme: None,
+                position: None,
+            }
+        }
+        Purpose::Card(card) => Change::CardEdited {
+            step: step_id,
+            card,
+            text,
+        },
+        Purpose::Theme(cards) => Change::ThemeSet {
+            step: step_id,
+            cards,
+            theme: Some(text),
+        },
+        Purpose::CellNote { row, column } => {
+            let unchanged = match state.steps.get(state.current) {
+                Some(StepState::Matrix(cells)) => matrix::note(cells, &row, &column) == text,
+                _ => false,
+            };
+            if unchanged {
+                return None;
+            }
+            Change::CellNoted {
+                step: step_id,
+                row,
+                column,
+                note: text,
+            }
+        }
+        Purpose::NewParticipant => Change::ParticipantAdded {
+            participant: Participant {
+                id: next_id,
+                name,
+                organisation: form.text_of(1),
+                party: form.choice(2),
+                present: true,
+            },
+        },
+        Purpose::EditParticipant(old) => Change::ParticipantEdited {
+            participant: Participant {
+                name,
+                organisation: form.text_of(1),
+                party: form.choice(2),
+                ..old
+            },
+        },
+        Purpose::NewCommitment => Change::CommitmentAdded {
+            step: step_id,
+            commitment: Commitment {
+                id: next_id,
+                what: text,
+                who: form.text_of(1),
+                when: form.text_of(2),
+            },
+            position: None,
+        },
+        Purpose::EditCommitment(id) => Change::CommitmentEdited {
+            step: step_id,
+            commitment: Commitment {
+                id,
+                what: text,
+                who: form.text_of(1),
+                when: form.text_of(2),
+            },
+        },
+        Purpose::Voters => Change::VotersSet {
+            step: step_id,
+            voters: text.parse::<u32>().ok(),
+        },
+        Purpose::Minutes { start } => {
+            let minutes = text.parse::<u32>().ok()?;
+            let running = state
+                .timers
+                .get(state.current)
+                .is_some_and(|t| t.is_running());
+            let mut changes = vec![Change::TimerSet {
+                step: step_id.clone(),
+                minutes,
+            }];
+            if start && !running {
+                changes.push(Change::TimerStarted { step: step_id });
+            }
+            return Some(Reaction::Record(changes));
+        }
+    };
+    Some(Reaction::record(change))
+}

@@ -1,0 +1,71 @@
+//! The inputs of the session loop, all sent over one channel: what the terminal sends (a
+//! thread reads it), a signal or a lost terminal, the writer saying the save status moved,
+//! and changes from other sources than the keyboard. A later source (participants' phones
+//! through the room server, a second screen) is one more sender of [`Input`]: it turns its
+//! requests into `Input::Change` and never changes a session any other way.
+
+use std::sync::mpsc::Sender;
+
+use crossterm::event::Event as TermEvent;
+
+use super::signals::Ending;
+use crate::core::Change;
+
+/// Who made a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The facilitator at the keyboard: what it adds is selected.
+    Facilitator,
+    /// A participant's device in the room; the facilitator's selection stays put.
+    Room,
+}
+
+/// One message to the session loop.
+#[derive(Debug)]
+pub enum Input {
+    /// What the terminal sent: a key, a paste, a mouse event, a new size.
+    Terminal(TermEvent),
+    /// The terminal can no longer be read.
+    TerminalGone,
+    /// A signal, or a terminal that hung up, asks the app to end.
+    End(Ending),
+    /// The save status of the open session may have changed.
+    Saved,
+    /// A change from another source than the keyboard, for the session on screen.
+    Change {
+        /// The change.
+        change: Change,
+        /// Where it comes from.
+        origin: Origin,
+    },
+}
+
+/// Where inputs go; every source holds a clone.
+pub type Inputs = Sender<Input>;
+
+/// Starts the thread that reads the terminal and sends what it reads, until the terminal
+/// fails (it says so, once) or nobody listens any more.
+pub fn read_terminal(inputs: Inputs) {
+    let gone = inputs.clone();
+    let spawned = std::thread::Builder::new()
+        .name("samenspel-keys".into())
+        .spawn(move || {
+            loop {
+                match crossterm::event::read() {
+                    Ok(event) => {
+                        if inputs.send(Input::Terminal(event)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = inputs.send(Input::TerminalGone);
+                        return;
+                    }
+                }
+            }
+        });
+    if spawned.is_err() {
+        // Without a reader there is no keyboard: leave the way a lost terminal does.
+        let _ = gone.send(Input::TerminalGone);
+    }
+}

@@ -1,0 +1,357 @@
+//! A session on screen: the live log and its state (core), the file it is saved in (the
+//! store's [`SessionFile`]), and the view on it ([`View`]: plain data). Every change, from
+//! whatever source, goes through [`SessionScreen::apply`]: recorded by core, handed to the
+//! file, the selection kept valid, what it made selected. Nothing else changes a session.
+
+pub mod end;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use self::view::{Cursor, Mode, Scene, StatusKind, View};
+use super::action::Action;
+use super::input::Origin;
+use super::steps::{self, Reaction};
+use super::theme::Theme;
+use super::timer::Bell;
+use crate::core::touch::touched;
+use crate::core::{Change, Lang, Live, Scenario, Session};
+use crate::store::writer::{FINISH_WAIT, Notify};
+use crate::store::{FileError, SaveStatus, SessionFile};
+
+/// A session open on screen.
+pub struct SessionScreen {
+    /// The log and its state.
+    pub live: Live,
+    /// What is selected and open.
+    pub view: View,
+    /// The file, saved and locked; none when the session is shown read-only.
+    pub file: Option<SessionFile>,
+    path: PathBuf,
+    /// Whether a quit was already held back because saving fails.
+    pub quit_warned: bool,
+    /// Whether the countdown on screen has rung its bell.
+    pub bell: Bell,
+}
+
+impl SessionScreen {
+    fn with(live: Live, path: PathBuf, file: Option<SessionFile>) -> SessionScreen {
+        let mut view = View::of(&live);
+        view.keep_valid(&live.state);
+        SessionScreen {
+            live,
+            view,
+            file,
+            path,
+            quit_warned: false,
+            bell: Bell::default(),
+        }
+    }
+
+    /// Starts a new session of `scenario` in the sessions folder and writes it at once;
+    /// without a title, the scenario's.
+    pub fn create(
+        scenario: Scenario,
+        title: Option<String>,
+        now: Timestamp,
+        lang: Lang,
+    ) -> Result<SessionScreen, FileError> {
+        let title = title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| scenario.title.get(lang).to_string());
+        let mut session = Session::new(Arc::new(scenario), title, now, lang);
+        crate::store::zone::stamp(&mut session);
+        SessionScreen::create_prepared(session)
+    }
+
+    /// Starts a new session in a given file, which must not exist yet.
+    pub fn create_at(
+        path: PathBuf,
+        scenario: Scenario,
+        title: String,
+        now: Timestamp,
+        lang: Lang,
+    ) -> Result<SessionScreen, FileError> {
+        let mut session = Session::new(Arc::new(scenario), title, now, lang);
+        crate::store::zone::stamp(&mut session);
+        let file = SessionFile::create_at(path, &session)?;
+        SessionScreen::started(file, session)
+    }
+
+    /// Starts a prepared session (e.g. one that continues a series) in a new file in the
+    /// sessions folder, and writes it at once.
+    pub fn create_prepared(session: Session) -> Result<SessionScreen, FileError> {
+        let file = SessionFile::create(&session)?;
+        SessionScreen::started(file, session)
+    }
+
+    fn started(file: SessionFile, session: Session) -> Result<SessionScreen, FileError> {
+        let path = file.path().to_path_buf();
+        let live = Live::open(session).map_err(|p| FileError::one(&path, p))?;
+        Ok(SessionScreen::with(live, path, Some(file)))
+    }
+
+    /// Reopens a saved session where it was left: locked for this process, or
+    /// read-only (no lock, nothing is ever written).
+    pub fn open(path: &Path, read_only: bool) -> Result<SessionScreen, FileError> {
+        if read_only {
+            let live = SessionFile::open_read_only(path)?;
+            return Ok(SessionScreen::viewing(live, path));
+        }
+        let (file, live) = SessionFile::open(path)?;
+        Ok(SessionScreen::on_file(file, live))
+    }
+
+    /// A session the store opened ([`SessionFile::open_locked`]), on screen.
+    pub fn on_file(file: SessionFile, live: Live) -> SessionScreen {
+        let path = file.path().to_path_buf();
+        SessionScreen::with(live, path, Some(file))
+    }
+
+    /// A session read from `path` shown read-only: nothing is ever written.
+    pub fn viewing(live: Live, path: &Path) -> SessionScreen {
+        SessionScreen::with(live, path.to_path_buf(), None)
+    }
+
+    /// The session file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What the screen draws: the state and the view on it.
+    pub fn scene(&self) -> Scene<'_> {
+        Scene {
+            live: &self.live,
+            view: &self.view,
+        }
+    }
+
+    /// Index of the step on screen.
+    pub fn current(&self) -> usize {
+        self.live.state.current
+    }
+
+    /// The selection of the step on screen.
+    pub fn cursor(&self) -> Cursor {
+        self.view.cursor(self.current())
+    }
+
+    /// The save status, or none when read-only.
+    pub fn save_status(&self) -> Option<SaveStatus> {
+        self.file.as_ref().map(SessionFile::status)
+    }
+
+    /// Calls `notify` whenever the save status may have changed (the session loop wakes).
+    pub fn on_status(&self, notify: Notify) {
+        if let Some(file) = &self.file {
+            file.on_status(notify);
+        }
+    }
+
+    /// The one path of a change, from any source: recorded in core, handed to the file,
+    /// the selection kept valid (the selected card stays selected where it moved); what
+    /// the facilitator added, or what an undo or redo touched, is selected. A change the
+    /// state refuses is said in the status line and not recorded; false then.
+    pub fn apply(&mut self, change: Change, origin: Origin, now: Timestamp, lang: Lang) -> bool {
+        let Some(file) = self.file.as_ref().filter(|f| !f.is_closed()) else {
+            self.view.problem(lang.pick(
+                "alleen lezen: wijzigingen worden niet bewaard",
+                "read-only: changes are not kept",
+            ));
+            return false;
+        };
+        let state = &self.live.state;
+        // What an undo or redo does is the first change of its group.
+        let effective = match &change {
+            Change::Undo => state.next_undo().and_then(|c| c.first()).cloned(),
+            Change::Redo => state.next_redo().and_then(|c| c.first()).cloned(),
+            _ => None,
+        };
+        let by_facilitator = origin == Origin::Facilitator;
+        let focus = match &change {
+            Change::Undo | Change::Redo => effective,
+            Change::CardAdded { .. }
+            | Change::CommitmentAdded { .. }
+            | Change::ParticipantAdded { .. } => Some(change.clone()),
+            _ => None,
+        }
+        .filter(|_| by_facilitator);
+        let grouped = by_facilitator && matches!(change, Change::ThemeSet { .. });
+        let kept = self.view.selected_card(state);
+        if let Err(e) = self.live.record(change, now) {
+            self.view.problem(e.message(lang));
+            return false;
+        }
+        if let Some(event) = self.live.session.events.last() {
+            file.append(event);
+        }
+        if self
+            .view
+            .status
+            .as_ref()
+            .is_some_and(|s| s.kind == StatusKind::Problem)
+        {
+            self.view.status = None;
+        }
+        if grouped {
+            // The marks were for this grouping.
+            self.view.marked.clear();
+        }
+        let state = &self.live.state;
+        self.view.keep_valid(state);
+        if let (Some(card), Some(board)) = (kept, state.board(state.current))
+            && let Some(cursor) = steps::board::cursor_of(board, card)
+        {
+            *self.view.cursor_mut(state.current) = cursor;
+        }
+        if let Some(change) = focus {
+            let t = touched(&change);
+            if let Some(ui) = steps::on_screen(state) {
+                ui.focus(&mut self.view, state, &t, lang);
+            }
+            if let (Some(id), Some(panel), Change::ParticipantAdded { .. }) =
+                (t.participant, &mut self.view.people, &change)
+                && let Some(i) = state.participants.iter().position(|p| p.id == id)
+            {
+                panel.selected = i;
+            }
+        }
+        true
+    }
+
+    /// Carries out what an action asked for.
+    pub fn react(&mut self, reaction: Reaction, now: Timestamp, lang: Lang) {
+        match reaction {
+            Reaction::Record(changes) => {
+                for change in changes {
+                    if !self.apply(change, Origin::Facilitator, now, lang) {
+                        break;
+                    }
+                }
+            }
+            Reaction::Open(mode) => self.view.mode = mode,
+            Reaction::Say(status) => self.view.status = Some(status),
+        }
+    }
+
+    /// Carries out a key's action on the session: the overlay that is open takes it,
+    /// else the participants panel, else the keys of every step, else the step's kind.
+    pub fn act(&mut self, action: Action, now: Timestamp, lang: Lang) {
+        self.view.clear_info();
+        let state = &self.live.state;
+        let view = &mut self.view;
+        let reaction = match std::mem::take(&mut view.mode) {
+            Mode::Form(form) => super::form::update(form, view, state, &action),
+            Mode::Confirm(question) => super::question::answer(question, view, &action),
+            Mode::Picker(picker) => steps::board::picker::update(picker, view, state, &action),
+            Mode::Spotlight => {
+                steps::board::spotlight::update(view, state, &action);
+                None
+            }
+            Mode::Endorse(picker) => {
+                steps::agreement::endorse::update(picker, view, state, &action)
+            }
+            Mode::Normal => return self.act_normal(action, now, lang),
+        };
+        if let Some(r) = reaction {
+            self.react(r, now, lang);
+        }
+    }
+
+    fn act_normal(&mut self, action: Action, now: Timestamp, lang: Lang) {
+        let state = &self.live.state;
+        let people = self.view.people.is_some();
+        let reaction = match action {
+            Action::Undo | Action::Redo => {
+                return self.undo(action == Action::Redo, now, lang);
+            }
+            Action::TimerToggle | Action::TimerSet => super::timer::update(state, &action),
+            _ if people => super::participants::update(&mut self.view, state, &action, lang),
+            Action::NextStep | Action::PrevStep => {
+                let target = if action == Action::NextStep {
+                    state.current + 1
+                } else {
+                    state.current.wrapping_sub(1)
+                };
+                state.scenario.steps.get(target).map(|next| {
+                    Reaction::record(Change::StepOpened {
+                        step: next.id.clone(),
+                    })
+                })
+            }
+            Action::ToggleNotes => {
+                self.view.show_notes = !self.view.show_notes;
+                None
+            }
+            Action::Participants => {
+                self.view.people = Some(super::participants::Panel::default());
+                None
+            }
+            Action::Export => Some(Reaction::Say(super::share::export_beside(
+                &self.live, &self.path, lang,
+            ))),
+            Action::Back => {
+                self.view.status = None;
+                self.view.marked.clear();
+                self.view.matrix.analysis = None;
+                None
+            }
+            other => steps::on_screen(state)
+                .and_then(|ui| ui.update(&mut self.view, state, &other, lang)),
+        };
+        if let Some(r) = reaction {
+            self.react(r, now, lang);
+        }
+    }
+
+    /// Undoes (or redoes) the last change, on whatever step it was made, and says so.
+    fn undo(&mut self, redo: bool, now: Timestamp, lang: Lang) {
+        match super::undo::prepare(&self.live.state, redo, lang) {
+            Err(nothing) => self.view.info(nothing),
+            Ok((change, said)) => {
+                if self.apply(change, Origin::Facilitator, now, lang) {
+                    self.view.info(said);
+                }
+            }
+        }
+    }
+
+    /// A mouse click at a screen cell of the step's `area`.
+    pub fn click(
+        &mut self,
+        area: ratatui::layout::Rect,
+        column: u16,
+        row: u16,
+        theme: &Theme,
+        lang: Lang,
+    ) {
+        if let Some(ui) = steps::on_screen(&self.live.state) {
+            ui.click(
+                &mut self.view,
+                &self.live.state,
+                area,
+                column,
+                row,
+                theme,
+                lang,
+            );
+        }
+    }
+
+    /// Writes what is pending, stops saving and releases the lock, waiting at most
+    /// [`FINISH_WAIT`]; returns the final status (none when read-only). For tests and
+    /// tools; the app closes through [`end::close`], on its way out.
+    pub fn close(&mut self) -> Option<SaveStatus> {
+        self.close_within(FINISH_WAIT)
+    }
+
+    /// As [`SessionScreen::close`], waiting at most `wait` for the last save. Closing
+    /// again returns the status of the first close.
+    pub fn close_within(&mut self, wait: Duration) -> Option<SaveStatus> {
+        self.file.as_mut().map(|f| f.close(wait))
+    }
+}

@@ -1,0 +1,231 @@
+//! What the screen remembers about a session besides the session itself: the selection on
+//! every step, the overlay that is open, the marks, the status message. Plain data, no
+//! file and no terminal, so a copy can be handed to another screen and every step
+//! module's `update` can change it without doing anything else.
+
+use std::collections::BTreeSet;
+
+use crate::core::state::CardId;
+use crate::core::{Live, SessionState, StepState};
+
+use super::super::form::Form;
+use super::super::participants::Panel;
+use super::super::question::Question;
+use super::super::steps::agreement::endorse::EndorsePicker;
+use super::super::steps::board::picker::Picker;
+use super::super::steps::matrix::MatrixUi;
+
+/// The selection within one step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Selected lane (boards) or column.
+    pub lane: usize,
+    /// Selected card (its place in the lane as shown) or row.
+    pub card: usize,
+}
+
+/// What kind of message the status line shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Something did not happen (a refused change, a failed export); stays until a
+    /// change succeeds or Esc.
+    Problem,
+    /// A calm word (what was undone, where the export went); gone with the next key.
+    Info,
+}
+
+/// The one message of the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// Problem or information.
+    pub kind: StatusKind,
+    /// What it says.
+    pub text: String,
+}
+
+impl Status {
+    /// A problem.
+    pub fn problem(text: impl Into<String>) -> Status {
+        Status {
+            kind: StatusKind::Problem,
+            text: text.into(),
+        }
+    }
+
+    /// An information.
+    pub fn info(text: impl Into<String>) -> Status {
+        Status {
+            kind: StatusKind::Info,
+            text: text.into(),
+        }
+    }
+}
+
+/// What keys do right now: move around, or answer the overlay that is open.
+#[derive(Clone, Debug, Default)]
+pub enum Mode {
+    /// Moving around and acting on the selection.
+    #[default]
+    Normal,
+    /// Typing: a card, a note, a theme's name, or the fields of a small form.
+    Form(Box<Form>),
+    /// A yes/no question before a change that removes something.
+    Confirm(Box<Question>),
+    /// Choosing the party of a card.
+    Picker(Picker),
+    /// One card alone on the screen, very large.
+    Spotlight,
+    /// Choosing who endorses an item of an agreement.
+    Endorse(EndorsePicker),
+}
+
+/// The view of one session: what is selected and open.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    /// Selection per step.
+    pub cursors: Vec<Cursor>,
+    /// Key mode: the overlay that is open.
+    pub mode: Mode,
+    /// Whether the facilitator notes are shown.
+    pub show_notes: bool,
+    /// The status line's message.
+    pub status: Option<Status>,
+    /// Cards marked (space) for grouping; ids are unique across steps.
+    pub marked: BTreeSet<CardId>,
+    /// The participants panel, when open.
+    pub people: Option<Panel>,
+    /// What the matrix screens remember between keys (the open analysis, a typed sign).
+    pub matrix: MatrixUi,
+}
+
+impl View {
+    /// A view of a session with nothing selected yet.
+    pub fn of(live: &Live) -> View {
+        View {
+            cursors: vec![Cursor::default(); live.state.steps.len()],
+            ..View::default()
+        }
+    }
+
+    /// The selection of step `step`.
+    pub fn cursor(&self, step: usize) -> Cursor {
+        self.cursors.get(step).copied().unwrap_or_default()
+    }
+
+    /// The selection of step `step`, to change.
+    pub fn cursor_mut(&mut self, step: usize) -> &mut Cursor {
+        if self.cursors.len() <= step {
+            self.cursors.resize(step + 1, Cursor::default());
+        }
+        &mut self.cursors[step]
+    }
+
+    /// The selected card on the board on screen.
+    pub fn selected_card(&self, state: &SessionState) -> Option<CardId> {
+        let cursor = self.cursor(state.current);
+        let board = state.board(state.current)?;
+        let lane = board.lanes.get(cursor.lane)?;
+        super::super::steps::board::order::card_at(lane, cursor.card).map(|c| c.id)
+    }
+
+    /// Says a problem in the status line.
+    pub fn problem(&mut self, text: impl Into<String>) {
+        self.status = Some(Status::problem(text));
+    }
+
+    /// Says something calm in the status line.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status::info(text));
+    }
+
+    /// Forgets a calm message (the next key does).
+    pub fn clear_info(&mut self) {
+        if self
+            .status
+            .as_ref()
+            .is_some_and(|s| s.kind == StatusKind::Info)
+        {
+            self.status = None;
+        }
+    }
+
+    /// Keeps every selection inside what exists, and forgets marks on cards that are gone.
+    pub fn keep_valid(&mut self, state: &SessionState) {
+        self.marked.retain(|id| {
+            state
+                .steps
+                .iter()
+                .any(|s| matches!(s, StepState::Board(b) if b.find(*id).is_some()))
+        });
+        for (i, cursor) in self.cursors.iter_mut().enumerate() {
+            if let Some(StepState::Board(b)) = state.steps.get(i) {
+                cursor.lane = cursor.lane.min(b.lanes.len().saturating_sub(1));
+                let n = b.lanes.get(cursor.lane).map_or(0, |l| l.cards.len());
+                cursor.card = cursor.card.min(n.saturating_sub(1));
+            }
+        }
+        let count = state.participants.len();
+        if let Some(panel) = &mut self.people {
+            panel.selected = panel.selected.min(count.saturating_sub(1));
+        }
+    }
+}
+
+/// What a screen draws of a session: the log and its state, and the view on it. Drawing
+/// reads a scene and never changes it.
+#[derive(Clone, Copy)]
+pub struct Scene<'a> {
+    /// The log and its state.
+    pub live: &'a Live,
+    /// What is selected and open.
+    pub view: &'a View,
+}
+
+impl<'a> Scene<'a> {
+    /// The state.
+    pub fn state(&self) -> &'a SessionState {
+        &self.live.state
+    }
+
+    /// Index of the step on screen.
+    pub fn current(&self) -> usize {
+        self.live.state.current
+    }
+
+    /// The selection of the step on screen.
+    pub fn cursor(&self) -> Cursor {
+        self.view.cursor(self.current())
+    }
+}
+
+/// A session shown read-only (a replay, its summary, a followed file): the log and its
+/// state, and the view on it; nothing is ever saved.
+#[derive(Clone, Debug)]
+pub struct Shown {
+    /// The log and its state.
+    pub live: Live,
+    /// What is selected and open.
+    pub view: View,
+}
+
+impl Shown {
+    /// A session shown from its start of view.
+    pub fn new(live: Live) -> Shown {
+        let mut view = View::of(&live);
+        view.keep_valid(&live.state);
+        Shown { live, view }
+    }
+
+    /// What is drawn.
+    pub fn scene(&self) -> Scene<'_> {
+        Scene {
+            live: &self.live,
+            view: &self.view,
+        }
+    }
+
+    /// Index of the step on screen.
+    pub fn current(&self) -> usize {
+        self.live.state.current
+    }
+}

@@ -1,0 +1,348 @@
+//! A board step: lanes side by side when they fit, otherwise one lane at a time with the
+//! others named above it. Cards move between lanes and within a lane, are grouped into
+//! themes and tagged with the party that said them; one card can be spotlighted.
+
+pub mod lane;
+mod layout;
+pub mod order;
+pub mod picker;
+pub mod spotlight;
+mod update;
+
+use crossterm::event::KeyCode;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use self::lane::LaneLook;
+use self::layout::{BoardLayout, board_layout, lane_titles, tab_text};
+use super::{Reaction, StepUi};
+use crate::core::state::{BoardState, CardId};
+use crate::core::touch::Touched;
+use crate::core::{Lang, SessionState, StepKind};
+use crate::tui::action::Action;
+use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::session::view::{Cursor, Mode, Scene, View};
+use crate::tui::theme::Theme;
+
+/// A board step on screen.
+pub struct Board;
+
+/// The keys of a board step.
+pub static KEYS: KeyTable = table!(
+    "Bord",
+    "Board",
+    [
+        bind!(
+            "← → Tab",
+            "andere kolom",
+            "other lane",
+            [
+                code(KeyCode::Left, Action::Left),
+                code(KeyCode::BackTab, Action::Left),
+                code(KeyCode::Right, Action::Right),
+                code(KeyCode::Tab, Action::Right),
+            ],
+        ),
+        bind!(
+            "↑ ↓",
+            "kies een kaart",
+            "select a card",
+            [
+                code(KeyCode::Up, Action::Up),
+                code(KeyCode::Down, Action::Down)
+            ],
+        ),
+        bind!(
+            "a",
+            "kaart toevoegen (Enter bewaart, Esc annuleert)",
+            "add a card (Enter saves, Esc cancels)",
+            [ch('a', Action::Add)],
+        ),
+        bind!(
+            "e Enter",
+            "kaart bewerken",
+            "edit the card",
+            [ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)],
+        ),
+        bind!(
+            "d",
+            "kaart verwijderen (vraagt j/n)",
+            "delete the card (asks y/n)",
+            [ch('d', Action::Delete)],
+        ),
+        bind!(
+            "< >",
+            "kaart naar vorige/volgende kolom",
+            "card to previous/next lane",
+            [ch('<', Action::MoveLeft), ch('>', Action::MoveRight)],
+        ),
+        bind!(
+            "K J",
+            "kaart omhoog/omlaag",
+            "card up/down",
+            [ch('K', Action::MoveUp), ch('J', Action::MoveDown)],
+        ),
+        bind!(
+            "Space",
+            "kaart aan-/afvinken",
+            "mark/unmark the card",
+            [ch(' ', Action::ToggleMark)],
+        ),
+        bind!(
+            "g",
+            "aangevinkte kaarten groeperen in een thema",
+            "group the marked cards in a theme",
+            [ch('g', Action::Group)],
+        ),
+        bind!(
+            "G",
+            "kaart(en) uit het thema halen",
+            "take card(s) out of the theme",
+            [ch('G', Action::Ungroup)],
+        ),
+        bind!(
+            "o",
+            "partij die het zei",
+            "party that said it",
+            [ch('o', Action::Tag)],
+        ),
+        bind!(
+            "s",
+            "kaart groot in beeld (Esc terug)",
+            "card large on screen (Esc back)",
+            [ch('s', Action::Spotlight)],
+        ),
+        bind!(
+            "Esc",
+            "vinkjes wissen",
+            "clear the marks",
+            [code(KeyCode::Esc, Action::Back)],
+        ),
+    ],
+);
+
+impl StepUi for Board {
+    fn accepts(&self, kind: &StepKind) -> bool {
+        kind.board().is_some()
+    }
+
+    fn keys(&self) -> &'static KeyTable {
+        &KEYS
+    }
+
+    fn update(
+        &self,
+        view: &mut View,
+        state: &SessionState,
+        action: &Action,
+        _lang: Lang,
+    ) -> Option<Reaction> {
+        update::update(view, state, action)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+        render(frame, area, scene, theme, lang);
+    }
+
+    fn focus(&self, view: &mut View, state: &SessionState, touched: &Touched, _lang: Lang) -> bool {
+        let (Some(card), Some(board)) = (touched.card, state.board(state.current)) else {
+            return false;
+        };
+        match cursor_of(board, card) {
+            Some(cursor) => {
+                *view.cursor_mut(state.current) = cursor;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn click(
+        &self,
+        view: &mut View,
+        state: &SessionState,
+        area: Rect,
+        column: u16,
+        row: u16,
+        theme: &Theme,
+        lang: Lang,
+    ) {
+        click(view, state, area, column, row, theme, lang);
+    }
+}
+
+/// Draws the board of the current step.
+fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+    let state = scene.state();
+    let (Some(board), Some(spec)) = (
+        state.board(state.current),
+        state
+            .scenario
+            .steps
+            .get(state.current)
+            .and_then(|s| s.kind.board()),
+    ) else {
+        return;
+    };
+    if matches!(scene.view.mode, Mode::Spotlight) {
+        spotlight::render(frame, area, scene, spec, theme, lang);
+        return;
+    }
+    let cursor = scene.cursor();
+    let parties = state.scenario.parties();
+    let titles = lane_titles(spec, lang);
+    let laid = board_layout(area, &titles, cursor.lane);
+    if let Some((tabs, names)) = &laid.tabs {
+        let spans: Vec<Span> = names
+            .iter()
+            .map(|&(i, x0, x1)| {
+                let w = x1.saturating_sub(x0) as usize;
+                let selected = i == cursor.lane;
+                let style = if selected { theme.selected } else { theme.dim };
+                Span::styled(tab_text(i, &titles[i], w, selected), style)
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), *tabs);
+    }
+    let compact = is_compact(scene.view, board, &laid, &titles, parties, theme, lang);
+    for &(i, lane_area) in &laid.lanes {
+        let Some(lane) = board.lanes.get(i) else {
+            continue;
+        };
+        let look = LaneLook {
+            title: &titles[i],
+            selected: (i == cursor.lane).then_some(cursor.card),
+            marked: &scene.view.marked,
+            parties,
+            compact,
+        };
+        lane::render(frame, lane_area, lane, &look, theme, lang);
+    }
+}
+
+/// Whether any lane drawn needs its cards packed without blank lines.
+fn is_compact(
+    view: &View,
+    board: &BoardState,
+    laid: &BoardLayout,
+    titles: &[String],
+    parties: &[crate::core::Party],
+    theme: &Theme,
+    lang: Lang,
+) -> bool {
+    laid.lanes.iter().any(|&(i, area)| {
+        board.lanes.get(i).is_some_and(|lane| {
+            let look = LaneLook {
+                title: &titles[i],
+                selected: None,
+                marked: &view.marked,
+                parties,
+                compact: false,
+            };
+            !lane::fits_roomy(area, lane, &look, theme, lang)
+        })
+    })
+}
+
+/// Selects the lane or card drawn at a screen cell of the board in `area`.
+fn click(
+    view: &mut View,
+    state: &SessionState,
+    area: Rect,
+    column: u16,
+    row: u16,
+    theme: &Theme,
+    lang: Lang,
+) {
+    let scenario = &state.scenario;
+    let Some(spec) = scenario
+        .steps
+        .get(state.current)
+        .and_then(|s| s.kind.board())
+    else {
+        return;
+    };
+    let Some(board) = state.board(state.current) else {
+        return;
+    };
+    let cursor = view.cursor(state.current);
+    let titles = lane_titles(spec, lang);
+    let laid = board_layout(area, &titles, cursor.lane);
+    let mut target: Option<Cursor> = None;
+    if let Some((tabs, names)) = &laid.tabs
+        && row == tabs.y
+    {
+        target = names
+            .iter()
+            .find(|(_, x0, x1)| column >= *x0 && column < *x1)
+            .map(|&(lane, _, _)| Cursor { lane, card: 0 });
+    }
+    let parties = scenario.parties();
+    let compact = is_compact(view, board, &laid, &titles, parties, theme, lang);
+    for &(i, lane_area) in &laid.lanes {
+        let inside = column >= lane_area.x
+            && column < lane_area.right()
+            && row >= lane_area.y
+            && row < lane_area.bottom();
+        let Some(lane) = board.lanes.get(i).filter(|_| inside) else {
+            continue;
+        };
+        let look = LaneLook {
+            title: &titles[i],
+            selected: (i == cursor.lane).then_some(cursor.card),
+            marked: &view.marked,
+            parties,
+            compact,
+        };
+        let card = lane::card_at_row(lane_area, row, lane, &look, theme, lang);
+        let card = card.unwrap_or(if i == cursor.lane { cursor.card } else { 0 });
+        target = Some(Cursor { lane: i, card });
+    }
+    if let Some(t) = target {
+        *view.cursor_mut(state.current) = t;
+        view.keep_valid(state);
+    }
+}
+
+/// Where a card is on screen: its lane and its place in the lane's shown order (a theme
+/// gathers its cards, so that is not where the lane stores it).
+pub fn cursor_of(board: &BoardState, card: CardId) -> Option<Cursor> {
+    let (lane, index) = board.find(card)?;
+    let shown = order::shown_place(board.lanes.get(lane)?, index)?;
+    Some(Cursor { lane, card: shown })
+}
+
+/// Splits text into lines of at most `width` characters, at spaces where possible.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let mut word: String = word.to_string();
+        loop {
+            let cur_len = current.chars().count();
+            let w_len = word.chars().count();
+            if cur_len == 0 && w_len > width {
+                let head: String = word.chars().take(width).collect();
+                word = word.chars().skip(width).collect();
+                lines.push(head);
+                continue;
+            }
+            if cur_len > 0 && cur_len + 1 + w_len > width {
+                lines.push(std::mem::take(&mut current));
+                continue;
+            }
+            if cur_len > 0 {
+                current.push(' ');
+            }
+            current.push_str(&word);
+            break;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
