@@ -346,8 +346,9 @@ fn html_renders_in_chromium_without_outside_requests() {
                 .is_ok_and(|o| o.status.success())
         })
     else {
-        println!(
-            "SKIPPED: no Chromium on this machine (apt-get install chromium); the HTML was not rendered"
+        crate::common::skipped(
+            "exports::html_renders_in_chromium_without_outside_requests",
+            "no Chromium on this machine (apt-get install chromium); the HTML was not rendered",
         );
         return;
     };

@@ -89,8 +89,9 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
     let mnt = home.path().join("data");
     std::fs::create_dir(&mnt).expect("mount point");
     if !namespaces_work(&mnt) {
-        eprintln!(
-            "SKIPPED: `unshare -rm` with a tmpfs is not allowed here; the writer's unit tests cover a full disk"
+        crate::common::skipped(
+            "full_disk::a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_returns",
+            "`unshare -rm` with a tmpfs is not allowed here; the writer's unit tests cover a full disk",
         );
         return;
     }

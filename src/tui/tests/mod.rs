@@ -3,6 +3,7 @@
 
 mod agreement;
 mod board;
+mod inputs;
 mod matrix;
 mod participants;
 mod replay;
