@@ -373,6 +373,11 @@ impl SessionState {
         self.redo.last().map(Vec::as_slice)
     }
 
+    /// The step on screen, from the scenario.
+    pub fn current_step(&self) -> Option<&super::scenario::Step> {
+        self.scenario.steps.get(self.current)
+    }
+
     /// The board of step `index`, if it is a board.
     pub fn board(&self, index: usize) -> Option<&BoardState> {
         match self.steps.get(index) {

@@ -249,7 +249,7 @@ mod tests {
         contexts.extend(
             crate::tui::steps::registered()
                 .into_iter()
-                .map(|ui| KeyContext::Step(ui.keys())),
+                .map(|ui| KeyContext::Step(ui.keys)),
         );
         for context in contexts {
             for section in context.sections() {

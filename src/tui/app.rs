@@ -204,7 +204,7 @@ impl App {
             Screen::Session(s) => match &s.view.mode {
                 Mode::Normal if s.view.people.is_some() => KeyContext::Participants,
                 Mode::Normal => match super::steps::on_screen(&s.live.state) {
-                    Some(ui) => KeyContext::Step(ui.keys()),
+                    Some(ui) => KeyContext::Step(ui.keys),
                     None => KeyContext::Step(&super::steps::EVERY_STEP),
                 },
                 Mode::Confirm(_) => KeyContext::Confirm,

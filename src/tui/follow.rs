@@ -120,15 +120,12 @@ impl Follow {
     fn select_last_touched(&mut self) {
         let Shown { live, view } = &mut self.shown;
         let state = &live.state;
-        let (Some(step), Some(ui)) = (
-            state.scenario.steps.get(state.current),
-            super::steps::on_screen(state),
-        ) else {
+        let (Some(step), Some(ui)) = (state.current_step(), super::steps::on_screen(state)) else {
             return;
         };
         for event in live.session.events.iter().rev() {
             let t = touched(&event.change);
-            if t.step == Some(step.id.as_str()) && ui.focus(view, state, &t, self.lang) {
+            if t.step == Some(step.id.as_str()) && (ui.focus)(view, state, &t, self.lang) {
                 return;
             }
         }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crossterm::event::KeyCode;
 
 use super::action::Action;
-use super::keys::{KeyTable, bind, ch, code, table};
+use super::keys::{KeyTable, UP_DOWN, bind, ch, code, table};
 use super::text::clean;
 use super::theme::Theme;
 use crate::core::Lang;
@@ -23,12 +23,7 @@ pub static KEYS: KeyTable = table!(
             "↑ ↓",
             "kies een scenario of sessie",
             "choose a scenario or session",
-            [
-                code(KeyCode::Up, Action::Up),
-                ch('k', Action::Up),
-                code(KeyCode::Down, Action::Down),
-                ch('j', Action::Down),
-            ],
+            UP_DOWN,
         ),
         bind!(
             "Enter",

@@ -67,6 +67,14 @@ macro_rules! bind {
             en: $en,
         }
     };
+    ($label:expr, $nl:expr, $en:expr, $keys:expr $(,)?) => {
+        $crate::tui::keys::Binding {
+            keys: $keys,
+            label: $label,
+            nl: $nl,
+            en: $en,
+        }
+    };
 }
 
 /// A row that is not listed in the help: other keys for something listed.
@@ -113,6 +121,23 @@ pub const fn ctrl(c: char, action: Action) -> (Key, Does) {
 pub const fn digits(from: char, to: char) -> (Key, Does) {
     (Key::Digits(from, to), Does::Digit)
 }
+
+/// ↑ ↓ in a list, also as k j (as in vi).
+pub const UP_DOWN: &[(Key, Does)] = &[
+    code(KeyCode::Up, Action::Up),
+    ch('k', Action::Up),
+    code(KeyCode::Down, Action::Down),
+    ch('j', Action::Down),
+];
+
+/// The arrows ↑ ↓ alone (where k and j mean something else).
+pub const ARROWS_UP_DOWN: &[(Key, Does)] = &[
+    code(KeyCode::Up, Action::Up),
+    code(KeyCode::Down, Action::Down),
+];
+
+/// e and Enter: edit what is selected.
+pub const EDIT: &[(Key, Does)] = &[ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)];
 
 impl Key {
     /// The digit this key reads from `key` (`None` when it does not answer to it).

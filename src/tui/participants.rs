@@ -10,10 +10,10 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::action::Action;
 use super::form::{Check, Field, Form, Purpose};
-use super::keys::{KeyTable, also, bind, ch, code, ctrl, table};
+use super::keys::{EDIT, KeyTable, UP_DOWN, also, bind, ch, code, table};
 use super::question::Question;
 use super::session::view::{Mode, Scene, View};
-use super::steps::Reaction;
+use super::steps::{MINUTES, REDO, Reaction, TIMER, UNDO};
 use super::text::clean;
 use super::theme::Theme;
 use super::wrapped::{panel_block, push_wrapped};
@@ -25,17 +25,7 @@ pub static KEYS: KeyTable = table!(
     "Deelnemers",
     "Participants",
     [
-        bind!(
-            "↑ ↓",
-            "kies een deelnemer",
-            "select a participant",
-            [
-                code(KeyCode::Up, Action::Up),
-                ch('k', Action::Up),
-                code(KeyCode::Down, Action::Down),
-                ch('j', Action::Down),
-            ],
-        ),
+        bind!("↑ ↓", "kies een deelnemer", "select a participant", UP_DOWN,),
         bind!(
             "a",
             "deelnemer toevoegen (naam mag leeg)",
@@ -46,7 +36,7 @@ pub static KEYS: KeyTable = table!(
             "e Enter",
             "deelnemer bewerken",
             "edit the participant",
-            [ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)],
+            EDIT,
         ),
         bind!(
             "d",
@@ -63,20 +53,10 @@ pub static KEYS: KeyTable = table!(
             "present / absent",
             [ch(' ', Action::Toggle)],
         ),
-        bind!(
-            "t",
-            "timer starten/pauzeren",
-            "start/pause the timer",
-            [ch('t', Action::TimerToggle)],
-        ),
-        bind!(
-            "T",
-            "minuten van de timer",
-            "minutes of the timer",
-            [ch('T', Action::TimerSet)],
-        ),
-        bind!("u", "ongedaan maken", "undo", [ch('u', Action::Undo)]),
-        bind!("Ctrl-r", "opnieuw doen", "redo", [ctrl('r', Action::Redo)]),
+        TIMER,
+        MINUTES,
+        UNDO,
+        REDO,
         bind!(
             "Esc P",
             "paneel sluiten",

@@ -121,7 +121,7 @@ fn session_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
 fn step_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
     let state = scene.state();
     let view = scene.view;
-    let step = state.scenario.steps.get(state.current);
+    let step = state.current_step();
     let title = step.map_or(0, |s| clean(s.title.get(lang)).chars().count());
     let prompt = step.map_or(String::new(), |s| clean(s.prompt.get(lang)).into_owned());
     let notes = step
@@ -203,7 +203,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
     let theme = &app.theme;
     let state = scene.state();
     let view = scene.view;
-    let Some(step) = state.scenario.steps.get(state.current) else {
+    let Some(step) = state.current_step() else {
         return;
     };
     let title = clean(step.title.get(lang)).into_owned();
@@ -286,7 +286,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
     }
 
     if let Some(ui) = steps::ui(&step.kind) {
-        ui.render(frame, body, scene, theme, lang);
+        (ui.render)(frame, body, scene, theme, lang);
     }
     if view.people.is_some() {
         let panel = Rect::new(

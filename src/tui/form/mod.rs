@@ -17,7 +17,7 @@ mod purpose;
 pub use purpose::Purpose;
 
 use super::action::Action;
-use super::keys::{KeyTable, also, bind, ch, code, digits, table};
+use super::keys::{KeyTable, UP_DOWN, also, bind, ch, code, digits, table};
 use super::session::view::{Mode, View};
 use super::steps::Reaction;
 use super::text::{clean, one_line};
@@ -113,17 +113,7 @@ pub static CHOICE_KEYS: KeyTable = table!(
     "Kiezen",
     "Choosing",
     [
-        bind!(
-            "↑ ↓",
-            "kies",
-            "choose",
-            [
-                code(KeyCode::Up, Action::Up),
-                ch('k', Action::Up),
-                code(KeyCode::Down, Action::Down),
-                ch('j', Action::Down),
-            ],
-        ),
+        bind!("↑ ↓", "kies", "choose", UP_DOWN,),
         bind!("0-9", "kies direct", "choose directly", [digits('0', '9')]),
         bind!(
             "Enter",

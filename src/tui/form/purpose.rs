@@ -44,7 +44,7 @@ pub enum Purpose {
 
 /// What a complete form makes.
 pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
-    let step = state.scenario.steps.get(state.current);
+    let step = state.current_step();
     let step_id = step.map(|s| s.id.clone()).unwrap_or_default();
     let next_id = state.next_id;
     let text = form.text_of(0);

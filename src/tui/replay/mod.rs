@@ -290,7 +290,7 @@ impl Replay {
         };
         view.keep_valid(state);
         if let (Some(change), Some(ui)) = (change, super::steps::on_screen(state)) {
-            ui.focus(view, state, &touched(change), self.lang);
+            (ui.focus)(view, state, &touched(change), self.lang);
         }
     }
 

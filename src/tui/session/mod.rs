@@ -211,7 +211,7 @@ impl SessionScreen {
         if let Some(change) = focus {
             let t = touched(&change);
             if let Some(ui) = steps::on_screen(state) {
-                ui.focus(&mut self.view, state, &t, lang);
+                (ui.focus)(&mut self.view, state, &t, lang);
             }
             if let (Some(id), Some(panel), Change::ParticipantAdded { .. }) =
                 (t.participant, &mut self.view.people, &change)
@@ -301,7 +301,7 @@ impl SessionScreen {
                 None
             }
             other => steps::on_screen(state)
-                .and_then(|ui| ui.update(&mut self.view, state, &other, lang)),
+                .and_then(|ui| (ui.update)(&mut self.view, state, &other, lang)),
         };
         if let Some(r) = reaction {
             self.react(r, now, lang);
@@ -329,8 +329,8 @@ impl SessionScreen {
         theme: &Theme,
         lang: Lang,
     ) {
-        if let Some(ui) = steps::on_screen(&self.live.state) {
-            ui.click(
+        if let Some(click) = steps::on_screen(&self.live.state).and_then(|ui| ui.click) {
+            click(
                 &mut self.view,
                 &self.live.state,
                 area,

@@ -3,7 +3,7 @@
 //! no recording), and a `render` that reads a snapshot. The session screen asks the
 //! registry ([`ui`]) once which module a step is, and never looks at the kind again.
 //!
-//! A new kind of step: a module here that implements [`StepUi`], its `mod` line below and
+//! A new kind of step: a module here with a `static UI: StepUi`, its `mod` line below and
 //! its entry in [`STEPS`]. (Core needs its spec, state, reducer and validation first.)
 
 pub mod agreement;
@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::keys::{KeyTable, also, bind, ch, code, ctrl, table};
+use super::keys::{Binding, KeyTable, also, bind, ch, code, ctrl, table};
 use super::session::view::{Mode, Scene, Status, View};
 use super::theme::Theme;
 use crate::core::touch::Touched;
@@ -43,75 +43,73 @@ impl Reaction {
     }
 }
 
-/// A kind of step on screen.
-pub trait StepUi: Sync {
-    /// Whether this module shows steps of `kind`.
-    fn accepts(&self, kind: &StepKind) -> bool;
+/// What a click does: selects what is drawn at a cell (column, row) of the step's area.
+pub type Click = fn(&mut View, &SessionState, Rect, u16, u16, &Theme, Lang);
 
+/// A kind of step on screen: what its module gives the session screen.
+pub struct StepUi {
+    /// Whether this module shows steps of a kind.
+    pub accepts: fn(&StepKind) -> bool,
     /// The keys of this kind of step (before the keys of every step).
-    fn keys(&self) -> &'static KeyTable;
-
-    /// What `action` does on the step on screen: the selection in `view` may move; a
+    pub keys: &'static KeyTable,
+    /// What an action does on the step on screen: the selection in the view may move; a
     /// change or an overlay comes back as a [`Reaction`]. No IO, no recording.
-    fn update(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        action: &Action,
-        lang: Lang,
-    ) -> Option<Reaction>;
-
-    /// Draws the step on screen in `area`; reads, never changes.
-    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang);
-
+    pub update: fn(&mut View, &SessionState, &Action, Lang) -> Option<Reaction>,
+    /// Draws the step on screen in an area; reads, never changes.
+    pub render: fn(&mut Frame, Rect, &Scene, &Theme, Lang),
     /// Selects what a change touched, when it is on the step on screen; true when it did.
-    fn focus(&self, view: &mut View, state: &SessionState, touched: &Touched, lang: Lang) -> bool {
-        let _ = (view, state, touched, lang);
-        false
-    }
+    pub focus: fn(&mut View, &SessionState, &Touched, Lang) -> bool,
+    /// A mouse click, when this kind does something with one.
+    pub click: Option<Click>,
+}
 
-    /// Selects what is drawn at a screen cell of the step's `area` (a mouse click).
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "a click needs the frame's layout"
-    )]
-    fn click(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        area: Rect,
-        column: u16,
-        row: u16,
-        theme: &Theme,
-        lang: Lang,
-    ) {
-        let _ = (view, state, area, column, row, theme, lang);
-    }
+/// For a kind that has nothing to select when a change touches it.
+pub fn no_focus(_: &mut View, _: &SessionState, _: &Touched, _: Lang) -> bool {
+    false
 }
 
 /// Every kind of step on screen.
-static STEPS: [&dyn StepUi; 5] = [
-    &board::Board,
-    &matrix::Matrix,
-    &vote::Vote,
-    &agreement::Agreement,
-    &review::Review,
+static STEPS: [&StepUi; 5] = [
+    &board::UI,
+    &matrix::UI,
+    &vote::UI,
+    &agreement::UI,
+    &review::UI,
 ];
 
 /// The module that shows steps of `kind`.
-pub fn ui(kind: &StepKind) -> Option<&'static dyn StepUi> {
-    STEPS.iter().copied().find(|s| s.accepts(kind))
+pub fn ui(kind: &StepKind) -> Option<&'static StepUi> {
+    STEPS.iter().copied().find(|s| (s.accepts)(kind))
 }
 
 /// The module of the step on screen.
-pub fn on_screen(state: &SessionState) -> Option<&'static dyn StepUi> {
-    ui(&state.scenario.steps.get(state.current)?.kind)
+pub fn on_screen(state: &SessionState) -> Option<&'static StepUi> {
+    ui(&state.current_step()?.kind)
 }
 
 /// Every registered module (for the README's key map).
-pub fn registered() -> Vec<&'static dyn StepUi> {
+pub fn registered() -> Vec<&'static StepUi> {
     STEPS.to_vec()
 }
+
+/// `u`: undo, on every step and in the participants panel.
+pub const UNDO: Binding = bind!("u", "ongedaan maken", "undo", [ch('u', Action::Undo)]);
+/// `Ctrl-r`: redo.
+pub const REDO: Binding = bind!("Ctrl-r", "opnieuw doen", "redo", [ctrl('r', Action::Redo)]);
+/// `t`: start or pause the time box of the step on screen.
+pub const TIMER: Binding = bind!(
+    "t",
+    "timer starten/pauzeren",
+    "start/pause the timer",
+    [ch('t', Action::TimerToggle)],
+);
+/// `T`: the minutes of the time box.
+pub const MINUTES: Binding = bind!(
+    "T",
+    "minuten van de timer",
+    "minutes of the timer",
+    [ch('T', Action::TimerSet)],
+);
 
 /// The keys every step has, after those of its kind.
 pub static EVERY_STEP: KeyTable = table!(
@@ -136,26 +134,16 @@ pub static EVERY_STEP: KeyTable = table!(
                 code(KeyCode::PageUp, Action::PrevStep),
             ],
         ),
-        bind!("u", "ongedaan maken", "undo", [ch('u', Action::Undo)]),
-        bind!("Ctrl-r", "opnieuw doen", "redo", [ctrl('r', Action::Redo)]),
+        UNDO,
+        REDO,
         bind!(
             "f",
             "notities voor de begeleider tonen/verbergen",
             "show/hide facilitator notes",
             [ch('f', Action::ToggleNotes)],
         ),
-        bind!(
-            "t",
-            "timer starten/pauzeren",
-            "start/pause the timer",
-            [ch('t', Action::TimerToggle)],
-        ),
-        bind!(
-            "T",
-            "minuten van de timer",
-            "minutes of the timer",
-            [ch('T', Action::TimerSet)],
-        ),
+        TIMER,
+        MINUTES,
         bind!(
             "P",
             "deelnemers: wie, welke partij, aanwezig",

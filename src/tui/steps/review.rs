@@ -9,32 +9,20 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::board::wrap;
 use super::{Reaction, StepUi};
-use crate::core::scenario::StepKind;
 use crate::core::state::ReviewStatus;
 use crate::core::{Change, Lang, SessionState, StepState};
 use crate::tui::action::Action;
-use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::keys::{ARROWS_UP_DOWN, KeyTable, bind, ch, code, table};
 use crate::tui::session::view::{Scene, View};
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
-
-/// A review step on screen.
-pub struct Review;
 
 /// The keys of a review step.
 pub static KEYS: KeyTable = table!(
     "Terugblik",
     "Review",
     [
-        bind!(
-            "↑ ↓",
-            "kies een actie",
-            "select an action",
-            [
-                code(KeyCode::Up, Action::Up),
-                code(KeyCode::Down, Action::Down)
-            ],
-        ),
+        bind!("↑ ↓", "kies een actie", "select an action", ARROWS_UP_DOWN,),
         bind!(
             "Enter Space",
             "gedaan → loopt nog → vervallen → niet besproken",
@@ -44,29 +32,15 @@ pub static KEYS: KeyTable = table!(
     ],
 );
 
-impl StepUi for Review {
-    fn accepts(&self, kind: &StepKind) -> bool {
-        kind.review().is_some()
-    }
-
-    fn keys(&self) -> &'static KeyTable {
-        &KEYS
-    }
-
-    fn update(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        action: &Action,
-        _lang: Lang,
-    ) -> Option<Reaction> {
-        update(view, state, action)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
-        render(frame, area, scene, theme, lang);
-    }
-}
+/// What the session screen needs of this kind of step.
+pub static UI: StepUi = StepUi {
+    accepts: |kind| kind.review().is_some(),
+    keys: &KEYS,
+    update,
+    render,
+    focus: super::no_focus,
+    click: None,
+};
 
 /// The mark after `status` when Enter is pressed: done, still open, dropped, none.
 pub fn next_status(status: Option<ReviewStatus>) -> Option<ReviewStatus> {
@@ -90,12 +64,7 @@ fn mark(status: Option<ReviewStatus>, lang: Lang) -> String {
 /// Draws the review of the current step.
 fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
     let state = scene.state();
-    let Some(spec) = state
-        .scenario
-        .steps
-        .get(state.current)
-        .and_then(|s| s.kind.review())
-    else {
+    let Some(spec) = state.current_step().and_then(|s| s.kind.review()) else {
         return;
     };
     let Some(StepState::Review(review)) = state.steps.get(state.current) else {
@@ -238,7 +207,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
 }
 
 /// What an action does on a review step: ↑↓ choose, Enter (or e) changes the mark.
-fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -> Option<Reaction> {
     let index = state.current;
     let step = state.scenario.steps.get(index)?;
     let spec = step.kind.review()?;

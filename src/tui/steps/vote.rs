@@ -3,20 +3,19 @@
 //! Until then the room sees the cards and how many dots are used, never the count per
 //! card, so nobody follows the crowd; after, the cards are ranked with bars and numbers.
 
-use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{Reaction, StepUi};
-use crate::core::scenario::{StepKind, VoteSpec};
+use crate::core::scenario::VoteSpec;
 use crate::core::state::VoteTarget;
 use crate::core::tally::{Candidate, DotCount, candidates, dot_count, ranked};
 use crate::core::{Change, Lang, SessionState, StepState};
 use crate::tui::action::Action;
 use crate::tui::form::{Check, Field, Form, Purpose};
-use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::keys::{ARROWS_UP_DOWN, KeyTable, bind, ch, table};
 use crate::tui::participants::party_name;
 use crate::tui::session::view::{Mode, Scene, View};
 use crate::tui::text::clean;
@@ -26,23 +25,12 @@ use crate::tui::wrapped::{panel_block, push_wrapped};
 /// The widest a result bar is drawn.
 const MAX_BAR: usize = 24;
 
-/// A vote step on screen.
-pub struct Vote;
-
 /// The keys of a vote step.
 pub static KEYS: KeyTable = table!(
     "Stemmen",
     "Vote",
     [
-        bind!(
-            "↑ ↓",
-            "kies een kaart",
-            "select a card",
-            [
-                code(KeyCode::Up, Action::Up),
-                code(KeyCode::Down, Action::Down)
-            ],
-        ),
+        bind!("↑ ↓", "kies een kaart", "select a card", ARROWS_UP_DOWN,),
         bind!(
             "+",
             "stip op de kaart",
@@ -70,29 +58,15 @@ pub static KEYS: KeyTable = table!(
     ],
 );
 
-impl StepUi for Vote {
-    fn accepts(&self, kind: &StepKind) -> bool {
-        kind.vote().is_some()
-    }
-
-    fn keys(&self) -> &'static KeyTable {
-        &KEYS
-    }
-
-    fn update(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        action: &Action,
-        _lang: Lang,
-    ) -> Option<Reaction> {
-        update(view, state, action)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
-        render(frame, area, scene, theme, lang);
-    }
-}
+/// What the session screen needs of this kind of step.
+pub static UI: StepUi = StepUi {
+    accepts: |kind| kind.vote().is_some(),
+    keys: &KEYS,
+    update,
+    render,
+    focus: super::no_focus,
+    click: None,
+};
 
 /// Whether the results of the vote on screen are shown.
 fn revealed(state: &SessionState) -> bool {
@@ -307,7 +281,7 @@ fn lane_of(state: &SessionState, spec: &VoteSpec, c: &Candidate) -> Option<usize
 }
 
 /// What an action does on a vote step.
-fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -> Option<Reaction> {
     let index = state.current;
     let step = state.scenario.steps.get(index).map(|s| s.id.clone())?;
     let count = dot_count(state, index)?;

@@ -10,7 +10,7 @@ use super::endorsed_text;
 use crate::core::tally::{eligible_endorsers, endorsement};
 use crate::core::{Change, Endorser, Lang, SessionState};
 use crate::tui::action::Action;
-use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::keys::{KeyTable, UP_DOWN, bind, ch, code, table};
 use crate::tui::participants::{display_name, party_name};
 use crate::tui::session::view::{Mode, Scene, View};
 use crate::tui::steps::Reaction;
@@ -23,17 +23,7 @@ pub static KEYS: KeyTable = table!(
     "Onderschrijven",
     "Endorsing",
     [
-        bind!(
-            "↑ ↓",
-            "kies wie",
-            "choose who",
-            [
-                code(KeyCode::Up, Action::Up),
-                ch('k', Action::Up),
-                code(KeyCode::Down, Action::Down),
-                ch('j', Action::Down),
-            ],
-        ),
+        bind!("↑ ↓", "kies wie", "choose who", UP_DOWN,),
         bind!(
             "Space",
             "onderschrijft wel/niet",

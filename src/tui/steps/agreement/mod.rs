@@ -12,23 +12,20 @@ use ratatui::widgets::Paragraph;
 
 use self::endorse::{EndorsePicker, endorser_name};
 use super::{Reaction, StepUi};
-use crate::core::scenario::{AgreementSpec, Endorsers, StepKind};
+use crate::core::scenario::{AgreementSpec, Endorsers};
 use crate::core::state::Commitment;
 use crate::core::tally::{Endorsement, endorsable_items, endorsement};
 use crate::core::touch::Touched;
 use crate::core::{Change, Lang, SessionState, StepState};
 use crate::tui::action::Action;
 use crate::tui::form::{Check, Field, Form, Purpose};
-use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::keys::{ARROWS_UP_DOWN, EDIT, KeyTable, bind, ch, code, table};
 use crate::tui::participants::party_name;
 use crate::tui::question::Question;
 use crate::tui::session::view::{Mode, Scene, View};
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 use crate::tui::wrapped::{panel_block, push_wrapped};
-
-/// An agreement step on screen.
-pub struct Agreement;
 
 /// The keys of an agreement step.
 pub static KEYS: KeyTable = table!(
@@ -39,10 +36,7 @@ pub static KEYS: KeyTable = table!(
             "↑ ↓",
             "kies een onderdeel",
             "select an item",
-            [
-                code(KeyCode::Up, Action::Up),
-                code(KeyCode::Down, Action::Down)
-            ],
+            ARROWS_UP_DOWN,
         ),
         bind!(
             "Space",
@@ -56,12 +50,7 @@ pub static KEYS: KeyTable = table!(
             "add a commitment: what, who, by when",
             [ch('a', Action::Add)],
         ),
-        bind!(
-            "e Enter",
-            "afspraak bewerken",
-            "edit the commitment",
-            [ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)],
-        ),
+        bind!("e Enter", "afspraak bewerken", "edit the commitment", EDIT,),
         bind!(
             "d",
             "afspraak verwijderen (vraagt j/n)",
@@ -80,40 +69,27 @@ pub static KEYS: KeyTable = table!(
     ],
 );
 
-impl StepUi for Agreement {
-    fn accepts(&self, kind: &StepKind) -> bool {
-        kind.agreement().is_some()
-    }
+/// What the session screen needs of this kind of step.
+pub static UI: StepUi = StepUi {
+    accepts: |kind| kind.agreement().is_some(),
+    keys: &KEYS,
+    update,
+    render,
+    focus,
+    click: None,
+};
 
-    fn keys(&self) -> &'static KeyTable {
-        &KEYS
-    }
-
-    fn update(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        action: &Action,
-        _lang: Lang,
-    ) -> Option<Reaction> {
-        update(view, state, action)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
-        render(frame, area, scene, theme, lang);
-    }
-
-    fn focus(&self, view: &mut View, state: &SessionState, touched: &Touched, _lang: Lang) -> bool {
-        let Some(id) = touched.commitment else {
-            return false;
-        };
-        match items(state).iter().position(|x| *x == Item::Commitment(id)) {
-            Some(i) => {
-                view.cursor_mut(state.current).card = i;
-                true
-            }
-            None => false,
+/// Selects what a change touched, when it is on the step on screen.
+fn focus(view: &mut View, state: &SessionState, touched: &Touched, _lang: Lang) -> bool {
+    let Some(id) = touched.commitment else {
+        return false;
+    };
+    match items(state).iter().position(|x| *x == Item::Commitment(id)) {
+        Some(i) => {
+            view.cursor_mut(state.current).card = i;
+            true
         }
+        None => false,
     }
 }
 
@@ -160,12 +136,7 @@ pub fn endorsed_text(e: &Endorsement, lang: Lang) -> String {
 /// Draws the agreement of the current step.
 fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
     let state = scene.state();
-    let Some(spec) = state
-        .scenario
-        .steps
-        .get(state.current)
-        .and_then(|s| s.kind.agreement())
-    else {
+    let Some(spec) = state.current_step().and_then(|s| s.kind.agreement()) else {
         return;
     };
     let list = items(state);
@@ -393,7 +364,7 @@ fn commitment_lines<'a>(
 }
 
 /// What an action does on an agreement step.
-fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -> Option<Reaction> {
     let index = state.current;
     let list = items(state);
     let selected = view.cursor(index).card.min(list.len().saturating_sub(1));

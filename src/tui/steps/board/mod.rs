@@ -17,17 +17,14 @@ use ratatui::widgets::Paragraph;
 
 use self::lane::LaneLook;
 use self::layout::{BoardLayout, board_layout, lane_titles, tab_text};
-use super::{Reaction, StepUi};
+use super::StepUi;
 use crate::core::state::{BoardState, CardId};
 use crate::core::touch::Touched;
-use crate::core::{Lang, SessionState, StepKind};
+use crate::core::{Lang, SessionState};
 use crate::tui::action::Action;
-use crate::tui::keys::{KeyTable, bind, ch, code, table};
+use crate::tui::keys::{ARROWS_UP_DOWN, EDIT, KeyTable, bind, ch, code, table};
 use crate::tui::session::view::{Cursor, Mode, Scene, View};
 use crate::tui::theme::Theme;
-
-/// A board step on screen.
-pub struct Board;
 
 /// The keys of a board step.
 pub static KEYS: KeyTable = table!(
@@ -45,27 +42,14 @@ pub static KEYS: KeyTable = table!(
                 code(KeyCode::Tab, Action::Right),
             ],
         ),
-        bind!(
-            "↑ ↓",
-            "kies een kaart",
-            "select a card",
-            [
-                code(KeyCode::Up, Action::Up),
-                code(KeyCode::Down, Action::Down)
-            ],
-        ),
+        bind!("↑ ↓", "kies een kaart", "select a card", ARROWS_UP_DOWN,),
         bind!(
             "a",
             "kaart toevoegen (Enter bewaart, Esc annuleert)",
             "add a card (Enter saves, Esc cancels)",
             [ch('a', Action::Add)],
         ),
-        bind!(
-            "e Enter",
-            "kaart bewerken",
-            "edit the card",
-            [ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)],
-        ),
+        bind!("e Enter", "kaart bewerken", "edit the card", EDIT,),
         bind!(
             "d",
             "kaart verwijderen (vraagt j/n)",
@@ -123,53 +107,27 @@ pub static KEYS: KeyTable = table!(
     ],
 );
 
-impl StepUi for Board {
-    fn accepts(&self, kind: &StepKind) -> bool {
-        kind.board().is_some()
-    }
+/// What the session screen needs of this kind of step.
+pub static UI: StepUi = StepUi {
+    accepts: |kind| kind.board().is_some(),
+    keys: &KEYS,
+    update: update::update,
+    render,
+    focus,
+    click: Some(click),
+};
 
-    fn keys(&self) -> &'static KeyTable {
-        &KEYS
-    }
-
-    fn update(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        action: &Action,
-        _lang: Lang,
-    ) -> Option<Reaction> {
-        update::update(view, state, action)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
-        render(frame, area, scene, theme, lang);
-    }
-
-    fn focus(&self, view: &mut View, state: &SessionState, touched: &Touched, _lang: Lang) -> bool {
-        let (Some(card), Some(board)) = (touched.card, state.board(state.current)) else {
-            return false;
-        };
-        match cursor_of(board, card) {
-            Some(cursor) => {
-                *view.cursor_mut(state.current) = cursor;
-                true
-            }
-            None => false,
+/// Selects what a change touched, when it is on the step on screen.
+fn focus(view: &mut View, state: &SessionState, touched: &Touched, _lang: Lang) -> bool {
+    let (Some(card), Some(board)) = (touched.card, state.board(state.current)) else {
+        return false;
+    };
+    match cursor_of(board, card) {
+        Some(cursor) => {
+            *view.cursor_mut(state.current) = cursor;
+            true
         }
-    }
-
-    fn click(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        area: Rect,
-        column: u16,
-        row: u16,
-        theme: &Theme,
-        lang: Lang,
-    ) {
-        click(view, state, area, column, row, theme, lang);
+        None => false,
     }
 }
 
@@ -178,11 +136,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     let state = scene.state();
     let (Some(board), Some(spec)) = (
         state.board(state.current),
-        state
-            .scenario
-            .steps
-            .get(state.current)
-            .and_then(|s| s.kind.board()),
+        state.current_step().and_then(|s| s.kind.board()),
     ) else {
         return;
     };

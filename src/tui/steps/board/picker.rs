@@ -128,7 +128,7 @@ pub fn update(
         view.mode = Mode::Picker(picker);
         return None;
     };
-    let step = state.scenario.steps.get(state.current)?;
+    let step = state.current_step()?;
     let party = parties.get(choice).map(|p| p.id.clone());
     let unchanged = state
         .board(state.current)

@@ -15,7 +15,7 @@ use crate::core::clean::clean;
 use crate::core::scenario::BoardSpec;
 use crate::core::{Lang, SessionState};
 use crate::tui::action::Action;
-use crate::tui::keys::{KeyTable, also, bind, ch, code, table};
+use crate::tui::keys::{KeyTable, UP_DOWN, also, bind, ch, code, table};
 use crate::tui::session::view::{Mode, Scene, View};
 use crate::tui::theme::Theme;
 
@@ -28,12 +28,7 @@ pub static KEYS: KeyTable = table!(
             "↑ ↓",
             "vorige/volgende kaart",
             "previous/next card",
-            [
-                code(KeyCode::Up, Action::Up),
-                ch('k', Action::Up),
-                code(KeyCode::Down, Action::Down),
-                ch('j', Action::Down),
-            ],
+            UP_DOWN,
         ),
         bind!(
             "Esc s",

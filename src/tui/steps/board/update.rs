@@ -4,7 +4,7 @@
 use super::order;
 use super::picker::Picker;
 use crate::core::state::{BoardState, CardId};
-use crate::core::{Change, SessionState};
+use crate::core::{Change, Lang, SessionState};
 use crate::tui::action::Action;
 use crate::tui::form::{Check, Form, Purpose};
 use crate::tui::question::Question;
@@ -26,7 +26,12 @@ fn targets(view: &View, state: &SessionState, board: &BoardState) -> Vec<CardId>
 }
 
 /// What an action does on a board step.
-pub(super) fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+pub(super) fn update(
+    view: &mut View,
+    state: &SessionState,
+    action: &Action,
+    _lang: Lang,
+) -> Option<Reaction> {
     let step_index = state.current;
     let step = state.scenario.steps.get(step_index)?;
     let spec = step.kind.board()?;

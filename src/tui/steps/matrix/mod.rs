@@ -13,18 +13,15 @@ use ratatui::widgets::{Paragraph, Wrap};
 use self::grid::{Grid, detail, detail_height, legend, row_label};
 use super::{Reaction, StepUi};
 use crate::core::matrix;
-use crate::core::scenario::{Scale, StepKind};
+use crate::core::scenario::Scale;
 use crate::core::touch::Touched;
 use crate::core::{Change, Lang, SessionState, StepState, analysis as core_analysis};
 use crate::tui::action::Action;
 use crate::tui::form::{Check, Form, Purpose};
-use crate::tui::keys::{KeyTable, bind, ch, code, digits, table};
+use crate::tui::keys::{EDIT, KeyTable, bind, ch, code, digits, table};
 use crate::tui::session::view::{Cursor, Mode, Scene, Status, View};
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
-
-/// A matrix step on screen.
-pub struct Matrix;
 
 /// The keys of a matrix step.
 pub static KEYS: KeyTable = table!(
@@ -74,7 +71,7 @@ pub static KEYS: KeyTable = table!(
             "e Enter",
             "notitie bij de cel (leeg wist)",
             "note on the cell (empty removes)",
-            [ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)],
+            EDIT,
         ),
         bind!(
             "A",
@@ -91,52 +88,39 @@ pub static KEYS: KeyTable = table!(
     ],
 );
 
-impl StepUi for Matrix {
-    fn accepts(&self, kind: &StepKind) -> bool {
-        kind.matrix().is_some()
-    }
+/// What the session screen needs of this kind of step.
+pub static UI: StepUi = StepUi {
+    accepts: |kind| kind.matrix().is_some(),
+    keys: &KEYS,
+    update,
+    render,
+    focus,
+    click: None,
+};
 
-    fn keys(&self) -> &'static KeyTable {
-        &KEYS
+/// Selects what a change touched, when it is on the step on screen.
+fn focus(view: &mut View, state: &SessionState, touched: &Touched, lang: Lang) -> bool {
+    let Some(step) = state.current_step() else {
+        return false;
+    };
+    let (Some(spec), Some((row, column))) = (step.kind.matrix(), touched.cell) else {
+        return false;
+    };
+    if touched.step != Some(step.id.as_str()) {
+        return false;
     }
-
-    fn update(
-        &self,
-        view: &mut View,
-        state: &SessionState,
-        action: &Action,
-        lang: Lang,
-    ) -> Option<Reaction> {
-        update(view, state, action, lang)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
-        render(frame, area, scene, theme, lang);
-    }
-
-    fn focus(&self, view: &mut View, state: &SessionState, touched: &Touched, lang: Lang) -> bool {
-        let Some(step) = state.scenario.steps.get(state.current) else {
-            return false;
-        };
-        let (Some(spec), Some((row, column))) = (step.kind.matrix(), touched.cell) else {
-            return false;
-        };
-        if touched.step != Some(step.id.as_str()) {
-            return false;
+    let rows = matrix::rows(state, spec, lang);
+    let found = spec
+        .columns
+        .iter()
+        .position(|c| c.id == column)
+        .zip(rows.iter().position(|r| &r.key == row));
+    match found {
+        Some((lane, card)) => {
+            *view.cursor_mut(state.current) = Cursor { lane, card };
+            true
         }
-        let rows = matrix::rows(state, spec, lang);
-        let found = spec
-            .columns
-            .iter()
-            .position(|c| c.id == column)
-            .zip(rows.iter().position(|r| &r.key == row));
-        match found {
-            Some((lane, card)) => {
-                *view.cursor_mut(state.current) = Cursor { lane, card };
-                true
-            }
-            None => false,
-        }
+        None => false,
     }
 }
 
@@ -154,12 +138,7 @@ pub struct MatrixUi {
 /// Draws the matrix of the current step, or its analysis when `A` opened it.
 fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
     let state = scene.state();
-    let Some(spec) = state
-        .scenario
-        .steps
-        .get(state.current)
-        .and_then(|s| s.kind.matrix())
-    else {
+    let Some(spec) = state.current_step().and_then(|s| s.kind.matrix()) else {
         return;
     };
     if scene.view.matrix.analysis == Some(state.current) {
