@@ -218,19 +218,11 @@ mod tests {
     use super::*;
     use crate::core::Change;
     use crate::store::builtin::builtin;
-    use std::sync::Arc;
 
+    /// A new session of a built-in scenario, with an empty log.
     fn session() -> Session {
-        let scenario = match builtin("zwolse-komedie") {
-            Some(Ok(s)) => s,
-            _ => panic!("built-in scenario"),
-        };
-        Session::new(
-            Arc::new(scenario),
-            "Test".into(),
-            "2025-03-01T10:00:00Z".parse().unwrap(),
-            Lang::Nl,
-        )
+        let scenario = builtin("zwolse-komedie").and_then(Result::ok);
+        crate::core::generate::session(scenario.expect("built-in scenario"), 0, 1)
     }
 
     #[test]

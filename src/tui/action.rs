@@ -178,17 +178,8 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keys::tests::key;
     use crate::tui::steps::{board, matrix};
-    use crossterm::event::KeyEventState;
-
-    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent {
-            code,
-            modifiers,
-            kind: crossterm::event::KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }
-    }
 
     #[test]
     fn board_keys_and_common_keys_resolve_on_a_board() {

@@ -182,11 +182,12 @@ pub fn resolve(tables: &[&KeyTable], key: &KeyEvent) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crossterm::event::{KeyEventKind, KeyEventState};
 
-    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    /// A key pressed, as the terminal sends it.
+    pub(crate) fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent {
             code,
             modifiers,
