@@ -35,7 +35,12 @@ pub fn describe(
             label(&event.change, lang),
             d.change(&session.events[j].change)
         ),
-        (change, _) => d.change(change),
+        // A phone's change ends with which phone (a join names the phone itself).
+        (change @ Change::DeviceJoined { .. }, _) => d.change(change),
+        (change, _) => match &event.origin {
+            Some(origin) => format!("{} · {}", d.change(change), d.device(origin.device)),
+            None => d.change(change),
+        },
     }
 }
 
@@ -172,7 +177,28 @@ impl Describer<'_> {
             .unwrap_or_else(|| format!("#{id}"))
     }
 
+    /// A device by its name or number ("Telefoon 3").
+    fn device(&self, id: u32) -> String {
+        match self.state.room.devices.get(&id) {
+            Some(d) => super::room::device_label(d, self.lang),
+            None => format!("{} {id}", self.lang.pick("Telefoon", "Phone")),
+        }
+    }
+
+    /// A proposal by its text.
+    fn proposal(&self, id: u32) -> String {
+        self.state
+            .room
+            .proposals
+            .get(&id)
+            .map(|p| quote(p.content.text()))
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+
     fn endorser(&self, endorser: &Endorser) -> String {
+        if let Some(d) = endorser.device(self.state.scenario.parties()) {
+            return self.device(d);
+        }
         match endorser.participant(self.state.scenario.parties()) {
             Some(id) => self.participant(id),
             None => self.party(&endorser.key()),
@@ -249,6 +275,36 @@ impl Describer<'_> {
                 self.review_item(step, item),
                 status.map_or(l.pick("niet besproken", "not discussed"), |s| s.label(l))
             ),
+            Change::DeviceJoined { device, name, .. } => {
+                name.clone().unwrap_or_else(|| self.device(*device))
+            }
+            Change::DeviceRemoved { device } | Change::DeviceReadmitted { device } => {
+                self.device(*device)
+            }
+            Change::CardProposed { text, .. } => quote(text),
+            Change::CommitmentProposed { what, .. } => quote(what),
+            Change::ProposalAccepted { proposal, text, .. } => match text {
+                Some(t) => format!("{} → {}", self.proposal(*proposal), quote(t)),
+                None => self.proposal(*proposal),
+            },
+            Change::ProposalsAccepted { proposals } => proposals.len().to_string(),
+            Change::ProposalRejected { proposal } | Change::ProposalReopened { proposal } => {
+                self.proposal(*proposal)
+            }
+            Change::InboxSet { step, on } => {
+                let what = match (on, step) {
+                    (Some(false), _) => l.pick(
+                        "uit (kaarten verschijnen meteen)",
+                        "off (cards appear at once)",
+                    ),
+                    (None, Some(_)) => l.pick("zoals de sessie", "as the session"),
+                    _ => l.pick("aan", "on"),
+                };
+                match step {
+                    Some(s) => format!("{} · {what}", self.step_title(s)),
+                    None => what.to_string(),
+                }
+            }
             Change::VoteRevealed { .. }
             | Change::TimerStarted { .. }
             | Change::TimerPaused { .. }
@@ -294,6 +350,27 @@ pub fn label(change: &Change, lang: Lang) -> &'static str {
         Change::TimerPaused { .. } => ("timer gepauzeerd", "timer paused"),
         Change::TimerSet { .. } => ("timer gezet", "timer set"),
         Change::ReviewMarked { .. } => ("actie gemarkeerd", "action marked"),
+        Change::DeviceJoined { .. } => ("telefoon doet mee", "phone joined"),
+        Change::DeviceRemoved { .. } => (
+            "telefoon uit de zaal gehaald",
+            "phone removed from the room",
+        ),
+        Change::DeviceReadmitted { .. } => ("telefoon weer toegelaten", "phone let back in"),
+        Change::CardProposed { .. } => ("kaart voorgesteld", "card proposed"),
+        Change::CommitmentProposed { .. } => ("afspraak voorgesteld", "commitment proposed"),
+        Change::ProposalAccepted { text: Some(_), .. } => (
+            "voorstel bewerkt en overgenomen",
+            "proposal edited and accepted",
+        ),
+        Change::ProposalAccepted { text: None, .. } => {
+            ("voorstel overgenomen", "proposal accepted")
+        }
+        Change::ProposalsAccepted { .. } => ("voorstellen overgenomen", "proposals accepted"),
+        Change::ProposalRejected { .. } => ("voorstel afgewezen", "proposal rejected"),
+        Change::ProposalReopened { .. } => {
+            ("voorstel terug in de inbox", "proposal back in the inbox")
+        }
+        Change::InboxSet { .. } => ("inbox", "inbox"),
         Change::Undo => ("ongedaan gemaakt", "undone"),
         Change::Redo => ("opnieuw gedaan", "redone"),
     };
@@ -324,6 +401,16 @@ pub fn label_undone(inverse: &Change, lang: Lang) -> &'static str {
                 *r = !*revealed;
             }
             return label(&original, lang);
+        }
+        Change::DeviceReadmitted { .. } => (
+            "telefoon uit de zaal gehaald",
+            "phone removed from the room",
+        ),
+        Change::DeviceRemoved { .. } => ("telefoon weer toegelaten", "phone let back in"),
+        // Undoing an accept or a reject puts the proposal back: either was decided.
+        Change::ProposalReopened { .. } => ("voorstel beoordeeld", "proposal decided"),
+        Change::ProposalAccepted { .. } | Change::ProposalRejected { .. } => {
+            ("voorstel terug in de inbox", "proposal back in the inbox")
         }
         // The value before may have been none: name the kind, not the direction.
         Change::CellSet { .. } => ("waarde in de matrix", "matrix value"),

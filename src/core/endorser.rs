@@ -1,6 +1,7 @@
-//! Who endorses an item of an agreement: a party (by id) or a participant (by number).
-//! In a file an endorser is one string, as it always was: the party's id, or `p` and the
-//! participant's number (`p3`). This type reads and writes exactly that, so no file
+//! Who endorses an item of an agreement: a party (by id), a participant (by number) or a
+//! phone of the room (by its device number). In a file an endorser is one string, as it
+//! always was: the party's id, `p` and the participant's number (`p3`), or `d` and the
+//! device's number (`d3`). This type reads and writes exactly that, so no file
 //! changes; everything else asks it instead of taking the string apart.
 
 use std::borrow::Cow;
@@ -23,23 +24,34 @@ pub enum Endorser {
     Party(String),
     /// A participant, by id.
     Participant(u32),
+    /// A phone of the room, by its device number (it endorses for itself).
+    Device(u32),
 }
 
 impl Endorser {
     /// The endorser a string names: `p` with a number (written the way samenspel writes
     /// it, `p3` not `p03`) is a participant, anything else a party id.
     pub fn parse(s: &str) -> Endorser {
-        match s.strip_prefix('p').and_then(|n| n.parse::<u32>().ok()) {
-            Some(id) if format!("p{id}") == s => Endorser::Participant(id),
-            _ => Endorser::Party(s.to_string()),
+        let number = |prefix: char| {
+            s.strip_prefix(prefix)
+                .and_then(|n| n.parse::<u32>().ok())
+                .filter(|id| format!("{prefix}{id}") == s)
+        };
+        if let Some(id) = number('p') {
+            Endorser::Participant(id)
+        } else if let Some(id) = number('d') {
+            Endorser::Device(id)
+        } else {
+            Endorser::Party(s.to_string())
         }
     }
 
-    /// How the endorser is written in a file: the party id, or `p<id>`.
+    /// How the endorser is written in a file: the party id, `p<id>` or `d<device>`.
     pub fn key(&self) -> Cow<'_, str> {
         match self {
             Endorser::Party(id) => Cow::Borrowed(id),
             Endorser::Participant(id) => Cow::Owned(format!("p{id}")),
+            Endorser::Device(id) => Cow::Owned(format!("d{id}")),
         }
     }
 
@@ -48,6 +60,14 @@ impl Endorser {
     pub fn participant(&self, parties: &[Party]) -> Option<u32> {
         match self {
             Endorser::Participant(id) if !parties.iter().any(|p| p.id == self.key()) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// The device this endorser is, unless one of `parties` has this id.
+    pub fn device(&self, parties: &[Party]) -> Option<u32> {
+        match self {
+            Endorser::Device(id) if !parties.iter().any(|p| p.id == self.key()) => Some(*id),
             _ => None,
         }
     }
@@ -148,11 +168,14 @@ mod tests {
             ("p3", Endorser::Participant(3)),
             ("p03", Endorser::Party("p03".into())),
             ("p", Endorser::Party("p".into())),
+            ("d4", Endorser::Device(4)),
+            ("d04", Endorser::Party("d04".into())),
         ] {
             let read: Endorser = serde_json::from_str(&format!("\"{text}\"")).unwrap();
             assert!(
                 matches!((&read, &want), (Endorser::Party(a), Endorser::Party(b)) if a == b)
                     || matches!((&read, &want), (Endorser::Participant(a), Endorser::Participant(b)) if a == b)
+                    || matches!((&read, &want), (Endorser::Device(a), Endorser::Device(b)) if a == b)
             );
             assert_eq!(serde_json::to_string(&read).unwrap(), format!("\"{text}\""));
         }

@@ -80,6 +80,70 @@ pub enum ReduceError {
     /// Navigation or timer where a content change was expected.
     #[error("this change cannot be undone")]
     NotContent,
+    /// A phone's submission whose key was used before: it is already in the log, as the
+    /// event with this index (a retry, not a new change).
+    #[error("this was already saved (change {0})")]
+    Duplicate(usize),
+    /// An idempotency key of the wrong form.
+    #[error("the key of this submission is not 8 to 64 letters, digits, '-' or '_'")]
+    BadKey,
+    /// A device secret that is not a SHA-256 in lowercase hex.
+    #[error("the device's secret is not a SHA-256 in lowercase hex")]
+    BadSecret,
+    /// A text from a phone with control characters or line breaks.
+    #[error("the text holds control characters or line breaks")]
+    UncleanText,
+    /// An empty text where one is needed.
+    #[error("the text is empty")]
+    EmptyText,
+    /// A text from a phone that is too long.
+    #[error("the text is longer than {0} characters")]
+    TooLong(usize),
+    /// No device with this number.
+    #[error("there is no device {0} in the room")]
+    NoDevice(u32),
+    /// A device number used twice.
+    #[error("device {0} exists already")]
+    DeviceExists(u32),
+    /// A removed device tried to send.
+    #[error("device {0} was removed from the room")]
+    DeviceRemoved(u32),
+    /// A device that is not removed was let back in.
+    #[error("device {0} is in the room already")]
+    DeviceActive(u32),
+    /// The room admits no more devices.
+    #[error("the room is full ({0} devices)")]
+    RoomFull(usize),
+    /// A device acted for someone else (another device, another party).
+    #[error("a phone can only act for itself or its own party")]
+    NotYours,
+    /// A change only the facilitator makes came from a phone.
+    #[error("a phone cannot make this change")]
+    NotFromDevice,
+    /// A change only a phone makes came without an origin.
+    #[error("only a phone makes this change")]
+    DeviceOnly,
+    /// A proposal id used twice (or the id of a card or commitment).
+    #[error("proposal {0} exists already")]
+    ProposalExists(u32),
+    /// No proposal with this id.
+    #[error("there is no proposal {0}")]
+    NoProposal(u32),
+    /// The proposal was accepted or rejected already.
+    #[error("proposal {0} is no longer in the inbox")]
+    NotPending(u32),
+    /// The proposal is in the inbox already.
+    #[error("proposal {0} is in the inbox already")]
+    AlreadyPending(u32),
+    /// "Accept all" with nothing to accept.
+    #[error("there is nothing in the inbox to accept")]
+    NothingToAccept,
+    /// A phone endorsed for its party without having chosen one.
+    #[error("choose your party first to endorse for it")]
+    NoPartyChosen,
+    /// A phone's dot after the results were shown.
+    #[error("the vote '{0}' is closed")]
+    VoteClosed(String),
 }
 
 impl ReduceError {
@@ -119,6 +183,39 @@ impl ReduceError {
             ReduceError::NothingToUndo => "er is niets om ongedaan te maken".to_string(),
             ReduceError::NothingToRedo => "er is niets om opnieuw te doen".to_string(),
             ReduceError::NotContent => "deze wijziging kan niet ongedaan worden".to_string(),
+            ReduceError::Duplicate(i) => format!("dit was al bewaard (wijziging {i})"),
+            ReduceError::BadKey => {
+                "de sleutel van deze inzending is niet 8 tot 64 letters, cijfers, '-' of '_'"
+                    .to_string()
+            }
+            ReduceError::BadSecret => {
+                "het geheim van het apparaat is geen SHA-256 in kleine hexadecimale tekens"
+                    .to_string()
+            }
+            ReduceError::UncleanText => "de tekst bevat stuurtekens of regeleinden".to_string(),
+            ReduceError::EmptyText => "de tekst is leeg".to_string(),
+            ReduceError::TooLong(n) => format!("de tekst is langer dan {n} tekens"),
+            ReduceError::NoDevice(d) => format!("er is geen apparaat {d} in de zaal"),
+            ReduceError::DeviceExists(d) => format!("apparaat {d} bestaat al"),
+            ReduceError::DeviceRemoved(d) => format!("apparaat {d} is uit de zaal gehaald"),
+            ReduceError::DeviceActive(d) => format!("apparaat {d} is al in de zaal"),
+            ReduceError::RoomFull(n) => format!("de zaal is vol ({n} apparaten)"),
+            ReduceError::NotYours => {
+                "een telefoon kan alleen voor zichzelf of de eigen partij iets doen".to_string()
+            }
+            ReduceError::NotFromDevice => "een telefoon kan deze wijziging niet maken".to_string(),
+            ReduceError::DeviceOnly => "alleen een telefoon maakt deze wijziging".to_string(),
+            ReduceError::ProposalExists(p) => format!("voorstel {p} bestaat al"),
+            ReduceError::NoProposal(p) => format!("er is geen voorstel {p}"),
+            ReduceError::NotPending(p) => format!("voorstel {p} staat niet meer in de inbox"),
+            ReduceError::AlreadyPending(p) => format!("voorstel {p} staat al in de inbox"),
+            ReduceError::NothingToAccept => {
+                "er staat niets in de inbox om over te nemen".to_string()
+            }
+            ReduceError::NoPartyChosen => {
+                "kies eerst je partij om namens haar te onderschrijven".to_string()
+            }
+            ReduceError::VoteClosed(s) => format!("de stemming '{s}' is gesloten"),
         }
     }
 }

@@ -5,16 +5,39 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::endorser::Endorser;
+use super::room::EventOrigin;
 use super::state::{CardId, Commitment, Participant, ReviewStatus, RowRef, VoteTarget};
 
-/// One entry of the event log: when it happened and what changed.
+/// One entry of the event log: when it happened, who made it, and what changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When the change was made (from the injected clock).
     pub at: Timestamp,
+    /// The phone that made the change, with the key of its submission; absent for the
+    /// facilitator's own changes (every change before the room existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<EventOrigin>,
     /// What changed.
     pub change: Change,
+}
+
+impl Event {
+    /// Whether undo reverts this event: the facilitator's content changes. A phone's
+    /// changes are its own (it takes a dot back itself), so the facilitator's undo never
+    /// reaches past them to something a phone did, and they never clear what can be redone.
+    pub fn is_undoable(&self) -> bool {
+        self.origin.is_none() && self.change.is_content()
+    }
+
+    /// A change the facilitator made at `at`.
+    pub fn new(at: Timestamp, change: Change) -> Event {
+        Event {
+            at,
+            origin: None,
+            change,
+        }
+    }
 }
 
 /// A change to a session. Steps are named by id so logs stay readable and mergeable.
@@ -221,6 +244,98 @@ pub enum Change {
         /// The mark, or none for "not discussed yet".
         #[serde(default, skip_serializing_if = "Option::is_none")]
         status: Option<ReviewStatus>,
+    },
+    /// A phone joined the room (made by that phone: the event's origin is this device).
+    DeviceJoined {
+        /// The device's number in this session (pseudonymous, never reused).
+        device: u32,
+        /// The name typed on the phone, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        /// The party chosen on the phone, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        party: Option<String>,
+        /// SHA-256 (lowercase hex) of the secret the phone holds; the secret itself is
+        /// never stored, so a shared file lets nobody act as the phone.
+        #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+        secret: String,
+    },
+    /// The facilitator removed a device from the room: it can no longer send.
+    DeviceRemoved {
+        /// The device's number.
+        device: u32,
+    },
+    /// The facilitator let a removed device back in.
+    DeviceReadmitted {
+        /// The device's number.
+        device: u32,
+    },
+    /// A phone proposed a card (to the inbox, or straight onto the board when the inbox
+    /// is off for the step).
+    CardProposed {
+        /// Step id.
+        step: String,
+        /// Lane id.
+        lane: String,
+        /// The proposal's id; the card gets the same id when accepted.
+        proposal: u32,
+        /// The card's text.
+        text: String,
+        /// The party it is tagged with (the device's, else the lane's).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        party: Option<String>,
+    },
+    /// A phone proposed a commitment of an agreement step.
+    CommitmentProposed {
+        /// Step id.
+        step: String,
+        /// The proposal's id; the commitment gets the same id when accepted.
+        proposal: u32,
+        /// What will be done.
+        what: String,
+        /// Who does it.
+        #[serde(default)]
+        who: String,
+        /// By when.
+        #[serde(default)]
+        when: String,
+    },
+    /// The facilitator accepted a proposal from the inbox, perhaps with its text edited.
+    ProposalAccepted {
+        /// The proposal's id.
+        proposal: u32,
+        /// The text as the facilitator edited it (a card's text, a commitment's "what");
+        /// the proposed text when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        /// Index in the lane or list; the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// The facilitator accepted several proposals at once ("accept all").
+    ProposalsAccepted {
+        /// The proposals' ids, in the order they are added.
+        proposals: Vec<u32>,
+    },
+    /// The facilitator rejected a proposal: it never reaches the board.
+    ProposalRejected {
+        /// The proposal's id.
+        proposal: u32,
+    },
+    /// A proposal went back to the inbox (what undoing an accept or reject does).
+    ProposalReopened {
+        /// The proposal's id.
+        proposal: u32,
+    },
+    /// Whether phones' proposals wait in the inbox, for the session or for one step.
+    InboxSet {
+        /// Step id; the session's setting when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+        /// On (proposals wait for the facilitator) or off (they appear at once); absent:
+        /// the step follows the session, the session goes back to on.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<bool>,
     },
     /// The last change that can be undone was undone.
     Undo,

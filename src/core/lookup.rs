@@ -111,7 +111,7 @@ impl SessionState {
         else {
             return Err(ReduceError::WrongKind(step.to_string(), "vote"));
         };
-        let voters = vote.voters.unwrap_or_else(|| self.present().count() as u32);
+        let voters = vote.voters.unwrap_or_else(|| self.present_count());
         Ok(voters.saturating_mul(spec.dots))
     }
 
@@ -207,6 +207,7 @@ impl SessionState {
             Endorsers::Parties => endorser.party(self.scenario.parties()).is_some(),
             Endorsers::Participants => match endorser {
                 Endorser::Participant(id) => self.participants.iter().any(|p| p.id == *id),
+                Endorser::Device(id) => self.room.devices.contains_key(id),
                 Endorser::Party(_) => false,
             },
         };

@@ -21,6 +21,7 @@ pub mod reducer;
 #[cfg(test)]
 mod reducer_tests;
 pub mod replay;
+pub mod room;
 pub mod scenario;
 pub mod series;
 pub mod session;

@@ -16,7 +16,11 @@ type Result<T> = std::result::Result<T, ReduceError>;
 impl SessionState {
     /// Folds one event into the state. On error nothing changes.
     pub fn apply(&mut self, event: &Event) -> Result<()> {
-        self.apply_change(&event.change, event.at)?;
+        match &event.origin {
+            None => self.apply_change(&event.change, event.at)?,
+            // A phone's change: the room's rules (super::room), outside the undo history.
+            Some(origin) => self.apply_from_device(&event.change, origin)?,
+        }
         self.applied += 1;
         Ok(())
     }
@@ -75,7 +79,7 @@ impl SessionState {
     }
 
     /// Applies a group of changes as one; on error undoes the ones already applied.
-    fn apply_all(&mut self, changes: &[Change]) -> Result<Vec<Change>> {
+    pub(super) fn apply_all(&mut self, changes: &[Change]) -> Result<Vec<Change>> {
         let mut inverses: Vec<Vec<Change>> = Vec::with_capacity(changes.len());
         for change in changes {
             match self.apply_content(change) {
@@ -95,7 +99,7 @@ impl SessionState {
     }
 
     /// Applies one content change and returns the changes that revert it.
-    fn apply_content(&mut self, change: &Change) -> Result<Vec<Change>> {
+    pub(super) fn apply_content(&mut self, change: &Change) -> Result<Vec<Change>> {
         match change {
             Change::CardAdded {
                 step,
@@ -262,7 +266,10 @@ impl SessionState {
             }
             Change::DotRemoved { step, target } => {
                 let (_, vote, _) = self.vote_mut(step)?;
+                // The dots phones placed are theirs to take back.
+                let held = vote.device_held(target);
                 match vote.dots.get_mut(target) {
+                    Some(n) if *n <= held => return Err(ReduceError::NoDot(step.clone())),
                     Some(n) if *n > 1 => *n -= 1,
                     Some(_) => {
                         vote.dots.remove(target);
@@ -423,6 +430,16 @@ impl SessionState {
                     status: old,
                 }])
             }
+            Change::DeviceRemoved { .. }
+            | Change::DeviceReadmitted { .. }
+            | Change::ProposalAccepted { .. }
+            | Change::ProposalsAccepted { .. }
+            | Change::ProposalRejected { .. }
+            | Change::ProposalReopened { .. }
+            | Change::InboxSet { .. } => self.apply_room(change),
+            Change::DeviceJoined { .. }
+            | Change::CardProposed { .. }
+            | Change::CommitmentProposed { .. } => Err(ReduceError::DeviceOnly),
             Change::StepOpened { .. }
             | Change::TimerStarted { .. }
             | Change::TimerPaused { .. }

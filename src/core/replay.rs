@@ -198,7 +198,7 @@ fn undo_targets(events: &[Event]) -> Vec<Option<u32>> {
                 undo.extend(j);
                 j
             }
-            ref c if c.is_content() => {
+            _ if event.is_undoable() => {
                 undo.push(i as u32);
                 redo.clear();
                 None

@@ -128,7 +128,12 @@ impl Live {
     /// Applies a change made at `at` and appends it to the log; returns the number of
     /// events in the log. On error nothing changes.
     pub fn record(&mut self, change: Change, at: Timestamp) -> Result<usize, ReduceError> {
-        let event = Event { at, change };
+        self.record_event(Event::new(at, change))
+    }
+
+    /// Applies an event (a phone's change carries its origin) and appends it to the log;
+    /// returns the number of events in the log. On error nothing changes.
+    pub fn record_event(&mut self, event: Event) -> Result<usize, ReduceError> {
         self.state.apply(&event)?;
         self.session.events.push(event);
         Ok(self.session.events.len())

@@ -168,6 +168,16 @@ pub struct VoteState {
     pub dots: BTreeMap<VoteTarget, u32>,
     /// Whether results are shown.
     pub revealed: bool,
+    /// The dots each device of the room placed itself (part of `dots`): a device takes
+    /// back only its own, the facilitator only the others.
+    pub by_device: BTreeMap<u32, BTreeMap<VoteTarget, u32>>,
+}
+
+impl VoteState {
+    /// The dots on `target` that devices placed themselves.
+    pub fn device_held(&self, target: &VoteTarget) -> u32 {
+        self.by_device.values().filter_map(|d| d.get(target)).sum()
+    }
 }
 
 /// The commitments and endorsements of an agreement step.
@@ -268,6 +278,8 @@ pub struct SessionState {
     pub timers: Vec<TimerState>,
     /// The participants.
     pub participants: Vec<Participant>,
+    /// The room: devices that joined, their proposals, the inbox setting.
+    pub room: super::room::RoomState,
     /// Number of events folded in.
     pub applied: usize,
     /// The next free id for cards, participants and commitments.
@@ -346,6 +358,7 @@ impl SessionState {
             steps,
             timers,
             participants,
+            room: Default::default(),
             applied: 0,
             next_id,
             undo: Default::default(),

@@ -54,9 +54,7 @@ pub fn dot_count(state: &SessionState, step: usize) -> Option<DotCount> {
     ) else {
         return None;
     };
-    let voters = vote
-        .voters
-        .unwrap_or_else(|| state.present().count() as u32);
+    let voters = vote.voters.unwrap_or_else(|| state.present_count());
     Some(DotCount {
         voters,
         from_present: vote.voters.is_none(),
@@ -160,7 +158,8 @@ pub fn endorsable_items(spec: &AgreementSpec) -> Vec<String> {
 
 /// Who can endorse in agreement step `step`, in order: the scenario's parties, or the
 /// participants present plus any other participant who endorsed something in this step
-/// (so a count never says "6 of 5" when someone left the room).
+/// (so a count never says "6 of 5" when someone left the room), then the devices in the
+/// room (and any removed one that endorsed).
 pub fn eligible_endorsers(state: &SessionState, step: usize) -> Vec<Endorser> {
     let (Some(StepKind::Agreement(spec)), Some(StepState::Agreement(agreement))) = (
         state.scenario.steps.get(step).map(|s| &s.kind),
@@ -183,6 +182,15 @@ pub fn eligible_endorsers(state: &SessionState, step: usize) -> Vec<Endorser> {
                 .iter()
                 .filter(|p| p.present || endorsing.contains(&Endorser::Participant(p.id)))
                 .map(|p| Endorser::Participant(p.id))
+                // Then the room's devices: those that can send, and any that endorsed.
+                .chain(
+                    state
+                        .room
+                        .devices
+                        .values()
+                        .filter(|d| !d.removed || endorsing.contains(&Endorser::Device(d.id)))
+                        .map(|d| Endorser::Device(d.id)),
+                )
                 .collect()
         }
     }

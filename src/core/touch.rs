@@ -95,7 +95,22 @@ pub fn touched(change: &Change) -> Touched<'_> {
         | Change::TimerStarted { step: s }
         | Change::TimerPaused { step: s }
         | Change::TimerSet { step: s, .. } => step(s),
-        Change::Undo | Change::Redo => Touched::default(),
+        // A phone's proposal is made on a step; what becomes of it (accepted, rejected) is
+        // found through the proposal, which the change alone does not name the step of.
+        Change::CardProposed { step: s, .. } | Change::CommitmentProposed { step: s, .. } => {
+            step(s)
+        }
+        Change::InboxSet { step: Some(s), .. } => step(s),
+        Change::InboxSet { step: None, .. }
+        | Change::DeviceJoined { .. }
+        | Change::DeviceRemoved { .. }
+        | Change::DeviceReadmitted { .. }
+        | Change::ProposalAccepted { .. }
+        | Change::ProposalsAccepted { .. }
+        | Change::ProposalRejected { .. }
+        | Change::ProposalReopened { .. }
+        | Change::Undo
+        | Change::Redo => Touched::default(),
     }
 }
 

@@ -235,12 +235,12 @@ mod tests {
         file.on_status(Box::new(move || {
             let _ = tx.send(());
         }));
-        let event = Event {
-            at: "2025-03-01T10:01:00Z".parse().unwrap(),
-            change: Change::StepOpened {
+        let event = Event::new(
+            "2025-03-01T10:01:00Z".parse().unwrap(),
+            Change::StepOpened {
                 step: "akte-2".into(),
             },
-        };
+        );
         file.append(&event);
         // The writer says when the status changed: no need to ask in a loop.
         rx.recv_timeout(Duration::from_secs(10)).unwrap();

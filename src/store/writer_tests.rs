@@ -19,12 +19,12 @@ fn session() -> Session {
 }
 
 fn event(n: usize) -> Event {
-    Event {
-        at: "2025-03-01T10:00:00Z".parse().unwrap(),
-        change: Change::StepOpened {
+    Event::new(
+        "2025-03-01T10:00:00Z".parse().unwrap(),
+        Change::StepOpened {
             step: format!("akte-{}", n % 4 + 1),
         },
-    }
+    )
 }
 
 fn events_in(path: &Path) -> usize {

@@ -51,10 +51,7 @@ fn state(people: Vec<Participant>) -> SessionState {
 }
 
 fn apply(state: &mut SessionState, change: Change) {
-    let event = Event {
-        at: Timestamp::UNIX_EPOCH,
-        change,
-    };
+    let event = Event::new(Timestamp::UNIX_EPOCH, change);
     state.apply(&event).expect("change applies");
 }
 

@@ -130,6 +130,53 @@ pub fn session(session: &Session, lang: Lang) -> Session {
                 step: step.clone(),
                 commitment: commitment_copy(&scrub, commitment),
             },
+            // A phone's name goes (its number stays); what phones wrote is scrubbed.
+            Change::DeviceJoined {
+                device,
+                party,
+                secret,
+                ..
+            } => Change::DeviceJoined {
+                device: *device,
+                name: None,
+                party: party.clone(),
+                secret: secret.clone(),
+            },
+            Change::CardProposed {
+                step,
+                lane,
+                proposal,
+                text: t,
+                party,
+            } => Change::CardProposed {
+                step: step.clone(),
+                lane: lane.clone(),
+                proposal: *proposal,
+                text: text(t),
+                party: party.clone(),
+            },
+            Change::CommitmentProposed {
+                step,
+                proposal,
+                what,
+                who,
+                when,
+            } => Change::CommitmentProposed {
+                step: step.clone(),
+                proposal: *proposal,
+                what: text(what),
+                who: scrub.who(who).into_owned(),
+                when: text(when),
+            },
+            Change::ProposalAccepted {
+                proposal,
+                text: t,
+                position,
+            } => Change::ProposalAccepted {
+                proposal: *proposal,
+                text: t.as_ref().map(text),
+                position: *position,
+            },
             // Spelled out, so that a new kind of change must be looked at here: could it
             // carry a name?
             other @ (Change::StepOpened { .. }
@@ -146,6 +193,12 @@ pub fn session(session: &Session, lang: Lang) -> Session {
             | Change::TimerPaused { .. }
             | Change::TimerSet { .. }
             | Change::ReviewMarked { .. }
+            | Change::DeviceRemoved { .. }
+            | Change::DeviceReadmitted { .. }
+            | Change::ProposalsAccepted { .. }
+            | Change::ProposalRejected { .. }
+            | Change::ProposalReopened { .. }
+            | Change::InboxSet { .. }
             | Change::Undo
             | Change::Redo) => other.clone(),
         };

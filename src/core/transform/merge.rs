@@ -381,7 +381,7 @@ pub fn merge(groups: &[Group<'_>], title: Option<String>) -> Result<Merged, Merg
 
     session.events = changes
         .into_iter()
-        .map(|change| Event { at, change })
+        .map(|change| Event::new(at, change))
         .collect();
     Live::open(session.clone()).map_err(MergeError::Invalid)?;
     Ok(Merged {

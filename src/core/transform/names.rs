@@ -68,13 +68,28 @@ impl Scrubber {
         for p in &session.participants {
             add(p.id, &p.name);
         }
+        let mut phones: Vec<(String, String)> = Vec::new();
         for event in &session.events {
             match &event.change {
                 Change::ParticipantAdded { participant }
                 | Change::ParticipantEdited { participant } => {
                     add(participant.id, &participant.name)
                 }
+                // A name typed on a phone becomes the phone's label ("Telefoon 3").
+                Change::DeviceJoined {
+                    device,
+                    name: Some(name),
+                    ..
+                } if !name.trim().is_empty() => phones.push((
+                    name.trim().to_string(),
+                    format!("{} {device}", lang.pick("Telefoon", "Phone")),
+                )),
                 _ => {}
+            }
+        }
+        for (name, label) in phones {
+            if !names.iter().any(|(n, _)| *n == name) {
+                names.push((name, label));
             }
         }
         names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));

@@ -422,12 +422,12 @@ impl Replay {
             return;
         };
         // The summary's own copy of the final state is turned to the page by the reducer.
-        let event = Event {
+        let event = Event::new(
             at,
-            change: Change::StepOpened {
+            Change::StepOpened {
                 step: step.id.clone(),
             },
-        };
+        );
         if state.apply(&event).is_ok() {
             summary.view.keep_valid(&summary.live.state);
         }
