@@ -1,6 +1,7 @@
 //! The layers hold: core is pure (no terminal, no files, no clock, no network) and imports
 //! no layer above it; store imports neither report nor the screens; report does not import
-//! the screens; the screens touch no file and no lock (the store's `SessionFile` does).
+//! the screens; the screens touch no file and no lock (the store's `SessionFile` does); the
+//! room (the phones' server) imports core and store, never the screens.
 //! This test reads the sources, every folder down.
 
 use std::path::{Path, PathBuf};
@@ -88,6 +89,30 @@ fn store_imports_neither_reports_nor_screens() {
         ],
         10,
     );
+}
+
+#[test]
+fn the_room_imports_core_and_store_never_the_screens() {
+    // A layer beside the screens: the session loop hands it requests, it never sees them.
+    forbid(
+        "room",
+        &[
+            "ratatui",
+            "crossterm",
+            "crate::tui",
+            "crate::report",
+            "crate::cli",
+            "samenspel::",
+        ],
+        10,
+    );
+}
+
+#[test]
+fn no_layer_below_the_screens_serves_the_network_but_the_room() {
+    for layer in ["store", "report"] {
+        forbid(layer, &["tokio", "axum", "hyper", "std::net"], 5);
+    }
 }
 
 #[test]

@@ -12,6 +12,7 @@
 mod common;
 mod example;
 mod hostile_support;
+mod webdriver;
 
 mod basics;
 mod board;
@@ -28,6 +29,7 @@ mod lock;
 mod markdown_readers;
 mod matrix;
 mod merging;
+mod phone;
 mod render_escapes;
 mod replay;
 mod report_pages;

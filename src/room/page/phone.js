@@ -445,7 +445,8 @@
     const hint = el("p", { class: "hint", text: t().dotsHint });
     const list = el("ul", { class: "items", "aria-describedby": "dots-left" });
     const results = el("section", { "aria-labelledby": "results-h" });
-    main.append(left, hint, list, results);
+    // Once revealed, the results come first (the list below stays, closed).
+    main.append(left, hint, results, list);
     Object.assign(parts, { left, list, results, hintEl: hint });
   }
 
