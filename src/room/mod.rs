@@ -10,9 +10,9 @@
 //!    hands each phone's [`RoomRequest`] to the loop (it must not block: send it on a
 //!    channel the loop reads).
 //! 2. For each request: [`Room::handle`] records its change on the loop's [`Live`] through
-//!    the one reducer and publishes the new snapshot; give the returned event to the
-//!    writer. The phone's reply waits.
-//! 3. Whenever the writer's saved count moves: [`Room::saved`] answers the phones whose
+//!    the one reducer; give the returned event to the writer. The phone's reply waits.
+//! 3. On every turn of the loop: [`Room::saved`] with the writer's saved count tells the
+//!    phones what changed (once for a whole batch of requests) and answers those whose
 //!    changes are now on disk.
 //! 4. After every other change (keys, undo, a step change): [`Room::publish`].
 //! 5. [`Room::close`] (or dropping it) tells the phones and stops the server.
@@ -111,6 +111,8 @@ pub struct Room {
     snapshot: watch::Sender<Arc<Snapshot>>,
     closing: watch::Sender<bool>,
     parked: Vec<Parked>,
+    /// Changes recorded by [`Room::handle`] that the phones were not told of yet.
+    unpublished: bool,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -198,6 +200,7 @@ impl Room {
             snapshot,
             closing,
             parked: Vec::new(),
+            unpublished: false,
             thread: Some(thread),
         })
     }
@@ -228,17 +231,18 @@ impl Room {
         &self.qr
     }
 
-    /// Tells the phones what changed: call after every change to the session (those that
-    /// [`Room::handle`] records publish themselves).
-    pub fn publish(&self, live: &Live) {
+    /// Tells the phones what changed: call after every other change to the session (keys,
+    /// undo, a step change); phones' own changes are told in [`Room::saved`].
+    pub fn publish(&mut self, live: &Live) {
+        self.unpublished = false;
         self.snapshot
             .send_replace(Arc::new(Snapshot::build(live, self.lang)));
     }
 
-    /// Records a phone's request on `live` (stamped `at`) through the one reducer, and
-    /// publishes the new state. Returns the event to hand to the writer, if there is a new
-    /// one. The phone's reply waits until [`Room::saved`] says the event is on disk; a
-    /// refusal is answered at once.
+    /// Records a phone's request on `live` (stamped `at`) through the one reducer. Returns
+    /// the event to hand to the writer, if there is a new one. The phone's reply waits
+    /// until [`Room::saved`] says the event is on disk (a refusal is answered at once); the
+    /// phones are told of the change then too, once for all requests handled since.
     pub fn handle(
         &mut self,
         live: &mut Live,
@@ -248,7 +252,7 @@ impl Room {
         match request::record(live, request, at) {
             Handled::Recorded(event, parked) => {
                 self.parked.push(parked);
-                self.publish(live);
+                self.unpublished = true;
                 Some(event)
             }
             Handled::Retry(parked) => {
@@ -260,8 +264,13 @@ impl Room {
     }
 
     /// Answers every phone whose change is among the first `saved` events of the log (the
-    /// writer's saved count).
-    pub fn saved(&mut self, saved: usize) {
+    /// writer's saved count), after telling the phones what [`Room::handle`] recorded since
+    /// the last call (so a phone that joined is known before it hears it may go on). Call
+    /// it on every turn of the loop.
+    pub fn saved(&mut self, live: &Live, saved: usize) {
+        if self.unpublished {
+            self.publish(live);
+        }
         let (done, waiting): (Vec<Parked>, Vec<Parked>) =
             self.parked.drain(..).partition(|p| p.events <= saved);
         self.parked = waiting;

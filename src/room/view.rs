@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use crate::core::room::{Device, ProposalStatus, Proposed};
+use crate::core::room::{Device, Proposal, ProposalStatus, Proposed};
 use crate::core::scenario::{Endorsers, StepKind};
 use crate::core::state::{SessionState, StepState, VoteTarget};
 use crate::core::tally::{candidates, ranked};
@@ -81,6 +81,15 @@ impl Snapshot {
             "lang": lang.code(),
             "step": step_view(state),
         });
+        // Each device's proposals of the current step, found in one pass.
+        let step_id = scenario
+            .steps
+            .get(state.current)
+            .map_or("", |s| s.id.as_str());
+        let mut theirs: HashMap<u32, Vec<&Proposal>> = HashMap::new();
+        for p in state.room.proposals.values().filter(|p| p.step == step_id) {
+            theirs.entry(p.device).or_default().push(p);
+        }
         let mut devices = HashMap::new();
         let mut private = HashMap::new();
         for d in state.room.devices.values() {
@@ -91,7 +100,8 @@ impl Snapshot {
                     removed: d.removed,
                 },
             );
-            private.insert(d.id, own_view(state, d).to_string());
+            let proposals = theirs.get(&d.id).map_or(&[][..], Vec::as_slice);
+            private.insert(d.id, own_view(state, d, proposals).to_string());
         }
         Snapshot {
             public: public.to_string(),
@@ -201,19 +211,13 @@ fn step_view(state: &SessionState) -> Value {
     view
 }
 
-/// What only device `d` may see of the current step.
-fn own_view(state: &SessionState, d: &Device) -> Value {
+/// What only device `d` may see of the current step; `proposals` are its proposals there.
+fn own_view(state: &SessionState, d: &Device, proposals: &[&Proposal]) -> Value {
     let index = state.current;
     let step = state.scenario.steps.get(index);
-    let step_id = step.map_or("", |s| s.id.as_str());
     let mut cards = Vec::new();
     let mut commitments = Vec::new();
-    for p in state
-        .room
-        .proposals
-        .values()
-        .filter(|p| p.device == d.id && p.step == step_id)
-    {
+    for p in proposals {
         match &p.content {
             Proposed::Card { lane, text, .. } => {
                 let on_board = state.board(index).and_then(|b| b.card(p.id));

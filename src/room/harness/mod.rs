@@ -19,7 +19,7 @@ use super::{OpenError, Room, RoomConfig, RoomRequest};
 use crate::core::{Change, Live, ReduceError};
 use crate::store::Writer;
 
-type Job = Box<dyn FnOnce(&mut Live, &Room) + Send>;
+type Job = Box<dyn FnOnce(&mut Live, &mut Room) + Send>;
 
 enum Input {
     Phone(RoomRequest),
@@ -160,13 +160,26 @@ fn run(mut live: Live, mut room: Room, writer: Option<Writer>, rx: mpsc::Receive
         } else {
             Duration::from_millis(50)
         };
-        match rx.recv_timeout(wait) {
-            Ok(Input::Phone(request)) => {
-                room.handle(&mut live, request, Timestamp::now());
+        let first = match rx.recv_timeout(wait) {
+            Ok(input) => Some(input),
+            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => None,
+        };
+        // What waits is handled in one turn (and told to the phones once), a bounded batch
+        // so that saving and answering are never starved.
+        let mut stop = false;
+        let waiting = std::iter::from_fn(|| rx.try_recv().ok());
+        for input in first.into_iter().chain(waiting).take(512) {
+            match input {
+                Input::Phone(request) => {
+                    room.handle(&mut live, request, Timestamp::now());
+                }
+                Input::Facilitator(job) => job(&mut live, &mut room),
+                Input::Stop => {
+                    stop = true;
+                    break;
+                }
             }
-            Ok(Input::Facilitator(job)) => job(&mut live, &room),
-            Ok(Input::Stop) | Err(RecvTimeoutError::Disconnected) => break,
-            Err(RecvTimeoutError::Timeout) => {}
         }
         // Every new event goes to the writer (the phones' and the facilitator's alike).
         let events = &live.session.events;
@@ -179,7 +192,10 @@ fn run(mut live: Live, mut room: Room, writer: Option<Writer>, rx: mpsc::Receive
         let saved = writer
             .as_ref()
             .map_or(live.session.events.len(), |w| w.status().saved);
-        room.saved(saved);
+        room.saved(&live, saved);
+        if stop {
+            break;
+        }
     }
     room.close();
     if let Some(w) = writer {
