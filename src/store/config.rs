@@ -1,9 +1,10 @@
-//! The facilitator's settings: `<data>/config.json` with the theme and the language.
+//! The facilitator's settings: `<data>/config.json` with the theme, the language and the
+//! room's address.
 //!
 //! ```json
-//! { "theme": "dark", "lang": "en" }
+//! { "theme": "dark", "lang": "en", "bind": "192.168.1.20:8421" }
 //! ```
-//! Both fields are optional. Command-line flags win over the file; `NO_COLOR` wins over
+//! Every field is optional. Command-line flags win over the file; `NO_COLOR` wins over
 //! the file but not over `--theme` (see [`choose_theme`]).
 
 use std::path::PathBuf;
@@ -59,6 +60,10 @@ pub struct Config {
     /// The interface language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
+    /// Where the room listens (`ADDR` or `ADDR:PORT`, as `--bind`): the address the
+    /// facilitator chose, remembered. Checked when the room opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bind: Option<String>,
 }
 
 /// `<data>/config.json`.
@@ -162,9 +167,17 @@ mod tests {
         assert!(text.contains("theme: the text \"neon\" is not an allowed value; use one of: \"light\", \"dark\", \"mono\""), "{text}");
         assert!(text.contains("lang: the text \"fr\""), "{text}");
         assert!(text.contains("x: unknown field"), "{text}");
-        let ok: Config =
-            parse_shape(&path, br#"{"theme": "mono", "lang": "en"}"#, schema).expect("good");
+        let ok: Config = parse_shape(
+            &path,
+            br#"{"theme": "mono", "lang": "en", "bind": "192.168.1.20:8421"}"#,
+            schema,
+        )
+        .expect("good");
         assert_eq!(ok.theme, Some(ThemeName::Mono));
         assert_eq!(ok.lang, Some(Lang::En));
+        assert_eq!(ok.bind.as_deref(), Some("192.168.1.20:8421"));
+        // An older file without it reads as before.
+        let old: Config = parse_shape(&path, br#"{"theme": "dark"}"#, schema).expect("old file");
+        assert_eq!(old.bind, None);
     }
 }
