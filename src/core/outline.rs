@@ -215,6 +215,9 @@ impl Outline {
             if let Some(p) = e.party(parties) {
                 return p.name.get(lang).to_string();
             }
+            if let Some(device) = super::room::device_endorser_label(state, &e, lang) {
+                return device;
+            }
             e.participant(parties)
                 .and_then(|n| self.participants.iter().find(|p| p.id == n))
                 .map_or(id.clone(), |p| {

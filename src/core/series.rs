@@ -25,6 +25,9 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
         if let Some(p) = e.party(parties) {
             return p.name.get(lang).to_string();
         }
+        if let Some(device) = super::room::device_endorser_label(state, e, lang) {
+            return device;
+        }
         e.participant(parties)
             .and_then(|n| state.participants.iter().find(|p| p.id == n))
             .map(participant_name)

@@ -312,9 +312,7 @@ impl Ctx<'_> {
             on: spec.on.clone(),
             targets: spec.targets,
             dots_per_voter: spec.dots,
-            voters: vote
-                .voters
-                .unwrap_or_else(|| self.state.present().count() as u32),
+            voters: vote.voters.unwrap_or_else(|| self.state.present_count()),
             dots_used: vote.dots.values().sum(),
             revealed: vote.revealed,
             results,
@@ -340,6 +338,7 @@ impl Ctx<'_> {
                     label: p.name.get(self.lang).to_string(),
                 })
                 .collect(),
+            // The participants, then the room's phones (a phone endorses for itself).
             Endorsers::Participants => self
                 .participants
                 .iter()
@@ -347,6 +346,15 @@ impl Ctx<'_> {
                     id: crate::core::Endorser::Participant(p.id).key().into_owned(),
                     label: p.label.clone(),
                 })
+                .chain(self.state.room.active().map(|d| {
+                    Endorser {
+                        id: crate::core::room::device_endorser(d.id).key().into_owned(),
+                        label: self
+                            .scrub
+                            .text(&crate::core::room::device_label(d, self.lang))
+                            .into_owned(),
+                    }
+                }))
                 .collect(),
         };
         let items = items
@@ -365,9 +373,15 @@ impl Ctx<'_> {
                     for e in set {
                         let id = e.key();
                         if !candidates.iter().any(|c| c.id == id) {
+                            let label =
+                                crate::core::room::device_endorser_label(self.state, e, self.lang)
+                                    .map_or_else(
+                                        || id.to_string(),
+                                        |l| self.scrub.text(&l).into_owned(),
+                                    );
                             endorsed_by.push(Endorser {
                                 id: id.to_string(),
-                                label: id.to_string(),
+                                label,
                             });
                         }
                     }

@@ -268,7 +268,7 @@ fn own_view(state: &SessionState, d: &Device, proposals: &[&Proposal]) -> Value 
             let (endorse_as, endorser) = match spec.endorse_by {
                 Endorsers::Participants => ("self", Some(crate::core::room::device_endorser(d.id))),
                 Endorsers::Parties => match &d.party {
-                    Some(p) => ("party", Some(p.clone())),
+                    Some(p) => ("party", Some(crate::core::Endorser::Party(p.clone()))),
                     None => ("none", None),
                 },
             };

@@ -260,6 +260,23 @@ fn a_phone_joins_by_the_qr_code_sends_votes_and_endorses_in_a_real_browser() {
     // The saved file opens again and fits the session schema.
     let reopened = samenspel::store::load_session(&file).expect("opens");
     assert_eq!(reopened.state, live.state);
+    // The report names the phone among the endorsers, out of the two phones in the room.
+    let outcome = samenspel::report::outcome::Outcome::build(
+        &reopened.session,
+        &reopened.state,
+        Lang::Nl,
+        false,
+    );
+    let opts = samenspel::report::Options {
+        lang: Lang::Nl,
+        anonymize: false,
+        split: false,
+        tz: jiff::tz::TimeZone::UTC,
+        compare: None,
+    };
+    let md = samenspel::report::markdown::render(&outcome, &opts);
+    assert!(md.contains("onderschreven door 1 van 2"), "{md}");
+    assert!(md.contains("Anna"), "{md}");
     let schema: Value = serde_json::from_str(&samenspel::report::schema::schema(
         samenspel::report::schema::Which::Session,
     ))

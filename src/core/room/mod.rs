@@ -171,6 +171,20 @@ pub fn device_endorser(id: u32) -> crate::core::endorser::Endorser {
     crate::core::endorser::Endorser::Device(id)
 }
 
+/// The label of endorser `endorser` when it is a device of `state` (`d3` is "Telefoon 3",
+/// or the name it gave).
+pub fn device_endorser_label(
+    state: &crate::core::state::SessionState,
+    endorser: &crate::core::endorser::Endorser,
+    lang: super::text::Lang,
+) -> Option<String> {
+    let device = state
+        .room
+        .devices
+        .get(&endorser.device(state.scenario.parties())?)?;
+    Some(device_label(device, lang))
+}
+
 /// How a device is called on the facilitator's screen: its name, else "Telefoon 3".
 pub fn device_label(device: &Device, lang: super::text::Lang) -> String {
     match &device.name {

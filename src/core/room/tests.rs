@@ -640,3 +640,82 @@ fn a_log_with_origins_folds_replays_and_round_trips() {
     assert_eq!(e.origin, None);
     assert_eq!(serde_json::to_string(&e).unwrap(), plain);
 }
+
+/// A live session of the fixture where participants (and so phones) endorse.
+fn participants_endorse() -> Live {
+    let mut s = scenario();
+    if let StepKind::Agreement(spec) = &mut s.steps[3].kind {
+        spec.endorse_by = Endorsers::Participants;
+    }
+    Live::open(Session::new(Arc::new(s), "P".into(), at(0), Lang::Nl)).unwrap()
+}
+
+#[test]
+fn phones_carry_over_into_a_merge_and_are_named_where_endorsers_are_listed() {
+    use crate::core::transform::merge::{Group, merge};
+    let endorse = Submission::Endorse {
+        step: "akkoord".into(),
+        item: "statement".into(),
+        endorsed: true,
+    };
+    let mut a = participants_endorse();
+    let anna = join(&mut a, "join-aaaa", Some("Anna"), None);
+    send(&mut a, Some(anna), "end-a-0001", endorse.clone()).unwrap();
+    send(
+        &mut a,
+        Some(anna),
+        "dot-a-0001",
+        Submission::Dot {
+            step: "stem".into(),
+            target: VoteTarget::Card(1),
+            placed: true,
+        },
+    )
+    .unwrap();
+    let mut b = participants_endorse();
+    let phone = join(&mut b, "join-bbbb", None, None);
+    send(&mut b, Some(phone), "end-b-0001", endorse).unwrap();
+
+    // Where endorsers are named, a phone is named by its name or number.
+    let outline = crate::core::outline::Outline::of(&a.session, &a.state, Lang::Nl);
+    let lines = outline.lines(&a.state, Lang::Nl).join("\n");
+    assert!(lines.contains("Anna"), "{lines}");
+    let e = crate::core::tally::endorsement(&a.state, 3, "statement");
+    assert_eq!((e.by.len(), e.of), (1, 1));
+
+    let merged = merge(
+        &[
+            Group {
+                name: "A".into(),
+                live: &a,
+            },
+            Group {
+                name: "B".into(),
+                live: &b,
+            },
+        ],
+        None,
+        Lang::Nl,
+    )
+    .expect("sessions with phones merge");
+    let m = Live::open(merged.session).expect("the merge folds");
+    assert!(merged.dropped.is_empty(), "{:?}", merged.dropped);
+    // The phones are participants there, present, each endorsement carried over.
+    assert_eq!(m.state.participants.len(), 2);
+    assert!(m.state.participants.iter().all(|p| p.present));
+    let e = crate::core::tally::endorsement(&m.state, 3, "statement");
+    assert_eq!((e.by.len(), e.of), (2, 2));
+    // The phone's dot counts in the merged vote (on the same starting card).
+    let start = m
+        .state
+        .board(0)
+        .unwrap()
+        .cards()
+        .find(|c| c.text == "start")
+        .unwrap()
+        .id;
+    match &m.state.steps[2] {
+        StepState::Vote(v) => assert_eq!(v.dots.get(&VoteTarget::Card(start)), Some(&1)),
+        _ => panic!("a vote"),
+    }
+}

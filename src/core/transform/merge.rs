@@ -224,11 +224,25 @@ pub fn merge(groups: &[Group<'_>], title: Option<String>) -> Result<Merged, Merg
     // Participants: everyone, fresh ids in group order.
     let mut participants: Vec<Participant> = Vec::new();
     let mut person: BTreeMap<(usize, u32), u32> = BTreeMap::new();
+    let mut phones: BTreeMap<(usize, u32), u32> = BTreeMap::new();
     for (g, group) in distinct.iter().enumerate() {
         for p in &group.live.state.participants {
             let id = participants.len() as u32 + 1;
             person.insert((g, p.id), id);
             participants.push(Participant { id, ..p.clone() });
+        }
+        // A group's phones become participants (their endorsements carry over); a merged
+        // session has no room of its own.
+        for d in group.live.state.room.devices.values() {
+            let id = participants.len() as u32 + 1;
+            phones.insert((g, d.id), id);
+            participants.push(Participant {
+                id,
+                name: d.name.clone(),
+                organisation: String::new(),
+                party: d.party.clone(),
+                present: !d.removed,
+            });
         }
     }
     let mut session = Session::new(scenario.clone(), title, created, first.live.session.lang);
@@ -365,6 +379,7 @@ pub fn merge(groups: &[Group<'_>], title: Option<String>) -> Result<Merged, Merg
         names: &names,
         card_map: &card_map,
         person: &person,
+        phones: &phones,
         themes: &themes,
     };
     for (s, step) in scenario.steps.iter().enumerate() {

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::merge::{Group, Rating};
-use crate::core::scenario::{Scale, VoteSpec};
+use crate::core::scenario::{Endorsers, Scale, StepKind, VoteSpec};
 use crate::core::state::{CardId, Commitment, ReviewStatus, RowRef, VoteTarget};
 use crate::core::{Change, Endorser, Lang, StepState, Text};
 
@@ -15,6 +15,9 @@ pub(super) struct Ctx<'a, 'b> {
     pub(super) card_map: &'a BTreeMap<(usize, CardId), CardId>,
     /// (group, participant id in its session) -> participant id in the merged session.
     pub(super) person: &'a BTreeMap<(usize, u32), u32>,
+    /// (group, device number in its session) -> participant id in the merged session: the
+    /// phones of a group's room become participants of the merged session.
+    pub(super) phones: &'a BTreeMap<(usize, u32), u32>,
     /// Board step id -> theme names on the merged board.
     pub(super) themes: &'a BTreeMap<String, BTreeSet<String>>,
 }
@@ -94,7 +97,7 @@ impl Ctx<'_, '_> {
             let Some(StepState::Vote(v)) = group.live.state.steps.get(s) else {
                 continue;
             };
-            let present = group.live.state.present().count() as u32;
+            let present = group.live.state.present_count();
             let used: u32 = v.dots.values().sum();
             let needed = used.div_ceil(dots_per_voter.max(1));
             voters_total += v.voters.unwrap_or(present).max(needed);
@@ -200,23 +203,30 @@ impl Ctx<'_, '_> {
                     position: None,
                 });
             }
+            let by_participants = matches!(
+                group.live.state.scenario.steps.get(s).map(|st| &st.kind),
+                Some(StepKind::Agreement(spec)) if spec.endorse_by == Endorsers::Participants
+            );
             for (item, endorsers) in &a.endorsements {
                 for e in endorsers {
-                    let endorser = match e {
-                        Endorser::Participant(old) => match person.get(&(g, *old)) {
-                            Some(new) => Endorser::Participant(*new),
-                            None => {
-                                let g = self.name(g);
-                                dropped.push(Text::new(
-                                    format!("{g}: een onderschrijving van '{item}' in stap '{step}' door een deelnemer die niet meer op de lijst staat"),
-                                    format!("{g}: an endorsement of '{item}' in step '{step}' by a participant no longer on the list"),
-                                ));
-                                continue;
-                            }
-                        },
-                        Endorser::Party(_) => e.clone(),
-                        // A phone of the group's room: see below.
-                        Endorser::Device(_) => continue,
+                    // A group's phone became a participant of the merge; `d3` is a phone
+                    // only where participants endorse (a party may be called so).
+                    let found = match e {
+                        Endorser::Participant(old) => Some(person.get(&(g, *old))),
+                        Endorser::Device(d) if by_participants => Some(self.phones.get(&(g, *d))),
+                        _ => None,
+                    };
+                    let endorser = match found {
+                        Some(Some(new)) => Endorser::Participant(*new),
+                        Some(None) => {
+                            let g = self.name(g);
+                            dropped.push(Text::new(
+                                format!("{g}: een onderschrijving van '{item}' in stap '{step}' door een deelnemer die niet meer op de lijst staat"),
+                                format!("{g}: an endorsement of '{item}' in step '{step}' by a participant no longer on the list"),
+                            ));
+                            continue;
+                        }
+                        None => e.clone(),
                     };
                     endorsements.insert((item.clone(), endorser), ());
                 }
