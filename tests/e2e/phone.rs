@@ -267,13 +267,7 @@ fn a_phone_joins_by_the_qr_code_sends_votes_and_endorses_in_a_real_browser() {
         Lang::Nl,
         false,
     );
-    let opts = samenspel::report::Options {
-        lang: Lang::Nl,
-        anonymize: false,
-        split: false,
-        tz: jiff::tz::TimeZone::UTC,
-        compare: None,
-    };
+    let opts = samenspel::report::Options::new(Lang::Nl);
     let md = samenspel::report::markdown::render(&outcome, &opts);
     assert!(md.contains("onderschreven door 1 van 2"), "{md}");
     assert!(md.contains("Anna"), "{md}");

@@ -695,7 +695,6 @@ fn phones_carry_over_into_a_merge_and_are_named_where_endorsers_are_listed() {
             },
         ],
         None,
-        Lang::Nl,
     )
     .expect("sessions with phones merge");
     let m = Live::open(merged.session).expect("the merge folds");
