@@ -128,7 +128,7 @@ fn a_phone_joins_by_the_qr_code_sends_votes_and_endorses_in_a_real_browser() {
     // A card for the second lane goes to the inbox, then onto the board.
     b.click("input[name=lane][value=hindert]");
     b.type_into("#card", "Wisselende ambtenaren");
-    b.click("form button[type=submit]");
+    b.click("form button[type=submit]:not([disabled])");
     b.wait_text("wacht op de begeleider");
     assert_eq!(
         b.value("#card"),
@@ -145,7 +145,7 @@ fn a_phone_joins_by_the_qr_code_sends_votes_and_endorses_in_a_real_browser() {
     let live = harness.stop().unwrap();
     b.wait_text("De zaal is gesloten");
     b.type_into("#card", "Niemand weet wie wat doet");
-    b.click("form button[type=submit]");
+    b.click("form button[type=submit]:not([disabled])");
     b.wait_text("Nog niet bewaard");
     assert_eq!(b.value("#card"), "Niemand weet wie wat doet");
     shot(&b, "5-room-gone");
@@ -181,7 +181,7 @@ fn a_phone_joins_by_the_qr_code_sends_votes_and_endorses_in_a_real_browser() {
     b.wait_text("Jouw kaarten");
     let hostile = r#"<img src=x onerror="document.title='gehackt'">"#;
     b.type_into("#card", hostile);
-    b.click("form button[type=submit]");
+    b.click("form button[type=submit]:not([disabled])");
     b.wait_text("wacht op de begeleider");
     harness.accept_all().unwrap();
     harness
@@ -201,13 +201,13 @@ fn a_phone_joins_by_the_qr_code_sends_votes_and_endorses_in_a_real_browser() {
         0
     );
     assert_ne!(b.js("return document.title;", json!([])), "gehackt");
-    b.click(r#"button[aria-label="Stip op: Een open houding"]"#);
+    b.click(r#"button[aria-label="Stip op: Een open houding"]:not([disabled])"#);
     b.wait_text("Je hebt nog 2 van 3 stippen.");
-    b.click(r#"button[aria-label="Stip op: Een open houding"]"#);
+    b.click(r#"button[aria-label="Stip op: Een open houding"]:not([disabled])"#);
     b.wait_text("Je hebt nog 1 van 3 stippen.");
-    b.click(r#"button[aria-label="Stip weg van: Een open houding"]"#);
+    b.click(r#"button[aria-label="Stip weg van: Een open houding"]:not([disabled])"#);
     b.wait_text("Je hebt nog 2 van 3 stippen.");
-    b.click(r#"button[aria-label="Stip op: Wisselende ambtenaren"]"#);
+    b.click(r#"button[aria-label="Stip op: Wisselende ambtenaren"]:not([disabled])"#);
     b.wait_text("Je hebt nog 1 van 3 stippen.");
     assert!(
         !b.text().contains("Uitslag"),
@@ -237,7 +237,7 @@ fn a_phone_joins_by_the_qr_code_sends_votes_and_endorses_in_a_real_browser() {
         })
         .unwrap();
     b.wait_text("Ik onderschrijf dit");
-    b.click("button.endorse");
+    b.click("button.endorse:not([disabled])");
     b.wait_for(r#"button.endorse[aria-pressed="true"]"#);
     shot(&b, "8-endorsed");
     b.click("#lang");

@@ -129,17 +129,28 @@ pub const WAIT: Duration = Duration::from_secs(20);
 
 impl Browser<'_> {
     fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        match self.try_cmd(method, path, body) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// A command; its WebDriver error (other than "no such element") as an error.
+    fn try_cmd(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
         let path = format!("/session/{}{path}", self.id);
         let v = self
             .driver
             .call(method, &path, body)
-            .unwrap_or_else(|| panic!("{method} {path}: no answer"));
+            .ok_or_else(|| format!("{method} {path}: no answer"))?;
         if let Some(error) = v["value"]["error"].as_str()
             && error != "no such element"
         {
-            panic!("{method} {path}: {error}: {}", v["value"]["message"]);
+            return Err(format!(
+                "{method} {path}: {error}: {}",
+                v["value"]["message"]
+            ));
         }
-        v["value"].clone()
+        Ok(v["value"].clone())
     }
 
     /// Opens a URL.
@@ -216,10 +227,20 @@ impl Browser<'_> {
             .to_string()
     }
 
-    /// Clicks the element matching `css`.
+    /// Clicks the element matching `css`. The page draws its lists again on every update,
+    /// so an element found a moment ago may be gone: then it is found again (bounded).
     pub fn click(&self, css: &str) {
-        let e = self.wait_for(css);
-        self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let e = self.wait_for(css);
+            match self.try_cmd("POST", &format!("/element/{e}/click"), Some(json!({}))) {
+                Ok(_) => return,
+                Err(err) if err.contains("stale element") && Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(err) => panic!("{err}"),
+            }
+        }
     }
 
     /// Types into the element matching `css`.
