@@ -264,6 +264,19 @@ impl Browser<'_> {
         .to_string()
     }
 
+    /// Waits until the form field matching `css` holds `value`.
+    pub fn wait_value(&self, css: &str, value: &str) {
+        let deadline = Instant::now() + WAIT;
+        while self.value(css) != value {
+            assert!(
+                Instant::now() < deadline,
+                "{css} holds {:?}, not {value:?}",
+                self.value(css)
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Opens a new tab (its own sessionStorage: another phone) and switches to it; returns
     /// the handle of the tab it came from.
     pub fn new_tab(&self) -> String {
