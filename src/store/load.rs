@@ -34,33 +34,9 @@ pub fn read_session_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// Reads a file of at most `max` bytes; a larger one is refused before it is read.
 pub fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        FileError::io(
-            path,
-            "kan het bestand niet openen",
-            "cannot open the file",
-            &e,
-        )
-    })?;
+    // A pipe, a device or a folder is refused here, before anything is read.
+    let (file, meta) = super::regular::open_regular(path)?;
     let too_large = || too_large(path, max);
-    let meta = file.metadata().map_err(|e| {
-        FileError::io(
-            path,
-            "kan het bestand niet lezen",
-            "cannot read the file",
-            &e,
-        )
-    })?;
-    if meta.is_dir() {
-        return Err(FileError::one(
-            path,
-            Problem::new(
-                "",
-                "dit is een map, geen bestand",
-                "this is a folder, not a file",
-            ),
-        ));
-    }
     if meta.len() > max {
         return Err(too_large());
     }

@@ -9,6 +9,7 @@ pub mod load;
 pub mod lock;
 pub mod migrate;
 pub mod paths;
+pub mod regular;
 pub mod schema;
 pub mod series;
 pub mod session_bytes;

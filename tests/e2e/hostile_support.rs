@@ -104,3 +104,50 @@ pub fn assert_no_hostile_sequences(out: &[u8]) {
         i += 1;
     }
 }
+
+/// Runs samenspel without a terminal like `common::run`, but never waits longer than
+/// `limit`: a run still going then is killed and reported as `None`.
+pub fn run_within(
+    args: &[&str],
+    home: &Path,
+    limit: std::time::Duration,
+) -> Option<(i32, String, String)> {
+    use std::io::Read;
+    let mut child = std::process::Command::new(crate::common::bin())
+        .args(args)
+        .current_dir(home)
+        .env("SAMENSPEL_HOME", home)
+        .env("SAMENSPEL_LANG", "en")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run samenspel");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = out.read_to_string(&mut s);
+        s
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    let out = reader.join().unwrap_or_default();
+    let err = err_reader.join().unwrap_or_default();
+    status.map(|s| (s.code().unwrap_or(-1), out, err))
+}

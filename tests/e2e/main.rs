@@ -38,6 +38,7 @@ mod room;
 mod schema;
 mod screens;
 mod signals;
+mod special_files;
 mod undo_restart;
 mod validation;
 mod zwolse_komedie;
