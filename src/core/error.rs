@@ -77,6 +77,9 @@ pub enum ReduceError {
     /// Redo with nothing undone.
     #[error("there is nothing to redo")]
     NothingToRedo,
+    /// A position in a lane or list beyond its end.
+    #[error("position {0} lies past the end of the list, which holds {1}")]
+    PastTheEnd(usize, usize),
     /// Navigation or timer where a content change was expected.
     #[error("this change cannot be undone")]
     NotContent,
@@ -182,6 +185,9 @@ impl ReduceError {
             ReduceError::TimerStopped(s) => format!("de timer van stap '{s}' loopt niet"),
             ReduceError::NothingToUndo => "er is niets om ongedaan te maken".to_string(),
             ReduceError::NothingToRedo => "er is niets om opnieuw te doen".to_string(),
+            ReduceError::PastTheEnd(p, n) => {
+                format!("positie {p} ligt voorbij het einde van de lijst, die er {n} heeft")
+            }
             ReduceError::NotContent => "deze wijziging kan niet ongedaan worden".to_string(),
             ReduceError::Duplicate(i) => format!("dit was al bewaard (wijziging {i})"),
             ReduceError::BadKey => {

@@ -13,6 +13,7 @@ use super::state::{CardId, Commitment, Participant, ReviewStatus, RowRef, VoteTa
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When the change was made (from the injected clock).
+    #[serde(deserialize_with = "super::when::deserialize")]
     pub at: Timestamp,
     /// The phone that made the change, with the key of its submission; absent for the
     /// facilitator's own changes (every change before the room existed).

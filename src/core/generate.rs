@@ -165,6 +165,13 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
             let count = board.cards().count();
             let cards: Vec<u32> = board.cards().map(|c| c.id).collect();
             let lane = rng.pick(&spec.lanes)?.id.clone();
+            // A move goes somewhere in the lane (the reducer refuses a place past its end).
+            let room = spec
+                .lanes
+                .iter()
+                .position(|l| l.id == lane)
+                .and_then(|i| board.lanes.get(i))
+                .map_or(0, |l| l.cards.len().saturating_sub(1));
             let r = rng.below(100);
             if cards.is_empty() || (r < 55 && count < MAX_CARDS_PER_STEP) {
                 return Some(Change::CardAdded {
@@ -190,7 +197,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                     step: id,
                     card,
                     lane,
-                    position: rng.below(8),
+                    position: rng.below(8).min(room),
                 },
                 3 => Change::CardTagged {
                     step: id,

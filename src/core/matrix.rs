@@ -74,7 +74,12 @@ pub fn note<'a>(cells: &'a MatrixState, row: &RowRef, column: &str) -> &'a str {
 /// no part in any comparison.
 pub fn rank(scale: &Scale, value: i32) -> Option<i32> {
     match scale {
-        Scale::Numeric { min, max, .. } => (*min..=*max).contains(&value).then(|| value - min),
+        Scale::Numeric { min, max, .. } => {
+            // Checked: on an unvalidated scale `value - min` can overflow.
+            (*min..=*max)
+                .contains(&value)
+                .then(|| value.checked_sub(*min))?
+        }
         Scale::Levels { levels } => {
             let index = usize::try_from(value).ok()?;
             if !levels.get(index)?.counts {
@@ -88,7 +93,7 @@ pub fn rank(scale: &Scale, value: i32) -> Option<i32> {
 /// The highest rank on a scale: `max - min`, or the number of counting levels minus one.
 pub fn top_rank(scale: &Scale) -> i32 {
     match scale {
-        Scale::Numeric { min, max, .. } => max - min,
+        Scale::Numeric { min, max, .. } => max.saturating_sub(*min).max(0),
         Scale::Levels { levels } => (levels.iter().filter(|l| l.counts).count() as i32 - 1).max(0),
     }
 }
@@ -110,7 +115,7 @@ pub enum Lean {
 pub fn lean(scale: &Scale, value: i32) -> Option<Lean> {
     let r = rank(scale, value)?;
     let top = top_rank(scale);
-    Some(match (2 * r).cmp(&top) {
+    Some(match (2 * i64::from(r)).cmp(&i64::from(top)) {
         std::cmp::Ordering::Less => Lean::Against,
         std::cmp::Ordering::Equal => Lean::Neutral,
         std::cmp::Ordering::Greater => Lean::For,
@@ -153,10 +158,10 @@ pub fn value_name(scale: &Scale, value: i32, lang: Lang) -> Option<String> {
 pub fn nudge(scale: &Scale, current: Option<i32>, delta: i32) -> Option<i32> {
     let (min, max) = scale.range();
     let next = match (current, scale) {
-        (Some(v), _) => (v + delta).clamp(min, max),
+        (Some(v), _) => scale.clamp(v.saturating_add(delta)),
         (None, Scale::Levels { .. }) => min,
-        (None, Scale::Numeric { .. }) if (min..=max).contains(&0) => delta.clamp(min, max),
-        (None, Scale::Numeric { .. }) => 0.clamp(min, max),
+        (None, Scale::Numeric { .. }) if (min..=max).contains(&0) => scale.clamp(delta),
+        (None, Scale::Numeric { .. }) => scale.clamp(0),
     };
     (current != Some(next)).then_some(next)
 }
@@ -217,6 +222,22 @@ mod tests {
         assert_eq!(top_rank(&s), 2);
         assert_eq!(rank(&numeric(-2, 2), -2), Some(0));
         assert_eq!(rank(&numeric(-2, 2), 3), None);
+    }
+
+    #[test]
+    fn a_scale_that_validation_would_refuse_still_computes_without_overflow() {
+        // Validation bounds scales; the arithmetic holds even without it.
+        for (min, max) in [(i32::MIN, i32::MAX), (-10, i32::MAX), (i32::MAX, i32::MIN)] {
+            let s = numeric(min, max);
+            assert_eq!(top_rank(&s), if min < max { i32::MAX } else { 0 });
+            for v in [i32::MIN, -1, 0, 1, i32::MAX] {
+                let _ = (rank(&s, v), lean(&s, v), nudge(&s, Some(v), 1));
+                let _ = nudge(&s, Some(v), -1);
+            }
+            assert!(s.values().count() <= crate::core::validate::MAX_SCALE_LEVELS);
+        }
+        assert_eq!(rank(&numeric(i32::MIN, i32::MAX), i32::MAX), None);
+        assert_eq!(nudge(&numeric(0, i32::MAX), Some(i32::MAX), 1), None);
     }
 
     #[test]

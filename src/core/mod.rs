@@ -32,6 +32,7 @@ pub mod timebox;
 pub mod touch;
 pub mod transform;
 pub mod validate;
+pub mod when;
 
 pub use endorser::Endorser;
 pub use error::{Problem, ReduceError};

@@ -13,6 +13,17 @@ use super::state::{Card, Cell, Participant, SessionState, StepState};
 
 type Result<T> = std::result::Result<T, ReduceError>;
 
+/// Where an item goes in a list of `len`: the given position, or the end. A position past
+/// the end is refused: samenspel never writes one, so it can only come from a hand-edited
+/// or hostile file, which `check` should then name.
+fn within(position: Option<usize>, len: usize) -> Result<usize> {
+    match position {
+        None => Ok(len),
+        Some(p) if p <= len => Ok(p),
+        Some(p) => Err(ReduceError::PastTheEnd(p, len)),
+    }
+}
+
 impl SessionState {
     /// Folds one event into the state. On error nothing changes.
     pub fn apply(&mut self, event: &Event) -> Result<()> {
@@ -115,9 +126,10 @@ impl SessionState {
                     return Err(ReduceError::CardExists(*card));
                 }
                 let (_, board, lane_index) = self.board_lane(step, lane)?;
+                let cards = &board.lanes[lane_index].cards;
+                let at = within(*position, cards.len())?;
                 board.lane_of.insert(*card, lane_index);
                 let cards = &mut board.lanes[lane_index].cards;
-                let at = position.unwrap_or(cards.len()).min(cards.len());
                 cards.insert(
                     at,
                     Card {
@@ -178,10 +190,12 @@ impl SessionState {
                 let (from_lane, from_pos) = board
                     .find(*card)
                     .ok_or_else(|| ReduceError::NoCard(*card, step.clone()))?;
+                // The places in the lane once the card has left it.
+                let room = board.lanes[to_lane].cards.len() - usize::from(from_lane == to_lane);
+                let at = within(Some(*position), room)?;
                 let moved = board.lanes[from_lane].cards.remove(from_pos);
                 board.lane_of.insert(moved.id, to_lane);
-                let cards = &mut board.lanes[to_lane].cards;
-                cards.insert((*position).min(cards.len()), moved);
+                board.lanes[to_lane].cards.insert(at, moved);
                 let from_id = self.lane_id(index, from_lane);
                 Ok(vec![Change::CardMoved {
                     step: step.clone(),
@@ -349,7 +363,7 @@ impl SessionState {
                 }
                 let agreement = self.agreement_mut(step)?;
                 let list = &mut agreement.commitments;
-                let at = position.unwrap_or(list.len()).min(list.len());
+                let at = within(*position, list.len())?;
                 list.insert(at, commitment.clone());
                 self.next_id = self.next_id.max(commitment.id.saturating_add(1));
                 Ok(vec![Change::CommitmentRemoved {

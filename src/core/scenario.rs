@@ -332,6 +332,20 @@ pub enum Scale {
 }
 
 impl Scale {
+    /// Every value a cell may hold, lowest first; never more than
+    /// [`MAX_SCALE_LEVELS`](super::validate::MAX_SCALE_LEVELS), whatever the file says.
+    pub fn values(&self) -> impl Iterator<Item = i32> {
+        let (min, max) = self.range();
+        (min..=max).take(super::validate::MAX_SCALE_LEVELS)
+    }
+
+    /// `value` brought within the scale. Unlike `i32::clamp`, never panics, also on an
+    /// unvalidated scale whose `min` lies above its `max`.
+    pub fn clamp(&self, value: i32) -> i32 {
+        let (min, max) = self.range();
+        value.max(min).min(max)
+    }
+
     /// The lowest and highest value a cell may hold.
     pub fn range(&self) -> (i32, i32) {
         match self {

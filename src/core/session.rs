@@ -28,6 +28,7 @@ pub struct Session {
     /// The meeting's title.
     pub title: String,
     /// When the session was started.
+    #[serde(deserialize_with = "super::when::deserialize")]
     pub created: Timestamp,
     /// The time zone the meeting was held in (an IANA name such as `Europe/Amsterdam`),
     /// recorded when the session was created; reports show times in it. Files from before
@@ -60,6 +61,7 @@ pub struct Origin {
     /// The previous meeting's title.
     pub title: String,
     /// When the previous meeting started.
+    #[serde(deserialize_with = "super::when::deserialize")]
     pub created: Timestamp,
 }
 

@@ -10,6 +10,24 @@ use super::scenario::{
 };
 use super::text::Text;
 
+/// The most values a scale may have: numbers from `min` to `max`, or levels.
+pub const MAX_SCALE_LEVELS: usize = 21;
+
+/// The largest distance from 0 of a numeric scale's ends.
+pub const MAX_SCALE_VALUE: i32 = 100;
+
+/// Whether a numeric scale `min..max` is one samenspel draws and computes with: ends within
+/// ±[`MAX_SCALE_VALUE`], `min` below `max`, at most [`MAX_SCALE_LEVELS`] values. Computed in
+/// i64: in i32, `max - min` of a hostile file wraps around.
+pub fn scale_fits(min: i32, max: i32) -> bool {
+    let bound = i64::from(MAX_SCALE_VALUE);
+    let (lo, hi) = (i64::from(min), i64::from(max));
+    (-bound..=bound).contains(&lo)
+        && (-bound..=bound).contains(&hi)
+        && lo < hi
+        && hi - lo < MAX_SCALE_LEVELS as i64
+}
+
 /// Every problem in a scenario; empty when it is valid.
 pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
     let mut v = Checker {
@@ -242,11 +260,11 @@ impl Checker {
         let sp = format!("{path}.scale");
         match &m.scale {
             Scale::Numeric { min, max, labels } => {
-                if min >= max || max - min > 20 {
+                if !scale_fits(*min, *max) {
                     self.push(
                         sp.clone(),
-                        format!("schaal {min}..{max} kan niet; min moet kleiner zijn dan max (hoogstens 20 verschil)"),
-                        format!("scale {min}..{max} is not possible; min must be below max (at most 20 apart)"),
+                        format!("schaal {min}..{max} kan niet; min moet kleiner zijn dan max, beide tussen -{MAX_SCALE_VALUE} en {MAX_SCALE_VALUE}, met hoogstens {MAX_SCALE_LEVELS} waarden (bijvoorbeeld -2..2 of 1..5)"),
+                        format!("scale {min}..{max} is not possible; min must be below max, both between -{MAX_SCALE_VALUE} and {MAX_SCALE_VALUE}, with at most {MAX_SCALE_LEVELS} values (e.g. -2..2 or 1..5)"),
                     );
                 }
                 for (i, l) in labels.iter().enumerate() {
@@ -261,11 +279,11 @@ impl Checker {
                 }
             }
             Scale::Levels { levels } => {
-                if levels.len() < 2 {
+                if levels.len() < 2 || levels.len() > MAX_SCALE_LEVELS {
                     self.push(
                         format!("{sp}.levels"),
-                        "een schaal met niveaus heeft er minstens twee nodig",
-                        "a scale of levels needs at least two",
+                        format!("een schaal met niveaus heeft er 2 tot {MAX_SCALE_LEVELS} nodig, niet {}", levels.len()),
+                        format!("a scale of levels needs 2 to {MAX_SCALE_LEVELS} of them, not {}", levels.len()),
                     );
                 }
                 let mut seen = HashSet::new();

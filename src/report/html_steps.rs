@@ -28,7 +28,7 @@ pub(super) fn heat(scale: &Scale, value: i32) -> (String, &'static str) {
     let blue = (24.0, 78.0, 150.0);
     let orange = (184.0, 84.0, 0.0);
     let colour = if min < 0 && max > 0 {
-        let span = f64::from(min.abs().max(max));
+        let span = f64::from(min).abs().max(f64::from(max));
         let t = f64::from(value) / span;
         if t < 0.0 {
             mix(light, orange, -t)
@@ -37,7 +37,7 @@ pub(super) fn heat(scale: &Scale, value: i32) -> (String, &'static str) {
         }
     } else {
         let t = if max > min {
-            f64::from(value - min) / f64::from(max - min)
+            (f64::from(value) - f64::from(min)) / (f64::from(max) - f64::from(min))
         } else {
             1.0
         };
@@ -95,8 +95,7 @@ pub(super) fn matrix(h: &mut String, outcome: &Outcome, m: &MatrixOutcome, lang:
         lang.pick("Schaal:", "Scale:"),
         esc(&scale_text(&m.scale, lang))
     );
-    let (min, max) = m.scale.range();
-    for v in min..=max.min(min + 20) {
+    for v in m.scale.values() {
         let probe = CellOutcome {
             row: 0,
             column: 0,

@@ -221,6 +221,20 @@ fn shape_error(
             };
         }
     }
+    if let Some(time) = msg.split(" at line ").next().unwrap_or(&msg).strip_prefix(crate::core::when::OUT_OF_RANGE) {
+        return FileError::one(
+            path,
+            Problem::new(
+                if place == "." { String::new() } else { place },
+                format!(
+                    "de tijd {time} valt buiten de jaren die samenspel aankan (-9999-01-02 tot en met 9999-12-30); verbeter de tijd"
+                ),
+                format!(
+                    "the time {time} lies outside the years samenspel handles (-9999-01-02 up to 9999-12-30); correct it"
+                ),
+            ),
+        );
+    }
     let (nl, en) = super::shape::serde_words(&msg);
     FileError::one(
         path,

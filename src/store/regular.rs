@@ -107,7 +107,9 @@ fn refuse_special(path: &Path, meta: &Metadata) -> Result<(), FileError> {
         Ok(target) if via_link => {
             let target = crate::core::clean::clean(&target.display().to_string()).into_owned();
             (
-                format!("{nl} (het is een koppeling naar {target}); samenspel leest alleen gewone bestanden"),
+                format!(
+                    "{nl} (het is een koppeling naar {target}); samenspel leest alleen gewone bestanden"
+                ),
                 format!("{en} (it is a link to {target}); samenspel reads ordinary files only"),
             )
         }

@@ -110,7 +110,99 @@ const CORPUS: &[(&str, Option<&str>)] = &[
         "nesting-10000-in-ignored-field.json",
         Some("unknown field \"x\""),
     ),
+    (
+        "scale-across-all-of-i32.json",
+        Some("scenario.steps[1].matrix.scale: scale -2147483648..2147483647 is not possible"),
+    ),
+    (
+        "scale-that-wraps-around.json",
+        Some("scenario.steps[1].matrix.scale: scale -2147483000..2147483000 is not possible"),
+    ),
+    (
+        "scale-beyond-100.json",
+        Some("both between -100 and 100, with at most 21 values"),
+    ),
+    (
+        "card-position-past-the-end.json",
+        Some(
+            "events[2]: position 18446744073709551615 lies past the end of the list, which holds 0",
+        ),
+    ),
+    (
+        "created-after-the-last-day.json",
+        Some("created: the time 9999-12-31T23:59:59Z lies outside the years samenspel handles"),
+    ),
+    (
+        "event-before-the-first-day.json",
+        Some("events[1].at: the time -009999-01-01T00:00:00Z lies outside the years"),
+    ),
 ];
+
+/// Scenario files in tests/data/hostile/scenarios/, each refused with this phrase.
+const SCENARIOS: &[(&str, &str)] = &[
+    (
+        "scale-across-all-of-i32.json",
+        "steps[1].matrix.scale: scale -2147483648..2147483647 is not possible",
+    ),
+    (
+        "scale-that-wraps-around.json",
+        "steps[1].matrix.scale: scale -2147483000..2147483000 is not possible",
+    ),
+    (
+        "scale-from-a-small-min-to-an-overflowing-max.json",
+        "steps[1].matrix.scale: scale -10..2147483647 is not possible",
+    ),
+    (
+        "levels-22.json",
+        "matrix.scale.levels: a scale of levels needs 2 to 21 of them, not 22",
+    ),
+];
+
+#[test]
+fn hostile_scenario_files_are_refused_by_check_and_new_and_never_changed() {
+    let dir = home();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(corpus_dir().join("scenarios")).expect("scenarios") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let phrase = SCENARIOS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("{name} has no expectation in SCENARIOS"))
+            .1;
+        let copy = dir.path().join(&name);
+        std::fs::copy(&path, &copy).expect("copy");
+        let before = Fingerprint::of(&copy);
+        let file = copy.to_str().expect("path");
+        let (code, out, err) = run(&["check", file], dir.path());
+        assert_eq!(code, 1, "{name} should be refused: {out}{err}");
+        assert!(
+            out.contains(phrase),
+            "{name}: expected {phrase:?} in\n{out}"
+        );
+        // Starting a session of it is refused at once, in a terminal.
+        let mut app = Tui::start(&["--lang", "en", "new", file], dir.path(), 200, 30);
+        let code = app.exited_within(std::time::Duration::from_secs(5));
+        assert!(matches!(code, Some(c) if c != 0), "{name}: {code:?}");
+        let said = String::from_utf8_lossy(&app.output()).into_owned();
+        assert!(
+            said.contains(phrase),
+            "{name}: expected {phrase:?} in\n{said}"
+        );
+        assert!(
+            !dir.path().join("sessions").exists(),
+            "no session was started"
+        );
+        expect_unchanged(&copy, &before);
+        std::fs::remove_file(&copy).expect("remove");
+        seen += 1;
+    }
+    assert_eq!(seen, SCENARIOS.len(), "every listed file is in the corpus");
+}
 
 fn corpus_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/hostile"))
@@ -275,6 +367,11 @@ fn a_file_that_cannot_be_read_shows_an_error_screen_and_the_app_stays_usable() {
         ("newer-version.json", "version"),
         ("invalid-utf8.json", "regel 196"),
         ("nesting-10000-objects.json", "title"),
+        // Hung with a blank screen and left its lock before the scale was bounded.
+        (
+            "scale-across-all-of-i32.json",
+            "scenario.steps[1].matrix.scale",
+        ),
     ] {
         let home = home();
         let file = home.path().join(name);

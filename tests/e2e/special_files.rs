@@ -46,7 +46,10 @@ fn specials(dir: &Path) -> Specials {
     Specials {
         files: vec![
             (fifo, "is a named pipe (FIFO)"),
-            (link, "is a device, not an ordinary file (it is a link to /dev/zero)"),
+            (
+                link,
+                "is a device, not an ordinary file (it is a link to /dev/zero)",
+            ),
             (PathBuf::from("/dev/zero"), "is a device"),
             (folder, "is a directory"),
             (socket, "is a socket"),
@@ -143,7 +146,12 @@ fn continuing_a_series_from_a_fifo_is_refused_naming_it() {
     let fifo = home.path().join("vorige.json");
     mkfifo(&fifo);
     let mut app = Tui::start(
-        &["new", "zwolse-komedie", "--from", fifo.to_str().expect("path")],
+        &[
+            "new",
+            "zwolse-komedie",
+            "--from",
+            fifo.to_str().expect("path"),
+        ],
         home.path(),
         100,
         30,

@@ -154,7 +154,7 @@ fn matrix_rules() {
     );
     assert_problem(
         &d,
-        "scenarios/x.json: steps[1].matrix.scale: scale 2..-2 is not possible; min must be below max (at most 20 apart)",
+        "scenarios/x.json: steps[1].matrix.scale: scale 2..-2 is not possible; min must be below max, both between -100 and 100, with at most 21 values (e.g. -2..2 or 1..5)",
     );
     assert_problem(
         &d,

@@ -364,7 +364,7 @@ pub fn goals(m: MatrixInput, lang: Lang) -> GoalAnalysis {
         let hi = counted.iter().map(|c| c.2).max().unwrap_or(0);
         let lo = counted.iter().map(|c| c.2).min().unwrap_or(0);
         let spread = hi - lo;
-        if spread >= 1 && 2 * spread >= top {
+        if spread >= 1 && 2 * i64::from(spread) >= i64::from(top) {
             let end = |rank: i32| {
                 let at: Vec<&(&Axis, i32, i32)> = counted.iter().filter(|c| c.2 == rank).collect();
                 TensionEnd {

@@ -311,12 +311,13 @@ fn combine(scale: &Scale, found: &[Rating], names: &[String], lang: Lang) -> (Op
         })
         .collect();
     let values: Vec<i32> = found.iter().filter_map(|(_, v, _)| *v).collect();
-    let (min, max) = scale.range();
+    let (min, _) = scale.range();
     let (value, summary) = match scale {
         _ if values.is_empty() => (None, String::new()),
         Scale::Numeric { .. } => {
-            let mean = f64::from(values.iter().sum::<i32>()) / values.len() as f64;
-            let rounded = (mean.round() as i32).clamp(min, max);
+            // Summed as f64: an i32 sum of many values can overflow.
+            let mean = values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64;
+            let rounded = scale.clamp(mean.round() as i32);
             let mut text = format!("{mean:.2}")
                 .trim_end_matches('0')
                 .trim_end_matches('.')

@@ -195,6 +195,53 @@ def main():
           text.replace('"format": "samenspel/session",',
                        '"format": "samenspel/session", "x": ' + "[" * depth + "]" * depth + ",", 1))
 
+    # Round two (issue 11): numbers that overflow when combined, places past the end.
+    def with_scale(scale):
+        s = copy.deepcopy(base)
+        s["scenario"] = scenario("stakeholder-doelen")
+        s["events"] = []
+        for step in s["scenario"]["steps"]:
+            if "matrix" in step:
+                step["matrix"]["scale"] = scale
+        return s
+    write("scale-across-all-of-i32.json", json.dumps(with_scale(
+        {"type": "numeric", "min": -2147483648, "max": 2147483647}), indent=2))
+    # max - min wraps around to a small number in 32 bits.
+    write("scale-that-wraps-around.json", json.dumps(with_scale(
+        {"type": "numeric", "min": -2147483000, "max": 2147483000}), indent=2))
+    write("scale-beyond-100.json", json.dumps(with_scale(
+        {"type": "numeric", "min": 1000, "max": 1010}), indent=2))
+    s = copy.deepcopy(base)
+    s["events"].insert(2, event({"type": "card_moved", "step": "akte-1", "card": 100,
+                                 "lane": "gemeente-over-initiatieven",
+                                 "position": 18446744073709551615}))
+    write("card-position-past-the-end.json", json.dumps(s, indent=2))
+    s = copy.deepcopy(base); s["created"] = "9999-12-31T23:59:59Z"
+    write("created-after-the-last-day.json", json.dumps(s, indent=2))
+    s = copy.deepcopy(base); s["events"][1]["at"] = "-009999-01-01T00:00:00Z"
+    write("event-before-the-first-day.json", json.dumps(s, indent=2))
+
+    os.makedirs(os.path.join(HERE, "scenarios"), exist_ok=True)
+    for name, scale in [
+        ("scale-across-all-of-i32.json", {"type": "numeric", "min": -2147483648, "max": 2147483647}),
+        ("scale-that-wraps-around.json", {"type": "numeric", "min": -2147483000, "max": 2147483000}),
+        ("scale-from-a-small-min-to-an-overflowing-max.json", {"type": "numeric", "min": -10, "max": 2147483647}),
+    ]:
+        sc = scenario("stakeholder-doelen")
+        sc["id"] = "schaal-" + name.split(".")[0]
+        for step in sc["steps"]:
+            if "matrix" in step:
+                step["matrix"]["scale"] = scale
+        write(os.path.join("scenarios", name), json.dumps(sc, indent=2))
+    sc = scenario("stappenplan-check")
+    sc["id"] = "te-veel-niveaus"
+    for step in sc["steps"]:
+        if "matrix" in step:
+            step["matrix"]["scale"]["levels"] = [
+                {"id": f"n{i}", "label": {"nl": f"N{i}", "en": f"L{i}"}} for i in range(22)]
+            step["matrix"].pop("results", None)
+    write(os.path.join("scenarios", "levels-22.json"), json.dumps(sc, indent=2))
+
 
 if __name__ == "__main__":
     main()

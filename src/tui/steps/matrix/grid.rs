@@ -62,8 +62,7 @@ fn pad(s: &str, w: usize) -> String {
 /// The scale as a legend of coloured chips with their names.
 pub(super) fn legend(scale: &Scale, theme: &Theme, lang: Lang, max_width: usize) -> Line<'static> {
     let mut spans = vec![Span::styled(lang.pick(" Schaal: ", " Scale: "), theme.dim)];
-    let (min, max) = scale.range();
-    for v in min..=max {
+    for v in scale.values() {
         let chip = match scale {
             Scale::Numeric { .. } => format!(" {} ", matrix::value_text(scale, v, lang)),
             Scale::Levels { .. } => format!(" {} ", v + 1),
@@ -111,8 +110,9 @@ impl Grid {
         let k = spec.columns.len().max(1);
         let longest = labels.iter().map(|l| width(l)).max().unwrap_or(10) + 3;
         // Room for the widest value with a note mark and the selection brackets.
-        let (min, max) = spec.scale.range();
-        let value_w = (min..=max)
+        let value_w = spec
+            .scale
+            .values()
             .map(|v| width(&matrix::value_text(&spec.scale, v, lang)))
             .max()
             .unwrap_or(2);
