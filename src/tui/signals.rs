@@ -1,5 +1,6 @@
 //! The way out when the facilitator did not press `q`: SIGTERM, SIGHUP (the terminal
-//! window was closed), SIGINT, or a terminal that is simply gone.
+//! window was closed), SIGINT, SIGQUIT (whose default, a core dump, would leave the
+//! terminal raw), or a terminal that is simply gone.
 //!
 //! The signal handlers only set a flag; a watchdog thread looks at it (and at the
 //! terminal) every 50 ms and sends the request into the session loop's channel, which
@@ -15,7 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::low_level::unregister;
 
 /// Why the app ends.
@@ -76,7 +77,7 @@ impl Lifeline {
     /// or a lost terminal asks the app to end.
     pub fn start(on_end: OnEnd) -> Lifeline {
         let shared = Arc::new(Shared::default());
-        let ids = [SIGTERM, SIGHUP, SIGINT]
+        let ids = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
             .into_iter()
             .filter_map(|sig| {
                 // The handler only stores the signal's number into an atomic.

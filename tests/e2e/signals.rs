@@ -82,6 +82,12 @@ fn sigint_saves_restores_the_terminal_and_ends_within_a_second() {
     ends_cleanly_on(libc::SIGINT);
 }
 
+#[test]
+fn sigquit_saves_restores_the_terminal_and_ends_within_a_second() {
+    // Ctrl-\ in a cooked terminal; by default it dumps core and leaves the terminal raw.
+    ends_cleanly_on(libc::SIGQUIT);
+}
+
 /// Reads what is there on a non-blocking master, without keeping a second descriptor
 /// of it open (that would keep the terminal from hanging up).
 fn drain(master: &mut std::fs::File, parser: &mut vt100::Parser) {
