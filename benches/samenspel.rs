@@ -167,5 +167,31 @@ fn drawing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, reducer, files, drawing);
+/// `clean` runs on every text drawn: per card, per frame.
+fn cleaning(c: &mut Criterion) {
+    let mut group = c.benchmark_group("clean");
+    for (name, text) in [
+        (
+            "ascii card",
+            "Tevreden bewoners en lage aansluitkosten voor de hele wijk",
+        ),
+        (
+            "dutch card",
+            "Energiecoöperatie: één loket, naïeve reünie, café en ijs",
+        ),
+        ("emoji card", "Samen 👨‍👩‍👧‍👦 aan tafel ❤️‍🔥 en 🇳🇱 vlaggen 👍🏾"),
+        (
+            "hostile card",
+            "Kaart\u{1b}]0;x\u{7}\u{202e}\u{200b}\u{34f}\u{3164}e\u{301}\u{301}",
+        ),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| samenspel::core::clean::clean(std::hint::black_box(text)).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, reducer, files, drawing, cleaning);
 criterion_main!(benches);

@@ -13,6 +13,7 @@ use crate::hostile_support::{Fingerprint, expect_unchanged, open_in_process};
 /// message containing the phrase.
 const CORPUS: &[(&str, Option<&str>)] = &[
     ("valid.json", None),
+    ("invisible-characters.json", None),
     ("escapes-everywhere.json", None),
     ("bom.json", None),
     ("card-id-at-the-limit.json", None),
@@ -188,7 +189,7 @@ fn hostile_scenario_files_are_refused_by_check_and_new_and_never_changed() {
         let mut app = Tui::start(&["--lang", "en", "new", file], dir.path(), 200, 30);
         let code = app.exited_within(std::time::Duration::from_secs(5));
         assert!(matches!(code, Some(c) if c != 0), "{name}: {code:?}");
-        let said = String::from_utf8_lossy(&app.output()).into_owned();
+        let said = crate::hostile_support::output_once_it_says(&app, phrase);
         assert!(
             said.contains(phrase),
             "{name}: expected {phrase:?} in\n{said}"

@@ -23,6 +23,7 @@ mod exports;
 mod full_disk;
 mod hostile;
 mod hostile_mutations;
+mod invisible;
 mod kill;
 mod layers;
 mod lock;

@@ -221,6 +221,25 @@ def main():
     s = copy.deepcopy(base); s["events"][1]["at"] = "-009999-01-01T00:00:00Z"
     write("event-before-the-first-day.json", json.dumps(s, indent=2))
 
+    # Invisible characters that a list of code points missed, a pile of combining marks,
+    # and what must stay whole: Dutch diacritics and emoji joined by ZWJ.
+    s = copy.deepcopy(base)
+    s["title"] = "Sessie\u034fmet\u115fvullers\u3164"
+    s["participants"][0]["name"] = "Anna\u3164\u034f"
+    s["events"] = [
+        event({"type": "card_added", "step": "akte-1", "lane": "gemeente-over-initiatieven",
+               "card": 100, "text": "Grapheme\u034fjoiner en vullers\u115f\u1160\u3164\uffa0"}),
+        event({"type": "card_added", "step": "akte-1", "lane": "gemeente-over-initiatieven",
+               "card": 101, "text": "Stapel e" + "\u0301" * 500 + " einde"}),
+        event({"type": "card_added", "step": "akte-1", "lane": "initiatieven-over-gemeente",
+               "card": 102, "text": "Gezin \U0001F468\u200d\U0001F469\u200d\U0001F467 en \u2764\ufe0f\u200d\U0001F525"}),
+        event({"type": "card_added", "step": "akte-1", "lane": "initiatieven-over-gemeente",
+               "card": 103, "text": "Energiecoöperatie één, naïef, reünie"}),
+        event({"type": "card_added", "step": "akte-1", "lane": "initiatieven-over-gemeente",
+               "card": 104, "text": "Zacht\u00adafbreekstreepje, tags\U000E0041\U000E0042, woord\u2060voeger"}),
+    ]
+    write("invisible-characters.json", json.dumps(s, indent=2, ensure_ascii=False) + "\n")
+
     os.makedirs(os.path.join(HERE, "scenarios"), exist_ok=True)
     for name, scale in [
         ("scale-across-all-of-i32.json", {"type": "numeric", "min": -2147483648, "max": 2147483647}),
