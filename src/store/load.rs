@@ -221,7 +221,12 @@ fn shape_error(
             };
         }
     }
-    if let Some(time) = msg.split(" at line ").next().unwrap_or(&msg).strip_prefix(crate::core::when::OUT_OF_RANGE) {
+    if let Some(time) = msg
+        .split(" at line ")
+        .next()
+        .unwrap_or(&msg)
+        .strip_prefix(crate::core::when::OUT_OF_RANGE)
+    {
         return FileError::one(
             path,
             Problem::new(

@@ -9,6 +9,7 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use super::paths::real_path;
 use crate::core::Lang;
 
 /// The process that holds a lock, as written in its lock file.
@@ -82,6 +83,7 @@ impl LockError {
 pub struct SessionLock {
     file: File,
     path: PathBuf,
+    session: PathBuf,
 }
 
 /// The lock file of a session: `<session>.lock` beside it.
@@ -95,9 +97,12 @@ pub fn lock_path(session: &Path) -> PathBuf {
 }
 
 impl SessionLock {
-    /// Takes the lock of `session`, or says who holds it. Never waits.
+    /// Takes the lock of `session`, or says who holds it. Never waits. The path is
+    /// resolved first ([`real_path`]): the lock is beside the real file, whatever link
+    /// led to it, and [`SessionLock::session`] names the file to write.
     pub fn acquire(session: &Path) -> Result<SessionLock, LockError> {
-        let path = lock_path(session);
+        let session = real_path(session);
+        let path = lock_path(&session);
         let io = |source| LockError::Io {
             file: path.clone(),
             source,
@@ -106,13 +111,7 @@ impl SessionLock {
         // before may get the lock on a file that no longer has a name; it then tries
         // again with the file that is there now.
         for _ in 0..10 {
-            let mut file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(io)?;
+            let mut file = open_lock_file(&path).map_err(io)?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
@@ -128,7 +127,11 @@ impl SessionLock {
                 continue;
             }
             write_holder(&mut file).map_err(io)?;
-            return Ok(SessionLock { file, path });
+            return Ok(SessionLock {
+                file,
+                path,
+                session,
+            });
         }
         Err(LockError::Busy { holder: None })
     }
@@ -137,6 +140,32 @@ impl SessionLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// The session file this lock is for, resolved: the file every save goes to.
+    pub fn session(&self) -> &Path {
+        &self.session
+    }
+}
+
+/// Opens (or makes) a lock file. A link in its place is not followed (the holder is
+/// written into the file: through a link, into someone else's file), and anything but an
+/// ordinary file (a FIFO would block the read of its holder) is refused.
+fn open_lock_file(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not an ordinary file",
+        ));
+    }
+    Ok(file)
 }
 
 impl Drop for SessionLock {
@@ -224,7 +253,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("s.json");
         let first = SessionLock::acquire(&session).unwrap();
-        assert_eq!(first.path(), dir.path().join("s.json.lock"));
+        let real = std::fs::canonicalize(dir.path()).unwrap();
+        assert_eq!(first.path(), real.join("s.json.lock"));
+        assert_eq!(first.session(), real.join("s.json"));
         let err = SessionLock::acquire(&session).unwrap_err();
         let LockError::Busy { holder: Some(h) } = &err else {
             panic!("{err:?}");
@@ -252,6 +283,29 @@ mod tests {
             text.contains(&format!("pid={}", std::process::id())),
             "{text}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_or_a_fifo_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("belangrijk.txt");
+        std::fs::write(&victim, b"niet overschrijven").unwrap();
+        let session = dir.path().join("s.json");
+        std::os::unix::fs::symlink(&victim, dir.path().join("s.json.lock")).unwrap();
+        assert!(matches!(
+            SessionLock::acquire(&session),
+            Err(LockError::Io { .. })
+        ));
+        assert_eq!(std::fs::read(&victim).unwrap(), b"niet overschrijven");
+        let other = dir.path().join("t.json");
+        let fifo = std::ffi::CString::new(lock_path(&other).to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert!(matches!(
+            SessionLock::acquire(&other),
+            Err(LockError::Io { .. })
+        ));
     }
 
     #[test]

@@ -41,21 +41,20 @@ impl SessionFile {
                 &e,
             )
         })?;
-        let (path, lock) = lock_new_in(&dir, session)?;
-        SessionFile::start(path, lock, session)
+        let (_, lock) = lock_new_in(&dir, session)?;
+        SessionFile::start(lock, session)
     }
 
     /// Writes a new session to `path`, which must not exist yet, and keeps it open.
     pub fn create_at(path: PathBuf, session: &Session) -> Result<SessionFile, FileError> {
         let lock = lock_new(&path)?;
-        SessionFile::start(path, lock, session)
+        SessionFile::start(lock, session)
     }
 
-    fn start(
-        path: PathBuf,
-        lock: SessionLock,
-        session: &Session,
-    ) -> Result<SessionFile, FileError> {
+    /// Writes a new session to the file of `lock` and keeps it open.
+    fn start(lock: SessionLock, session: &Session) -> Result<SessionFile, FileError> {
+        // The file the lock resolved: a link in the path is followed, never replaced.
+        let path = lock.session().to_path_buf();
         let cannot = |e: &std::io::Error| {
             FileError::io(
                 &path,
@@ -88,12 +87,20 @@ impl SessionFile {
         path: &Path,
         lock: Option<SessionLock>,
     ) -> Result<(SessionFile, Live), FileError> {
-        let live = load_session(path)?;
-        let lock = match lock {
-            Some(lock) => lock,
-            // The file appeared after the lock was looked for: take it now.
-            None => SessionLock::acquire(path).map_err(|e| lock_error(path, &e))?,
+        // The file the lock resolved (through any link) is read and written as one.
+        let (live, lock) = match lock {
+            Some(lock) => (load_session(lock.session())?, lock),
+            None => {
+                let live = load_session(path)?;
+                // The file appeared after the lock was looked for: take it now.
+                (
+                    live,
+                    SessionLock::acquire(path).map_err(|e| lock_error(path, &e))?,
+                )
+            }
         };
+        let path = lock.session().to_path_buf();
+        let path = path.as_path();
         // What a killed samenspel left half-written; only the lock holder may do this.
         remove_leftovers(path);
         let writer = Writer::start_for(path.to_path_buf(), &live.session);
@@ -172,7 +179,7 @@ fn lock_new_in(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), 
     for _ in 0..10 {
         let path = new_session_path(dir, session.created, &session.scenario.id, &session.title);
         match SessionLock::acquire(&path) {
-            Ok(lock) if !path.exists() => return Ok((path, lock)),
+            Ok(lock) if !taken(lock.session()) => return Ok((path, lock)),
             Ok(_) => {}
             // The other one is writing its first save under this name right now.
             Err(LockError::Busy { .. }) => std::thread::sleep(Duration::from_millis(20)),
@@ -192,7 +199,7 @@ fn lock_new_in(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), 
 /// The lock of a new session file at `path`, which must not exist yet.
 fn lock_new(path: &Path) -> Result<SessionLock, FileError> {
     let lock = SessionLock::acquire(path).map_err(|e| lock_error(path, &e))?;
-    if path.exists() {
+    if taken(path) || taken(lock.session()) {
         return Err(FileError::one(
             path,
             Problem::new(
@@ -203,6 +210,12 @@ fn lock_new(path: &Path) -> Result<SessionLock, FileError> {
         ));
     }
     Ok(lock)
+}
+
+/// Whether a name is in use: by a file, a folder, or a link (also one that leads nowhere,
+/// which a save would otherwise replace).
+fn taken(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// A lock refusal as a file error, for the error screen.

@@ -40,6 +40,7 @@ mod schema;
 mod screens;
 mod signals;
 mod special_files;
+mod symlinks;
 mod undo_restart;
 mod validation;
 mod zwolse_komedie;
