@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod builtin;
 pub mod catalog;
 pub mod config;
+pub mod conflict;
 pub mod error;
 pub mod load;
 pub mod lock;

@@ -88,18 +88,42 @@ impl SessionBytes {
 
     /// The whole file, with a final newline.
     pub fn file(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.head.len() + self.log.len() + 16);
+        self.file_at(self.mark())
+    }
+
+    /// Where the log ends now, to make the file as it is now again later ([`file_at`]).
+    ///
+    /// [`file_at`]: SessionBytes::file_at
+    pub fn mark(&self) -> Mark {
+        Mark {
+            log: self.log.len(),
+            events: self.events,
+        }
+    }
+
+    /// The file as it was at `mark` (the log only grows, so every earlier file is a cut of
+    /// it): what a save at that moment wrote.
+    pub fn file_at(&self, mark: Mark) -> Vec<u8> {
+        let log = self.log.get(..mark.log).unwrap_or(&self.log);
+        let mut out = Vec::with_capacity(self.head.len() + log.len() + 16);
         out.extend_from_slice(&self.head);
-        if self.events == 0 {
+        if mark.events == 0 {
             out.extend_from_slice(b"[]");
         } else {
             out.extend_from_slice(b"[\n");
-            out.extend_from_slice(&self.log);
+            out.extend_from_slice(log);
             out.extend_from_slice(b"\n  ]");
         }
         out.extend_from_slice(b"\n}\n");
         out
     }
+}
+
+/// A point in a [`SessionBytes`]' log.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mark {
+    log: usize,
+    events: usize,
 }
 
 #[cfg(test)]
@@ -142,6 +166,13 @@ mod tests {
             grown.append(&tail[tail.len() / 2..]).expect("append");
             assert_eq!(grown.file(), bytes);
             assert_eq!(grown.events(), n);
+            // The file as it was before the last part was added.
+            let mut again = SessionBytes::new(&start).expect("serializes");
+            let before = again.file();
+            let mark = again.mark();
+            again.append(&tail).expect("append");
+            assert_eq!(again.file_at(mark), before);
+            assert_eq!(again.file(), bytes);
         }
     }
 }

@@ -3,7 +3,10 @@
 //! always writes the newest log. The status says how many events are on disk.
 //!
 //! A failed save keeps everything in memory and is tried again every [`RETRY`] with a
-//! fresh temporary file, until it succeeds. Every running writer is also listed in a
+//! fresh temporary file, until it succeeds. Before each save the writer looks whether
+//! the file is still the one it last wrote; when another program changed it, the file is
+//! left alone and the session goes to a copy beside it from then on (see
+//! [`super::conflict`]; the status says so). Every running writer is also listed in a
 //! process-wide register, so that the way out after a signal or a panic can still get
 //! the last changes on disk when the main thread cannot ([`flush_all`]).
 
@@ -16,7 +19,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::atomic::write_atomic;
-use super::session_bytes::SessionBytes;
+use super::conflict::{Conflict, Stamp, changed_elsewhere, copy_path, stamp};
+use super::lock::SessionLock;
+use super::session_bytes::{Mark, SessionBytes};
 use crate::core::{Event, Lang, Session};
 
 /// How long the writer waits before it tries a failed save again.
@@ -67,6 +72,9 @@ pub struct SaveStatus {
     pub saved: usize,
     /// The reason of the last failed save, until a save succeeds.
     pub error: Option<SaveError>,
+    /// The session file was changed by another program: it is left alone, and `saved`
+    /// counts the events in the copy named here.
+    pub conflict: Option<Conflict>,
 }
 
 enum Msg {
@@ -176,13 +184,21 @@ impl Writer {
             kind: ErrorKind::InvalidData,
             detail: e.to_string(),
         });
+        // The file as it is now holds the session as it is now: what later saves expect.
+        let seen = stamp(&path).ok().flatten();
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let thread_shared = shared.clone();
         let handle = std::thread::Builder::new()
             .name("samenspel-writer".into())
             .spawn(move || {
                 let _finished = FinishedOnDrop(thread_shared.clone());
-                run(path, session, rx, &thread_shared, write)
+                let file = Watched {
+                    seen,
+                    written: Mark::default(),
+                    conflict: None,
+                    path,
+                };
+                run(file, session, rx, &thread_shared, write)
             });
         let handle = match handle {
             Ok(h) => {
@@ -276,8 +292,54 @@ fn flush_where(which: impl Fn(u64) -> bool, deadline: Instant) -> bool {
     })
 }
 
-fn run(
+/// The session file as the writer knows it, and where saves go.
+struct Watched {
+    /// The session file.
     path: PathBuf,
+    /// Its stamp after the last save (or at the start); none when there was no file.
+    seen: Option<Stamp>,
+    /// What the last save wrote (or what the file held at the start).
+    written: Mark,
+    /// Once the file was changed elsewhere: the copy saves go to, and its lock.
+    conflict: Option<(Conflict, Option<SessionLock>)>,
+}
+
+impl Watched {
+    /// Where the next save goes: the session file, or its copy after a conflict, which is
+    /// noticed here (and then reported in `status`).
+    fn target(&mut self, session: &SessionBytes, status: &Mutex<SaveStatus>) -> PathBuf {
+        if self.conflict.is_none()
+            && changed_elsewhere(&self.path, self.seen.as_ref(), || {
+                session.file_at(self.written)
+            })
+        {
+            let copy = copy_path(&self.path, &jiff::Zoned::now());
+            // The copy is this writer's own: nobody else opens it for writing meanwhile.
+            let lock = SessionLock::acquire(&copy).ok();
+            let conflict = Conflict {
+                original: self.path.clone(),
+                copy,
+            };
+            guard(status).conflict = Some(conflict.clone());
+            self.conflict = Some((conflict, lock));
+        }
+        match &self.conflict {
+            Some((c, _)) => c.copy.clone(),
+            None => self.path.clone(),
+        }
+    }
+
+    /// Remembers what a save to the session file wrote.
+    fn saved(&mut self, session: &SessionBytes) {
+        if self.conflict.is_none() {
+            self.seen = stamp(&self.path).ok().flatten();
+            self.written = session.mark();
+        }
+    }
+}
+
+fn run(
+    mut file: Watched,
     session: Result<SessionBytes, SaveError>,
     rx: Receiver<Msg>,
     shared: &Shared,
@@ -291,6 +353,7 @@ fn run(
             return;
         }
     };
+    file.written = session.mark();
     let mut stopping = false;
     let mut dirty = false;
     loop {
@@ -331,8 +394,10 @@ fn run(
         }
         if dirty {
             let count = session.events();
-            match save(&path, &session, &write) {
+            let target = file.target(&session, &shared.status);
+            match save(&target, &session, &write) {
                 Ok(()) => {
+                    file.saved(&session);
                     dirty = false;
                     let mut s = guard(&shared.status);
                     s.saved = count;

@@ -175,3 +175,55 @@ fn a_writer_that_never_succeeds_reports_what_is_not_saved_on_finish() {
     );
     assert!(!path.exists());
 }
+
+#[test]
+fn a_file_changed_elsewhere_is_left_alone_and_the_session_goes_to_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let start = session();
+    write_atomic(&path, &try_session_json(&start).unwrap()).unwrap();
+    let w = Writer::start_for(path.clone(), &start);
+    w.append(vec![event(1)]);
+    wait_until(&w, "the first save", |s| s.saved == 1);
+    assert_eq!(w.status().conflict, None);
+    // A touch, or the same bytes written anew, is no conflict.
+    let same = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    std::fs::write(&path, &same).unwrap();
+    w.append(vec![event(2)]);
+    wait_until(&w, "the second save", |s| s.saved == 2);
+    assert_eq!(w.status().conflict, None);
+    assert_eq!(events_in(&path), 2);
+    // An editor changes the title and saves in place.
+    let edited = String::from_utf8(std::fs::read(&path).unwrap())
+        .unwrap()
+        .replace("\"title\": \"Test\"", "\"title\": \"Met de hand\"");
+    std::fs::write(&path, &edited).unwrap();
+    w.append(vec![event(3)]);
+    let s = wait_until(&w, "the save after the edit", |s| s.saved == 3);
+    let conflict = s.conflict.expect("a conflict");
+    assert_eq!(conflict.original, path);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        edited,
+        "left alone"
+    );
+    assert_eq!(events_in(&conflict.copy), 3);
+    // Later saves go on to the copy only.
+    w.append(vec![event(4)]);
+    wait_until(&w, "one more save", |s| s.saved == 4);
+    assert_eq!(events_in(&conflict.copy), 4);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    assert!(
+        crate::store::lock::lock_path(&conflict.copy).exists(),
+        "the copy is locked while it is written"
+    );
+    let end = w.finish();
+    assert_eq!(end.conflict.as_ref(), Some(&conflict));
+    assert!(!crate::store::lock::lock_path(&conflict.copy).exists());
+    assert!(
+        conflict
+            .explain(Lang::En)
+            .contains("was changed by another program")
+    );
+}
