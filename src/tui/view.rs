@@ -12,6 +12,7 @@ use super::session::view::{Mode, Scene, StatusKind};
 use super::text::clean;
 use super::{form, home, participants, steps, timer};
 use crate::core::{Lang, Scenario};
+use crate::store::SaveStatus;
 
 /// The smallest terminal the screens are drawn in.
 pub const MIN_WIDTH: u16 = 20;
@@ -355,6 +356,14 @@ fn status(frame: &mut Frame, area: Rect, ws: &SessionScreen, app: &App) {
                     .unwrap_or_default(),
                 super::session::end::quit_hint(ws, lang)
             ),
+            theme.error,
+        ),
+        Some(SaveStatus {
+            saved,
+            conflict: Some(conflict),
+            ..
+        }) => (
+            format!("{} ({saved}/{total})", conflict.status(lang)),
             theme.error,
         ),
         Some(s) if s.saved >= total => (
