@@ -57,14 +57,20 @@ pub fn run(mut app: App) -> anyhow::Result<i32> {
         _ => SIGNAL_SAVE_WAIT,
     };
     // The one place a session is closed: on the way out, after the last key.
-    let unsaved = session::end::close(&mut app, wait);
+    let closed = session::end::close(&mut app, wait);
     drop(terminal);
     terminal::restore();
     lifeline.finish();
-    if let Some(msg) = unsaved {
-        eprintln!("samenspel: {}", text::clean(&msg));
+    for msg in &closed.messages {
+        eprintln!("samenspel: {}", text::clean(msg));
     }
-    Ok(ending.exit_code())
+    let code = ending.exit_code();
+    // A quit that lost changes is no success (a signal keeps its own code).
+    Ok(if code == 0 && closed.lost > 0 {
+        session::end::EXIT_NOT_SAVED
+    } else {
+        code
+    })
 }
 
 /// The session loop: draw, wait for the next input (or until the screen moves by itself),
