@@ -168,6 +168,8 @@ pub struct SessionInfo {
     pub scenario: String,
     /// Number of changes.
     pub events: usize,
+    /// The session file this is a conflict copy of, when it is one (see [`super::conflict`]).
+    pub copy_of: Option<PathBuf>,
 }
 
 #[derive(serde::Deserialize)]
@@ -196,6 +198,7 @@ pub fn sessions() -> Vec<SessionInfo> {
                 created: s.created,
                 scenario: s.scenario.id,
                 events: s.events.len(),
+                copy_of: super::conflict::original_of(&path),
                 path,
             })
         })

@@ -87,6 +87,13 @@ impl Home {
     }
 }
 
+/// Whether the list holds a conflict copy of the session file `path`.
+fn has_copy(home: &Home, path: &std::path::Path) -> bool {
+    home.items
+        .iter()
+        .any(|i| matches!(i, HomeItem::Session(c) if c.copy_of.as_deref() == Some(path)))
+}
+
 /// Draws the home screen in `area`.
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: Lang) {
     let [list_area, detail_area] = if area.width >= 100 {
@@ -127,10 +134,17 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
                 )
             }
             HomeItem::Session(s) => format!(
-                "{} · {} · {}",
+                "{} · {} · {}{}",
                 s.created.strftime("%Y-%m-%d"),
                 clean(&s.title),
-                clean(&s.scenario)
+                clean(&s.scenario),
+                if s.copy_of.is_some() {
+                    lang.pick(" · KOPIE bij conflict", " · conflict COPY")
+                } else if has_copy(home, &s.path) {
+                    lang.pick(" · heeft een conflictkopie", " · has a conflict copy")
+                } else {
+                    ""
+                }
             ),
         };
         if i == home.selected {
@@ -174,14 +188,27 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
             }
             d
         }
-        Some(HomeItem::Session(s)) => vec![
-            Line::styled(clean(&s.title).into_owned(), theme.title),
-            Line::styled(
-                format!("{} {}", s.events, lang.pick("wijzigingen", "changes")),
-                theme.base,
-            ),
-            Line::styled(clean(&s.path.display().to_string()).into_owned(), theme.dim),
-        ],
+        Some(HomeItem::Session(s)) => {
+            let mut d = vec![
+                Line::styled(clean(&s.title).into_owned(), theme.title),
+                Line::styled(
+                    format!("{} {}", s.events, lang.pick("wijzigingen", "changes")),
+                    theme.base,
+                ),
+                Line::styled(clean(&s.path.display().to_string()).into_owned(), theme.dim),
+            ];
+            if let Some(original) = &s.copy_of {
+                let conflict = crate::store::conflict::Conflict {
+                    original: original.clone(),
+                    copy: s.path.clone(),
+                };
+                d.push(Line::styled(
+                    clean(&conflict.explain(lang)).into_owned(),
+                    theme.error,
+                ));
+            }
+            d
+        }
         None => vec![Line::raw(
             lang.pick("Geen scenario's gevonden.", "No scenarios found."),
         )],
