@@ -283,8 +283,34 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
                 }
             }
         }
+        for line in conflict_lines(file, lang) {
+            println!("{}", safe(&line));
+        }
     }
     i32::from(bad > 0)
+}
+
+/// What `check` says of conflict copies: beside a session file, or when it is one.
+fn conflict_lines(file: &Path, lang: Lang) -> Vec<String> {
+    use samenspel::store::conflict::{copies_of, original_of};
+    let name = file.display();
+    if let Some(original) = original_of(file) {
+        let original = original.display();
+        return vec![match lang {
+            Lang::Nl => format!("{name}: is een conflictkopie van {original}: wat de zaal deed terwijl dat bestand elders werd gewijzigd"),
+            Lang::En => format!("{name}: is a conflict copy of {original}: what the room did while that file was changed elsewhere"),
+        }];
+    }
+    copies_of(file)
+        .iter()
+        .map(|copy| {
+            let copy = copy.display();
+            match lang {
+                Lang::Nl => format!("{name}: is elders gewijzigd terwijl de sessie open was; de sessie zoals de zaal hem maakte staat in {copy}; vergelijk ze met `samenspel compare {name} {copy}`"),
+                Lang::En => format!("{name}: was changed elsewhere while the session was open; the session as the room made it is in {copy}; compare them with `samenspel compare {name} {copy}`"),
+            }
+        })
+        .collect()
 }
 
 fn check_one(file: &Path) -> Result<&'static str, FileError> {
