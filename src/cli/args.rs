@@ -297,8 +297,12 @@ fn conflict_lines(file: &Path, lang: Lang) -> Vec<String> {
     if let Some(original) = original_of(file) {
         let original = original.display();
         return vec![match lang {
-            Lang::Nl => format!("{name}: is een conflictkopie van {original}: wat de zaal deed terwijl dat bestand elders werd gewijzigd"),
-            Lang::En => format!("{name}: is a conflict copy of {original}: what the room did while that file was changed elsewhere"),
+            Lang::Nl => format!(
+                "{name}: is een conflictkopie van {original}: wat de zaal deed terwijl dat bestand elders werd gewijzigd"
+            ),
+            Lang::En => format!(
+                "{name}: is a conflict copy of {original}: what the room did while that file was changed elsewhere"
+            ),
         }];
     }
     copies_of(file)

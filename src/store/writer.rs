@@ -59,6 +59,10 @@ impl SaveError {
                 "no permission to write in the folder",
             ),
             ErrorKind::NotFound => ("de map bestaat niet meer", "the folder no longer exists"),
+            ErrorKind::NotADirectory => (
+                "de map is vervangen door een bestand",
+                "the folder was replaced by a file",
+            ),
             _ => return self.detail.clone(),
         };
         lang.pick(nl, en).to_string()

@@ -133,18 +133,19 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
                     lang.pick("stappen", "steps")
                 )
             }
+            // A conflict copy and its file are marked first, where a cut line keeps it.
             HomeItem::Session(s) => format!(
-                "{} · {} · {}{}",
+                "{} · {}{} · {}",
                 s.created.strftime("%Y-%m-%d"),
-                clean(&s.title),
-                clean(&s.scenario),
                 if s.copy_of.is_some() {
-                    lang.pick(" · KOPIE bij conflict", " · conflict COPY")
+                    lang.pick("CONFLICTKOPIE · ", "CONFLICT COPY · ")
                 } else if has_copy(home, &s.path) {
-                    lang.pick(" · heeft een conflictkopie", " · has a conflict copy")
+                    lang.pick("met conflictkopie · ", "has a conflict copy · ")
                 } else {
                     ""
-                }
+                },
+                clean(&s.title),
+                clean(&s.scenario),
             ),
         };
         if i == home.selected {

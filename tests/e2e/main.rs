@@ -18,6 +18,7 @@ mod basics;
 mod board;
 mod command_line;
 mod data_right;
+mod conflict;
 mod durability;
 mod exports;
 mod full_disk;
