@@ -23,6 +23,7 @@ mod durability;
 mod exports;
 mod full_disk;
 mod hostile;
+mod hostile_fuzz;
 mod hostile_mutations;
 mod invisible;
 mod kill;
