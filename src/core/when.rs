@@ -12,6 +12,11 @@ use serde::de::{Error, Visitor};
 /// written in the file follows. The store turns it into a message in both languages.
 pub const OUT_OF_RANGE: &str = "time outside the years samenspel handles: ";
 
+/// Whether `s` reads as a date and time but lies outside the years jiff holds.
+pub fn out_of_range(s: &str) -> bool {
+    s.parse::<Timestamp>().is_err() && jiff::fmt::temporal::Pieces::parse(s).is_ok()
+}
+
 /// Reads an RFC 3339 time, as jiff does, with a clear error for one outside jiff's years.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
     d.deserialize_str(TimeVisitor)
@@ -29,8 +34,7 @@ impl Visitor<'_> for TimeVisitor {
     fn visit_str<E: Error>(self, s: &str) -> Result<Timestamp, E> {
         s.parse::<Timestamp>().map_err(|e| {
             // A date and time that read well but do not fit: out of range, said plainly.
-            let readable = jiff::fmt::temporal::Pieces::parse(s).is_ok();
-            if readable {
+            if out_of_range(s) {
                 E::custom(format!("{OUT_OF_RANGE}{s}"))
             } else {
                 E::custom(e)

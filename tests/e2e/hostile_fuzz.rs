@@ -23,9 +23,9 @@ use serde_json::Value;
 use samenspel::core::outline::Outline;
 use samenspel::core::{Lang, Live, Session};
 use samenspel::report::{Format, Options, export};
-use samenspel::store::{load_scenario, load_session, session_json};
+use samenspel::store::{load_scenario, load_session, try_session_json};
 use samenspel::tui::action::Action;
-use samenspel::tui::workspace::Workspace;
+use samenspel::tui::session::SessionScreen as Workspace;
 use samenspel::tui::{App, Screen, view};
 
 use crate::hostile_support::{Fingerprint, first_invisible};
@@ -86,7 +86,7 @@ fn bases() -> Vec<(bool, Vec<u8>)> {
             panic!("built-in {id}");
         };
         let session = samenspel::core::generate::session(scenario, 120, i as u64 + 1);
-        out.push((false, session_json(&session)));
+        out.push((false, try_session_json(&session).expect("JSON")));
         out.push((
             true,
             std::fs::read(root.join("scenarios").join(format!("{id}.json"))).expect("scenario"),
@@ -286,12 +286,20 @@ fn leak(text: &str, place: &str) -> Option<String> {
     text.contains('\u{1b}').then(|| format!("ESC in {place}"))
 }
 
-/// Draws every step (and the analysis, where there is one) of a session, read-only: the
-/// step is set on the state directly, so walking writes nothing.
-fn walk(live: Live, n: u64) -> Option<String> {
-    let at = live.session.created;
-    let steps = live.state.steps.len();
-    let ws = Workspace::read_only(live);
+/// Draws every step (and the analysis, where there is one) of the session in `file`,
+/// opened read-only: the step is set on the state directly, so walking writes nothing.
+fn walk(file: &Path, n: u64) -> Option<String> {
+    let ws = match Workspace::open(file, true) {
+        Ok(ws) => ws,
+        Err(e) => {
+            return Some(format!(
+                "valid, but not opened read-only: {}",
+                e.describe(Lang::En)
+            ));
+        }
+    };
+    let at = ws.live.session.created;
+    let steps = ws.live.state.steps.len();
     let mut app = App::new(
         Screen::Session(Box::new(ws)),
         Lang::Nl,
@@ -317,7 +325,10 @@ fn walk(live: Live, n: u64) -> Option<String> {
 
 fn reports(live: &Live) -> Option<String> {
     for format in [Format::Markdown, Format::Html, Format::Csv] {
-        for file in export(live, format, &Options::new(Lang::Nl)) {
+        let Ok(files) = export(live, format, &Options::new(Lang::Nl)) else {
+            return Some(format!("the {format:?} report could not be made"));
+        };
+        for file in files {
             let text = String::from_utf8_lossy(&file.bytes).into_owned();
             let text = text
                 .strip_prefix('\u{FEFF}')
@@ -348,7 +359,12 @@ fn run_case(file: &Path, n: u64) -> Outcome {
         if let Some(l) = reports(&live) {
             return Outcome::Leaked(l);
         }
-        return walk(live, n).map_or(Outcome::Opened, Outcome::Leaked);
+        // A session of the scenario, beside it for as long as it is drawn.
+        let started = file.with_file_name("begonnen.json");
+        std::fs::write(&started, try_session_json(&live.session).expect("JSON")).expect("write");
+        let leaked = walk(&started, n);
+        let _ = std::fs::remove_file(&started);
+        return leaked.map_or(Outcome::Opened, Outcome::Leaked);
     }
     let Ok(live) = load_session(file) else {
         // `open` refuses it too, and leaves it alone.
@@ -378,7 +394,7 @@ fn run_case(file: &Path, n: u64) -> Outcome {
     if let Some(l) = reports(&live) {
         return Outcome::Leaked(l);
     }
-    walk(live, n).map_or(Outcome::Opened, Outcome::Leaked)
+    walk(file, n).map_or(Outcome::Opened, Outcome::Leaked)
 }
 
 /// The counts of a run.

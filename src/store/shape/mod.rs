@@ -279,6 +279,14 @@ impl<'s> Walk<'s> {
             && s.parse::<jiff::Timestamp>().is_err()
         {
             let short: String = s.chars().take(40).collect();
+            if crate::core::when::out_of_range(s) {
+                self.say(
+                    path,
+                    format!("de tijd {short} valt buiten de jaren die samenspel aankan (-9999-01-02 tot en met 9999-12-30); verbeter de tijd"),
+                    format!("the time {short} lies outside the years samenspel handles (-9999-01-02 up to 9999-12-30); correct it"),
+                );
+                return;
+            }
             self.say(
                 path,
                 format!(
