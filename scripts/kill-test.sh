@@ -8,4 +8,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export KILL_RUNS="${1:-200}"
-cargo test --test kill killed_at_random_moments -- --nocapture 2>&1 | grep -E "kill test|panicked|FAILED|test result|waited for|the screen" 
+cargo test --test e2e kill::killed_at_random_moments -- --nocapture 2>&1 | grep -E "kill test|panicked|FAILED|test result|waited for|the screen" 
