@@ -71,15 +71,19 @@ impl Describer<'_> {
             _ => None,
         });
         let text = in_state.or_else(|| {
-            self.events.iter().rev().find_map(|e| match &e.change {
-                Change::CardAdded { card: c, text, .. }
-                | Change::CardEdited { card: c, text, .. }
-                    if *c == card =>
-                {
-                    Some(text.clone())
-                }
-                _ => None,
-            })
+            self.events
+                .iter()
+                .rev()
+                .flat_map(|e| e.change.each())
+                .find_map(|c| match c {
+                    Change::CardAdded { card: c, text, .. }
+                    | Change::CardEdited { card: c, text, .. }
+                        if *c == card =>
+                    {
+                        Some(text.clone())
+                    }
+                    _ => None,
+                })
         });
         match text {
             Some(t) => quote(&t),
@@ -305,6 +309,31 @@ impl Describer<'_> {
                     None => what.to_string(),
                 }
             }
+            // The first change's detail, then every other change: its detail alone when it
+            // is of the same kind ("onderschreven: Anna, Bert"), else in full.
+            Change::Group { changes } => {
+                let parts: Vec<String> = changes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let said = self.change(c);
+                        let own = super::describe::label(c, l);
+                        if i == 0 || own == label {
+                            said.strip_prefix(own)
+                                .and_then(|d| d.strip_prefix(": "))
+                                .unwrap_or_default()
+                                .to_string()
+                        } else {
+                            said
+                        }
+                    })
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if parts.is_empty() {
+                    return label.to_string();
+                }
+                parts.join(", ")
+            }
             Change::VoteRevealed { .. }
             | Change::TimerStarted { .. }
             | Change::TimerPaused { .. }
@@ -373,6 +402,12 @@ pub fn label(change: &Change, lang: Lang) -> &'static str {
         Change::InboxSet { .. } => ("inbox", "inbox"),
         Change::Undo => ("ongedaan gemaakt", "undone"),
         Change::Redo => ("opnieuw gedaan", "redone"),
+        // A group is named by its first change.
+        Change::Group { changes } => {
+            return changes
+                .first()
+                .map_or(lang.pick("groep", "group"), |c| label(c, lang));
+        }
     };
     lang.pick(nl, en)
 }

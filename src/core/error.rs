@@ -147,6 +147,9 @@ pub enum ReduceError {
     /// A phone's dot after the results were shown.
     #[error("the vote '{0}' is closed")]
     VoteClosed(String),
+    /// A group that is empty or holds something other than content changes.
+    #[error("a group holds one or more changes to the content, and no group, undo, step or timer")]
+    BadGroup,
 }
 
 impl ReduceError {
@@ -222,6 +225,7 @@ impl ReduceError {
                 "kies eerst je partij om namens haar te onderschrijven".to_string()
             }
             ReduceError::VoteClosed(s) => format!("de stemming '{s}' is gesloten"),
+            ReduceError::BadGroup => "een groep bevat een of meer wijzigingen van de inhoud, en geen groep, ongedaan maken, stap of timer".to_string(),
         }
     }
 }

@@ -338,6 +338,15 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<bool>,
     },
+    /// Several content changes made as one (everyone present endorses a principle; a card
+    /// moves to a party's lane and takes that party): one event, undone and redone as one,
+    /// refused whole (nothing changes) when one of them does not fit.
+    Group {
+        /// The changes in the order they apply: at least one, each a content change that
+        /// is not itself a group.
+        #[schemars(length(min = 1))]
+        changes: Vec<Change>,
+    },
     /// The last change that can be undone was undone.
     Undo,
     /// The last undone change was done again.
@@ -345,9 +354,19 @@ pub enum Change {
 }
 
 impl Change {
+    /// The change itself, or each change of a group.
+    pub fn each(&self) -> impl Iterator<Item = &Change> {
+        let (one, group) = match self {
+            Change::Group { changes } => (None, changes.as_slice()),
+            other => (Some(other), &[][..]),
+        };
+        one.into_iter().chain(group)
+    }
+
     /// Whether undo reverts this change. Navigation and the timer are not content:
     /// undo skips them and they do not clear the redo history.
     pub fn is_content(&self) -> bool {
+        // A group holds content changes only (the reducer refuses any other).
         !matches!(
             self,
             Change::StepOpened { .. }

@@ -198,8 +198,13 @@ impl SessionState {
         let StepKind::Agreement(spec) = &self.scenario.steps[index].kind else {
             return Err(ReduceError::WrongKind(step.to_string(), "agreement"));
         };
+        let commitment = super::tally::commitment_of(item).is_some_and(|id| {
+            matches!(&self.steps[index], StepState::Agreement(a)
+                if a.commitments.iter().any(|c| c.id == id))
+        });
         let item_ok = (item == "statement" && spec.statement.is_some())
-            || spec.principles.iter().any(|p| p.id == item);
+            || spec.principles.iter().any(|p| p.id == item)
+            || commitment;
         if !item_ok {
             return Err(ReduceError::NoItem(item.to_string(), step.to_string()));
         }

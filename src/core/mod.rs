@@ -11,6 +11,8 @@ pub mod event;
 pub mod fixture;
 #[doc(hidden)]
 pub mod generate;
+#[cfg(test)]
+mod group_tests;
 pub mod history;
 mod lookup;
 pub mod matrix;

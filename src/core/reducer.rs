@@ -454,6 +454,18 @@ impl SessionState {
             Change::DeviceJoined { .. }
             | Change::CardProposed { .. }
             | Change::CommitmentProposed { .. } => Err(ReduceError::DeviceOnly),
+            Change::Group { changes } => {
+                let fits = !changes.is_empty()
+                    && changes
+                        .iter()
+                        .all(|c| c.is_content() && !matches!(c, Change::Group { .. }));
+                if !fits {
+                    return Err(ReduceError::BadGroup);
+                }
+                // Refused whole: the state as it was, ids included.
+                let before = self.clone();
+                self.apply_all(changes).inspect_err(|_| *self = before)
+            }
             Change::StepOpened { .. }
             | Change::TimerStarted { .. }
             | Change::TimerPaused { .. }

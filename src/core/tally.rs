@@ -146,8 +146,20 @@ pub fn ranked(candidates: &[Candidate]) -> Vec<(usize, usize)> {
     out
 }
 
+/// How a commitment is named as an item to endorse: `commitment:<id>` (a principle's id
+/// holds no `:`, so the two never meet).
+pub fn commitment_item(id: u32) -> String {
+    format!("commitment:{id}")
+}
+
+/// The commitment an item names, when it names one ([`commitment_item`]).
+pub fn commitment_of(item: &str) -> Option<u32> {
+    let id = item.strip_prefix("commitment:")?.parse::<u32>().ok()?;
+    (commitment_item(id) == item).then_some(id)
+}
+
 /// The items of an agreement that can be endorsed: `statement` (if any), then the
-/// principles' ids.
+/// principles' ids. (Commitments can be endorsed too, as [`commitment_item`].)
 pub fn endorsable_items(spec: &AgreementSpec) -> Vec<String> {
     spec.statement
         .iter()
@@ -205,7 +217,30 @@ pub struct Endorsement {
     pub of: usize,
 }
 
-/// The endorsement of `item` (`statement` or a principle id) in agreement step `step`.
+/// Who is in the room to endorse in agreement step `step`: every party, or the
+/// participants present ("all present endorse").
+pub fn present_endorsers(state: &SessionState, step: usize) -> Vec<Endorser> {
+    let parties = state.scenario.parties();
+    eligible_endorsers(state, step)
+        .into_iter()
+        .filter(|e| match e.participant(parties) {
+            Some(id) => state.participants.iter().any(|p| p.id == id && p.present),
+            None => true,
+        })
+        .collect()
+}
+
+/// Who has not endorsed `item` yet of those who can ([`eligible_endorsers`]), in order.
+pub fn not_endorsed(state: &SessionState, step: usize, item: &str) -> Vec<Endorser> {
+    let e = endorsement(state, step, item);
+    eligible_endorsers(state, step)
+        .into_iter()
+        .filter(|x| !e.by.contains(x))
+        .collect()
+}
+
+/// The endorsement of `item` (`statement`, a principle id or a [`commitment_item`]) in
+/// agreement step `step`.
 pub fn endorsement(state: &SessionState, step: usize, item: &str) -> Endorsement {
     let eligible = eligible_endorsers(state, step);
     let endorsed = match state.steps.get(step) {

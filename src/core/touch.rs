@@ -111,6 +111,8 @@ pub fn touched(change: &Change) -> Touched<'_> {
         | Change::ProposalReopened { .. }
         | Change::Undo
         | Change::Redo => Touched::default(),
+        // A group is about what its first change is about.
+        Change::Group { changes } => changes.first().map(touched).unwrap_or_default(),
     }
 }
 

@@ -20,11 +20,6 @@ pub fn session(session: &Session, lang: Lang) -> Session {
         ..p.clone()
     };
     let text = |s: &String| scrub.text(s).into_owned();
-    let theme = |t: &Option<String>| t.as_ref().map(text);
-    let target = |t: &VoteTarget| match t {
-        VoteTarget::Theme(name) => VoteTarget::Theme(text(name)),
-        card => card.clone(),
-    };
     let mut out = session.clone();
     out.title = text(&session.title);
     if let Some(previous) = &mut out.previous {
@@ -56,155 +51,175 @@ pub fn session(session: &Session, lang: Lang) -> Session {
     }
     out.participants = session.participants.iter().map(person).collect();
     for event in &mut out.events {
-        let change = match &event.change {
-            Change::ParticipantAdded { participant } => Change::ParticipantAdded {
-                participant: person(participant),
-            },
-            Change::ParticipantEdited { participant } => Change::ParticipantEdited {
-                participant: person(participant),
-            },
-            Change::CardAdded {
-                step,
-                lane,
-                card,
-                text: t,
-                party,
-                theme: th,
-                position,
-            } => Change::CardAdded {
-                step: step.clone(),
-                lane: lane.clone(),
-                card: *card,
-                text: text(t),
-                party: party.clone(),
-                theme: theme(th),
-                position: *position,
-            },
-            Change::CardEdited {
-                step,
-                card,
-                text: t,
-            } => Change::CardEdited {
-                step: step.clone(),
-                card: *card,
-                text: text(t),
-            },
-            Change::ThemeSet {
-                step,
-                cards,
-                theme: th,
-            } => Change::ThemeSet {
-                step: step.clone(),
-                cards: cards.clone(),
-                theme: theme(th),
-            },
-            Change::DotAdded { step, target: t } => Change::DotAdded {
-                step: step.clone(),
-                target: target(t),
-            },
-            Change::DotRemoved { step, target: t } => Change::DotRemoved {
-                step: step.clone(),
-                target: target(t),
-            },
-            Change::CellNoted {
-                step,
-                row,
-                column,
-                note,
-            } => Change::CellNoted {
-                step: step.clone(),
-                row: row.clone(),
-                column: column.clone(),
-                note: text(note),
-            },
-            Change::CommitmentAdded {
-                step,
-                commitment,
-                position,
-            } => Change::CommitmentAdded {
-                step: step.clone(),
-                commitment: commitment_copy(&scrub, commitment),
-                position: *position,
-            },
-            Change::CommitmentEdited { step, commitment } => Change::CommitmentEdited {
-                step: step.clone(),
-                commitment: commitment_copy(&scrub, commitment),
-            },
-            // A phone's name goes (its number stays); what phones wrote is scrubbed.
-            Change::DeviceJoined {
-                device,
-                party,
-                secret,
-                ..
-            } => Change::DeviceJoined {
-                device: *device,
-                name: None,
-                party: party.clone(),
-                secret: secret.clone(),
-            },
-            Change::CardProposed {
-                step,
-                lane,
-                proposal,
-                text: t,
-                party,
-            } => Change::CardProposed {
-                step: step.clone(),
-                lane: lane.clone(),
-                proposal: *proposal,
-                text: text(t),
-                party: party.clone(),
-            },
-            Change::CommitmentProposed {
-                step,
-                proposal,
-                what,
-                who,
-                when,
-            } => Change::CommitmentProposed {
-                step: step.clone(),
-                proposal: *proposal,
-                what: text(what),
-                who: scrub.who(who).into_owned(),
-                when: text(when),
-            },
-            Change::ProposalAccepted {
-                proposal,
-                text: t,
-                position,
-            } => Change::ProposalAccepted {
-                proposal: *proposal,
-                text: t.as_ref().map(text),
-                position: *position,
-            },
-            // Spelled out, so that a new kind of change must be looked at here: could it
-            // carry a name?
-            other @ (Change::StepOpened { .. }
-            | Change::CardDeleted { .. }
-            | Change::CardMoved { .. }
-            | Change::CardTagged { .. }
-            | Change::ParticipantRemoved { .. }
-            | Change::VotersSet { .. }
-            | Change::VoteRevealed { .. }
-            | Change::CellSet { .. }
-            | Change::CommitmentRemoved { .. }
-            | Change::EndorsementSet { .. }
-            | Change::TimerStarted { .. }
-            | Change::TimerPaused { .. }
-            | Change::TimerSet { .. }
-            | Change::ReviewMarked { .. }
-            | Change::DeviceRemoved { .. }
-            | Change::DeviceReadmitted { .. }
-            | Change::ProposalsAccepted { .. }
-            | Change::ProposalRejected { .. }
-            | Change::ProposalReopened { .. }
-            | Change::InboxSet { .. }
-            | Change::Undo
-            | Change::Redo) => other.clone(),
-        };
-        event.change = change;
+        event.change = change_copy(&event.change, &scrub, &person);
     }
     out
+}
+
+/// A change with every name in it replaced (a group: each change in it).
+fn change_copy(
+    change: &Change,
+    scrub: &Scrubber,
+    person: &dyn Fn(&Participant) -> Participant,
+) -> Change {
+    let text = |s: &String| scrub.text(s).into_owned();
+    let theme = |t: &Option<String>| t.as_ref().map(text);
+    let target = |t: &VoteTarget| match t {
+        VoteTarget::Theme(name) => VoteTarget::Theme(text(name)),
+        card => card.clone(),
+    };
+    match change {
+        Change::ParticipantAdded { participant } => Change::ParticipantAdded {
+            participant: person(participant),
+        },
+        Change::ParticipantEdited { participant } => Change::ParticipantEdited {
+            participant: person(participant),
+        },
+        Change::CardAdded {
+            step,
+            lane,
+            card,
+            text: t,
+            party,
+            theme: th,
+            position,
+        } => Change::CardAdded {
+            step: step.clone(),
+            lane: lane.clone(),
+            card: *card,
+            text: text(t),
+            party: party.clone(),
+            theme: theme(th),
+            position: *position,
+        },
+        Change::CardEdited {
+            step,
+            card,
+            text: t,
+        } => Change::CardEdited {
+            step: step.clone(),
+            card: *card,
+            text: text(t),
+        },
+        Change::ThemeSet {
+            step,
+            cards,
+            theme: th,
+        } => Change::ThemeSet {
+            step: step.clone(),
+            cards: cards.clone(),
+            theme: theme(th),
+        },
+        Change::DotAdded { step, target: t } => Change::DotAdded {
+            step: step.clone(),
+            target: target(t),
+        },
+        Change::DotRemoved { step, target: t } => Change::DotRemoved {
+            step: step.clone(),
+            target: target(t),
+        },
+        Change::CellNoted {
+            step,
+            row,
+            column,
+            note,
+        } => Change::CellNoted {
+            step: step.clone(),
+            row: row.clone(),
+            column: column.clone(),
+            note: text(note),
+        },
+        Change::CommitmentAdded {
+            step,
+            commitment,
+            position,
+        } => Change::CommitmentAdded {
+            step: step.clone(),
+            commitment: commitment_copy(scrub, commitment),
+            position: *position,
+        },
+        Change::CommitmentEdited { step, commitment } => Change::CommitmentEdited {
+            step: step.clone(),
+            commitment: commitment_copy(scrub, commitment),
+        },
+        // A phone's name goes (its number stays); what phones wrote is scrubbed.
+        Change::DeviceJoined {
+            device,
+            party,
+            secret,
+            ..
+        } => Change::DeviceJoined {
+            device: *device,
+            name: None,
+            party: party.clone(),
+            secret: secret.clone(),
+        },
+        Change::CardProposed {
+            step,
+            lane,
+            proposal,
+            text: t,
+            party,
+        } => Change::CardProposed {
+            step: step.clone(),
+            lane: lane.clone(),
+            proposal: *proposal,
+            text: text(t),
+            party: party.clone(),
+        },
+        Change::CommitmentProposed {
+            step,
+            proposal,
+            what,
+            who,
+            when,
+        } => Change::CommitmentProposed {
+            step: step.clone(),
+            proposal: *proposal,
+            what: text(what),
+            who: scrub.who(who).into_owned(),
+            when: text(when),
+        },
+        Change::ProposalAccepted {
+            proposal,
+            text: t,
+            position,
+        } => Change::ProposalAccepted {
+            proposal: *proposal,
+            text: t.as_ref().map(text),
+            position: *position,
+        },
+        // Spelled out, so that a new kind of change must be looked at here: could it
+        // carry a name?
+        other @ (Change::StepOpened { .. }
+        | Change::CardDeleted { .. }
+        | Change::CardMoved { .. }
+        | Change::CardTagged { .. }
+        | Change::ParticipantRemoved { .. }
+        | Change::VotersSet { .. }
+        | Change::VoteRevealed { .. }
+        | Change::CellSet { .. }
+        | Change::CommitmentRemoved { .. }
+        | Change::EndorsementSet { .. }
+        | Change::TimerStarted { .. }
+        | Change::TimerPaused { .. }
+        | Change::TimerSet { .. }
+        | Change::ReviewMarked { .. }
+        | Change::DeviceRemoved { .. }
+        | Change::DeviceReadmitted { .. }
+        | Change::ProposalsAccepted { .. }
+        | Change::ProposalRejected { .. }
+        | Change::ProposalReopened { .. }
+        | Change::InboxSet { .. }
+        | Change::Undo
+        | Change::Redo) => other.clone(),
+        Change::Group { changes } => Change::Group {
+            changes: changes
+                .iter()
+                .map(|c| change_copy(c, scrub, person))
+                .collect(),
+        },
+    }
 }
 
 fn commitment_copy(

@@ -12,8 +12,8 @@ use crate::core::{Change, Lang, Session};
 /// so "Deelnemer 3" means the same person in every format and in an anonymized copy.
 pub fn participant_numbers(session: &Session) -> BTreeMap<u32, usize> {
     let mut ids: Vec<u32> = session.participants.iter().map(|p| p.id).collect();
-    for event in &session.events {
-        if let Change::ParticipantAdded { participant } = &event.change {
+    for change in session.events.iter().flat_map(|e| e.change.each()) {
+        if let Change::ParticipantAdded { participant } = change {
             ids.push(participant.id);
         }
     }
@@ -69,8 +69,8 @@ impl Scrubber {
             add(p.id, &p.name);
         }
         let mut phones: Vec<(String, String)> = Vec::new();
-        for event in &session.events {
-            match &event.change {
+        for change in session.events.iter().flat_map(|e| e.change.each()) {
+            match change {
                 Change::ParticipantAdded { participant }
                 | Change::ParticipantEdited { participant } => {
                     add(participant.id, &participant.name)
