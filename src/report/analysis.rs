@@ -28,7 +28,8 @@ pub struct AnalysisOutcome {
 /// One part of the analysis, e.g. "Gedeelde grond".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnalysisSection {
-    /// `shared_ground`, `tension`, `blind_spots`, `tracks`, `gaps` or `results`.
+    /// `shared_ground`, `tension`, `indifference` (only when it has items), `blind_spots`,
+    /// `tracks`, `gaps` or `results`.
     pub id: String,
     /// Heading.
     pub title: String,
@@ -140,6 +141,24 @@ fn goals(g: &GoalAnalysis, spec: &MatrixSpec, w: &Words) -> AnalysisOutcome {
             w.item(&t.row, finding)
         })
         .collect();
+    let indifference: Vec<AnalysisItem> = g
+        .indifference
+        .iter()
+        .map(|t| {
+            let end = |e: &analysis::TensionEnd| {
+                let names: Vec<&str> = e.columns.iter().map(|c| c.label.as_str()).collect();
+                format!("{} {}", e.value.text, names.join(", "))
+            };
+            let finding = format!(
+                "{} {} · {} {}",
+                lang.pick("hoog:", "high:"),
+                end(&t.high),
+                lang.pick("laag:", "low:"),
+                end(&t.low)
+            );
+            w.item(&t.row, finding)
+        })
+        .collect();
     let mut blind: Vec<AnalysisItem> = g
         .own_party_only
         .iter()
@@ -177,17 +196,21 @@ fn goals(g: &GoalAnalysis, spec: &MatrixSpec, w: &Words) -> AnalysisOutcome {
                 g.cells_total
             ),
         },
-        sections: vec![
+        sections: [
             section("shared_ground", lang.pick("Gedeelde grond", "Shared ground"), shared),
             section("tension", lang.pick("Spanning", "Tension"), tension),
+            section(
+                "indifference",
+                lang.pick("Onverschillig", "Indifference"),
+                indifference,
+            ),
             section("blind_spots", lang.pick("Blinde vlekken", "Blind spots"), blind),
-        ],
-        rules: lang
-            .pick(
-                "Gedeelde grond: minstens ¾ van de partijen positief en niemand negatief. Spanning: het hoogste en laagste oordeel liggen minstens een halve schaal uiteen.",
-                "Shared ground: at least ¾ of the parties in favour and nobody against. Tension: the highest and lowest rating are at least half the scale apart.",
-            )
-            .to_string(),
+        ]
+        .into_iter()
+        // Indifference only when there is some: most matrices have none.
+        .filter(|s| s.id != "indifference" || !s.items.is_empty())
+        .collect(),
+        rules: analysis::goal_rules(lang).to_string(),
     }
 }
 

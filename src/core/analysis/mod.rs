@@ -83,8 +83,11 @@ pub struct GoalAnalysis {
     pub cells_total: usize,
     /// Shared ground, best first.
     pub shared_ground: Vec<SharedGround>,
-    /// Tension, largest first.
+    /// Tension, strongest first.
     pub tension: Vec<Tension>,
+    /// Indifference: one side strongly for (or against), the others neutral; strongest
+    /// first.
+    pub indifference: Vec<Tension>,
     /// Blind spots: rows rated only by the column(s) of their own party, in row order.
     pub own_party_only: Vec<RowInfo>,
     /// Blind spots: rows nobody rated yet, in row order.
@@ -104,12 +107,13 @@ pub struct SharedGround {
     pub mean: f64,
 }
 
-/// A row on which the columns diverge.
+/// A row on which the columns diverge: parties on both sides of the middle (tension), or
+/// one side for and the others neutral (indifference).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tension {
     /// The row.
     pub row: RowInfo,
-    /// Highest rank minus lowest rank among its counted values.
+    /// Its strength: highest rank minus lowest rank among its counted values.
     pub spread: i32,
     /// The columns at the high end.
     pub high: TensionEnd,
@@ -295,11 +299,16 @@ pub(super) fn value_info(spec: &MatrixSpec, value: i32, lang: Lang) -> ValueInfo
 ///   does not count ("n.v.t."); an unrated column has a say and counts as not for, so a goal
 ///   only half the room rated is no shared ground yet. Ranked by the number of columns for (more first), then by the mean of
 ///   the counted values (higher first), then by row order.
-/// - **Tension**: at least two counted values whose spread (highest rank minus lowest) is at
-///   least half the width of the scale (`2·spread >= width`, and at least 1): 2 or more on
-///   -2..+2, 2 or more on 0..3, any difference on three counting levels. A row that is
-///   shared ground is not also tension. Ranked by spread (larger first), then by row order.
-///   Both ends name every column that gave the highest and the lowest value.
+/// - **Tension**: parties on both sides of the middle: at least one column rates the row for
+///   and at least one against (so never shared ground). Its strength is the spread, the
+///   highest rank minus the lowest: on -2..+2, +1 against -1 is 2 and +2 against -2 is 4.
+///   Ranked by spread (larger first), then by row order. Both ends name every column that
+///   gave the highest and the lowest value.
+/// - **Indifference**: one side cares and the others shrug: columns on one side of the
+///   middle only (for, or against) and at least one neutral (at the middle), the row not
+///   shared ground, and the spread at least half the width of the scale
+///   (`2·spread >= width`): +2 against 0 on -2..+2 (or -2 against 0), but not +1 against 0.
+///   Its ends are named as those of a tension; ranked as tension.
 /// - **Blind spots**: rows nobody rated yet (`not_rated`); and rows with a party that are
 ///   rated only by columns of that same party, when such a column exists (`own_party_only`).
 ///   Both in row order.
@@ -314,12 +323,14 @@ pub fn goals(m: MatrixInput, lang: Lang) -> GoalAnalysis {
         cells_total: m.rows.len() * k,
         shared_ground: Vec::new(),
         tension: Vec::new(),
+        indifference: Vec::new(),
         own_party_only: Vec::new(),
         not_rated: Vec::new(),
     };
     // (row index, for, columns, sum, counted) of shared rows, ranked exactly before building.
     let mut shared: Vec<(usize, usize, usize, i64, i64)> = Vec::new();
     let mut tension: Vec<(usize, Tension)> = Vec::new();
+    let mut indifference: Vec<(usize, Tension)> = Vec::new();
     for (ri, row) in m.rows.iter().enumerate() {
         let rated: Vec<(&Axis, i32)> = m
             .spec
@@ -364,7 +375,15 @@ pub fn goals(m: MatrixInput, lang: Lang) -> GoalAnalysis {
         let hi = counted.iter().map(|c| c.2).max().unwrap_or(0);
         let lo = counted.iter().map(|c| c.2).min().unwrap_or(0);
         let spread = hi - lo;
-        if spread >= 1 && 2 * i64::from(spread) >= i64::from(top) {
+        let neutral = leans.contains(&Lean::Neutral);
+        let kind = if pro >= 1 && against {
+            Some(&mut tension)
+        } else if (pro >= 1 || against) && neutral && spread >= 1 && 2 * i64::from(spread) >= i64::from(top) {
+            Some(&mut indifference)
+        } else {
+            None
+        };
+        if let Some(list) = kind {
             let end = |rank: i32| {
                 let at: Vec<&(&Axis, i32, i32)> = counted.iter().filter(|c| c.2 == rank).collect();
                 TensionEnd {
@@ -372,7 +391,7 @@ pub fn goals(m: MatrixInput, lang: Lang) -> GoalAnalysis {
                     columns: at.iter().map(|c| column_info(c.0, lang)).collect(),
                 }
             };
-            tension.push((
+            list.push((
                 ri,
                 Tension {
                     row: row_info(row),
@@ -398,9 +417,20 @@ pub fn goals(m: MatrixInput, lang: Lang) -> GoalAnalysis {
             mean: sum as f64 / n.max(1) as f64,
         })
         .collect();
-    tension.sort_by(|a, b| b.1.spread.cmp(&a.1.spread).then_with(|| a.0.cmp(&b.0)));
+    for list in [&mut tension, &mut indifference] {
+        list.sort_by(|a, b| b.1.spread.cmp(&a.1.spread).then_with(|| a.0.cmp(&b.0)));
+    }
     out.tension = tension.into_iter().map(|(_, t)| t).collect();
+    out.indifference = indifference.into_iter().map(|(_, t)| t).collect();
     out
+}
+
+/// The rules of a goals analysis in a sentence each, for the screen and the reports.
+pub fn goal_rules(lang: Lang) -> &'static str {
+    lang.pick(
+        "Gedeelde grond: minstens ¾ van de partijen positief en niemand negatief. Spanning: partijen aan beide kanten van het midden (voor en tegen); hoe verder uiteen, hoe sterker. Onverschillig: één kant sterk voor of tegen, de rest neutraal.",
+        "Shared ground: at least ¾ of the parties in favour and nobody against. Tension: parties on both sides of the middle (for and against); the further apart, the stronger. Indifference: one side strongly for or against, the rest neutral.",
+    )
 }
 
 /// The unit a mean is taken in: the value on a numeric scale, the rank on a level scale.

@@ -139,6 +139,7 @@ fn shared_ground_needs_three_quarters_for_and_nobody_against_ranked_with_ties_by
         .map(|t| (t.row.label.as_str(), t.spread))
         .collect();
     assert_eq!(t, vec![("e", 4), ("c", 3)]);
+    assert!(a.indifference.is_empty(), "no row is for and neutral only");
     let c = &a.tension[1];
     assert_eq!(c.high.value.text, "+2");
     assert_eq!(
@@ -156,13 +157,13 @@ fn shared_ground_needs_three_quarters_for_and_nobody_against_ranked_with_ties_by
 }
 
 #[test]
-fn tension_needs_half_the_scale_and_ties_keep_row_order() {
+fn tension_needs_parties_on_both_sides_and_ties_keep_row_order() {
     let spec = four_parties();
     let rows = rows(&[("x", None), ("y", None), ("z", None), ("w", None)]);
     let table: &[&[Option<i32>]] = &[
-        &[Some(1), Some(0), N, N],             // spread 1: below half of 4
-        &[Some(1), Some(-1), N, N],            // spread 2
-        &[Some(0), Some(-2), Some(0), N],      // spread 2, two columns at the high end
+        &[Some(1), Some(0), N, N],             // for and neutral, spread 1: nothing
+        &[Some(1), Some(-1), N, N],            // for and against: tension 2
+        &[Some(0), Some(-2), Some(0), N],      // against and neutral: indifference 2
         &[Some(2), Some(2), Some(2), Some(0)], // shared ground, so not tension
     ];
     let cells = make_cells(&spec, &rows, table);
@@ -175,9 +176,16 @@ fn tension_needs_half_the_scale_and_ties_keep_row_order() {
         Lang::Nl,
     );
     let t: Vec<&str> = a.tension.iter().map(|t| t.row.label.as_str()).collect();
-    assert_eq!(t, vec!["y", "z"]);
-    assert_eq!(a.tension[1].high.columns.len(), 2);
-    assert_eq!(a.tension[1].high.value.text, "0");
+    assert_eq!(t, vec!["y"]);
+    assert_eq!(a.tension[0].spread, 2);
+    assert_eq!(a.tension[0].high.value.text, "+1");
+    assert_eq!(a.tension[0].low.value.text, "-1");
+    let i: Vec<&str> = a.indifference.iter().map(|t| t.row.label.as_str()).collect();
+    assert_eq!(i, vec!["z"]);
+    // Two columns shrug at 0, one is against at -2.
+    assert_eq!(a.indifference[0].high.columns.len(), 2);
+    assert_eq!(a.indifference[0].high.value.text, "0");
+    assert_eq!(a.indifference[0].low.value.text, "-2");
     assert_eq!(
         labels_of(
             &a.shared_ground
@@ -187,6 +195,57 @@ fn tension_needs_half_the_scale_and_ties_keep_row_order() {
         ),
         vec!["w"]
     );
+}
+
+/// The example: +2 against 0 is indifference, not a conflict. Worked by hand on
+/// -2..+2 (width 4, so ranks 0..4 and the middle at rank 2):
+/// - "businesscase" +2 (warmte) against 0 (gem, coop): for and neutral, spread 4 - 2 = 2,
+///   2·2 >= 4: indifference 2;
+/// - "klein verschil" +1 against 0: spread 1, 2·1 < 4: nothing;
+/// - "verdeeld" +2, -1, 0: for and against: tension, spread 4 - 1 = 3;
+/// - "tegen" +1 against -1: tension, spread 3 - 1 = 2.
+#[test]
+fn plus_two_against_zero_is_indifference_and_tension_is_for_against_by_spread() {
+    let spec = four_parties();
+    let rows = rows(&[
+        ("businesscase", Some("warmtebedrijf")),
+        ("klein verschil", None),
+        ("tegen", None),
+        ("verdeeld", None),
+    ]);
+    let table: &[&[Option<i32>]] = &[
+        &[N, Some(0), Some(2), Some(0)],
+        &[Some(1), Some(0), N, N],
+        &[Some(1), Some(-1), N, N],
+        &[Some(2), Some(-1), Some(0), N],
+    ];
+    let cells = make_cells(&spec, &rows, table);
+    let a = goals(
+        MatrixInput {
+            spec: &spec,
+            rows: &rows,
+            cells: &cells,
+        },
+        Lang::Nl,
+    );
+    let t: Vec<(&str, i32)> = a
+        .tension
+        .iter()
+        .map(|t| (t.row.label.as_str(), t.spread))
+        .collect();
+    assert_eq!(t, vec![("verdeeld", 3), ("tegen", 2)]);
+    let i: Vec<(&str, i32)> = a
+        .indifference
+        .iter()
+        .map(|t| (t.row.label.as_str(), t.spread))
+        .collect();
+    assert_eq!(i, vec![("businesscase", 2)]);
+    let b = &a.indifference[0];
+    assert_eq!(b.high.value.text, "+2");
+    assert_eq!(b.high.columns[0].id, "warmte");
+    let shrug: Vec<&str> = b.low.columns.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(shrug, vec!["gem", "coop"]);
+    assert!(a.shared_ground.is_empty());
 }
 
 #[test]
@@ -273,6 +332,9 @@ fn on_a_scale_without_negatives_the_lower_half_counts_against() {
         .map(|t| (t.row.label.as_str(), t.spread))
         .collect();
     assert_eq!(t, vec![("verdeeld", 2)]);
+    // "lauw" (1, 1, 0) is against all round: no tension, and 0..3 has no middle value, so
+    // no indifference either.
+    assert!(a.indifference.is_empty());
 }
 
 #[test]

@@ -77,6 +77,23 @@ fn goals(g: &GoalAnalysis, lang: Lang) -> Vec<String> {
     if g.tension.is_empty() {
         none(&mut out, lang);
     }
+    if !g.indifference.is_empty() {
+        out.push(format!(
+            "  {}:",
+            lang.pick("Onverschillig", "Indifference")
+        ));
+    }
+    for (i, t) in g.indifference.iter().enumerate() {
+        out.push(format!(
+            "    {}. {}: {} <> {} ({} {})",
+            i + 1,
+            t.row.label,
+            end(&t.high),
+            end(&t.low),
+            lang.pick("verschil", "spread"),
+            t.spread
+        ));
+    }
     out.push(format!("  {}:", lang.pick("Blinde vlekken", "Blind spots")));
     for r in &g.own_party_only {
         out.push(format!(
