@@ -410,7 +410,8 @@ pub enum AnalysisKind {
 pub struct VoteSpec {
     /// The id of an earlier board step.
     pub on: String,
-    /// Whether voters vote on single cards or on themes.
+    /// Whether voters vote on themes (and the cards outside them; the default) or on every
+    /// single card.
     #[serde(default)]
     pub targets: VoteTargets,
     /// Dots each voter has. At least one.
@@ -423,10 +424,11 @@ pub struct VoteSpec {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum VoteTargets {
-    /// Every card.
-    #[default]
+    /// Every card, also those in a theme.
     Cards,
-    /// Every theme (cards without a theme count as their own).
+    /// Every theme, and the cards outside a theme (so every card while the board has no
+    /// themes): duplicates grouped in a theme do not split their dots. The default.
+    #[default]
     Themes,
 }
 

@@ -118,11 +118,16 @@ pub fn candidates(state: &SessionState, step: usize) -> Vec<Candidate> {
     }
     for (target, n) in &vote.dots {
         if !list.iter().any(|c| &c.target == target) {
+            // A card that went into a theme after it got dots is still there: named.
+            let card = match target {
+                VoteTarget::Card(id) => board.and_then(|b| b.card(*id)),
+                VoteTarget::Theme(_) => None,
+            };
             list.push(Candidate {
                 target: target.clone(),
-                label: None,
-                cards: 0,
-                party: None,
+                label: card.map(|c| c.text.clone()),
+                cards: usize::from(card.is_some()),
+                party: card.and_then(|c| c.party.clone()),
                 dots: *n,
             });
         }
