@@ -197,14 +197,22 @@ fn goals(g: &GoalAnalysis, spec: &MatrixSpec, w: &Words) -> AnalysisOutcome {
             ),
         },
         sections: [
-            section("shared_ground", lang.pick("Gedeelde grond", "Shared ground"), shared),
+            section(
+                "shared_ground",
+                lang.pick("Gedeelde grond", "Shared ground"),
+                shared,
+            ),
             section("tension", lang.pick("Spanning", "Tension"), tension),
             section(
                 "indifference",
                 lang.pick("Onverschillig", "Indifference"),
                 indifference,
             ),
-            section("blind_spots", lang.pick("Blinde vlekken", "Blind spots"), blind),
+            section(
+                "blind_spots",
+                lang.pick("Blinde vlekken", "Blind spots"),
+                blind,
+            ),
         ]
         .into_iter()
         // Indifference only when there is some: most matrices have none.

@@ -21,6 +21,10 @@ pub enum Action {
     Left,
     /// Next lane.
     Right,
+    /// To the first item (`Home`).
+    First,
+    /// To the last item (`End`).
+    Last,
     /// Next step.
     NextStep,
     /// Previous step.

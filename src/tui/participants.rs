@@ -128,13 +128,11 @@ pub fn update(
             selected.and_then(|p| open(Mode::Form(Box::new(form(Some(p), state, lang)))))
         }
         Action::Delete => selected.and_then(|p| {
-            open(Mode::Confirm(Box::new(Question {
-                question: (
-                    "Deze deelnemer verwijderen? j/n",
-                    "Remove this participant? y/n",
-                ),
-                change: Change::ParticipantRemoved { id: p.id },
-            })))
+            open(Mode::Confirm(Box::new(Question::remove(
+                ("Deze deelnemer verwijderen?", "Remove this participant?"),
+                Change::ParticipantRemoved { id: p.id },
+                lang,
+            ))))
         }),
         Action::Toggle => selected.map(|p| {
             let participant = Participant {
@@ -158,16 +156,20 @@ fn set_selected(view: &mut View, index: usize) {
 /// The form for a new participant, or for changing one.
 fn form(existing: Option<Participant>, state: &SessionState, lang: Lang) -> Form {
     let parties = state.scenario.parties();
-    let options: Vec<(Option<String>, String)> =
-        std::iter::once((None, lang.pick("geen partij", "no party").to_string()))
-            .chain(
-                parties
-                    .iter()
-                    .map(|p| (Some(p.id.clone()), clean(p.name.get(lang)).into_owned())),
-            )
-            .collect();
+    // The parties 1, 2, ... and "no party" last as 0, as in the list of `o` on a board.
+    let options: Vec<(Option<String>, String)> = parties
+        .iter()
+        .map(|p| (Some(p.id.clone()), clean(p.name.get(lang)).into_owned()))
+        .chain(std::iter::once((
+            None,
+            lang.pick("geen partij", "no party").to_string(),
+        )))
+        .collect();
     let party = existing.as_ref().and_then(|p| p.party.clone());
-    let selected = options.iter().position(|(id, _)| *id == party).unwrap_or(0);
+    let selected = options
+        .iter()
+        .position(|(id, _)| *id == party)
+        .unwrap_or(options.len().saturating_sub(1));
     let fields = vec![
         Field::Text {
             label: Some(("naam (mag leeg blijven)", "name (may stay empty)")),

@@ -1,26 +1,71 @@
-//! The one yes/no question, asked before a change that removes something (a card, a
-//! commitment, a participant): "yes" records the change, anything else keeps it open.
+//! The one yes/no question: before a change that removes something (a card, a commitment,
+//! a participant), before throwing away a text being typed, and before an undo that
+//! belongs to another step. "Yes" records what it asks about; "no" goes back (to the text
+//! being typed, or to the step the facilitator was on).
 
 use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::action::Action;
-use super::form::Label;
+use super::form::{Form, Label};
 use super::keys::{KeyTable, bind, ch, code, table};
 use super::session::view::{Mode, View};
 use super::steps::Reaction;
 use super::theme::Theme;
 use crate::core::{Change, Lang};
 
-/// A yes/no question before a change that removes something.
+/// A yes/no question.
 #[derive(Clone, Debug)]
 pub struct Question {
-    /// The question.
-    pub question: Label,
-    /// What "yes" records.
-    pub change: Change,
+    /// The question with the keys that answer it, in the interface language.
+    pub text: String,
+    /// What "yes" records; nothing: "yes" only closes the question (and what was open).
+    pub yes: Vec<Change>,
+    /// What "no" does.
+    pub no: No,
+}
+
+/// What "no" does.
+#[derive(Clone, Debug)]
+pub enum No {
+    /// Close the question; nothing happens.
+    Close,
+    /// Record these changes (back to the step the facilitator was on).
+    Record(Vec<Change>),
+    /// Open this again (the text being typed).
+    Reopen(Box<Mode>),
+}
+
+impl Question {
+    /// "Kaart verwijderen? j/n": yes records `change`.
+    pub fn remove(question: Label, change: Change, lang: Lang) -> Question {
+        Question {
+            text: format!(
+                "{} {}",
+                lang.pick(question.0, question.1),
+                lang.pick("j/n", "y/n")
+            ),
+            yes: vec![change],
+            no: No::Close,
+        }
+    }
+
+    /// Throw away the text being typed? Yes closes the form; no (or Enter, or Esc) goes
+    /// on typing where it was.
+    pub fn discard(form: Box<Form>, lang: Lang) -> Question {
+        Question {
+            text: lang
+                .pick(
+                    "Wat je typte weggooien? j gooit weg · n, Enter of Esc typt verder",
+                    "Throw away what you typed? y throws away · n, Enter or Esc goes on typing",
+                )
+                .to_string(),
+            yes: Vec::new(),
+            no: No::Reopen(Box::new(Mode::Form(form))),
+        }
+    }
 }
 
 /// The keys of a yes/no question.
@@ -40,23 +85,29 @@ pub static KEYS: KeyTable = table!(
             ],
         ),
         bind!(
-            "n Esc",
+            "n Esc Enter",
             "nee",
             "no",
             [
                 ch('n', Action::Confirm(false)),
                 ch('N', Action::Confirm(false)),
                 code(KeyCode::Esc, Action::Confirm(false)),
+                code(KeyCode::Enter, Action::Confirm(false)),
             ],
         ),
     ],
 );
 
-/// Carries out the answer to a yes/no question.
+/// Carries out the answer to a yes/no question; any other key leaves it open.
 pub fn answer(question: Box<Question>, view: &mut View, action: &Action) -> Option<Reaction> {
     match action {
-        Action::Confirm(true) => Some(Reaction::record(question.change)),
-        Action::Confirm(false) | Action::Back => None,
+        Action::Confirm(true) if question.yes.is_empty() => None,
+        Action::Confirm(true) => Some(Reaction::Record(question.yes)),
+        Action::Confirm(false) | Action::Back => match question.no {
+            No::Close => None,
+            No::Record(changes) => Some(Reaction::Record(changes)),
+            No::Reopen(mode) => Some(Reaction::Open(*mode)),
+        },
         _ => {
             view.mode = Mode::Confirm(question);
             None
@@ -64,8 +115,19 @@ pub fn answer(question: Box<Question>, view: &mut View, action: &Action) -> Opti
     }
 }
 
+/// Rows the question needs at the foot of a screen `width` wide (it wraps, whole words).
+pub fn height(question: &Question, width: u16) -> u16 {
+    super::view::wrapped_height(&question.text, width.saturating_sub(2).max(1) as usize).min(3)
+        as u16
+}
+
 /// Draws a yes/no question at the foot of the screen.
-pub fn render(frame: &mut Frame, area: Rect, question: &Question, theme: &Theme, lang: Lang) {
-    let text = format!(" {} ", lang.pick(question.question.0, question.question.1));
-    frame.render_widget(Paragraph::new(text).style(theme.error), area);
+pub fn render(frame: &mut Frame, area: Rect, question: &Question, theme: &Theme) {
+    frame.render_widget(
+        Paragraph::new(question.text.clone())
+            .style(theme.error)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().padding(Padding::horizontal(1))),
+        area,
+    );
 }

@@ -160,8 +160,8 @@ fn step_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
         wrapped_height(n, text_w.saturating_sub(2)).min(6) as u16 + 2
     });
     let foot_h = match &view.mode {
-        Mode::Confirm(_) => 1,
-        Mode::Form(f) => form::foot_height(f),
+        Mode::Confirm(q) => super::question::height(q, area.width),
+        Mode::Form(f) => form::foot_height(f, area.width),
         _ => 0,
     };
     let [top, title_area, prompt_area, notes_area, body, foot] = Layout::vertical([
@@ -306,7 +306,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
         }
         Mode::Form(f) if f.is_choice() => form::render_choice(frame, area, f, theme, lang),
         Mode::Form(f) => form::render_foot(frame, foot, f, theme, lang),
-        Mode::Confirm(question) => super::question::render(frame, foot, question, theme, lang),
+        Mode::Confirm(question) => super::question::render(frame, foot, question, theme),
         Mode::Endorse(picker) => {
             steps::agreement::endorse::render_picker(frame, area, scene, picker, theme, lang)
         }

@@ -180,7 +180,11 @@ fn tension_needs_parties_on_both_sides_and_ties_keep_row_order() {
     assert_eq!(a.tension[0].spread, 2);
     assert_eq!(a.tension[0].high.value.text, "+1");
     assert_eq!(a.tension[0].low.value.text, "-1");
-    let i: Vec<&str> = a.indifference.iter().map(|t| t.row.label.as_str()).collect();
+    let i: Vec<&str> = a
+        .indifference
+        .iter()
+        .map(|t| t.row.label.as_str())
+        .collect();
     assert_eq!(i, vec!["z"]);
     // Two columns shrug at 0, one is against at -2.
     assert_eq!(a.indifference[0].high.columns.len(), 2);

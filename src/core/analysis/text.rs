@@ -78,10 +78,7 @@ fn goals(g: &GoalAnalysis, lang: Lang) -> Vec<String> {
         none(&mut out, lang);
     }
     if !g.indifference.is_empty() {
-        out.push(format!(
-            "  {}:",
-            lang.pick("Onverschillig", "Indifference")
-        ));
+        out.push(format!("  {}:", lang.pick("Onverschillig", "Indifference")));
     }
     for (i, t) in g.indifference.iter().enumerate() {
         out.push(format!(

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
-use self::view::{Cursor, Mode, Scene, StatusKind, View};
+use self::view::{Cursor, Mode, Scene, Seat, StatusKind, View};
 use super::action::Action;
 use super::input::Origin;
 use super::steps::{self, Reaction};
@@ -127,7 +127,18 @@ impl SessionScreen {
         Scene {
             live: &self.live,
             view: &self.view,
+            seat: if self.read_only() {
+                Seat::Viewer
+            } else {
+                Seat::Facilitator
+            },
         }
+    }
+
+    /// Whether the session is only looked at (`open --read-only`): nothing is saved, and
+    /// no key suggests an edit.
+    pub fn read_only(&self) -> bool {
+        self.file.is_none()
     }
 
     /// Index of the step on screen.
@@ -181,7 +192,12 @@ impl SessionScreen {
         }
         .filter(|_| by_facilitator);
         let grouped = by_facilitator && matches!(change, Change::ThemeSet { .. });
-        let kept = self.view.selected_card(state);
+        // The selected card stays selected where it moves, except when the facilitator
+        // sends it to another lane: then the selection stays in the lane.
+        let kept = self
+            .view
+            .selected_card(state)
+            .filter(|_| !(by_facilitator && steps::board::moves_away(&change, &self.view, state)));
         if let Err(e) = self.live.record(change, now) {
             self.view.problem(e.message(lang));
             return false;
@@ -245,7 +261,7 @@ impl SessionScreen {
         let state = &self.live.state;
         let view = &mut self.view;
         let reaction = match std::mem::take(&mut view.mode) {
-            Mode::Form(form) => super::form::update(form, view, state, &action),
+            Mode::Form(form) => super::form::update(form, view, state, &action, lang),
             Mode::Confirm(question) => super::question::answer(question, view, &action),
             Mode::Picker(picker) => steps::board::picker::update(picker, view, state, &action),
             Mode::Spotlight => {

@@ -79,6 +79,15 @@ pub enum Mode {
     Endorse(EndorsePicker),
 }
 
+/// What only the facilitator may see, never the room: a screen that mirrors the room
+/// (`follow`, a beamer) is handed [`View::for_room`], which clears it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FacilitatorOnly {
+    /// The dots per card of a vote whose results are hidden, to check what was entered
+    /// (`c` on a vote step; gone with the next step).
+    pub vote_counts: bool,
+}
+
 /// The view of one session: what is selected and open.
 #[derive(Clone, Debug, Default)]
 pub struct View {
@@ -86,8 +95,11 @@ pub struct View {
     pub cursors: Vec<Cursor>,
     /// Key mode: the overlay that is open.
     pub mode: Mode,
-    /// Whether the facilitator notes are shown.
+    /// Whether the facilitator notes are shown (facilitator-only too: [`View::for_room`]
+    /// hides them).
     pub show_notes: bool,
+    /// What only the facilitator may see.
+    pub private: FacilitatorOnly,
     /// The status line's message.
     pub status: Option<Status>,
     /// Cards marked (space) for grouping; ids are unique across steps.
@@ -104,6 +116,16 @@ impl View {
         View {
             cursors: vec![Cursor::default(); live.state.steps.len()],
             ..View::default()
+        }
+    }
+
+    /// The view as the room may see it: without anything facilitator-only (notes, the
+    /// counts of a hidden vote). What a screen that mirrors the room is handed.
+    pub fn for_room(&self) -> View {
+        View {
+            show_notes: false,
+            private: FacilitatorOnly::default(),
+            ..self.clone()
         }
     }
 
@@ -171,6 +193,16 @@ impl View {
     }
 }
 
+/// Who looks at a scene: it decides which hints are drawn (only keys that work there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seat {
+    /// The facilitator at a live session: editing hints ("a voegt een kaart toe").
+    Facilitator,
+    /// Someone browsing: `open --read-only`, a replay and its summary, follow. No hint
+    /// that suggests an edit.
+    Viewer,
+}
+
 /// What a screen draws of a session: the log and its state, and the view on it. Drawing
 /// reads a scene and never changes it.
 #[derive(Clone, Copy)]
@@ -179,6 +211,8 @@ pub struct Scene<'a> {
     pub live: &'a Live,
     /// What is selected and open.
     pub view: &'a View,
+    /// Who looks.
+    pub seat: Seat,
 }
 
 impl<'a> Scene<'a> {
@@ -195,6 +229,11 @@ impl<'a> Scene<'a> {
     /// The selection of the step on screen.
     pub fn cursor(&self) -> Cursor {
         self.view.cursor(self.current())
+    }
+
+    /// Whether editing hints are drawn.
+    pub fn edits(&self) -> bool {
+        self.seat == Seat::Facilitator
     }
 }
 
@@ -216,11 +255,12 @@ impl Shown {
         Shown { live, view }
     }
 
-    /// What is drawn.
+    /// What is drawn: a session shown read-only is looked at, never edited.
     pub fn scene(&self) -> Scene<'_> {
         Scene {
             live: &self.live,
             view: &self.view,
+            seat: Seat::Viewer,
         }
     }
 

@@ -96,15 +96,21 @@ fn cards_move_between_lanes_and_within_a_lane() {
         assert!(row_of(&s, "Ver weg") < row_of(&s, "Star"), "{s}");
         f.keys("J");
         assert_eq!(lane_texts(&f, 0), ["Traag", "Star", "Ver weg"]);
-        // `>` moves it to the next lane and the selection goes with it.
+        // `>` moves it to the next lane; the selection stays in the lane being sorted
+        // (the next card), and the status line says where the card went.
         f.keys(">");
         assert_eq!(lane_texts(&f, 0), ["Traag", "Star"]);
         assert_eq!(lane_texts(&f, 1), ["Ver weg"]);
         let s = f.screen(w, h);
-        assert!(s.contains("▶• Ver weg"), "{s}");
+        assert!(s.contains("▶• Star"), "{s}");
+        assert!(
+            s.contains("kaart naar 2. Initiatieven over gemeente"),
+            "{s}"
+        );
         assert!(s.contains("2 kaarten"), "{s}");
         assert!(s.contains("1 kaart "), "{s}");
         // At the last lane `>` does nothing; `<` brings it back.
+        f.key(KeyCode::Right);
         f.keys(">");
         assert_eq!(lane_texts(&f, 1), ["Ver weg"]);
         f.keys("<");

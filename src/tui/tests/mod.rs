@@ -3,6 +3,7 @@
 
 mod agreement;
 mod board;
+mod forms;
 mod inputs;
 mod matrix;
 mod participants;

@@ -11,17 +11,19 @@ fn the_panel_adds_edits_marks_present_and_removes_participants() {
         &room.screen(80, 24),
         "Nog niemand: a voegt een deelnemer toe",
     );
-    // Name, organisation, party (the list starts at "geen partij"; one down is Gemeente).
+    // Name, organisation, party: the parties numbered from 1, "geen partij" last as 0, as
+    // in the list of `o` on a board; a digit chooses and saves at once, as the list says.
     room.keys("aAnna de Vries\nGemeente Zwolle\n");
-    shows(&room.screen(80, 24), "Nieuwe deelnemer 3/3 · partij");
-    room.key(Down);
-    room.keys("\n");
+    let list = room.screen(80, 24);
+    shows(&list, "Nieuwe deelnemer 3/3 · partij");
+    shows(&list, "cijfer kiest direct");
+    let first = list.find("1 Gemeente").expect("Gemeente is 1");
+    let none = list.find("0 geen partij").expect("no party is 0");
+    let last_party = list.find("5 Energiecoöperatie").expect("five parties");
+    assert!(first < last_party && last_party < none, "{list}");
+    room.keys("1");
     // An anonymous participant of an energy cooperative.
-    room.keys("a\nEnergiecoöperatie Zwolle\n");
-    for _ in 0..5 {
-        room.key(Down);
-    }
-    room.keys("\n");
+    room.keys("a\nEnergiecoöperatie Zwolle\n5");
     room.keys("a\n\n\n"); // nobody in particular
     for (w, h) in SIZES {
         let screen = room.screen(w, h);

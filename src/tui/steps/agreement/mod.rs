@@ -364,7 +364,7 @@ fn commitment_lines<'a>(
 }
 
 /// What an action does on an agreement step.
-fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -> Option<Reaction> {
+fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) -> Option<Reaction> {
     let index = state.current;
     let list = items(state);
     let selected = view.cursor(index).card.min(list.len().saturating_sub(1));
@@ -399,13 +399,11 @@ fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -
             return commitment.and_then(|c| open(Mode::Form(Box::new(commitment_form(Some(c))))));
         }
         (Action::Delete, Some(Item::Commitment(id))) => {
-            return open(Mode::Confirm(Box::new(Question {
-                question: (
-                    "Deze afspraak verwijderen? j/n",
-                    "Delete this commitment? y/n",
-                ),
-                change: Change::CommitmentRemoved { step, id },
-            })));
+            return open(Mode::Confirm(Box::new(Question::remove(
+                ("Deze afspraak verwijderen?", "Delete this commitment?"),
+                Change::CommitmentRemoved { step, id },
+                lang,
+            ))));
         }
         _ => {}
     }

@@ -28,6 +28,8 @@ pub struct LaneLook<'a> {
     /// No blank lines between cards (set for every lane when one lane needs it, so the
     /// lanes side by side look alike).
     pub compact: bool,
+    /// Whether editing hints are drawn (not when browsing).
+    pub hints: bool,
 }
 
 /// The lines of a lane and which card each block of lines shows.
@@ -38,7 +40,9 @@ pub struct LaneLayout {
     pub cards: Vec<(usize, usize, usize)>,
     /// The first line shown.
     pub scroll: usize,
-    /// Cards not (fully) in view.
+    /// One past the last line shown: only whole cards are shown, never a piece of one.
+    pub end: usize,
+    /// Cards not in view.
     pub hidden: usize,
 }
 
@@ -60,7 +64,7 @@ pub fn layout(
     lang: Lang,
 ) -> LaneLayout {
     let inner_w = area.width.saturating_sub(2) as usize;
-    let inner_h = area.height.saturating_sub(2) as usize;
+    let inner_h = cards_height(area, look);
     // When the cards do not fit with a blank line between them, drop the blank lines.
     let mut out = if look.compact || !may_fit_roomy(lane, inner_h) {
         build(inner_w, lane, look, theme, lang, false)
@@ -77,21 +81,53 @@ pub fn layout(
             .selected
             .and_then(|s| out.cards.iter().find(|c| c.0 == s))
             .map_or((0, 0), |c| (c.1, c.2));
-        // Keep the selected card in view; show its heading too when there is room.
-        let mut scroll = end.saturating_sub(inner_h).min(start);
-        if scroll > 0 && start > 0 && scroll == start && is_heading_line(&out, start - 1) {
-            scroll = start - 1;
-        }
-        scroll = scroll.min(out.lines.len().saturating_sub(inner_h));
-        out.scroll = scroll;
+        // Keep the selected card in view, starting the view where a card or a theme's
+        // heading starts (so no piece of a card is left at the top); with the heading of
+        // the selected card's theme when there is room.
+        let least = end.saturating_sub(inner_h);
+        let scroll = block_starts(&out)
+            .into_iter()
+            .filter(|s| *s >= least && *s <= start)
+            .min()
+            .unwrap_or(start);
+        out.scroll = scroll.min(out.lines.len().saturating_sub(1));
     }
+    // Only whole cards below: the view ends before the first card that does not fit (and
+    // before a theme's heading left without its cards).
     let bottom = out.scroll + inner_h;
+    let mut shown_end = out.lines.len().min(bottom);
+    if let Some(cut) = out
+        .cards
+        .iter()
+        .filter(|(_, start, end)| *start >= out.scroll && *start < bottom && *end > bottom)
+        .map(|(_, start, _)| *start)
+        .min()
+    {
+        shown_end = cut;
+        while shown_end > out.scroll
+            && out
+                .lines
+                .get(shown_end - 1)
+                .is_some_and(|l| l.width() == 0 || is_heading_line(&out, shown_end - 1))
+        {
+            shown_end -= 1;
+        }
+    }
+    out.end = shown_end.max(out.scroll);
     out.hidden = out
         .cards
         .iter()
-        .filter(|(_, start, end)| *start < out.scroll || *end > bottom)
+        .filter(|(_, start, end)| *start < out.scroll || *end > out.end)
         .count();
     out
+}
+
+/// The lines where a card or a theme's heading starts, in order.
+fn block_starts(layout: &LaneLayout) -> Vec<usize> {
+    let mut starts: Vec<usize> = layout.cards.iter().map(|c| c.1).collect();
+    starts.extend((0..layout.lines.len()).filter(|i| is_heading_line(layout, *i)));
+    starts.sort_unstable();
+    starts
 }
 
 /// Whether the lane's cards fit `area` with a blank line between them.
@@ -103,9 +139,28 @@ pub fn fits_roomy(
     lang: Lang,
 ) -> bool {
     let inner_w = area.width.saturating_sub(2) as usize;
-    let inner_h = area.height.saturating_sub(2) as usize;
+    let inner_h = cards_height(area, look);
     may_fit_roomy(lane, inner_h)
         && build(inner_w, lane, look, theme, lang, true).lines.len() <= inner_h
+}
+
+/// The lane's title as drawn: `▶ Title` in the top border when it fits there, else
+/// wrapped on its own lines at the top of the lane (whole words, never cut).
+fn title_lines(area: Rect, look: &LaneLook) -> Vec<String> {
+    let marker = if look.selected.is_some() { "▶ " } else { "" };
+    let text = format!("{marker}{}", look.title);
+    let room = area.width.saturating_sub(4) as usize;
+    if ratatui::text::Span::raw(text.as_str()).width() <= room {
+        return Vec::new();
+    }
+    let mut lines = wrap(&text, area.width.saturating_sub(2).max(1) as usize);
+    lines.truncate(2.min(area.height.saturating_sub(3) as usize));
+    lines
+}
+
+/// Rows left for the cards: inside the border, below a title on its own lines.
+fn cards_height(area: Rect, look: &LaneLook) -> usize {
+    (area.height.saturating_sub(2) as usize).saturating_sub(title_lines(area, look).len())
 }
 
 /// A quick no: with a blank line between cards, `n` cards take at least `2n - 1` lines.
@@ -195,18 +250,24 @@ fn build(
         lines.pop();
     }
     if lane.cards.is_empty() {
-        lines.push(Line::styled(
+        // The hint wraps (a narrow lane shows it whole); browsing, only "empty".
+        let hint = if look.hints {
             lang.pick(
-                " (nog leeg: a voegt een kaart toe)",
-                " (empty: a adds a card)",
-            ),
-            theme.dim,
-        ));
+                "(nog leeg: a voegt een kaart toe)",
+                "(empty: a adds a card)",
+            )
+        } else {
+            lang.pick("(leeg)", "(empty)")
+        };
+        for part in wrap(hint, width.saturating_sub(1).max(1)) {
+            lines.push(Line::styled(format!(" {part}"), theme.dim));
+        }
     }
     LaneLayout {
         lines,
         cards,
         scroll: 0,
+        end: 0,
         hidden: 0,
     }
 }
@@ -239,37 +300,77 @@ pub fn render(
 ) {
     let laid = layout(area, lane, look, theme, lang);
     let focused = look.selected.is_some();
-    let inner_h = area.height.saturating_sub(2) as usize;
     let more_above = laid.scroll > 0;
-    let more_below = laid.lines.len() > laid.scroll + inner_h;
+    let more_below = laid.lines.len() > laid.end;
     let arrows = match (more_above, more_below) {
         (true, true) => " ↑↓",
         (true, false) => " ↑",
         (false, true) => " ↓",
         (false, false) => "",
     };
-    let count = format!(
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let full = format!(
         " {}{arrows} ",
         count_text(lane.cards.len(), laid.hidden, lang)
     );
+    // Narrow lanes say less, never cut: "12 kaarten, 4 verborgen ↓", "4 verborgen ↓", "4 ↓".
+    let shorter = if laid.hidden == 0 {
+        vec![format!(" {} ", lane.cards.len())]
+    } else {
+        vec![
+            format!(
+                " {} {}{arrows} ",
+                laid.hidden,
+                lang.pick("verborgen", "hidden")
+            ),
+            format!(" {}{arrows} ", laid.hidden),
+        ]
+    };
+    let count = std::iter::once(full)
+        .chain(shorter)
+        .into_iter()
+        .find(|c| ratatui::text::Span::raw(c.as_str()).width() <= inner_w)
+        .unwrap_or_default();
     let border = if focused { theme.focus } else { theme.border };
     let title_style = if focused { theme.focus } else { theme.title };
     let marker = if focused { "▶ " } else { "" };
+    let own_lines = title_lines(area, look);
+    let top_title = if own_lines.is_empty() {
+        format!(" {marker}{} ", look.title)
+    } else {
+        String::new()
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(Span::styled(
-            format!(" {marker}{} ", look.title),
-            title_style,
-        ))
+        .title(Span::styled(top_title, title_style))
         .title_bottom(Span::styled(count, theme.dim));
-    frame.render_widget(
-        Paragraph::new(laid.lines)
-            .style(theme.base)
-            .scroll((laid.scroll.min(u16::MAX as usize) as u16, 0))
-            .block(block),
-        area,
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let title_h = own_lines.len() as u16;
+    if title_h > 0 {
+        let lines: Vec<Line> = own_lines
+            .into_iter()
+            .map(|l| Line::styled(l, title_style))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines).style(theme.base),
+            Rect::new(inner.x, inner.y, inner.width, title_h.min(inner.height)),
+        );
+    }
+    let shown: Vec<Line> = laid
+        .lines
+        .into_iter()
+        .skip(laid.scroll)
+        .take(laid.end - laid.scroll)
+        .collect();
+    let cards_area = Rect::new(
+        inner.x,
+        inner.y.saturating_add(title_h),
+        inner.width,
+        inner.height.saturating_sub(title_h),
     );
+    frame.render_widget(Paragraph::new(shown).style(theme.base), cards_area);
 }
 
 /// The shown place of the card drawn at screen row `row` of a lane in `area`, if any.
@@ -281,12 +382,15 @@ pub fn card_at_row(
     theme: &Theme,
     lang: Lang,
 ) -> Option<usize> {
-    let top = area.y + 1;
+    let top = area.y + 1 + title_lines(area, look).len() as u16;
     if row < top || row >= area.bottom().saturating_sub(1) {
         return None;
     }
     let laid = layout(area, lane, look, theme, lang);
     let line = (row - top) as usize + laid.scroll;
+    if line >= laid.end {
+        return None;
+    }
     laid.cards
         .iter()
         .find(|(_, start, end)| line >= *start && line < *end)

@@ -20,9 +20,9 @@ use self::layout::{BoardLayout, board_layout, lane_titles, tab_text};
 use super::StepUi;
 use crate::core::state::{BoardState, CardId};
 use crate::core::touch::Touched;
-use crate::core::{Lang, SessionState};
+use crate::core::{Change, Lang, SessionState};
 use crate::tui::action::Action;
-use crate::tui::keys::{ARROWS_UP_DOWN, EDIT, KeyTable, bind, ch, code, table};
+use crate::tui::keys::{ARROWS_UP_DOWN, EDIT, KeyTable, bind, ch, code, digits, table};
 use crate::tui::session::view::{Cursor, Mode, Scene, View};
 use crate::tui::theme::Theme;
 
@@ -43,6 +43,16 @@ pub static KEYS: KeyTable = table!(
             ],
         ),
         bind!("↑ ↓", "kies een kaart", "select a card", ARROWS_UP_DOWN,),
+        bind!(
+            "Home End",
+            "eerste / laatste kaart",
+            "first / last card",
+            [
+                code(KeyCode::Home, Action::First),
+                code(KeyCode::End, Action::Last),
+            ],
+        ),
+        bind!("1-9", "naar kolom 1-9", "to lane 1-9", [digits('1', '9')],),
         bind!(
             "a",
             "kaart toevoegen (Enter bewaart, Esc annuleert)",
@@ -171,6 +181,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             marked: &scene.view.marked,
             parties,
             compact,
+            hints: scene.edits(),
         };
         lane::render(frame, lane_area, lane, &look, theme, lang);
     }
@@ -194,6 +205,7 @@ fn is_compact(
                 marked: &view.marked,
                 parties,
                 compact: false,
+                hints: true,
             };
             !lane::fits_roomy(area, lane, &look, theme, lang)
         })
@@ -249,6 +261,7 @@ fn click(
             marked: &view.marked,
             parties,
             compact,
+            hints: true,
         };
         let card = lane::card_at_row(lane_area, row, lane, &look, theme, lang);
         let card = card.unwrap_or(if i == cursor.lane { cursor.card } else { 0 });
@@ -266,6 +279,27 @@ pub fn cursor_of(board: &BoardState, card: CardId) -> Option<Cursor> {
     let (lane, index) = board.find(card)?;
     let shown = order::shown_place(board.lanes.get(lane)?, index)?;
     Some(Cursor { lane, card: shown })
+}
+
+/// Whether `change`, made by the facilitator, takes the card selected on the board on
+/// screen to another lane: then the selection stays in the lane being worked on (sorting
+/// cards into lanes goes on there), and the status line says where the card went.
+pub fn moves_away(change: &Change, view: &View, state: &SessionState) -> bool {
+    let moved = match change {
+        Change::Group { changes } => changes.first(),
+        other => Some(other),
+    };
+    let (Some(Change::CardMoved { card, lane, .. }), Some(board), Some(spec)) = (
+        moved,
+        state.board(state.current),
+        state.current_step().and_then(|s| s.kind.board()),
+    ) else {
+        return false;
+    };
+    let here = view.cursor(state.current).lane;
+    view.selected_card(state) == Some(*card)
+        && spec.lanes.get(here).is_some_and(|l| &l.id != lane)
+        && board.find(*card).is_some_and(|(l, _)| l == here)
 }
 
 /// Splits text into lines of at most `width` characters, at spaces where possible.

@@ -30,7 +30,7 @@ pub(super) fn update(
     view: &mut View,
     state: &SessionState,
     action: &Action,
-    _lang: Lang,
+    lang: Lang,
 ) -> Option<Reaction> {
     let step_index = state.current;
     let step = state.scenario.steps.get(step_index)?;
@@ -51,12 +51,30 @@ pub(super) fn update(
         ))))
     };
     let reaction = match action {
+        // No wrap at the ends: → on the last lane stays there.
         Action::Left => {
-            view.cursor_mut(step_index).lane = (cursor.lane + lanes - 1) % lanes.max(1);
+            view.cursor_mut(step_index).lane = cursor.lane.saturating_sub(1);
             None
         }
         Action::Right => {
-            view.cursor_mut(step_index).lane = (cursor.lane + 1) % lanes.max(1);
+            view.cursor_mut(step_index).lane = (cursor.lane + 1).min(lanes.saturating_sub(1));
+            None
+        }
+        // A digit goes to the lane with that number, as the lane names above say.
+        Action::Digit(d) => {
+            let lane = usize::from(*d).checked_sub(1).filter(|l| *l < lanes)?;
+            *view.cursor_mut(step_index) = super::Cursor {
+                lane,
+                card: if lane == cursor.lane { cursor.card } else { 0 },
+            };
+            None
+        }
+        Action::First => {
+            view.cursor_mut(step_index).card = 0;
+            None
+        }
+        Action::Last => {
+            view.cursor_mut(step_index).card = cards.saturating_sub(1);
             None
         }
         Action::Up => {
@@ -67,6 +85,7 @@ pub(super) fn update(
             view.cursor_mut(step_index).card = (cursor.card + 1).min(cards.saturating_sub(1));
             None
         }
+        // The frame names the lane typed into, so a card never lands in the wrong one.
         Action::Add => edit(
             Purpose::NewCard { lane: cursor.lane },
             (
@@ -74,7 +93,16 @@ pub(super) fn update(
                 " New card · Enter saves · Esc cancels ",
             ),
             "",
-        ),
+        )
+        .map(|r| match r {
+            Reaction::Open(Mode::Form(form)) => {
+                let name = spec.lanes.get(cursor.lane).map_or(String::new(), |l| {
+                    format!("{}. {}", cursor.lane + 1, l.title.get(lang))
+                });
+                Reaction::Open(Mode::Form(Box::new(form.into_place(name))))
+            }
+            other => other,
+        }),
         Action::Edit => selected.and_then(|id| board.card(id)).and_then(|card| {
             edit(
                 Purpose::Card(card.id),
@@ -86,13 +114,14 @@ pub(super) fn update(
             )
         }),
         Action::Delete => selected.and_then(|card| {
-            open(Mode::Confirm(Box::new(Question {
-                question: ("Kaart verwijderen? j/n", "Delete this card? y/n"),
-                change: Change::CardDeleted {
+            open(Mode::Confirm(Box::new(Question::remove(
+                ("Kaart verwijderen?", "Delete this card?"),
+                Change::CardDeleted {
                     step: step_id.clone(),
                     card,
                 },
-            })))
+                lang,
+            ))))
         }),
         Action::MoveLeft | Action::MoveRight => {
             let to = if *action == Action::MoveLeft {
@@ -101,12 +130,40 @@ pub(super) fn update(
                 Some(cursor.lane + 1).filter(|l| *l < lanes)
             };
             match (selected, to.and_then(|to| Some((to, spec.lanes.get(to)?)))) {
-                (Some(card), Some((to, lane))) => Some(Reaction::record(Change::CardMoved {
-                    step: step_id,
-                    card,
-                    lane: lane.id.clone(),
-                    position: board.lanes.get(to).map_or(0, |l| l.cards.len()),
-                })),
+                (Some(card), Some((to, lane))) => {
+                    let moved = Change::CardMoved {
+                        step: step_id.clone(),
+                        card,
+                        lane: lane.id.clone(),
+                        position: board.lanes.get(to).map_or(0, |l| l.cards.len()),
+                    };
+                    // A card that goes to a lane that stands for a party takes that party,
+                    // when it had the old lane's party or none (the party of the lane
+                    // it was said in); one change, one undo.
+                    let old = spec.lanes.get(cursor.lane).and_then(|l| l.party.clone());
+                    let party = board.card(card).and_then(|c| c.party.clone());
+                    let retag = lane.party.is_some() && party != lane.party && party == old;
+                    let change = if retag {
+                        Change::Group {
+                            changes: vec![
+                                moved,
+                                Change::CardTagged {
+                                    step: step_id,
+                                    card,
+                                    party: lane.party.clone(),
+                                },
+                            ],
+                        }
+                    } else {
+                        moved
+                    };
+                    let name = format!("{}. {}", to + 1, lane.title.get(lang));
+                    view.info(match lang {
+                        Lang::Nl => format!("kaart naar {name}"),
+                        Lang::En => format!("card moved to {name}"),
+                    });
+                    Some(Reaction::record(change))
+                }
                 _ => None,
             }
         }
