@@ -97,6 +97,8 @@ pub enum Action {
     Clear,
     /// Show or hide the analysis of a matrix step (`A`).
     ToggleAnalysis,
+    /// Where the selection of a matrix goes after a digit (`r`).
+    Direction,
     /// A mouse click at a screen cell.
     Click {
         /// Column of the cell.

@@ -315,7 +315,7 @@ impl App {
             },
             Screen::Session(s) => match action {
                 Action::Click { column, row } => {
-                    let body = super::view::body_area(self.area, &s.scene(), lang);
+                    let body = super::view::body_area(self.area, s, &self.theme, lang);
                     s.click(body, column, row, &self.theme, lang);
                 }
                 // Leaving closes the session on the way out of the loop, never here.

@@ -16,6 +16,7 @@ pub mod replay;
 pub mod session;
 pub mod share;
 pub mod signals;
+pub mod status;
 pub mod steps;
 pub mod terminal;
 pub mod text;

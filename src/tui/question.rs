@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use super::action::Action;
 use super::form::{Form, Label};
 use super::keys::{KeyTable, bind, ch, code, table};
-use super::session::view::{Mode, View};
+use super::session::view::{Mode, Status, View};
 use super::steps::Reaction;
 use super::theme::Theme;
 use crate::core::{Change, Lang};
@@ -23,6 +23,8 @@ pub struct Question {
     pub text: String,
     /// What "yes" records; nothing: "yes" only closes the question (and what was open).
     pub yes: Vec<Change>,
+    /// What the status line says once "yes" is recorded.
+    pub said: Option<String>,
     /// What "no" does.
     pub no: No,
 }
@@ -48,6 +50,7 @@ impl Question {
                 lang.pick("j/n", "y/n")
             ),
             yes: vec![change],
+            said: None,
             no: No::Close,
         }
     }
@@ -63,6 +66,7 @@ impl Question {
                 )
                 .to_string(),
             yes: Vec::new(),
+            said: None,
             no: No::Reopen(Box::new(Mode::Form(form))),
         }
     }
@@ -102,7 +106,10 @@ pub static KEYS: KeyTable = table!(
 pub fn answer(question: Box<Question>, view: &mut View, action: &Action) -> Option<Reaction> {
     match action {
         Action::Confirm(true) if question.yes.is_empty() => None,
-        Action::Confirm(true) => Some(Reaction::Record(question.yes)),
+        Action::Confirm(true) => Some(match question.said {
+            Some(said) => Reaction::RecordThenSay(question.yes, Status::info(said)),
+            None => Reaction::Record(question.yes),
+        }),
         Action::Confirm(false) | Action::Back => match question.no {
             No::Close => None,
             No::Record(changes) => Some(Reaction::Record(changes)),

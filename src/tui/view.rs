@@ -2,17 +2,17 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::app::{App, Screen};
 use super::session::SessionScreen;
-use super::session::view::{Mode, Scene, StatusKind};
+use super::session::view::{Mode, Scene};
 use super::text::clean;
+use super::theme::Theme;
 use super::{form, home, participants, steps, timer};
 use crate::core::{Lang, Scenario};
-use crate::store::SaveStatus;
 
 /// The smallest terminal the screens are drawn in.
 pub const MIN_WIDTH: u16 = 20;
@@ -113,9 +113,11 @@ struct SessionAreas {
     foot: Rect,
 }
 
-fn session_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
-    let [main, _status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    step_areas(main, scene, lang)
+fn session_areas(area: Rect, s: &SessionScreen, theme: &Theme, lang: Lang) -> SessionAreas {
+    let status_h = super::status::height(s, theme, lang, area.width);
+    let [main, _status] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
+    step_areas(main, &s.scene(), lang)
 }
 
 /// The parts of a step screen without the status line.
@@ -186,14 +188,16 @@ fn step_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
 }
 
 /// The area the step's content (board, matrix, ...) is drawn in, in a frame of `area`.
-pub fn body_area(area: Rect, scene: &Scene, lang: Lang) -> Rect {
-    session_areas(area, scene, lang).body
+pub fn body_area(area: Rect, s: &SessionScreen, theme: &Theme, lang: Lang) -> Rect {
+    session_areas(area, s, theme, lang).body
 }
 
 fn session(frame: &mut Frame, area: Rect, s: &SessionScreen, app: &App) {
-    let [main, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let status_h = super::status::height(s, &app.theme, app.lang, area.width);
+    let [main, bottom] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
     step_screen(frame, main, &s.scene(), app);
-    status(frame, bottom, s, app);
+    super::status::render(frame, bottom, s, app);
 }
 
 /// Draws a session's step as the room sees it (top bar, title, prompt, notes when shown,
@@ -334,64 +338,6 @@ pub fn wrapped_height(text: &str, width: usize) -> usize {
         }
     }
     lines
-}
-
-fn status(frame: &mut Frame, area: Rect, ws: &SessionScreen, app: &App) {
-    let lang = app.lang;
-    let theme = &app.theme;
-    let total = ws.live.session.events.len();
-    let (save_text, save_style) = match ws.save_status() {
-        None => (
-            lang.pick("alleen lezen", "read-only").to_string(),
-            theme.bar,
-        ),
-        Some(s) if s.error.is_some() => (
-            format!(
-                "{} ({}/{total}): {}{}",
-                lang.pick("NIET OPGESLAGEN", "NOT SAVED"),
-                s.saved,
-                s.error
-                    .as_ref()
-                    .map(|e| clean(&e.message(lang)).into_owned())
-                    .unwrap_or_default(),
-                super::session::end::quit_hint(ws, lang)
-            ),
-            theme.error,
-        ),
-        Some(SaveStatus {
-            saved,
-            conflict: Some(conflict),
-            ..
-        }) => (
-            format!("{} ({saved}/{total})", conflict.status(lang)),
-            theme.error,
-        ),
-        Some(s) if s.saved >= total => (
-            format!("{} ({total})", lang.pick("opgeslagen", "saved")),
-            theme.ok,
-        ),
-        Some(s) => (
-            format!("{} ({}/{total})", lang.pick("opslaan…", "saving…"), s.saved),
-            theme.bar,
-        ),
-    };
-    let mut spans = vec![
-        Span::styled(format!(" {} ", step_label(&ws.live.state, lang)), theme.bar),
-        Span::styled(format!("· {} ", lang.code().to_uppercase()), theme.bar),
-        Span::styled(format!(" {save_text} "), save_style),
-    ];
-    if let Some(message) = &ws.view.status {
-        let style = match message.kind {
-            StatusKind::Problem => theme.error,
-            StatusKind::Info => theme.info,
-        };
-        spans.push(Span::styled(format!(" {} ", clean(&message.text)), style));
-    }
-    spans.push(Span::styled(
-        format!(" {}", lang.pick("? hulp", "? help")),
-        theme.bar,
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), area);
 }
 
 /// A rectangle of at most `width` x `height` in the middle of `area`.

@@ -111,3 +111,90 @@ pub fn panel_block(
         .title(Span::styled(title.into(), title_style))
         .title_bottom(Span::styled(keys.into(), theme.dim))
 }
+
+/// One entry of a scrolling list: a few lines that are shown whole or not at all.
+pub struct Entry<'a> {
+    /// Its lines.
+    pub lines: Vec<Line<'a>>,
+    /// Whether it counts in "▼ 5 meer" (an item, not a heading or a blank line).
+    pub item: bool,
+}
+
+impl<'a> Entry<'a> {
+    /// An item of the list.
+    pub fn item(lines: Vec<Line<'a>>) -> Entry<'a> {
+        Entry { lines, item: true }
+    }
+
+    /// A heading or a blank line: scrolled with the items, not counted.
+    pub fn other(lines: Vec<Line<'a>>) -> Entry<'a> {
+        Entry { lines, item: false }
+    }
+}
+
+/// The first block shown when the view is scrolled by `wanted` blocks in `height` rows:
+/// never so far that rows stay empty at the bottom while blocks are above.
+pub fn clamp_offset(blocks: &[Entry], wanted: usize, height: usize) -> usize {
+    let mut rows = 0;
+    let mut last_start = blocks.len();
+    // From the end: the earliest block from which everything to the end fits (with the
+    // line that says what is above).
+    for (i, b) in blocks.iter().enumerate().rev() {
+        rows += b.lines.len();
+        if rows + usize::from(i > 0) > height {
+            break;
+        }
+        last_start = i;
+    }
+    wanted.min(last_start.min(blocks.len().saturating_sub(1)))
+}
+
+/// The lines of `blocks` shown from block `offset` in `height` rows: whole blocks only,
+/// with a line above ("▲ 2 hoger") and below ("▼ 5 meer") when items are out of view.
+pub fn scrolled<'a>(
+    blocks: Vec<Entry<'a>>,
+    offset: usize,
+    height: usize,
+    style: Style,
+    lang: crate::core::Lang,
+) -> Vec<Line<'a>> {
+    let offset = clamp_offset(&blocks, offset, height);
+    let above = blocks.iter().take(offset).filter(|b| b.item).count();
+    let mut out: Vec<Line> = Vec::new();
+    if above > 0 {
+        out.push(Line::styled(
+            format!("▲ {above} {}", lang.pick("hoger (↑)", "above (↑)")),
+            style,
+        ));
+    }
+    let total = blocks.len();
+    let mut shown = offset;
+    let mut rest = blocks.into_iter().skip(offset).peekable();
+    while let Some(b) = rest.peek() {
+        // Keep a row for the line below unless this is the last block.
+        let last = shown + 1 == total;
+        let reserve = usize::from(!last);
+        if out.len() + b.lines.len() + reserve > height {
+            break;
+        }
+        if let Some(b) = rest.next() {
+            out.extend(b.lines);
+            shown += 1;
+        }
+    }
+    if shown == offset
+        && let Some(b) = rest.next()
+    {
+        // A block taller than the view: as much of it as fits.
+        out.extend(b.lines.into_iter().take(height.saturating_sub(1)));
+    }
+    let below = rest.filter(|b| b.item).count();
+    if below > 0 {
+        out.truncate(height.saturating_sub(1));
+        out.push(Line::styled(
+            format!("▼ {below} {}", lang.pick("meer (↓)", "more (↓)")),
+            style,
+        ));
+    }
+    out
+}

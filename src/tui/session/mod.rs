@@ -249,6 +249,14 @@ impl SessionScreen {
                     }
                 }
             }
+            Reaction::RecordThenSay(changes, status) => {
+                for change in changes {
+                    if !self.apply(change, Origin::Facilitator, now, lang) {
+                        return;
+                    }
+                }
+                self.view.status = Some(status);
+            }
             Reaction::Open(mode) => self.view.mode = mode,
             Reaction::Say(status) => self.view.status = Some(status),
         }
@@ -324,16 +332,55 @@ impl SessionScreen {
         }
     }
 
-    /// Undoes (or redoes) the last change, on whatever step it was made, and says so.
+    /// Undoes (or redoes) the last change and says so, when it was made on the step on
+    /// screen (or on no step: a participant). When it was made on another step, that step
+    /// is shown first, with what the undo touches selected, and the facilitator is asked;
+    /// "no" goes back to the step they were on. Every step shown is an event, so a replay
+    /// shows the same.
     fn undo(&mut self, redo: bool, now: Timestamp, lang: Lang) {
-        match super::undo::prepare(&self.live.state, redo, lang) {
-            Err(nothing) => self.view.info(nothing),
-            Ok((change, said)) => {
-                if self.apply(change, Origin::Facilitator, now, lang) {
-                    self.view.info(said);
-                }
+        let prepared = match super::undo::prepare(&self.live.state, redo, lang) {
+            Err(nothing) => return self.view.info(nothing),
+            Ok(p) => p,
+        };
+        let state = &self.live.state;
+        let (Some(there), Some(here)) = (
+            prepared
+                .elsewhere
+                .and_then(|i| state.scenario.steps.get(i))
+                .map(|s| s.id.clone()),
+            state.current_step().map(|s| s.id.clone()),
+        ) else {
+            if self.apply(prepared.change, Origin::Facilitator, now, lang) {
+                self.view.info(prepared.said);
             }
+            return;
+        };
+        let change = Change::StepOpened { step: there };
+        if !self.apply(change, Origin::Facilitator, now, lang) {
+            return;
         }
+        let state = &self.live.state;
+        let next = if redo {
+            state.next_redo()
+        } else {
+            state.next_undo()
+        };
+        if let (Some(first), Some(ui)) = (next.and_then(|c| c.first()), steps::on_screen(state)) {
+            (ui.focus)(&mut self.view, state, &touched(first), lang);
+        }
+        let text = super::undo::question(&prepared, state, redo, lang);
+        let said = prepared
+            .said
+            .split(" (")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        self.view.mode = Mode::Confirm(Box::new(super::question::Question {
+            text,
+            yes: vec![prepared.change],
+            said: Some(said),
+            no: super::question::No::Record(vec![Change::StepOpened { step: here }]),
+        }));
     }
 
     /// A mouse click at a screen cell of the step's `area`.

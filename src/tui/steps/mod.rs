@@ -30,6 +30,8 @@ use crate::core::{Change, Lang, SessionState, StepKind};
 pub enum Reaction {
     /// Record these changes in order; the first one refused stops the rest.
     Record(Vec<Change>),
+    /// Record these changes, then say this when all were recorded.
+    RecordThenSay(Vec<Change>, Status),
     /// Open an overlay: a text field or form, a question, a list.
     Open(Mode),
     /// Say something in the status line.

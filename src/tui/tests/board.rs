@@ -208,14 +208,20 @@ fn undo_and_redo_say_what_they_did_and_restore_the_board() {
         // The notice is calm and goes with the next key.
         f.key(KeyCode::Up);
         assert!(!f.screen(w, h).contains("opnieuw gedaan"));
-        // Undo reaches changes made on another step, and says where.
+        // Undo on another step: the step it belongs to is shown first, and it asks.
         f.keys("n");
         f.keys("u");
         let s = f.screen(w, h);
+        assert!(s.contains("Akte 1/4"), "{s}");
+        assert!(s.contains("Ongedaan maken? j/n"), "{s}");
         assert!(
-            s.contains("ongedaan gemaakt: kaart toegevoegd (Akte 1)"),
-            "{s}"
+            s.contains("Tweede kaart"),
+            "not undone before the answer: {s}"
         );
+        f.keys("j");
+        let s = f.screen(w, h);
+        assert!(s.contains("ongedaan gemaakt: kaart toegevoegd"), "{s}");
+        assert!(!s.contains("Tweede kaart"), "{s}");
         f.keys("uu");
         assert!(f.screen(w, h).contains("niets om ongedaan te maken"));
         // Every undo and redo is an event in the log.
@@ -240,6 +246,7 @@ fn undo_and_redo_say_what_they_did_and_restore_the_board() {
                 "CardAdded",
                 "Undo",
                 "Redo",
+                "StepOpened",
                 "StepOpened",
                 "Undo",
                 "Undo"

@@ -36,11 +36,8 @@ fn right(f: &mut Fixture) {
 #[test]
 fn rows_are_the_goals_tagged_with_their_party_and_values_are_written_in_the_cells() {
     let mut f = on_step("stakeholder-doelen", 1);
-    f.keys("2");
-    right(&mut f);
-    f.keys("-1");
-    right(&mut f);
-    f.keys("+");
+    // A digit moves on to the next cell of the row; `+` stays.
+    f.keys("2-1+");
     assert_eq!(cell(&f, 1, 0, 0), Some(2));
     assert_eq!(cell(&f, 1, 0, 1), Some(-1));
     assert_eq!(cell(&f, 1, 0, 2), Some(1));
@@ -64,41 +61,81 @@ fn minus_then_a_digit_sets_a_negative_value_and_x_clears() {
     f.keys("-2");
     assert_eq!(cell(&f, 1, 0, 0), Some(-2));
     f.keys("1");
-    assert_eq!(cell(&f, 1, 0, 0), Some(1), "a digit alone is positive");
+    assert_eq!(cell(&f, 1, 0, 1), Some(1), "a digit alone is positive");
     f.keys("-");
+    assert_eq!(cell(&f, 1, 0, 2), Some(-1), "- lowers the cell at once");
     right(&mut f);
     f.keys("2");
     assert_eq!(
-        cell(&f, 1, 0, 1),
+        cell(&f, 1, 0, 3),
         Some(2),
         "the sign is for the next key only"
     );
+    // The digit moved on to the next row; back to the +2 and clear it.
+    f.key(KeyCode::Left);
     f.keys("x");
-    assert_eq!(cell(&f, 1, 0, 1), None);
+    assert_eq!(cell(&f, 1, 0, 3), None);
     f.keys("7");
     let s = f.screen(80, 24);
     assert!(s.contains("7 valt buiten de schaal -2..2"), "{s}");
     // Undo goes back through the log: the cleared +2 returns.
     f.keys("u");
-    assert_eq!(cell(&f, 1, 0, 1), Some(2));
+    assert_eq!(cell(&f, 1, 0, 3), Some(2));
 }
 
 #[test]
-fn right_at_the_end_of_a_row_goes_on_to_the_next_row() {
+fn a_digit_and_right_at_the_end_of_a_row_go_on_to_the_next_row() {
     let mut f = on_step("stakeholder-doelen", 1);
-    for v in ["2", "1", "0", "-1", "2"] {
-        f.keys(v);
-        right(&mut f);
-    }
+    // Five values in five keys (and one for the sign): along the row, then the next.
+    f.keys("210-12");
     assert_eq!(cell(&f, 1, 0, 3), Some(-1));
     assert_eq!(cell(&f, 1, 1, 0), Some(2));
-    assert!(f.screen(80, 24).contains("rij 2/15"));
+    let s = f.screen(80, 24);
+    assert!(s.contains("rij 2/15"), "{s}");
+    assert!(s.contains("cijfer zet, daarna →"), "{s}");
+    // → at the end of a row goes on to the next row too.
+    for _ in 0..3 {
+        right(&mut f);
+    }
+    assert!(f.screen(80, 24).contains("rij 3/15"));
+}
+
+#[test]
+fn r_chooses_down_the_column_or_staying_and_the_hint_says_which() {
+    let mut f = on_step("stakeholder-doelen", 1);
+    f.keys("r");
+    for (w, h) in [(80, 24), (120, 35)] {
+        assert!(f.screen(w, h).contains("cijfer zet, daarna ↓"));
+    }
+    f.keys("212");
+    assert_eq!(
+        (cell(&f, 1, 0, 0), cell(&f, 1, 1, 0), cell(&f, 1, 2, 0)),
+        (Some(2), Some(1), Some(2))
+    );
+    assert!(f.screen(80, 24).contains("rij 4/15"));
+    f.keys("r");
+    assert!(f.screen(80, 24).contains("cijfer zet, blijft staan"));
+    f.keys("12");
+    assert_eq!(cell(&f, 1, 3, 0), Some(2));
+    assert_eq!(cell(&f, 1, 4, 0), None);
+    // The last cell stays where it is.
+    f.keys("r");
+    f.key(KeyCode::End);
+    for _ in 0..20 {
+        f.key(KeyCode::Down);
+        right(&mut f);
+    }
+    f.keys("1");
+    assert_eq!(cell(&f, 1, 14, 3), Some(1));
+    assert!(f.screen(80, 24).contains("rij 15/15"));
 }
 
 #[test]
 fn a_note_is_marked_in_the_cell_and_told_below_the_grid() {
     let mut f = on_step("stakeholder-doelen", 1);
-    f.keys("2e");
+    f.keys("2");
+    f.key(KeyCode::Left);
+    f.keys("e");
     f.keys("alleen bij lage huur");
     f.key(KeyCode::Enter);
     let s = f.screen(80, 24);
@@ -151,12 +188,8 @@ fn every_goal_fits_at_200x50_and_a_new_card_is_a_new_row() {
 fn rate(f: &mut Fixture) {
     f.keys("2");
     f.key(KeyCode::Down);
-    for v in ["2", "2", "1", "2"] {
-        f.keys(v);
-        right(f);
-    }
-    f.keys("2");
-    right(f);
+    f.key(KeyCode::Left);
+    f.keys("22122");
     right(f);
     f.keys("-2");
     assert_eq!(cell(f, 1, 2, 2), Some(-2));
@@ -216,11 +249,8 @@ fn the_analysis_at_200x50_is_large_with_both_ends_named_in_full() {
 fn the_step_plan_check_shows_tracks_gaps_and_results() {
     let mut f = on_step("stappenplan-check", 0);
     // Ambitie: Gereed, Niet begonnen, Bezig.
-    f.keys("3");
-    right(&mut f);
-    f.keys("1");
-    right(&mut f);
-    f.keys("2");
+    f.keys("312");
+    f.key(KeyCode::Left);
     let s = f.screen(80, 24);
     assert!(
         s.contains("Gereed") && s.contains("Nog niet") && s.contains("[Bezig]"),
@@ -288,6 +318,8 @@ fn columns_scroll_sideways_when_the_values_would_not_fit() {
         right(&mut f);
     }
     f.keys("4");
+    // The digit moved on to the next row; back to the cell.
+    f.key(KeyCode::Left);
     let s = f.screen(50, 20);
     assert!(s.contains("◀") && s.contains("Beheren"), "{s}");
     assert!(!s.contains("Opstarten"), "{s}");

@@ -14,10 +14,12 @@ use crate::core::analysis::{
 };
 use crate::core::matrix::{rank, top_rank};
 use crate::core::scenario::{MatrixSpec, Scale};
-use crate::core::{Lang, Party, SessionState, StepState};
+use crate::core::{Lang, Party, StepState};
+use crate::tui::session::view::Scene;
 use crate::tui::steps::board::wrap;
 use crate::tui::text::{clean, truncate};
 use crate::tui::theme::Theme;
+use crate::tui::wrapped::{Entry, scrolled};
 
 mod goals;
 
@@ -31,12 +33,36 @@ const TALL: u16 = 30;
 /// One section of the analysis: a heading and ranked items, each a few lines.
 struct Section {
     title: String,
-    items: Vec<Vec<Line<'static>>>,
+    items: Vec<Item>,
     empty: String,
 }
 
+/// An entry of a section: a few lines, counted in "▼ 5 meer" unless it only heads others.
+struct Item {
+    lines: Vec<Line<'static>>,
+    counted: bool,
+}
+
+impl Item {
+    fn new(lines: Vec<Line<'static>>) -> Item {
+        Item {
+            lines,
+            counted: true,
+        }
+    }
+
+    /// A line that heads the items after it ("Nog door niemand beoordeeld (6):").
+    fn heading(lines: Vec<Line<'static>>) -> Item {
+        Item {
+            lines,
+            counted: false,
+        }
+    }
+}
+
 /// Draws the analysis that the matrix step on screen shows.
-pub fn render(frame: &mut Frame, area: Rect, state: &SessionState, theme: &Theme, lang: Lang) {
+pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+    let state = scene.state();
     let Some(shown) = analysis::shown_for(state, state.current) else {
         return;
     };
@@ -61,6 +87,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &SessionState, theme: &Theme
         parties,
         rich,
         width: w.max(10),
+        scroll: scene.view.matrix.scroll,
+        edits: scene.edits(),
     };
     let (summary, sections, rules) = match analysis::of_step(state, shown, lang) {
         Some(Analysis::Goals(g)) => {
@@ -109,6 +137,10 @@ struct Ctx<'a> {
     parties: &'a [Party],
     rich: bool,
     width: usize,
+    /// Items scrolled past (`↑ ↓`).
+    scroll: usize,
+    /// Whether the keys of a live session are said.
+    edits: bool,
 }
 
 impl Ctx<'_> {
@@ -210,7 +242,7 @@ fn phase_sections(
         Some(StepState::Matrix(m)) => Some(m),
         _ => None,
     };
-    let tracks = p
+    let tracks: Vec<Vec<Line<'static>>> = p
         .tracks
         .iter()
         .map(|t| {
@@ -247,7 +279,7 @@ fn phase_sections(
             }
         })
         .collect();
-    let gaps = p
+    let gaps: Vec<Vec<Line<'static>>> = p
         .gaps
         .iter()
         .map(|g| {
@@ -268,7 +300,7 @@ fn phase_sections(
         })
         .collect();
     let done_word = top_name(&spec.scale, lang).to_lowercase();
-    let results = p
+    let results: Vec<Vec<Line<'static>>> = p
         .results
         .iter()
         .map(|r| {
@@ -300,7 +332,9 @@ fn phase_sections(
                     ]),
                 ]
             } else {
-                let head = truncate(&format!("{mark} {}: ", ctx.row(&r.result)), ctx.width / 2);
+                // The label is cut, never the ": " after it.
+                let label = truncate(&ctx.row(&r.result), (ctx.width / 2).saturating_sub(4));
+                let head = format!("{mark} {label}: ");
                 let rest = format!(
                     "{status} · {} {}/{} {done_word}",
                     clean(&r.phase.label),
@@ -315,26 +349,70 @@ fn phase_sections(
             }
         })
         .collect();
+    // What the glyphs of the strips mean, in the scale's own words.
+    let mut legend = vec![Item::heading(
+        wrap(&glyph_legend(&spec.scale, lang), ctx.width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim))
+            .collect(),
+    )];
+    legend.extend(tracks.into_iter().map(Item::new));
     let mut sections = vec![
         Section {
             title: lang.pick("Sporen", "Tracks").into(),
-            items: tracks,
+            items: legend,
             empty: String::new(),
         },
         Section {
             title: lang.pick("Gaten", "Gaps").into(),
-            items: gaps,
+            items: gaps.into_iter().map(Item::new).collect(),
             empty: lang.pick("(geen)", "(none)").into(),
         },
     ];
     if spec.results.is_some() {
         sections.push(Section {
             title: lang.pick("Resultaten", "Results").into(),
-            items: results,
+            items: results.into_iter().map(Item::new).collect(),
             empty: lang.pick("(geen)", "(none)").into(),
         });
     }
     sections
+}
+
+/// "● Gereed · ◐ Bezig · ○ Niet begonnen · – N.v.t. · · leeg": the glyphs of the strips.
+fn glyph_legend(scale: &Scale, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Scale::Levels { levels } = scale {
+        let counting: Vec<&crate::core::scenario::Level> =
+            levels.iter().filter(|l| l.counts).collect();
+        let name = |l: &crate::core::scenario::Level| clean(l.label.get(lang)).into_owned();
+        if let Some(top) = counting.last() {
+            parts.push(format!("● {}", name(top)));
+        }
+        if counting.len() > 2 {
+            let middle: Vec<String> = counting[1..counting.len() - 1]
+                .iter()
+                .map(|l| name(l))
+                .collect();
+            parts.push(format!("◐ {}", middle.join("/")));
+        }
+        if let Some(low) = counting.first().filter(|_| counting.len() > 1) {
+            parts.push(format!("○ {}", name(low)));
+        }
+        for l in levels.iter().filter(|l| !l.counts) {
+            parts.push(format!("– {}", name(l)));
+        }
+    } else {
+        parts.push(
+            lang.pick(
+                "● hoogst · ◐ ertussen · ○ laagst",
+                "● highest · ◐ between · ○ lowest",
+            )
+            .into(),
+        );
+    }
+    parts.push(lang.pick("· leeg", "· empty").into());
+    parts.join("  ")
 }
 
 /// A value's full name when it has one ("Niet begonnen"), else as written in the cell.
@@ -364,22 +442,32 @@ fn draw(
     ctx: &Ctx,
 ) {
     let theme = ctx.theme;
-    let rules_h = if area.height >= TALL { 2 } else { 0 };
+    let rules_h = if area.height >= TALL {
+        crate::tui::view::wrapped_height(rules, area.width.saturating_sub(2).max(1) as usize).min(3)
+            as u16
+    } else {
+        0
+    };
     let [top, body, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(rules_h),
     ])
     .areas(area);
+    let back = if ctx.edits {
+        ctx.lang.pick(
+            " · ↑↓ schuift · A terug naar de matrix",
+            " · ↑↓ scroll · A back to the matrix",
+        )
+    } else {
+        ""
+    };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {summary}"), theme.dim),
-            Span::styled(
-                ctx.lang
-                    .pick("   · A terug naar de matrix", "   · A back to the matrix"),
-                theme.dim,
-            ),
-        ])),
+            Span::styled(back, theme.dim),
+        ]))
+        .wrap(ratatui::widgets::Wrap { trim: true }),
         top,
     );
     if rules_h > 0 {
@@ -391,51 +479,71 @@ fn draw(
         );
     }
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
-    let n = sections.len().max(1) as u32;
-    let areas: Vec<Rect> = if area.width >= WIDE {
-        Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n)))
+    if area.width >= WIDE {
+        // Side by side: each section scrolls by the same number of items.
+        let n = sections.len().max(1) as u32;
+        let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n)))
             .spacing(2)
-            .split(body)
-            .to_vec()
+            .split(body);
+        for (section, a) in sections.into_iter().zip(areas.iter()) {
+            draw_section(frame, *a, section, ctx);
+        }
     } else {
-        stacked(body, &sections)
-    };
-    for (section, a) in sections.into_iter().zip(areas) {
-        draw_section(frame, a, section, ctx);
+        // One column: every section under the other, scrolling as one list.
+        let mut blocks: Vec<Entry<'static>> = Vec::new();
+        for (i, section) in sections.into_iter().enumerate() {
+            if i > 0 {
+                blocks.push(Entry::other(vec![Line::raw("")]));
+            }
+            blocks.push(Entry::other(vec![heading_line(&section.title, theme)]));
+            blocks.extend(section_blocks(section, ctx));
+        }
+        let lines = scrolled(
+            blocks,
+            ctx.scroll,
+            body.height as usize,
+            theme.dim,
+            ctx.lang,
+        );
+        frame.render_widget(Paragraph::new(lines), body);
     }
 }
 
-/// Heights for stacked sections: each gets what it needs up to a fair share; what is left
-/// goes to the sections that need more, in order.
-fn stacked(body: Rect, sections: &[Section]) -> Vec<Rect> {
-    let n = sections.len().max(1);
-    let need: Vec<usize> = sections
-        .iter()
-        .map(|s| 1 + s.items.iter().map(Vec::len).sum::<usize>().max(1) + 1)
-        .collect();
-    let total = body.height as usize;
-    let share = total / n;
-    let mut heights: Vec<usize> = need.iter().map(|h| (*h).min(share)).collect();
-    let mut left = total.saturating_sub(heights.iter().sum());
-    for (h, want) in heights.iter_mut().zip(&need) {
-        let extra = want.saturating_sub(*h).min(left);
-        *h += extra;
-        left -= extra;
+fn heading_line(title: &str, theme: &Theme) -> Line<'static> {
+    Line::styled(
+        title.to_uppercase(),
+        theme
+            .focus
+            .add_modifier(ratatui::style::Modifier::UNDERLINED),
+    )
+}
+
+/// A section's items as blocks for a scrolling list, a blank line around items of
+/// several lines; its empty text when it has none.
+fn section_blocks(section: Section, ctx: &Ctx) -> Vec<Entry<'static>> {
+    let mut blocks = Vec::new();
+    if section.items.is_empty() {
+        blocks.push(Entry::other(vec![Line::styled(
+            section.empty.clone(),
+            ctx.theme.dim,
+        )]));
     }
-    let mut y = body.y;
-    heights
-        .iter()
-        .map(|h| {
-            let r = Rect::new(
-                body.x,
-                y,
-                body.width,
-                (*h as u16).min(body.bottom().saturating_sub(y)),
-            );
-            y = y.saturating_add(*h as u16);
-            r
-        })
-        .collect()
+    let mut previous = 0;
+    for (i, item) in section.items.into_iter().enumerate() {
+        let gap = ctx.rich && i > 0 && (item.lines.len() > 1 || previous > 1);
+        previous = item.lines.len();
+        let mut lines = Vec::new();
+        if gap {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(item.lines);
+        blocks.push(if item.counted {
+            Entry::item(lines)
+        } else {
+            Entry::other(lines)
+        });
+    }
+    blocks
 }
 
 fn draw_section(frame: &mut Frame, area: Rect, section: Section, ctx: &Ctx) {
@@ -458,41 +566,15 @@ fn draw_section(frame: &mut Frame, area: Rect, section: Section, ctx: &Ctx) {
             head,
         );
     } else {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                section.title.to_uppercase(),
-                theme
-                    .focus
-                    .add_modifier(ratatui::style::Modifier::UNDERLINED),
-            )),
-            head,
-        );
+        frame.render_widget(Paragraph::new(heading_line(&section.title, theme)), head);
     }
-    let room = list.height as usize;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    if section.items.is_empty() {
-        lines.push(Line::styled(section.empty.clone(), theme.dim));
-    }
-    let total = section.items.len();
-    let mut previous = 0;
-    for (i, item) in section.items.into_iter().enumerate() {
-        // A blank line around items of several lines, none between one-liners.
-        let gap = usize::from(ctx.rich && i > 0 && (item.len() > 1 || previous > 1));
-        previous = item.len();
-        let left = total - i;
-        // Keep a line for "+N meer" when this item is not the last.
-        let reserve = usize::from(left > 1);
-        if lines.len() + gap + item.len() + reserve > room {
-            lines.push(Line::styled(
-                format!("+{left} {}", ctx.lang.pick("meer", "more")),
-                theme.dim,
-            ));
-            break;
-        }
-        if gap == 1 {
-            lines.push(Line::raw(""));
-        }
-        lines.extend(item);
-    }
+    let blocks = section_blocks(section, ctx);
+    let lines = scrolled(
+        blocks,
+        ctx.scroll,
+        list.height as usize,
+        theme.dim,
+        ctx.lang,
+    );
     frame.render_widget(Paragraph::new(lines).style(Style::default()), list);
 }

@@ -33,16 +33,6 @@ pub(super) fn row_label(row: &MatrixRow, parties: &[crate::core::Party], tagged:
     format!("{tag}{}", clean(&row.label))
 }
 
-pub(super) fn detail_height(area: Rect) -> u16 {
-    if area.height >= 30 {
-        5
-    } else if area.height >= 12 {
-        4
-    } else {
-        0
-    }
-}
-
 fn width(s: &str) -> usize {
     Span::raw(s).width()
 }
@@ -288,75 +278,164 @@ impl Grid {
     }
 }
 
-/// The selected cell in full: the row's whole text, the column, the value's name, the note.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn detail(
-    frame: &mut Frame,
-    area: Rect,
-    rows: &[MatrixRow],
-    labels: &[String],
-    cells: &MatrixState,
-    spec: &MatrixSpec,
-    cursor: Cursor,
-    theme: &Theme,
-    lang: Lang,
-) {
-    if area.height == 0 {
-        return;
+/// The selected cell in full: the row's whole text, the column, the value's name, the
+/// whole note (each wrapped, never cut), and the keys below.
+pub(super) struct Detail {
+    lines: Vec<Line<'static>>,
+    hint: String,
+}
+
+/// Where the selection goes after a digit, as the facilitator chose (`r`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Advance {
+    /// To the next cell of the row (then the next row): the default.
+    #[default]
+    Row,
+    /// To the next cell of the column (then the next column).
+    Column,
+    /// It stays.
+    Stay,
+}
+
+impl Advance {
+    /// The next choice of `r`.
+    pub fn next(self) -> Advance {
+        match self {
+            Advance::Row => Advance::Column,
+            Advance::Column => Advance::Stay,
+            Advance::Stay => Advance::Row,
+        }
     }
-    let (Some(row), Some(column)) = (rows.get(cursor.card), spec.columns.get(cursor.lane)) else {
-        return;
-    };
-    let value = matrix::value(cells, &row.key, &column.id);
-    let note = matrix::note(cells, &row.key, &column.id);
-    let column_label = clean(column.label.get(lang)).into_owned();
-    let mut second = vec![Span::styled(format!("{column_label}: "), theme.title)];
-    match value {
-        Some(v) => {
-            second.push(Span::styled(
-                format!(" {} ", clean(&matrix::value_text(&spec.scale, v, lang))),
-                theme.heat.cell(&spec.scale, Some(v)),
-            ));
-            if let Some(name) = matrix::value_name(&spec.scale, v, lang)
-                && name != matrix::value_text(&spec.scale, v, lang)
-            {
-                second.push(Span::styled(format!(" {}", clean(&name)), theme.base));
+
+    /// What the hint says of it.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Advance::Row => lang.pick("daarna →", "then →"),
+            Advance::Column => lang.pick("daarna ↓", "then ↓"),
+            Advance::Stay => lang.pick("blijft staan", "stays"),
+        }
+    }
+}
+
+impl Detail {
+    /// The detail of the selected cell; `hints`: the keys of a live session.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn of(
+        rows: &[MatrixRow],
+        labels: &[String],
+        cells: &MatrixState,
+        spec: &MatrixSpec,
+        cursor: Cursor,
+        advance: Option<Advance>,
+        theme: &Theme,
+        lang: Lang,
+    ) -> Detail {
+        let mut lines = Vec::new();
+        if let (Some(row), Some(column), Some(label)) = (
+            rows.get(cursor.card),
+            spec.columns.get(cursor.lane),
+            labels.get(cursor.card),
+        ) {
+            let value = matrix::value(cells, &row.key, &column.id);
+            let note = matrix::note(cells, &row.key, &column.id);
+            let column_label = clean(column.label.get(lang)).into_owned();
+            let mut second = vec![Span::styled(format!("{column_label}: "), theme.title)];
+            match value {
+                Some(v) => {
+                    second.push(Span::styled(
+                        format!(" {} ", clean(&matrix::value_text(&spec.scale, v, lang))),
+                        theme.heat.cell(&spec.scale, Some(v)),
+                    ));
+                    if let Some(name) = matrix::value_name(&spec.scale, v, lang)
+                        && name != matrix::value_text(&spec.scale, v, lang)
+                    {
+                        second.push(Span::styled(format!(" {}", clean(&name)), theme.base));
+                    }
+                }
+                None => second.push(Span::styled(
+                    lang.pick("nog niet ingevuld", "not rated yet"),
+                    theme.dim,
+                )),
+            }
+            lines.push(Line::styled(label.clone(), theme.title));
+            lines.push(Line::from(second));
+            if !note.is_empty() {
+                lines.push(Line::styled(
+                    format!("{}: {}", lang.pick("notitie", "note"), clean(note)),
+                    theme.notes,
+                ));
             }
         }
-        None => second.push(Span::styled(
-            lang.pick("nog niet ingevuld", "not rated yet"),
-            theme.dim,
-        )),
+        let hint = match advance {
+            Some(advance) => {
+                let signed = matches!(spec.scale, Scale::Numeric { min, .. } if min < 0);
+                let mut parts = vec![format!(
+                    "{} {}",
+                    lang.pick("cijfer zet,", "digit sets,"),
+                    advance.word(lang)
+                )];
+                if signed {
+                    parts.push(lang.pick("- 2 = min twee", "- 2 = minus two").into());
+                }
+                parts.extend(
+                    [
+                        lang.pick("r richting", "r direction"),
+                        lang.pick("x wist", "x clears"),
+                        lang.pick("e notitie", "e note"),
+                        lang.pick("A analyse", "A analysis"),
+                    ]
+                    .map(String::from),
+                );
+                parts.join(" · ")
+            }
+            None => lang.pick("A analyse", "A analysis").to_string(),
+        };
+        Detail { lines, hint }
     }
-    if !note.is_empty() {
-        second.push(Span::styled(
-            format!("  · {}: {}", lang.pick("notitie", "note"), clean(note)),
-            theme.notes,
-        ));
+
+    /// Rows it needs at `width`: a border line, the wrapped lines, the keys.
+    pub(super) fn height(&self, width: u16) -> u16 {
+        let w = width.max(1) as usize;
+        let text: usize = self
+            .lines
+            .iter()
+            .map(|l| crate::tui::view::wrapped_height(&l.to_string(), w))
+            .sum();
+        (text + 2) as u16
     }
-    let lines = vec![
-        Line::styled(labels[cursor.card].clone(), theme.title),
-        Line::from(second),
-    ];
-    let hint = lang.pick(
-        " cijfer zet · - 2 = min twee · x wist · e notitie · A analyse ",
-        " digit sets · - 2 = minus two · x clears · e note · A analysis ",
-    );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(theme.border)
-        .title_bottom(Span::styled(hint, theme.dim));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.base)
-            .wrap(Wrap { trim: true })
-            .block(if area.height >= 4 {
-                block
+
+    /// Draws it in `area`; the keys, cut to the parts that fit (whole), at the bottom.
+    pub(super) fn render(self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        if area.height == 0 {
+            return;
+        }
+        let room = area.width.saturating_sub(2) as usize;
+        let mut hint = String::new();
+        for part in self.hint.split(" · ") {
+            let next = if hint.is_empty() {
+                part.to_string()
             } else {
-                Block::default()
-                    .borders(Borders::TOP)
-                    .border_style(theme.border)
-            }),
-        area,
-    );
+                format!("{hint} · {part}")
+            };
+            if width(&next) > room {
+                break;
+            }
+            hint = next;
+        }
+        let block = Block::default()
+            .borders(Borders::TOP | Borders::BOTTOM)
+            .border_style(theme.border);
+        let block = if !hint.is_empty() {
+            block.title_bottom(Span::styled(format!(" {hint} "), theme.dim))
+        } else {
+            block
+        };
+        frame.render_widget(
+            Paragraph::new(self.lines)
+                .style(theme.base)
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+    }
 }

@@ -10,7 +10,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use self::grid::{Grid, detail, detail_height, legend, row_label};
+pub use self::grid::Advance;
+use self::grid::{Detail, Grid, legend, row_label};
 use super::{Reaction, StepUi};
 use crate::core::matrix;
 use crate::core::scenario::Scale;
@@ -52,6 +53,12 @@ pub static KEYS: KeyTable = table!(
             [],
         ),
         bind!(
+            "r",
+            "na een cijfer: → volgende in de rij, ↓ in de kolom, of blijven",
+            "after a digit: → next in the row, ↓ in the column, or stay",
+            [ch('r', Action::Direction)],
+        ),
+        bind!(
             "+ -",
             "waarde hoger / lager",
             "value up / down",
@@ -75,8 +82,8 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "A",
-            "analyse tonen / terug naar de matrix",
-            "show the analysis / back to the matrix",
+            "analyse tonen / terug naar de matrix (↑↓ schuift)",
+            "show the analysis / back to the matrix (↑↓ scroll)",
             [ch('A', Action::ToggleAnalysis)],
         ),
         bind!(
@@ -133,6 +140,10 @@ pub struct MatrixUi {
     /// `-` or `+` was just typed: (events in the log right after it, whether it was `-`).
     /// A digit that follows at once, with no other change in between, takes that sign.
     sign: Option<(usize, bool)>,
+    /// Where the selection goes after a digit (`r` changes it).
+    pub advance: Advance,
+    /// How far the open analysis is scrolled (items), `↑ ↓`.
+    pub scroll: usize,
 }
 
 /// Draws the matrix of the current step, or its analysis when `A` opened it.
@@ -142,7 +153,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
         return;
     };
     if scene.view.matrix.analysis == Some(state.current) {
-        analysis::render(frame, area, state, theme, lang);
+        analysis::render(frame, area, scene, theme, lang);
         return;
     }
     let Some(StepState::Matrix(cells)) = state.steps.get(state.current) else {
@@ -156,9 +167,12 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
         .collect();
     let cursor = clamped(scene.cursor(), rows.len(), spec.columns.len());
 
-    // The grid takes the height it needs (two lines a row when all rows fit so), and the
-    // selected cell is told right below it.
-    let room = area.height.saturating_sub(1 + detail_height(area)) as usize;
+    // The selected cell is told in full below the grid (its whole note wrapped, never
+    // cut; up to half the area); the grid takes the rest, two lines a row when all fit.
+    let advance = scene.edits().then_some(scene.view.matrix.advance);
+    let detail = Detail::of(&rows, &labels, cells, spec, cursor, advance, theme, lang);
+    let detail_h = detail.height(area.width).min(area.height / 2);
+    let room = area.height.saturating_sub(1 + detail_h) as usize;
     let rows_h = if 2 + rows.len() * 2 <= room {
         rows.len() * 2
     } else {
@@ -168,7 +182,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     let [legend_area, grid_area, detail_area, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(grid_h),
-        Constraint::Length(detail_height(area)),
+        Constraint::Length(detail_h),
         Constraint::Min(0),
     ])
     .areas(area);
@@ -201,17 +215,42 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             .style(theme.base),
         grid_area,
     );
-    detail(
-        frame,
-        detail_area,
-        &rows,
-        &labels,
-        cells,
-        spec,
-        cursor,
-        theme,
-        lang,
-    );
+    detail.render(frame, detail_area, theme);
+}
+
+/// The cell after `c` in the direction chosen; the last cell stays.
+fn advanced(c: Cursor, advance: Advance, columns: usize, rows: usize) -> Cursor {
+    match advance {
+        Advance::Stay => c,
+        Advance::Row if c.lane + 1 < columns => Cursor {
+            lane: c.lane + 1,
+            ..c
+        },
+        Advance::Row if c.card + 1 < rows => Cursor {
+            lane: 0,
+            card: c.card + 1,
+        },
+        Advance::Column if c.card + 1 < rows => Cursor {
+            card: c.card + 1,
+            ..c
+        },
+        Advance::Column if c.lane + 1 < columns => Cursor {
+            lane: c.lane + 1,
+            card: 0,
+        },
+        _ => c,
+    }
+}
+
+/// `↑ ↓` (and `Home`) on an open analysis: scroll it by one item.
+pub fn scroll_analysis(view: &mut View, action: &Action) {
+    let scroll = &mut view.matrix.scroll;
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::First => *scroll = 0,
+        _ => {}
+    }
 }
 
 fn clamped(c: Cursor, rows: usize, cols: usize) -> Cursor {
@@ -231,10 +270,20 @@ fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) ->
         return toggle_analysis(view, state, step_index, lang).map(Reaction::Say);
     }
     if view.matrix.analysis == Some(step_index) {
-        return Some(Reaction::Say(Status::problem(lang.pick(
-            "dit is de analyse: A of Esc gaat terug naar de matrix",
-            "this is the analysis: A or Esc returns to the matrix",
-        ))));
+        return match action {
+            Action::Up | Action::Down | Action::First => {
+                scroll_analysis(view, action);
+                None
+            }
+            _ => Some(Reaction::Say(Status::problem(lang.pick(
+                "dit is de analyse: ↑↓ schuift, A of Esc gaat terug naar de matrix",
+                "this is the analysis: ↑↓ scroll, A or Esc returns to the matrix",
+            )))),
+        };
+    }
+    if *action == Action::Direction {
+        view.matrix.advance = view.matrix.advance.next();
+        return None;
     }
     let rows = matrix::rows(state, spec, lang);
     let k = spec.columns.len();
@@ -314,7 +363,14 @@ fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) ->
         }
         Action::Digit(d) => {
             let negative = sign == Some((state.applied, true));
-            match matrix::digit_value(&spec.scale, *d, negative) {
+            let value = matrix::digit_value(&spec.scale, *d, negative);
+            if value.is_some() {
+                // On to the next cell, as the facilitator chose: 4 x 15 cells take 60
+                // digits, not 120 keys.
+                let next = advanced(cursor, view.matrix.advance, k, rows.len());
+                *view.cursor_mut(step_index) = next;
+            }
+            match value {
                 Some(v) if Some(v) != current => set(Some(v)),
                 Some(_) => None,
                 None => Some(Reaction::Say(Status::problem(off_scale(
@@ -352,6 +408,7 @@ pub fn toggle_analysis(
     step_index: usize,
     lang: Lang,
 ) -> Option<Status> {
+    view.matrix.scroll = 0;
     if view.matrix.analysis == Some(step_index) {
         view.matrix.analysis = None;
     } else if core_analysis::shown_for(state, step_index).is_some() {

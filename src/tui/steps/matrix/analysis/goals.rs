@@ -6,7 +6,7 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
     let lang = ctx.lang;
     let theme = ctx.theme;
     let signed = matches!(spec.scale, Scale::Numeric { min, .. } if min < 0);
-    let shared = g
+    let shared: Vec<Vec<Line<'static>>> = g
         .shared_ground
         .iter()
         .enumerate()
@@ -50,55 +50,72 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
             Span::styled(format!(" {}", names.join(", ")), theme.base),
         ]
     };
-    let tension = g
+    let pair = |i: usize, t: &crate::core::analysis::Tension| {
+        if ctx.rich {
+            let mut lines = ctx.head(Some(i + 1), &ctx.row(&t.row));
+            lines.push(ctx.sub(end(&t.high, "▲")));
+            lines.push(ctx.sub(end(&t.low, "▼")));
+            lines
+        } else {
+            let head = truncate(&format!("{}. {}", i + 1, ctx.row(&t.row)), ctx.width);
+            let mut second = vec![Span::raw("   ")];
+            second.extend(end(&t.high, "▲"));
+            second.push(Span::raw("  "));
+            second.extend(end(&t.low, "▼"));
+            vec![Line::styled(head, theme.title), Line::from(second)]
+        }
+    };
+    let mut tension: Vec<Item> = g
         .tension
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            if ctx.rich {
-                let mut lines = ctx.head(Some(i + 1), &ctx.row(&t.row));
-                lines.push(ctx.sub(end(&t.high, "▲")));
-                lines.push(ctx.sub(end(&t.low, "▼")));
-                lines
-            } else {
-                let head = truncate(&format!("{}. {}", i + 1, ctx.row(&t.row)), ctx.width);
-                let mut second = vec![Span::raw("   ")];
-                second.extend(end(&t.high, "▲"));
-                second.push(Span::raw("  "));
-                second.extend(end(&t.low, "▼"));
-                vec![Line::styled(head, theme.title), Line::from(second)]
-            }
-        })
+        .map(|(i, t)| Item::new(pair(i, t)))
         .collect();
-    let mut blind: Vec<Vec<Line<'static>>> = Vec::new();
+    // Indifference under tension: one side cares, the rest sits at the middle.
+    if !g.indifference.is_empty() {
+        tension.push(Item::heading(vec![Line::styled(
+            lang.pick(
+                "Onverschillig: één kant sterk, de rest neutraal",
+                "Indifference: one side strongly, the rest neutral",
+            ),
+            theme.dim,
+        )]));
+        tension.extend(
+            g.indifference
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Item::new(pair(i, t))),
+        );
+    }
+    let mut blind: Vec<Item> = Vec::new();
     for r in &g.own_party_only {
-        blind.push(blind_item(
+        blind.push(Item::new(blind_item(
             ctx,
             r,
             lang.pick("alleen de eigen partij", "only its own party"),
-        ));
+        )));
     }
     // Goals nobody rated yet are many at the start: one line each, under one heading.
     if !g.not_rated.is_empty() {
-        blind.push(vec![Line::styled(
+        blind.push(Item::heading(vec![Line::styled(
             format!(
                 "{} ({}):",
                 lang.pick("Nog door niemand beoordeeld", "Not rated by anyone yet"),
                 g.not_rated.len()
             ),
             theme.dim,
-        )]);
+        )]));
     }
     for r in &g.not_rated {
-        blind.push(vec![Line::styled(
+        blind.push(Item::new(vec![Line::styled(
             truncate(&format!("• {}", ctx.row(r)), ctx.width),
             theme.base,
-        )]);
+        )]));
     }
     vec![
         Section {
             title: lang.pick("Gedeelde grond", "Shared ground").into(),
-            items: shared,
+            items: shared.into_iter().map(Item::new).collect(),
             empty: lang
                 .pick(
                     "(nog geen: ¾ van de partijen positief, niemand negatief)",
@@ -111,8 +128,8 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
             items: tension,
             empty: lang
                 .pick(
-                    "(nog geen: partijen liggen minstens een halve schaal uiteen)",
-                    "(none yet: parties at least half the scale apart)",
+                    "(nog geen: partijen voor én tegen)",
+                    "(none yet: parties for and against)",
                 )
                 .into(),
         },
@@ -141,9 +158,5 @@ pub(super) fn blind_item(ctx: &Ctx, row: &RowInfo, why: &str) -> Vec<Line<'stati
 }
 
 pub(super) fn goal_rules(lang: Lang) -> String {
-    lang.pick(
-        "Gedeelde grond: minstens ¾ van de partijen positief en niemand negatief. Spanning: het hoogste en laagste oordeel liggen minstens een halve schaal uiteen.",
-        "Shared ground: at least ¾ of the parties in favour and nobody against. Tension: the highest and lowest rating are at least half the scale apart.",
-    )
-    .to_string()
+    crate::core::analysis::goal_rules(lang).to_string()
 }
