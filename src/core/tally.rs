@@ -222,12 +222,13 @@ pub struct Endorsement {
     pub of: usize,
 }
 
-/// Who is in the room to endorse in agreement step `step`: every party, or the
-/// participants present ("all present endorse").
+/// For whom the facilitator records "all present endorse" in agreement step `step`: every
+/// party, or the participants present. Never a phone: a phone endorses for itself.
 pub fn present_endorsers(state: &SessionState, step: usize) -> Vec<Endorser> {
     let parties = state.scenario.parties();
     eligible_endorsers(state, step)
         .into_iter()
+        .filter(|e| e.device(parties).is_none())
         .filter(|e| match e.participant(parties) {
             Some(id) => state.participants.iter().any(|p| p.id == id && p.present),
             None => true,

@@ -254,17 +254,37 @@ fn agreement(h: &mut String, a: &AgreementOutcome, lang: Lang) {
         );
         return;
     }
+    // Who endorsed a commitment, in a column of its own when any commitment was.
+    let endorsed = a.commitments.iter().any(|c| !c.endorsed_by.is_empty());
+    let extra = if endorsed {
+        format!(
+            "<th>{}</th>",
+            lang.pick("Onderschreven door", "Endorsed by")
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         h,
-        "<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th>{extra}</tr></thead>\n<tbody>",
         lang.pick("Wat", "What"),
         lang.pick("Wie", "Who"),
         lang.pick("Wanneer", "When")
     );
     for c in &a.commitments {
+        let by = if endorsed {
+            let chips: String = c
+                .endorsed_by
+                .iter()
+                .map(|e| format!("<span class=\"chip\">{}</span>", esc(&e.label)))
+                .collect();
+            format!("<td>{chips}</td>")
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td>{by}</tr>",
             esc(&c.what),
             esc(&c.who_label),
             esc(&c.when)

@@ -269,24 +269,29 @@ fn agreement(out: &mut String, a: &AgreementOutcome, lang: Lang) {
         line(out, "");
         return;
     }
-    table_head(
-        out,
-        &[
-            lang.pick("Wat", "What"),
-            lang.pick("Wie", "Who"),
-            lang.pick("Wanneer", "When"),
-        ],
-    );
+    // Who endorsed a commitment, in a column of its own when any commitment was.
+    let endorsed = a.commitments.iter().any(|c| !c.endorsed_by.is_empty());
+    let mut head = vec![
+        lang.pick("Wat", "What"),
+        lang.pick("Wie", "Who"),
+        lang.pick("Wanneer", "When"),
+    ];
+    if endorsed {
+        head.push(lang.pick("Onderschreven door", "Endorsed by"));
+    }
+    table_head(out, &head);
     for c in &a.commitments {
-        line(
-            out,
-            &format!(
-                "| {} | {} | {} |",
-                cell(&c.what),
-                cell(&c.who_label),
-                cell(&c.when)
-            ),
+        let mut row = format!(
+            "| {} | {} | {} |",
+            cell(&c.what),
+            cell(&c.who_label),
+            cell(&c.when)
         );
+        if endorsed {
+            let names: Vec<&str> = c.endorsed_by.iter().map(|e| e.label.as_str()).collect();
+            row.push_str(&format!(" {} |", cell(&names.join(", "))));
+        }
+        line(out, &row);
     }
     line(out, "");
 }

@@ -309,6 +309,10 @@ pub struct CommitmentOutcome {
     pub who_label: String,
     /// By when.
     pub when: String,
+    /// Who endorsed it (as a principle is endorsed), in the order of the list; absent when
+    /// nobody did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endorsed_by: Vec<Endorser>,
 }
 
 /// A review step: what an earlier meeting agreed, and what became of its actions.

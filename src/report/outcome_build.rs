@@ -357,35 +357,38 @@ impl Ctx<'_> {
                 }))
                 .collect(),
         };
+        // Who endorsed an item, in the order of the list; endorsers no longer on it (a
+        // removed participant) are kept, after them.
+        let endorsed = |key: &str| -> Vec<Endorser> {
+            let set = agreement.endorsements.get(key);
+            let mut endorsed_by: Vec<Endorser> = candidates
+                .iter()
+                .filter(|c| set.is_some_and(|s| s.contains(&crate::core::Endorser::parse(&c.id))))
+                .cloned()
+                .collect();
+            if let Some(set) = set {
+                for e in set {
+                    let id = e.key();
+                    if !candidates.iter().any(|c| c.id == id) {
+                        let label =
+                            crate::core::room::device_endorser_label(self.state, e, self.lang)
+                                .map_or_else(
+                                    || id.to_string(),
+                                    |l| self.scrub.text(&l).into_owned(),
+                                );
+                        endorsed_by.push(Endorser {
+                            id: id.to_string(),
+                            label,
+                        });
+                    }
+                }
+            }
+            endorsed_by
+        };
         let items = items
             .into_iter()
             .map(|(id, text)| {
-                let set = agreement.endorsements.get(&id);
-                let mut endorsed_by: Vec<Endorser> = candidates
-                    .iter()
-                    .filter(|c| {
-                        set.is_some_and(|s| s.contains(&crate::core::Endorser::parse(&c.id)))
-                    })
-                    .cloned()
-                    .collect();
-                // Endorsers no longer on the list (a removed participant) are kept.
-                if let Some(set) = set {
-                    for e in set {
-                        let id = e.key();
-                        if !candidates.iter().any(|c| c.id == id) {
-                            let label =
-                                crate::core::room::device_endorser_label(self.state, e, self.lang)
-                                    .map_or_else(
-                                        || id.to_string(),
-                                        |l| self.scrub.text(&l).into_owned(),
-                                    );
-                            endorsed_by.push(Endorser {
-                                id: id.to_string(),
-                                label,
-                            });
-                        }
-                    }
-                }
+                let endorsed_by = endorsed(&id);
                 EndorsedItem {
                     id,
                     text,
@@ -405,6 +408,7 @@ impl Ctx<'_> {
                     who,
                     who_label,
                     when: self.scrub.text(&c.when).into_owned(),
+                    endorsed_by: endorsed(&crate::core::tally::commitment_item(c.id)),
                 }
             })
             .collect();

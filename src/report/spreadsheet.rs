@@ -352,6 +352,24 @@ fn records(outcome: &Outcome, lang: Lang) -> Vec<Record> {
                         fields,
                     });
                 }
+                // An endorsed commitment: one endorsement row per endorser, as an item's,
+                // named `commitment:<id>`.
+                for c in a.commitments.iter().filter(|c| !c.endorsed_by.is_empty()) {
+                    let count = c.endorsed_by.len().to_string();
+                    for e in &c.endorsed_by {
+                        let mut fields = head();
+                        fields.extend([
+                            ("id", crate::core::tally::commitment_item(c.id)),
+                            ("text", cell_text(&c.what)),
+                            ("count", count.clone()),
+                            ("endorsed_by", cell_text(&e.label)),
+                        ]);
+                        out.push(Record {
+                            kind: "endorsement",
+                            fields,
+                        });
+                    }
+                }
             }
         }
     }

@@ -79,6 +79,8 @@ pub enum Action {
     Digit(u8),
     /// Space: toggle the selected item (presence, an endorsement) or open its list.
     Toggle,
+    /// `A` on an agreement: everyone present endorses the selected item.
+    EndorseAll,
     /// `+`: a dot on the selected card; a matrix cell one higher.
     Increase,
     /// `-`: a dot off the selected card; a matrix cell one lower.

@@ -198,3 +198,42 @@ pub fn scrolled<'a>(
     }
     out
 }
+
+/// The first block to show so that block `selected` is in view in `height` rows (the
+/// lines that say what is above and below included): as far up as still shows it.
+pub fn offset_for(blocks: &[Entry], selected: usize, height: usize) -> usize {
+    let Some(sel) = blocks.get(selected) else {
+        return 0;
+    };
+    let mut rows = sel.lines.len();
+    let mut first = selected;
+    while first > 0 {
+        let up = blocks[first - 1].lines.len();
+        // Room for "▲ … hoger" above unless the first block is reached, and "▼ … meer".
+        let signs = usize::from(first - 1 > 0) + usize::from(selected + 1 < blocks.len());
+        if rows + up + signs > height {
+            break;
+        }
+        rows += up;
+        first -= 1;
+    }
+    first
+}
+
+/// As many of `parts` as fit in `room` columns, joined by " · ", whole parts only (the
+/// first ones are the most important).
+pub fn fit_parts(parts: &[String], room: usize) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let next = if out.is_empty() {
+            part.clone()
+        } else {
+            format!("{out} · {part}")
+        };
+        if Span::raw(next.as_str()).width() > room {
+            break;
+        }
+        out = next;
+    }
+    out
+}

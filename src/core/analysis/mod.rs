@@ -378,7 +378,11 @@ pub fn goals(m: MatrixInput, lang: Lang) -> GoalAnalysis {
         let neutral = leans.contains(&Lean::Neutral);
         let kind = if pro >= 1 && against {
             Some(&mut tension)
-        } else if (pro >= 1 || against) && neutral && spread >= 1 && 2 * i64::from(spread) >= i64::from(top) {
+        } else if (pro >= 1 || against)
+            && neutral
+            && spread >= 1
+            && 2 * i64::from(spread) >= i64::from(top)
+        {
             Some(&mut indifference)
         } else {
             None

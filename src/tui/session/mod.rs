@@ -277,7 +277,7 @@ impl SessionScreen {
                 None
             }
             Mode::Endorse(picker) => {
-                steps::agreement::endorse::update(picker, view, state, &action)
+                steps::agreement::endorse::update(picker, view, state, &action, lang)
             }
             Mode::Normal => return self.act_normal(action, now, lang),
         };

@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::endorsed_text;
-use crate::core::tally::{eligible_endorsers, endorsement};
+use crate::core::tally::{commitment_of, eligible_endorsers, endorsement, present_endorsers};
 use crate::core::{Change, Endorser, Lang, SessionState};
 use crate::tui::action::Action;
 use crate::tui::keys::{KeyTable, UP_DOWN, bind, ch, code, table};
 use crate::tui::participants::{display_name, party_name};
-use crate::tui::session::view::{Mode, Scene, View};
+use crate::tui::session::view::{Mode, Scene, Status, View};
 use crate::tui::steps::Reaction;
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
@@ -29,6 +29,12 @@ pub static KEYS: KeyTable = table!(
             "onderschrijft wel/niet",
             "endorses or not",
             [ch(' ', Action::Toggle)],
+        ),
+        bind!(
+            "A",
+            "alle aanwezigen onderschrijven dit",
+            "all present endorse it",
+            [ch('A', Action::EndorseAll)],
         ),
         bind!(
             "Enter Esc",
@@ -65,12 +71,77 @@ pub fn endorser_name(state: &SessionState, endorser: &Endorser, lang: Lang) -> S
         .unwrap_or_else(|| clean(&endorser.key()).into_owned())
 }
 
+/// "All present endorse" `item` of the agreement on screen: one change (a group) for
+/// everyone present who has not endorsed it yet, so one undo takes it back; said calmly
+/// when there is nobody left to endorse.
+pub fn all_present(state: &SessionState, item: &str, lang: Lang) -> Option<Reaction> {
+    let index = state.current;
+    let step = state.scenario.steps.get(index)?.id.clone();
+    let e = endorsement(state, index, item);
+    let changes: Vec<Change> = present_endorsers(state, index)
+        .into_iter()
+        .filter(|who| !e.by.contains(who))
+        .map(|endorser| Change::EndorsementSet {
+            step: step.clone(),
+            item: item.to_string(),
+            endorser,
+            endorsed: true,
+        })
+        .collect();
+    if changes.is_empty() {
+        return Some(Reaction::Say(Status::info(if e.of == 0 {
+            lang.pick(
+                "nog niemand aanwezig: P om deelnemers toe te voegen",
+                "nobody present yet: P to add participants",
+            )
+        } else {
+            lang.pick(
+                "iedereen die aanwezig is onderschrijft dit al",
+                "everyone present endorses this already",
+            )
+        })));
+    }
+    let n = changes.len();
+    let said = match lang {
+        Lang::Nl => format!("{n} erbij: alle aanwezigen onderschrijven dit (u maakt het ongedaan)"),
+        Lang::En => format!("{n} more: all present endorse this (u undoes it)"),
+    };
+    Some(Reaction::RecordThenSay(
+        vec![Change::Group { changes }],
+        Status::info(said),
+    ))
+}
+
+/// The text of an item of the agreement on screen: the statement, a principle, or a
+/// commitment's "what".
+pub fn item_text(state: &SessionState, item: &str, lang: Lang) -> String {
+    let spec = state.current_step().and_then(|s| s.kind.agreement());
+    let text = if item == "statement" {
+        spec.and_then(|a| a.statement.as_ref())
+            .map(|t| t.get(lang).to_string())
+    } else if let Some(id) = commitment_of(item) {
+        match state.steps.get(state.current) {
+            Some(crate::core::StepState::Agreement(a)) => a
+                .commitments
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.what.clone()),
+            _ => None,
+        }
+    } else {
+        spec.and_then(|a| a.principles.iter().find(|p| p.id == item))
+            .map(|p| p.text.get(lang).to_string())
+    };
+    clean(&text.unwrap_or_default()).into_owned()
+}
+
 /// What an action does while the list of endorsers is open: every toggle is a change.
 pub fn update(
     mut picker: EndorsePicker,
     view: &mut View,
     state: &SessionState,
     action: &Action,
+    lang: Lang,
 ) -> Option<Reaction> {
     let index = state.current;
     let eligible = eligible_endorsers(state, index);
@@ -97,6 +168,9 @@ pub fn update(
                 }));
             }
         }
+        Action::EndorseAll => {
+            reaction = all_present(state, &picker.item, lang);
+        }
         Action::Back | Action::Confirm(_) | Action::Edit | Action::EditorSave => return None,
         _ => {}
     }
@@ -115,25 +189,9 @@ pub fn render_picker(
 ) {
     let state = scene.state();
     let index = state.current;
-    let Some(spec) = state
-        .scenario
-        .steps
-        .get(index)
-        .and_then(|s| s.kind.agreement())
-    else {
-        return;
-    };
-    let text = if picker.item == "statement" {
-        spec.statement.as_ref().map(|t| t.get(lang))
-    } else {
-        spec.principles
-            .iter()
-            .find(|p| p.id == picker.item)
-            .map(|p| p.text.get(lang))
-    };
     let e = endorsement(state, index, &picker.item);
     let context = vec![
-        Line::styled(clean(text.unwrap_or_default()).into_owned(), theme.title),
+        Line::styled(item_text(state, &picker.item, lang), theme.title),
         Line::styled(endorsed_text(&e, lang), theme.focus),
     ];
     let eligible = eligible_endorsers(state, index);
@@ -169,8 +227,8 @@ pub fn render_picker(
     }
     let title = lang.pick(" Wie onderschrijft dit? ", " Who endorses this? ");
     let keys = lang.pick(
-        " ↑↓ kiezen · spatie wisselt · Enter klaar ",
-        " ↑↓ choose · space toggles · Enter done ",
+        " ↑↓ kiezen · spatie wisselt · A allen · Enter klaar ",
+        " ↑↓ choose · space toggles · A all · Enter done ",
     );
     list_overlay(frame, area, title, &context, &rows, keys, theme);
 }
