@@ -89,6 +89,8 @@ pub enum Action {
     Reveal,
     /// Set the number of voters of a vote.
     Voters,
+    /// Show or hide the dots per card of a hidden vote, to the facilitator only (`c`).
+    Check,
     /// Start or pause the step's timer.
     TimerToggle,
     /// Set the minutes of the step's time box.

@@ -5,7 +5,6 @@
 use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::action::Action;
@@ -16,7 +15,7 @@ use super::session::view::{Mode, Scene, View};
 use super::steps::{MINUTES, REDO, Reaction, TIMER, UNDO};
 use super::text::clean;
 use super::theme::Theme;
-use super::wrapped::{panel_block, push_wrapped};
+use super::wrapped::{Entry, fit_parts, offset_for, panel_block, push_wrapped, scrolled};
 use crate::core::state::Participant;
 use crate::core::{Change, Lang, Party, SessionState};
 
@@ -207,7 +206,7 @@ fn form(existing: Option<Participant>, state: &SessionState, lang: Lang) -> Form
     }
 }
 
-/// Draws the panel over `area`.
+/// Draws the panel over `area`: whole entries only, with a sign of who is above and below.
 pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
     let Some(panel) = scene.view.people else {
         return;
@@ -216,8 +215,7 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
     let parties = state.scenario.parties();
     let inner_w = area.width.saturating_sub(4).max(1) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_end = 0;
+    let mut blocks: Vec<Entry> = Vec::new();
     for (i, p) in state.participants.iter().enumerate() {
         let is_sel = i == panel.selected;
         let style = if is_sel { theme.selected } else { theme.base };
@@ -241,19 +239,22 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
         }
         let marker = if is_sel { "▶" } else { " " };
         let lead = format!("{marker} {presence:<10}");
+        let mut lines = Vec::new();
         push_wrapped(&mut lines, &lead, &details.join(" · "), inner_w, style);
-        if is_sel {
-            selected_end = lines.len();
-        }
+        blocks.push(Entry::item(lines));
     }
     if state.participants.is_empty() {
-        lines.push(Line::styled(
+        let text = if scene.edits() {
             lang.pick(
                 "Nog niemand: a voegt een deelnemer toe (naam mag leeg blijven).",
                 "Nobody yet: a adds a participant (the name may stay empty).",
-            ),
-            theme.dim,
-        ));
+            )
+        } else {
+            lang.pick("Nog niemand.", "Nobody yet.")
+        };
+        let mut lines = Vec::new();
+        push_wrapped(&mut lines, "", text, inner_w, theme.dim);
+        blocks.push(Entry::other(lines));
     }
     let present = state.present().count();
     let title = match lang {
@@ -266,17 +267,34 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
             state.participants.len()
         ),
     };
-    let keys = lang.pick(
-        " a toevoegen · e bewerken · d verwijderen · spatie aanwezig · Esc sluit ",
-        " a add · e edit · d remove · space present · Esc closes ",
+    let parts: Vec<String> = if scene.edits() {
+        [
+            lang.pick("a toevoegen", "a add"),
+            lang.pick("e bewerken", "e edit"),
+            lang.pick("spatie aanwezig", "space present"),
+            lang.pick("d verwijderen", "d remove"),
+            lang.pick("Esc sluit", "Esc closes"),
+        ]
+        .map(String::from)
+        .to_vec()
+    } else {
+        vec![lang.pick("Esc sluit", "Esc closes").to_string()]
+    };
+    let keys = format!(
+        " {} ",
+        fit_parts(&parts, area.width.saturating_sub(6) as usize)
     );
-    let scroll = selected_end.saturating_sub(inner_h);
+    let offset = offset_for(&blocks, panel.selected, inner_h);
+    let lines = scrolled(blocks, offset, inner_h, theme.dim, lang);
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.base)
-            .scroll((scroll as u16, 0))
-            .block(panel_block(title, keys, theme.focus, theme.focus, theme)),
+        Paragraph::new(lines).style(theme.base).block(panel_block(
+            title,
+            keys,
+            theme.focus,
+            theme.focus,
+            theme,
+        )),
         area,
     );
 }

@@ -192,6 +192,7 @@ impl SessionScreen {
         }
         .filter(|_| by_facilitator);
         let grouped = by_facilitator && matches!(change, Change::ThemeSet { .. });
+        let opens_step = matches!(change, Change::StepOpened { .. });
         // The selected card stays selected where it moves, except when the facilitator
         // sends it to another lane: then the selection stays in the lane.
         let kept = self
@@ -216,6 +217,10 @@ impl SessionScreen {
         if grouped {
             // The marks were for this grouping.
             self.view.marked.clear();
+        }
+        if by_facilitator && opens_step {
+            // A check of a hidden vote ends with its step.
+            self.view.private = view::FacilitatorOnly::default();
         }
         let state = &self.live.state;
         self.view.keep_valid(state);

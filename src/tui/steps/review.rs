@@ -1,11 +1,11 @@
-//! A review step: last meeting's agreements for context, and its actions, each marked
-//! done, still open or dropped (Enter cycles the mark of the selected action).
+//! A review step: last meeting's agreement for context, and its commitments, each marked
+//! done, still open or dropped (Enter cycles the mark of the selected one).
 
 use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::board::wrap;
 use super::{Reaction, StepUi};
@@ -14,15 +14,21 @@ use crate::core::{Change, Lang, SessionState, StepState};
 use crate::tui::action::Action;
 use crate::tui::keys::{ARROWS_UP_DOWN, KeyTable, bind, ch, code, table};
 use crate::tui::session::view::{Scene, View};
-use crate::tui::text::clean;
+use crate::tui::text::{clean, truncate};
 use crate::tui::theme::Theme;
+use crate::tui::wrapped::{Entry, fit_parts, offset_for, push_wrapped, scrolled};
 
 /// The keys of a review step.
 pub static KEYS: KeyTable = table!(
     "Terugblik",
     "Review",
     [
-        bind!("↑ ↓", "kies een actie", "select an action", ARROWS_UP_DOWN,),
+        bind!(
+            "↑ ↓",
+            "kies een afspraak",
+            "select a commitment",
+            ARROWS_UP_DOWN,
+        ),
         bind!(
             "Enter Space",
             "gedaan → loopt nog → vervallen → niet besproken",
@@ -61,7 +67,9 @@ fn mark(status: Option<ReviewStatus>, lang: Lang) -> String {
     }
 }
 
-/// Draws the review of the current step.
+/// Draws the review of the current step: last meeting's agreement for context, and its
+/// commitments with what became of each, whole items only, with a sign of what is above
+/// and below.
 fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
     let state = scene.state();
     let Some(spec) = state.current_step().and_then(|s| s.kind.review()) else {
@@ -72,12 +80,12 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     };
     let selected = scene.cursor().card;
     let width = area.width.saturating_sub(4).max(10) as usize;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut blocks: Vec<Entry> = Vec::new();
     if !spec.agreements.is_empty() {
-        lines.push(Line::styled(
-            lang.pick("Afspraken", "Agreements"),
+        blocks.push(Entry::other(vec![Line::styled(
+            lang.pick("Akkoord van de vorige keer", "Last time's agreement"),
             theme.title,
-        ));
+        )]));
         for a in &spec.agreements {
             let by = a
                 .endorsed_by
@@ -90,25 +98,28 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
                 clean(&a.text),
                 lang.pick("onderschreven door", "endorsed by")
             );
-            for (i, part) in wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
-                let lead = if i == 0 { "• " } else { "  " };
-                lines.push(Line::styled(format!("{lead}{part}"), theme.base));
-            }
+            let mut lines = Vec::new();
+            push_wrapped(&mut lines, "• ", &text, width, theme.base);
+            blocks.push(Entry::item(lines));
         }
-        lines.push(Line::raw(""));
+        blocks.push(Entry::other(vec![Line::raw("")]));
     }
-    lines.push(Line::styled(
-        format!("{} ({})", lang.pick("Acties", "Actions"), spec.items.len()),
+    blocks.push(Entry::other(vec![Line::styled(
+        format!(
+            "{} ({})",
+            lang.pick("Afspraken van de vorige keer", "Last time's commitments"),
+            spec.items.len()
+        ),
         theme.title,
-    ));
+    )]));
     if spec.items.is_empty() {
-        lines.push(Line::styled(
+        blocks.push(Entry::other(vec![Line::styled(
             lang.pick(
-                "(de vorige keer zijn geen acties afgesproken)",
-                "(no actions were agreed last time)",
+                "(de vorige keer zijn geen afspraken gemaakt)",
+                "(no commitments were made last time)",
             ),
             theme.dim,
-        ));
+        )]));
     }
     let mark_w = [
         Some(ReviewStatus::Done),
@@ -120,7 +131,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     .map(|s| mark(*s, lang).chars().count())
     .max()
     .unwrap_or(10);
-    let mut sel_end = 0;
+    let mut sel_block = 0;
     for (i, item) in spec.items.iter().enumerate() {
         let status = review.marks.get(&item.id).copied();
         let is_sel = i == selected;
@@ -147,6 +158,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
         }
         let text_style = if is_sel { theme.selected } else { theme.base };
         let parts = wrap(&text, width.saturating_sub(mark_w + 5).max(8));
+        let mut lines = Vec::new();
         for (j, part) in parts.into_iter().enumerate() {
             let lead = match (j, is_sel) {
                 (0, true) => "▶ ",
@@ -164,8 +176,9 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             ]));
         }
         if is_sel {
-            sel_end = lines.len();
+            sel_block = blocks.len();
         }
+        blocks.push(Entry::item(lines));
     }
     let count = |s: Option<ReviewStatus>| {
         spec.items
@@ -173,36 +186,43 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             .filter(|i| review.marks.get(&i.id).copied() == s)
             .count()
     };
-    let totals = format!(
-        " {} {} · {} {} · {} {} · {} {} ",
-        count(Some(ReviewStatus::Done)),
-        ReviewStatus::Done.label(lang),
-        count(Some(ReviewStatus::Open)),
-        ReviewStatus::Open.label(lang),
-        count(Some(ReviewStatus::Dropped)),
-        ReviewStatus::Dropped.label(lang),
-        count(None),
-        lang.pick("niet besproken", "not discussed"),
-    );
+    let totals: Vec<String> = [
+        (
+            count(Some(ReviewStatus::Done)),
+            ReviewStatus::Done.label(lang),
+        ),
+        (
+            count(Some(ReviewStatus::Open)),
+            ReviewStatus::Open.label(lang),
+        ),
+        (
+            count(Some(ReviewStatus::Dropped)),
+            ReviewStatus::Dropped.label(lang),
+        ),
+        (count(None), lang.pick("niet besproken", "not discussed")),
+    ]
+    .iter()
+    .map(|(n, l)| format!("{n} {l}"))
+    .collect();
+    let totals = fit_parts(&totals, area.width.saturating_sub(6) as usize);
     let title = match &spec.from {
         Some(from) => format!(" {}: {} ", lang.pick("Uit", "From"), clean(from)),
         None => String::new(),
     };
-    let inner_h = area.height.saturating_sub(2) as usize;
-    let scroll = sel_end.saturating_sub(inner_h) as u16;
+    let title = truncate(&title, area.width.saturating_sub(4) as usize);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(title, theme.title))
+        .title_bottom(Span::styled(format!(" {totals} "), theme.dim));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let offset = offset_for(&blocks, sel_block, height);
+    let lines = scrolled(blocks, offset, height, theme.dim, lang);
     frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.base)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border)
-                    .title(Span::styled(title, theme.title))
-                    .title_bottom(Span::styled(totals, theme.dim)),
-            ),
-        area,
+        Paragraph::new(lines).style(theme.base),
+        inner.inner(ratatui::layout::Margin::new(1, 0)),
     );
 }
 

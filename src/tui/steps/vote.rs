@@ -4,7 +4,7 @@
 //! card, so nobody follows the crowd; after, the cards are ranked with bars and numbers.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -20,7 +20,7 @@ use crate::tui::participants::party_name;
 use crate::tui::session::view::{Mode, Scene, View};
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
-use crate::tui::wrapped::{panel_block, push_wrapped};
+use crate::tui::wrapped::{Entry, fit_parts, offset_for, panel_block, push_wrapped, scrolled};
 
 /// The widest a result bar is drawn.
 const MAX_BAR: usize = 24;
@@ -55,6 +55,12 @@ pub static KEYS: KeyTable = table!(
             "number of voters (empty: those present)",
             [ch('v', Action::Voters)],
         ),
+        bind!(
+            "c",
+            "controle: stippen per kaart, alleen voor de begeleider",
+            "check: dots per card, for the facilitator only",
+            [ch('c', Action::Check)],
+        ),
     ],
 );
 
@@ -73,7 +79,8 @@ fn revealed(state: &SessionState) -> bool {
     matches!(state.steps.get(state.current), Some(StepState::Vote(v)) if v.revealed)
 }
 
-/// Draws the vote of the current step.
+/// Draws the vote of the current step: the count of dots fixed at the top, the cards (or
+/// the ranking) below, scrolling with the selection and saying what is above and below.
 fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
     let state = scene.state();
     let index = state.current;
@@ -87,18 +94,48 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     let revealed = revealed(state);
     let selected = scene.cursor().card.min(list.len().saturating_sub(1));
     let inner_w = area.width.saturating_sub(4).max(1) as usize;
-    let inner_h = area.height.saturating_sub(2) as usize;
+    // The counts of a hidden vote, for the facilitator alone (never on a screen that
+    // mirrors the room: `follow` and a beamer have no facilitator's view).
+    let check = scene.edits() && scene.view.private.vote_counts && !revealed;
 
-    let mut lines = header(&count, revealed, theme, lang);
-    let mut sel_range = (0, 0);
+    let mut head = header(&count, revealed, scene.edits(), inner_w, theme, lang);
+    if check {
+        push_wrapped(
+            &mut head,
+            "",
+            lang.pick(
+                "Alleen voor de begeleider: stippen per kaart, om te controleren (c verbergt)",
+                "For the facilitator only: dots per card, to check (c hides)",
+            ),
+            inner_w,
+            theme.warn,
+        );
+    }
+    if scene.edits()
+        && let Some(twice) = duplicate(&list)
+    {
+        let text = match lang {
+            Lang::Nl => format!(
+                "Dubbel: “{twice}”. Groepeer ze op het bord (g): dan tellen hun stippen samen."
+            ),
+            Lang::En => format!(
+                "Twice: “{twice}”. Group them on the board (g): then their dots count together."
+            ),
+        };
+        push_wrapped(&mut head, "", &text, inner_w, theme.dim);
+    }
+    head.push(Line::raw(""));
+
+    let mut blocks: Vec<Entry> = Vec::new();
+    let mut sel_block = 0;
     if list.is_empty() {
-        lines.push(Line::styled(
+        blocks.push(Entry::other(vec![Line::styled(
             lang.pick(
                 "Nog niets om op te stemmen: de kaarten komen uit een eerdere stap.",
                 "Nothing to vote on yet: the cards come from an earlier step.",
             ),
             theme.dim,
-        ));
+        )]));
     } else if revealed {
         let max = list.iter().map(|c| c.dots).max().unwrap_or(0).max(1) as usize;
         let bar_w = MAX_BAR.min(inner_w / 4).max(1);
@@ -113,11 +150,12 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
                 if is_sel { "▶" } else { " " },
                 c.dots
             );
-            let start = lines.len();
+            let mut lines = Vec::new();
             push_wrapped(&mut lines, &lead, &label(c, state, lang), inner_w, style);
             if is_sel {
-                sel_range = (start, lines.len());
+                sel_block = blocks.len();
             }
+            blocks.push(Entry::item(lines));
         }
     } else {
         let lanes = lane_titles(state, spec, lang);
@@ -127,23 +165,29 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             if lane != last_lane
                 && let Some(title) = lane.and_then(|l| lanes.get(l))
             {
+                let mut lines = Vec::new();
                 if last_lane.is_some() {
                     lines.push(Line::raw(""));
                 }
-                lines.push(Line::styled(title.clone(), theme.title));
+                push_wrapped(&mut lines, "", title, inner_w, theme.title);
+                blocks.push(Entry::other(lines));
             }
             last_lane = lane;
             let is_sel = i == selected;
             let style = if is_sel { theme.selected } else { theme.base };
             let lead = if is_sel { "▶ " } else { "• " };
-            let start = lines.len();
-            push_wrapped(&mut lines, lead, &label(c, state, lang), inner_w, style);
-            if is_sel {
-                sel_range = (start, lines.len());
+            let mut text = label(c, state, lang);
+            if check {
+                text = format!("{text}  ({})", c.dots);
             }
+            let mut lines = Vec::new();
+            push_wrapped(&mut lines, lead, &text, inner_w, style);
+            if is_sel {
+                sel_block = blocks.len();
+            }
+            blocks.push(Entry::item(lines));
         }
     }
-    let scroll = sel_range.1.saturating_sub(inner_h);
     let source = state
         .scenario
         .step_index(&spec.on)
@@ -151,21 +195,65 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
         .map(|s| clean(s.title.get(lang)).into_owned())
         .unwrap_or_default();
     let title = format!(" {} {source} ", lang.pick("Stemmen op:", "Voting on:"));
-    let keys = lang.pick(
-        " + stip · - stip eraf · v kiezers · r uitslag ",
-        " + dot · - remove dot · v voters · r results ",
-    );
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.base)
-            .scroll((scroll as u16, 0))
-            .block(panel_block(title, keys, theme.border, theme.title, theme)),
-        area,
-    );
+    let keys = if scene.edits() {
+        let parts: Vec<String> = [
+            lang.pick("+ stip", "+ dot"),
+            lang.pick("- stip eraf", "- remove dot"),
+            lang.pick("r uitslag", "r results"),
+            lang.pick("v kiezers", "v voters"),
+            lang.pick("c controle", "c check"),
+        ]
+        .map(String::from)
+        .to_vec();
+        let text = fit_parts(&parts, area.width.saturating_sub(6) as usize);
+        format!(" {text} ")
+    } else {
+        String::new()
+    };
+    let block = panel_block(title, keys, theme.border, theme.title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // The count stays put at the top; the list scrolls below it.
+    let head_h = (head.len() as u16).min(inner.height);
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(head).style(theme.base), top);
+    let height = rest.height as usize;
+    let offset = offset_for(&blocks, sel_block, height);
+    let lines = scrolled(blocks, offset, height, theme.dim, lang);
+    frame.render_widget(Paragraph::new(lines).style(theme.base), rest);
+}
+
+/// A card text that two candidates share (the first), when there is one.
+fn duplicate(list: &[Candidate]) -> Option<String> {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let cards: Vec<&String> = list
+        .iter()
+        .filter(|c| matches!(c.target, VoteTarget::Card(_)))
+        .filter_map(|c| c.label.as_ref())
+        .collect();
+    cards.iter().enumerate().find_map(|(i, a)| {
+        cards[i + 1..]
+            .iter()
+            .any(|b| norm(a) == norm(b))
+            .then(|| clean(a).into_owned())
+    })
 }
 
 /// The lines above the cards: dots left, who votes, whether results are hidden.
-fn header<'a>(count: &DotCount, revealed: bool, theme: &Theme, lang: Lang) -> Vec<Line<'a>> {
+fn header<'a>(
+    count: &DotCount,
+    revealed: bool,
+    edits: bool,
+    width: usize,
+    theme: &Theme,
+    lang: Lang,
+) -> Vec<Line<'a>> {
     let (cap, left, used) = (count.capacity, count.left(), count.used);
     let big = if cap == 0 && used == 0 {
         lang.pick("Nog geen kiezers", "No voters yet").to_string()
@@ -186,12 +274,14 @@ fn header<'a>(count: &DotCount, revealed: bool, theme: &Theme, lang: Lang) -> Ve
         }
     };
     let (voters, per) = (count.voters, count.per_voter);
-    let who = if cap == 0 && count.from_present {
+    let who = if cap == 0 && count.from_present && edits {
         lang.pick(
             "P voegt deelnemers toe, of v zet het aantal kiezers",
             "P adds participants, or v sets the number of voters",
         )
         .to_string()
+    } else if cap == 0 && count.from_present {
+        lang.pick("nog geen kiezers", "no voters yet").to_string()
     } else {
         let source = if count.from_present {
             lang.pick("de aanwezige deelnemers", "the participants present")
@@ -203,32 +293,32 @@ fn header<'a>(count: &DotCount, revealed: bool, theme: &Theme, lang: Lang) -> Ve
             Lang::Nl => {
                 let kiezers = if one { "kiezer" } else { "kiezers" };
                 let stippen = if per == 1 { "stip" } else { "stippen" };
-                format!("{voters} {kiezers} × {per} {stippen} ({source}; v past aan)")
+                let v = if edits { "; v past aan" } else { "" };
+                format!("{voters} {kiezers} × {per} {stippen} ({source}{v})")
             }
             Lang::En => {
                 let voters_word = if one { "voter" } else { "voters" };
                 let dots = if per == 1 { "dot" } else { "dots" };
-                format!("{voters} {voters_word} × {per} {dots} ({source}; v changes)")
+                let v = if edits { "; v changes" } else { "" };
+                format!("{voters} {voters_word} × {per} {dots} ({source}{v})")
             }
         }
     };
-    let result = if revealed {
-        match lang {
-            Lang::Nl => format!("Uitslag · {used} stippen · r verbergt"),
-            Lang::En => format!("Results · {used} dots · r hides"),
-        }
-    } else {
-        match lang {
-            Lang::Nl => format!("{used} stippen geplaatst · uitslag verborgen, r toont"),
-            Lang::En => format!("{used} dots placed · results hidden, r shows"),
-        }
+    let result = match (revealed, edits, lang) {
+        (true, true, Lang::Nl) => format!("Uitslag · {used} stippen · r verbergt"),
+        (true, true, Lang::En) => format!("Results · {used} dots · r hides"),
+        (true, false, Lang::Nl) => format!("Uitslag · {used} stippen"),
+        (true, false, Lang::En) => format!("Results · {used} dots"),
+        (false, true, Lang::Nl) => format!("{used} stippen geplaatst · uitslag verborgen, r toont"),
+        (false, true, Lang::En) => format!("{used} dots placed · results hidden, r shows"),
+        (false, false, Lang::Nl) => format!("{used} stippen geplaatst · uitslag verborgen"),
+        (false, false, Lang::En) => format!("{used} dots placed · results hidden"),
     };
-    vec![
-        Line::styled(big, theme.prompt),
-        Line::styled(who, theme.dim),
-        Line::styled(result, theme.title),
-        Line::raw(""),
-    ]
+    let mut lines = Vec::new();
+    push_wrapped(&mut lines, "", &big, width, theme.prompt);
+    push_wrapped(&mut lines, "", &who, width, theme.dim);
+    push_wrapped(&mut lines, "", &result, width, theme.title);
+    lines
 }
 
 /// What a candidate is called on screen.
@@ -317,6 +407,10 @@ fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -
                 target: c.target.clone(),
             })
         }),
+        Action::Check => {
+            view.private.vote_counts = !view.private.vote_counts;
+            None
+        }
         Action::Reveal => Some(Reaction::record(Change::VoteRevealed {
             step,
             revealed: !revealed,
