@@ -121,6 +121,10 @@ pub enum KeyContext {
     Home,
     /// A step, moving around: the keys of its kind (from the step registry).
     Step(&'static KeyTable),
+    /// A step of a session shown read-only: only keys that look.
+    Browse,
+    /// The participants panel of a session shown read-only.
+    BrowsePeople,
     /// A text field is open.
     Editing,
     /// A yes/no question is open.
@@ -149,6 +153,8 @@ impl KeyContext {
         match self {
             KeyContext::Home => vec![&super::home::KEYS],
             KeyContext::Step(own) => vec![own, &super::steps::EVERY_STEP],
+            KeyContext::Browse => vec![&super::browse::KEYS],
+            KeyContext::BrowsePeople => vec![&super::browse::PEOPLE_KEYS],
             KeyContext::Editing => vec![&super::form::TEXT_KEYS],
             KeyContext::Confirm => vec![&super::question::KEYS],
             KeyContext::Picker => vec![&super::form::CHOICE_KEYS],
@@ -236,6 +242,8 @@ mod tests {
             .and_then(|s| s.split("\n## ").next())
             .expect("README has a ## Keys section");
         let mut contexts = vec![
+            KeyContext::Browse,
+            KeyContext::BrowsePeople,
             KeyContext::Home,
             KeyContext::Replay,
             KeyContext::Follow,

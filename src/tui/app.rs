@@ -201,6 +201,11 @@ impl App {
     pub fn screen_context(&self) -> KeyContext {
         match &self.screen {
             Screen::Home(_) => KeyContext::Home,
+            Screen::Session(s) if s.read_only() => match &s.view.mode {
+                Mode::Spotlight => KeyContext::Spotlight,
+                _ if s.view.people.is_some() => KeyContext::BrowsePeople,
+                _ => KeyContext::Browse,
+            },
             Screen::Session(s) => match &s.view.mode {
                 Mode::Normal if s.view.people.is_some() => KeyContext::Participants,
                 Mode::Normal => match super::steps::on_screen(&s.live.state) {
@@ -262,7 +267,9 @@ impl App {
                 };
                 let context = self.context();
                 let takes_it = match action {
-                    Action::Click { .. } => matches!(context, KeyContext::Step(_)),
+                    Action::Click { .. } => {
+                        matches!(context, KeyContext::Step(_) | KeyContext::Browse)
+                    }
                     _ => !matches!(
                         context,
                         KeyContext::Editing | KeyContext::Confirm | KeyContext::Error

@@ -48,6 +48,17 @@ pub static KEYS: KeyTable = table!(
             "show/hide the matrix's analysis",
             [ch('A', Action::ToggleAnalysis)],
         ),
+        bind!(
+            "↑ ↓ Tab",
+            "kies op de stap (de lijst schuift mee)",
+            "select on the step (the list scrolls along)",
+            [
+                code(KeyCode::Up, Action::Up),
+                code(KeyCode::Down, Action::Down),
+                code(KeyCode::Tab, Action::Right),
+                code(KeyCode::BackTab, Action::Left),
+            ],
+        ),
         bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
         bind!(
             "q Esc",
@@ -86,6 +97,9 @@ impl Follow {
                 let step = live.state.current;
                 view.status =
                     super::steps::matrix::toggle_analysis(view, &live.state, step, self.lang);
+            }
+            Action::Up | Action::Down | Action::Left | Action::Right => {
+                super::replay::look(&mut self.shown, &action, self.lang);
             }
             _ => {}
         }

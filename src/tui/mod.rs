@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod browse;
 pub mod follow;
 pub mod form;
 pub mod heat;

@@ -150,8 +150,9 @@ fn big_style(phase: TimerPhase, theme: &Theme) -> Style {
     }
 }
 
-/// The words of the countdown in the top bar: the digits (unless drawn large) and its state.
-pub fn bar_text(c: &Countdown, big: bool, lang: Lang) -> String {
+/// The words of the countdown in the top bar: the digits (unless drawn large) and its state;
+/// `t start` only where `t` works (a live session, not a replay or follow).
+pub fn bar_text(c: &Countdown, big: bool, edits: bool, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     if c.phase == TimerPhase::Over {
         parts.push(lang.pick("TIJD IS OM", "TIME IS UP").to_string());
@@ -159,9 +160,9 @@ pub fn bar_text(c: &Countdown, big: bool, lang: Lang) -> String {
     if !big {
         parts.push(c.digits.clone());
     }
-    if c.fresh {
-        parts.push(lang.pick("t start", "t starts").to_string());
-    } else if !c.running {
+    if c.fresh && edits {
+        parts.push("t start".to_string());
+    } else if !c.running && !c.fresh {
         parts.push(lang.pick("gepauzeerd", "paused").to_string());
     }
     parts.join(" · ")
@@ -173,11 +174,9 @@ pub fn render_bar(
     area: Rect,
     right_used: u16,
     c: &Countdown,
-    big: bool,
+    text: &str,
     theme: &Theme,
-    lang: Lang,
 ) {
-    let text = bar_text(c, big, lang);
     if text.is_empty() {
         return;
     }

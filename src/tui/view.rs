@@ -2,14 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::app::{App, Screen};
 use super::session::SessionScreen;
 use super::session::view::{Mode, Scene};
-use super::text::clean;
+use super::text::{clean, truncate};
 use super::theme::Theme;
 use super::{form, home, participants, steps, timer};
 use crate::core::{Lang, Scenario};
@@ -65,13 +65,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, app: &App) {
+    bar_with(frame, area, &[left], right, 0, app);
+}
+
+/// The top bar: the first of `lefts` that fits beside `right` and `reserved` columns (the
+/// countdown), else the last one cut with "…".
+fn bar_with(
+    frame: &mut Frame,
+    area: Rect,
+    lefts: &[&str],
+    right: &str,
+    reserved: usize,
+    app: &App,
+) {
     let width = area.width as usize;
-    let right_len = right.chars().count();
-    let left: String = left
-        .chars()
-        .take(width.saturating_sub(right_len + 1))
-        .collect();
-    let pad = width.saturating_sub(left.chars().count() + right_len);
+    let w = |s: &str| Span::raw(s).width();
+    let room = width.saturating_sub(w(right) + reserved + 1);
+    let left = lefts
+        .iter()
+        .find(|l| w(l) <= room)
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| truncate(lefts.last().copied().unwrap_or_default(), room));
+    let pad = width.saturating_sub(w(&left) + w(right));
     let line = format!("{left}{}{right}", " ".repeat(pad));
     frame.render_widget(Paragraph::new(line).style(app.theme.bar), area);
 }
@@ -231,22 +246,35 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
 
     let scenario_title = clean(state.scenario.title.get(lang)).into_owned();
     let session_title = clean(&scene.live.session.title).into_owned();
-    let left = if session_title == scenario_title {
-        format!(" {scenario_title}")
+    // The scenario and the meeting's title; when that does not fit, the meeting's title
+    // alone (the scenario is in the step's title), cut with "…" only as a last resort.
+    let both = format!(" {scenario_title} · {session_title}");
+    let alone = format!(" {session_title}");
+    let lefts: Vec<&str> = if session_title == scenario_title {
+        vec![alone.as_str()]
     } else {
-        format!(" {scenario_title} · {session_title}")
+        vec![both.as_str(), alone.as_str()]
     };
     let right = format!("{} ", step_label(state, lang));
-    bar(frame, top, &left, &right, app);
     // A replay shows the time box as it was at the change on screen.
     let moment = match &app.screen {
         Screen::Replay(r) => r.moment(),
         _ => app.now(),
     };
     let countdown = timer::countdown(state, moment);
+    let clock_text = countdown
+        .as_ref()
+        .map(|c| timer::bar_text(c, clock_w > 0, scene.edits(), lang))
+        .unwrap_or_default();
+    let clock = if clock_text.is_empty() {
+        0
+    } else {
+        Span::raw(format!(" {clock_text} ")).width()
+    };
+    bar_with(frame, top, &lefts, &right, clock, app);
     if let Some(c) = &countdown {
         let used = right.chars().count() as u16;
-        timer::render_bar(frame, top, used, c, clock_w > 0, theme, lang);
+        timer::render_bar(frame, top, used, c, &clock_text, theme);
     }
 
     let mut title_inner = title_area.inner(ratatui::layout::Margin::new(1, 0));

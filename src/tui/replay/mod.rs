@@ -60,6 +60,33 @@ pub enum ReplayKey {
     Analysis,
     /// `Esc`: close the summary.
     Close,
+    /// `↑ ↓`, `Tab`: move the selection on the step shown (the list scrolls with it), or
+    /// scroll an open analysis.
+    Look(Look),
+}
+
+/// Where `↑ ↓ Tab` move the selection of a shown step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    /// `↑`.
+    Up,
+    /// `↓`.
+    Down,
+    /// `Tab`: the next lane (or to the commitments).
+    Next,
+    /// `Shift-Tab`: the lane before.
+    Previous,
+}
+
+impl Look {
+    fn action(self) -> Action {
+        match self {
+            Look::Up => Action::Up,
+            Look::Down => Action::Down,
+            Look::Next => Action::Right,
+            Look::Previous => Action::Left,
+        }
+    }
 }
 
 const fn key(k: KeyCode, r: ReplayKey) -> (super::keys::Key, super::keys::Does) {
@@ -138,6 +165,17 @@ pub static KEYS: KeyTable = table!(
             "analyse van een matrix (groeit mee)",
             "analysis of a matrix (grows as it plays)",
             [char_key('A', ReplayKey::Analysis)],
+        ),
+        bind!(
+            "↑ ↓ Tab",
+            "kies op de stap (de lijst schuift mee)",
+            "select on the step (the list scrolls along)",
+            [
+                key(KeyCode::Up, ReplayKey::Look(Look::Up)),
+                key(KeyCode::Down, ReplayKey::Look(Look::Down)),
+                key(KeyCode::Tab, ReplayKey::Look(Look::Next)),
+                key(KeyCode::BackTab, ReplayKey::Look(Look::Previous)),
+            ],
         ),
         bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
         bind!("q", "stoppen", "quit", [ch('q', Action::Quit)]),
@@ -381,6 +419,7 @@ impl Replay {
                 self.problem = None;
                 self.shown.view.status = None;
             }
+            ReplayKey::Look(l) => look(&mut self.shown, &l.action(), self.lang),
         }
     }
 
@@ -451,6 +490,7 @@ impl Replay {
             ReplayKey::Forward | ReplayKey::NextStep => self.summary_page((page + 1).min(last)),
             ReplayKey::First => self.summary_page(0),
             ReplayKey::Last => self.summary_page(last),
+            ReplayKey::Look(l) => look(summary, &l.action(), self.lang),
             _ => {}
         }
     }
@@ -485,5 +525,17 @@ impl Replay {
             self.playing = Some(due.max(now));
         }
         true
+    }
+}
+
+/// Moves the selection on the step a shown session is at (or scrolls its open analysis),
+/// through the step's own keys; whatever a key would change is left alone.
+pub fn look(shown: &mut Shown, action: &Action, lang: Lang) {
+    let Shown { live, view } = shown;
+    if let Some(ui) = super::steps::on_screen(&live.state) {
+        // A read-only screen: the reaction (a change, a form) is never carried out.
+        let _ = (ui.update)(view, &live.state, action, lang);
+        view.mode = super::session::view::Mode::Normal;
+        view.keep_valid(&live.state);
     }
 }

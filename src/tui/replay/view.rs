@@ -12,6 +12,7 @@ use crate::core::Lang;
 use crate::core::clean::clean;
 use crate::tui::app::App;
 use crate::tui::view::{step_label, step_number, step_screen};
+use crate::tui::wrapped::fit_parts;
 
 /// Draws the replay screen (or its summary) in `area`.
 pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, app: &App) {
@@ -33,9 +34,18 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, app: &App) {
             changes(replay.len(), lang),
         );
         frame.render_widget(Paragraph::new(text).style(theme.selected), info);
-        let hint = lang.pick(
-            " ← → bladeren · Home End eerste/laatste · S Esc terug naar afspelen · q stoppen",
-            " ← → page · Home End first/last · S Esc back to replay · q quit",
+        let parts: Vec<String> = [
+            lang.pick("← → bladeren", "← → page"),
+            lang.pick("↑↓ schuift", "↑↓ scroll"),
+            lang.pick("S Esc terug naar afspelen", "S Esc back to replay"),
+            lang.pick("Home End eerste/laatste", "Home End first/last"),
+            lang.pick("q stoppen", "q quit"),
+        ]
+        .map(String::from)
+        .to_vec();
+        let hint = format!(
+            " {}",
+            fit_parts(&parts, keys.width.saturating_sub(2) as usize)
         );
         frame.render_widget(Paragraph::new(hint).style(theme.bar), keys);
         return;
@@ -96,9 +106,20 @@ pub fn render(frame: &mut Frame, area: Rect, replay: &Replay, app: &App) {
         ),
     };
     frame.render_widget(Paragraph::new(said_text).style(said_style), said);
-    let hint = lang.pick(
-        " spatie speel · ←→ wijziging · [ ] stap · 1-5 snelheid · S samenvatting · ? hulp",
-        " space play · ←→ change · [ ] step · 1-5 speed · S summary · ? help · q quit",
+    let parts: Vec<String> = [
+        lang.pick("spatie speel", "space play"),
+        lang.pick("←→ wijziging", "←→ change"),
+        lang.pick("[ ] stap", "[ ] step"),
+        lang.pick("S samenvatting", "S summary"),
+        lang.pick("1-5 snelheid", "1-5 speed"),
+        lang.pick("? hulp", "? help"),
+        lang.pick("q stoppen", "q quit"),
+    ]
+    .map(String::from)
+    .to_vec();
+    let hint = format!(
+        " {}",
+        fit_parts(&parts, keys.width.saturating_sub(2) as usize)
     );
     frame.render_widget(Paragraph::new(hint).style(theme.bar), keys);
 }

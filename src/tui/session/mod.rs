@@ -168,6 +168,23 @@ impl SessionScreen {
     /// the facilitator added, or what an undo or redo touched, is selected. A change the
     /// state refuses is said in the status line and not recorded; false then.
     pub fn apply(&mut self, change: Change, origin: Origin, now: Timestamp, lang: Lang) -> bool {
+        if self.read_only()
+            && let Change::StepOpened { .. } = change
+        {
+            // Browsing: the screen's own copy of the state turns to the step; the log and
+            // the file stay as they are.
+            let event = crate::core::Event {
+                at: now,
+                origin: None,
+                change,
+            };
+            if self.live.state.apply(&event).is_err() {
+                return false;
+            }
+            self.view.keep_valid(&self.live.state);
+            self.view.matrix.analysis = None;
+            return true;
+        }
         let Some(file) = self.file.as_ref().filter(|f| !f.is_closed()) else {
             self.view.problem(lang.pick(
                 "alleen lezen: wijzigingen worden niet bewaard",
@@ -332,6 +349,8 @@ impl SessionScreen {
             other => steps::on_screen(state)
                 .and_then(|ui| (ui.update)(&mut self.view, state, &other, lang)),
         };
+        // Read-only: only what looks (another step, the large card, a message).
+        let reaction = reaction.filter(|r| !self.read_only() || super::browse::allowed(r));
         if let Some(r) = reaction {
             self.react(r, now, lang);
         }
