@@ -41,6 +41,10 @@ pub enum Action {
     ToggleNotes,
     /// Open the selected item (home screen).
     Open,
+    /// Continue the selected session as the next meeting of its series (home screen).
+    Continue,
+    /// Replay the selected session (home screen).
+    PlayBack,
     /// Close an overlay or cancel.
     Back,
     /// A key for the text editor.

@@ -10,7 +10,8 @@ use jiff::Timestamp;
 use ratatui::layout::Rect;
 
 use super::action::{Action, KeyContext, resolve};
-use super::home::{Home, HomeItem};
+use super::form::Typed;
+use super::home::{Home, HomeItem, Start, TitlePrompt};
 use super::input::{Input, Inputs, Origin};
 use super::keys::{KeyTable, bind, ch, code, table};
 use super::session::SessionScreen;
@@ -200,6 +201,7 @@ impl App {
     /// Where keys go on the screen under any overlay (what the help overlay explains).
     pub fn screen_context(&self) -> KeyContext {
         match &self.screen {
+            Screen::Home(h) if h.prompt.is_some() => KeyContext::Editing,
             Screen::Home(_) => KeyContext::Home,
             Screen::Session(s) if s.read_only() => match &s.view.mode {
                 Mode::Spotlight => KeyContext::Spotlight,
@@ -313,11 +315,14 @@ impl App {
             return;
         }
         match &mut self.screen {
+            Screen::Home(home) if home.prompt.is_some() => self.title_typed(action, now),
             Screen::Home(home) => match action {
                 Action::Up => home.select(-1),
                 Action::Down => home.select(1),
                 Action::Quit => self.quit = true,
-                Action::Open => self.open_home_item(now),
+                Action::Open => self.open_home_item(),
+                Action::Continue => self.continue_home_item(),
+                Action::PlayBack => self.replay_home_item(),
                 _ => {}
             },
             Screen::Session(s) => match action {
@@ -340,18 +345,105 @@ impl App {
         }
     }
 
-    fn open_home_item(&mut self, now: Timestamp) {
+    /// Today's date as a title, in the interface language.
+    fn today(&self) -> String {
+        let date = self.now().to_zoned(jiff::tz::TimeZone::system()).date();
+        super::home::date_title(date, self.lang)
+    }
+
+    /// Enter on the home screen: a scenario asks the title of the new session first; a
+    /// session opens.
+    fn open_home_item(&mut self) {
+        let today = self.today();
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        match home.items.get(home.selected) {
+            Some(HomeItem::Scenario(entry)) => {
+                let start = Start::New(entry.scenario.clone());
+                home.prompt = Some(Box::new(TitlePrompt::new(start, &today)));
+            }
+            Some(HomeItem::Session(info)) => {
+                let opened = SessionScreen::open(&info.path, false);
+                self.show_session(opened);
+            }
+            None => {}
+        }
+    }
+
+    /// `v` on a recent session: the next meeting of its series, as `new --from` makes it
+    /// (its scenario as the catalog has it now), after asking the title.
+    fn continue_home_item(&mut self) {
+        let (today, lang) = (self.today(), self.lang);
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        let Some(HomeItem::Session(info)) = home.items.get(home.selected) else {
+            return;
+        };
+        match crate::store::catalog::find_scenario(&info.scenario) {
+            Ok(entry) => {
+                let start = Start::Continue {
+                    previous: info.path.clone(),
+                    scenario: entry.scenario,
+                };
+                home.prompt = Some(Box::new(TitlePrompt::new(start, &today)));
+            }
+            Err(e) => {
+                self.error = Some(ErrorScreen {
+                    lines: e.lines(lang),
+                    settings: false,
+                })
+            }
+        }
+    }
+
+    /// `r` on a recent session: play it back.
+    fn replay_home_item(&mut self) {
         let Screen::Home(home) = &self.screen else {
             return;
         };
-        let result = match home.items.get(home.selected) {
-            Some(HomeItem::Scenario(entry)) => {
-                SessionScreen::create(entry.scenario.clone(), None, now, self.lang)
-            }
-            Some(HomeItem::Session(info)) => SessionScreen::open(&info.path, false),
-            None => return,
+        let Some(HomeItem::Session(info)) = home.items.get(home.selected) else {
+            return;
         };
-        match result {
+        match super::replay::Replay::open(&info.path, self.lang) {
+            Ok(r) => self.screen = Screen::Replay(Box::new(r)),
+            Err(e) => self.show_error(&e),
+        }
+    }
+
+    /// A key while the title of a new session is asked: Enter starts it, Esc goes back.
+    fn title_typed(&mut self, action: Action, now: Timestamp) {
+        let lang = self.lang;
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        let Some(prompt) = home.prompt.as_mut() else {
+            return;
+        };
+        match prompt.form.take(&action) {
+            Typed::Open => {}
+            // The title is not what the room said: Esc goes back at once.
+            Typed::Closed | Typed::AskDiscard => home.prompt = None,
+            Typed::Complete => {
+                let Some(prompt) = home.prompt.take() else {
+                    return;
+                };
+                let title = Some(prompt.form.text_of(0));
+                let created = match prompt.start {
+                    Start::New(scenario) => SessionScreen::create(scenario, title, now, lang),
+                    Start::Continue { previous, scenario } => {
+                        crate::store::series::continue_from(&previous, scenario, title, now, lang)
+                            .and_then(SessionScreen::create_prepared)
+                    }
+                };
+                self.show_session(created);
+            }
+        }
+    }
+
+    fn show_session(&mut self, opened: Result<SessionScreen, FileError>) {
+        match opened {
             Ok(s) => {
                 self.screen = Screen::Session(Box::new(s));
                 self.connect_session();

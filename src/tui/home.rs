@@ -1,4 +1,6 @@
-//! The home screen: start a new session from a scenario, or reopen a recent one.
+//! The home screen: start a new session from a scenario (its title asked first, today's
+//! date offered), or take up a recent one: open it, continue it as the next meeting of the
+//! series (`new --from`), or replay it.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,9 +10,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crossterm::event::KeyCode;
 
 use super::action::Action;
+use super::form::{Check, Form, Purpose};
 use super::keys::{KeyTable, UP_DOWN, bind, ch, code, table};
 use super::text::clean;
 use super::theme::Theme;
+use super::wrapped::{Entry as Row, fit_parts, offset_for, push_wrapped, scrolled};
 use crate::core::Lang;
 use crate::store::catalog::{self, Entry, SessionInfo, Source};
 
@@ -27,9 +31,21 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "Enter",
-            "start of open",
-            "start or open",
+            "start (vraagt de titel) of open",
+            "start (asks the title) or open",
             [code(KeyCode::Enter, Action::Open)],
+        ),
+        bind!(
+            "v",
+            "vervolg: de volgende bijeenkomst van deze sessie (--from)",
+            "continue: the next meeting of this session (--from)",
+            [ch('v', Action::Continue)],
+        ),
+        bind!(
+            "r",
+            "deze sessie terugkijken",
+            "replay this session",
+            [ch('r', Action::PlayBack)],
         ),
         bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
         bind!(
@@ -57,6 +73,86 @@ pub struct Home {
     pub selected: usize,
     /// Local files that could not be read.
     pub problems: Vec<String>,
+    /// The title of a new session being asked, when it is.
+    pub prompt: Option<Box<TitlePrompt>>,
+}
+
+/// The title asked before a session starts; today's date is offered (typing replaces it).
+pub struct TitlePrompt {
+    /// The one text field.
+    pub form: Form,
+    /// What starts once the title is given.
+    pub start: Start,
+}
+
+/// What the home screen starts.
+pub enum Start {
+    /// A new session of a scenario.
+    New(crate::core::Scenario),
+    /// The next meeting of a series: a new session of `scenario` that looks back at the
+    /// session in `previous`.
+    Continue {
+        /// The session continued.
+        previous: std::path::PathBuf,
+        /// Its scenario, as the catalog has it now.
+        scenario: crate::core::Scenario,
+    },
+}
+
+impl TitlePrompt {
+    /// Asks the title for `start`, offering `date` (already in the interface language).
+    pub fn new(start: Start, date: &str) -> TitlePrompt {
+        let mut form = Form::text(
+            Purpose::SessionTitle,
+            (
+                " Titel van de bijeenkomst · Enter start · Esc terug ",
+                " Title of the meeting · Enter starts · Esc back ",
+            ),
+            date,
+            Check::Any,
+        );
+        // The date is offered: typing replaces it, Enter keeps it.
+        form.textarea.select_all();
+        TitlePrompt { form, start }
+    }
+}
+
+/// A date as a title: "1 december 2026" / "1 December 2026".
+pub fn date_title(date: jiff::civil::Date, lang: Lang) -> String {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12) - 1;
+    let name = match lang {
+        Lang::Nl => NL[month],
+        Lang::En => EN[month],
+    };
+    format!("{} {name} {}", date.day(), date.year())
 }
 
 impl Home {
@@ -74,6 +170,7 @@ impl Home {
             items,
             selected: 0,
             problems: errors.iter().flat_map(|e| e.lines(lang)).collect(),
+            prompt: None,
         }
     }
 
@@ -96,13 +193,32 @@ fn has_copy(home: &Home, path: &std::path::Path) -> bool {
 
 /// Draws the home screen in `area`.
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: Lang) {
+    // The title being asked, at the foot.
+    let area = match &home.prompt {
+        Some(prompt) => {
+            let h = super::form::foot_height(&prompt.form, area.width);
+            let [rest, foot] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(h)]).areas(area);
+            super::form::render_foot(frame, foot, &prompt.form, theme, lang);
+            rest
+        }
+        None => area,
+    };
+    let detail = detail_lines(home, theme, lang);
     let [list_area, detail_area] = if area.width >= 100 {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     } else {
-        Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area)
+        // Below the list, as high as the wrapped text needs (up to half), never cut.
+        let inner = area.width.saturating_sub(2).max(1) as usize;
+        let need: usize = detail
+            .iter()
+            .map(|l| super::view::wrapped_height(&l.to_string(), inner))
+            .sum();
+        let h = (need as u16 + 2).min(area.height / 2).max(3);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(h)]).areas(area)
     };
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
+    let mut blocks: Vec<Row> = Vec::new();
+    let mut selected_block = 0;
     let mut section = None;
     for (i, item) in home.items.iter().enumerate() {
         let heading = match item {
@@ -110,10 +226,12 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
             HomeItem::Session(_) => lang.pick("Recente sessies", "Recent sessions"),
         };
         if section != Some(heading) {
+            let mut lines = Vec::new();
             if section.is_some() {
                 lines.push(Line::raw(""));
             }
             lines.push(Line::styled(heading, theme.title));
+            blocks.push(Row::other(lines));
             section = Some(heading);
         }
         let label = match item {
@@ -148,29 +266,42 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
                 clean(&s.scenario),
             ),
         };
+        let inner_w = list_area.width.saturating_sub(2) as usize;
+        let mut lines = Vec::new();
         if i == home.selected {
-            selected_line = lines.len();
-            lines.push(Line::from(Span::styled(
-                format!("▶ {label}"),
-                theme.selected,
-            )));
+            selected_block = blocks.len();
+            push_wrapped(&mut lines, "▶ ", &label, inner_w, theme.selected);
         } else {
-            lines.push(Line::from(Span::styled(format!("  {label}"), theme.base)));
+            push_wrapped(&mut lines, "  ", &label, inner_w, theme.base);
         }
+        blocks.push(Row::item(lines));
     }
     let inner_height = list_area.height.saturating_sub(2) as usize;
-    let scroll = selected_line.saturating_sub(inner_height.saturating_sub(1));
-    let list = Paragraph::new(lines)
-        .style(theme.base)
-        .scroll((scroll as u16, 0))
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border)
-                .title(Span::styled(" samenspel ", theme.title)),
-        );
+    let offset = offset_for(&blocks, selected_block, inner_height);
+    let lines = scrolled(blocks, offset, inner_height, theme.dim, lang);
+    let list = Paragraph::new(lines).style(theme.base).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(Span::styled(" samenspel ", theme.title)),
+    );
     frame.render_widget(list, list_area);
+    frame.render_widget(
+        Paragraph::new(detail)
+            .style(theme.base)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border),
+            ),
+        detail_area,
+    );
+}
 
+/// What the home screen says of the selected item: a scenario's description and steps, a
+/// session's title, changes and file (and, for a session, what `v` and `r` do).
+fn detail_lines(home: &Home, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let mut detail: Vec<Line> = match home.items.get(home.selected) {
         Some(HomeItem::Scenario(e)) => {
             let mut d = vec![
@@ -217,15 +348,31 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
     for p in &home.problems {
         detail.push(Line::styled(clean(p).into_owned(), theme.error));
     }
-    frame.render_widget(
-        Paragraph::new(detail)
-            .style(theme.base)
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border),
-            ),
-        detail_area,
+    detail
+}
+
+/// The keys line at the foot of the home screen, as many parts as fit, whole.
+pub fn hint(home: &Home, width: u16, lang: Lang) -> String {
+    let session = matches!(home.items.get(home.selected), Some(HomeItem::Session(_)));
+    let mut parts: Vec<String> = vec![lang.pick("↑↓ kiezen", "↑↓ choose").into()];
+    if session {
+        parts.extend(
+            [
+                lang.pick("Enter openen", "Enter open"),
+                lang.pick("v vervolg (volgende keer)", "v continue (next meeting)"),
+                lang.pick("r terugkijken", "r replay"),
+            ]
+            .map(String::from),
+        );
+    } else {
+        parts.push(lang.pick("Enter nieuwe sessie", "Enter new session").into());
+    }
+    parts.extend(
+        [
+            lang.pick("? hulp", "? help"),
+            lang.pick("q stoppen", "q quit"),
+        ]
+        .map(String::from),
     );
+    format!(" {}", fit_parts(&parts, width.saturating_sub(2) as usize))
 }

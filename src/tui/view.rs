@@ -46,10 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             .areas(area);
             bar(frame, top, "samenspel", "", app);
             home::render(frame, body, h, theme, app.lang);
-            let hint = app.lang.pick(
-                "↑↓ kiezen · Enter openen · ? hulp · q stoppen",
-                "↑↓ choose · Enter open · ? help · q quit",
-            );
+            let hint = home::hint(h, bottom.width, app.lang);
             frame.render_widget(Paragraph::new(hint).style(theme.bar), bottom);
         }
         Screen::Session(s) => session(frame, area, s, app),

@@ -40,6 +40,8 @@ pub enum Purpose {
         /// Start the timer after setting it.
         start: bool,
     },
+    /// The title of a session about to start (the home screen starts it itself).
+    SessionTitle,
 }
 
 /// What a complete form makes.
@@ -127,6 +129,7 @@ pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
             step: step_id,
             voters: text.parse::<u32>().ok(),
         },
+        Purpose::SessionTitle => return None,
         Purpose::Minutes { start } => {
             let minutes = text.parse::<u32>().ok()?;
             let running = state

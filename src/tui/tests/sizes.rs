@@ -73,6 +73,7 @@ fn every_screen_and_overlay_draws_at_every_size() {
         items: entries,
         selected: 2,
         problems: vec!["kapot.json: steps: fout".into()],
+        prompt: None,
     };
     let mut app = App::new(Screen::Home(home), lang, Box::new(super::now));
     every_size(&mut app, "home");
