@@ -378,7 +378,7 @@ pub fn label(change: &Change, lang: Lang) -> &'static str {
         Change::TimerStarted { .. } => ("timer gestart", "timer started"),
         Change::TimerPaused { .. } => ("timer gepauzeerd", "timer paused"),
         Change::TimerSet { .. } => ("timer gezet", "timer set"),
-        Change::ReviewMarked { .. } => ("actie gemarkeerd", "action marked"),
+        Change::ReviewMarked { .. } => ("afspraak gemarkeerd", "commitment marked"),
         Change::DeviceJoined { .. } => ("telefoon doet mee", "phone joined"),
         Change::DeviceRemoved { .. } => (
             "telefoon uit de zaal gehaald",

@@ -60,7 +60,7 @@ pub enum ReduceError {
     #[error("there is no item '{0}' to endorse in step '{1}'")]
     NoItem(String, String),
     /// Unknown action in a review step.
-    #[error("there is no action '{0}' in review step '{1}'")]
+    #[error("there is no commitment '{0}' in review step '{1}'")]
     NoReviewItem(String, String),
     /// Unknown endorser.
     #[error("'{0}' cannot endorse in this step")]
@@ -181,7 +181,7 @@ impl ReduceError {
                 format!("er is geen onderdeel '{i}' om te onderschrijven in stap '{s}'")
             }
             ReduceError::NoReviewItem(i, s) => {
-                format!("er is geen actie '{i}' in terugblik '{s}'")
+                format!("er is geen afspraak '{i}' in terugblik '{s}'")
             }
             ReduceError::NoEndorser(e) => format!("'{e}' kan in deze stap niet onderschrijven"),
             ReduceError::TimerRunning(s) => format!("de timer van stap '{s}' loopt al"),

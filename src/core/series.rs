@@ -120,8 +120,8 @@ pub fn review_step(scenario: &Scenario, spec: ReviewSpec) -> Step {
             "What became of last time's agreements? For each action: done, still open or dropped.",
         ),
         notes: Some(Text::new(
-            "Acties die nog lopen of niet besproken zijn, gaan mee naar de terugblik van de volgende bijeenkomst.",
-            "Actions still open or not discussed are carried on to the review of the next meeting.",
+            "Afspraken die nog lopen of niet besproken zijn, gaan mee naar de terugblik van de volgende bijeenkomst.",
+            "Commitments still open or not discussed are carried on to the review of the next meeting.",
         )),
         minutes: Some(10),
         kind: StepKind::Review(spec),

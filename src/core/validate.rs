@@ -358,8 +358,8 @@ impl Checker {
             if item.what.trim().is_empty() {
                 self.push(
                     format!("{p}.what"),
-                    "een actie heeft een tekst nodig",
-                    "an action needs a text",
+                    "een afspraak heeft een tekst nodig",
+                    "a commitment needs a text",
                 );
             }
         }

@@ -249,8 +249,8 @@ impl Comparison {
             out.push_str(&format!(
                 "\n{}\n",
                 lang.pick(
-                    "Acties van de vorige keer (terugblik)",
-                    "Actions of last time (review)"
+                    "Afspraken van de vorige keer (terugblik)",
+                    "Last time's commitments (review)"
                 )
             ));
             for f in &self.followed_up {

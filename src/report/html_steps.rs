@@ -292,7 +292,7 @@ pub(super) fn comparison(h: &mut String, cmp: &Comparison, opts: &Options) {
         let _ = writeln!(
             h,
             "<h3>{}</h3>\n<ul>",
-            lang.pick("Acties van de vorige keer", "Actions of last time")
+            lang.pick("Afspraken van de vorige keer", "Last time's commitments")
         );
         for f in &cmp.followed_up {
             let _ = writeln!(h, "<li>{}</li>", esc(&f.line(lang)));
@@ -367,7 +367,7 @@ pub(super) fn review(h: &mut String, r: &ReviewOutcome, lang: Lang) {
         let _ = writeln!(
             h,
             "<h3>{}</h3>\n<ul>",
-            lang.pick("Toen afgesproken", "Agreed then")
+            lang.pick("Akkoord van de vorige keer", "Last time's agreement")
         );
         for a in &r.agreements {
             let _ = write!(h, "<li>{}", esc(&a.text));
@@ -381,12 +381,16 @@ pub(super) fn review(h: &mut String, r: &ReviewOutcome, lang: Lang) {
         }
         h.push_str("</ul>\n");
     }
-    let _ = writeln!(h, "<h3>{}</h3>", lang.pick("Acties", "Actions"));
+    let _ = writeln!(
+        h,
+        "<h3>{}</h3>",
+        lang.pick("Afspraken van de vorige keer", "Last time's commitments")
+    );
     if r.items.is_empty() {
         let _ = writeln!(
             h,
             "<p class=\"empty\">{}</p>",
-            lang.pick("Geen acties.", "No actions.")
+            lang.pick("Geen afspraken.", "No commitments.")
         );
         return;
     }

@@ -223,7 +223,7 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
             out,
             &format!(
                 "### {}",
-                lang.pick("Acties van de vorige keer", "Actions of last time")
+                lang.pick("Afspraken van de vorige keer", "Last time's commitments")
             ),
         );
         line(out, "");
@@ -317,7 +317,10 @@ pub(super) fn review(out: &mut String, r: &ReviewOutcome, lang: Lang) {
     if !r.agreements.is_empty() {
         line(
             out,
-            &format!("**{}**", lang.pick("Toen afgesproken", "Agreed then")),
+            &format!(
+                "**{}**",
+                lang.pick("Akkoord van de vorige keer", "Last time's agreement")
+            ),
         );
         line(out, "");
         for a in &r.agreements {
@@ -338,10 +341,16 @@ pub(super) fn review(out: &mut String, r: &ReviewOutcome, lang: Lang) {
         }
         line(out, "");
     }
-    line(out, &format!("### {}", lang.pick("Acties", "Actions")));
+    line(
+        out,
+        &format!(
+            "### {}",
+            lang.pick("Afspraken van de vorige keer", "Last time's commitments")
+        ),
+    );
     line(out, "");
     if r.items.is_empty() {
-        line(out, lang.pick("*Geen acties.*", "*No actions.*"));
+        line(out, lang.pick("*Geen afspraken.*", "*No commitments.*"));
         line(out, "");
         return;
     }

@@ -345,7 +345,16 @@ fn the_report_fits_a_phone_reads_well_and_prints_on_a4() {
                 .scenario
                 .step_heading(i, samenspel::core::Lang::Nl)
         })
-        .chain(["Deelnemers", "Toelichtingen", "Afspraken", "Acties"].map(String::from))
+        .chain(
+            [
+                "Deelnemers",
+                "Toelichtingen",
+                "Afspraken",
+                "Akkoord van de vorige keer",
+                "Afspraken van de vorige keer",
+            ]
+            .map(String::from),
+        )
         .collect();
     match Command::new("pdftotext").arg("-v").output() {
         Err(_) => println!(

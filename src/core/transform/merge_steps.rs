@@ -260,12 +260,12 @@ impl Ctx<'_, '_> {
                         let (g, first) = (self.name(g), self.name(*first));
                         dropped.push(Text::new(
                             format!(
-                                "{g}: actie '{item}' in stap '{step}' gemarkeerd als {}; {} van {first} is aangehouden",
+                                "{g}: afspraak '{item}' in stap '{step}' gemarkeerd als {}; {} van {first} is aangehouden",
                                 status.label(Lang::Nl),
                                 kept.label(Lang::Nl)
                             ),
                             format!(
-                                "{g}: action '{item}' in step '{step}' marked {}; {} of {first} was kept",
+                                "{g}: commitment '{item}' in step '{step}' marked {}; {} of {first} was kept",
                                 status.label(Lang::En),
                                 kept.label(Lang::En)
                             ),
