@@ -209,7 +209,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     } else {
         // Below the list, as high as the wrapped text needs (up to half), never cut.
-        let inner = area.width.saturating_sub(2).max(1) as usize;
+        let inner = area.width.saturating_sub(4).max(1) as usize;
         let need: usize = detail
             .iter()
             .map(|l| super::view::wrapped_height(&l.to_string(), inner))
@@ -293,6 +293,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: &Theme, lang: L
             .block(
                 Block::default()
                     .borders(Borders::ALL)
+                    .padding(ratatui::widgets::Padding::horizontal(1))
                     .border_style(theme.border),
             ),
         detail_area,

@@ -42,19 +42,19 @@ pub fn export_beside(live: &Live, session: &Path, lang: Lang) -> Status {
         }
         written.push(path);
     }
-    let Some(first) = written.first() else {
-        return Status::info("");
-    };
-    let kinds: Vec<String> = FORMATS
+    // The file names, beside the session (a folder path is long and says little in
+    // front of the room): "geëxporteerd naast de sessie: sessie.md, sessie.html, sessie.csv".
+    let names: Vec<String> = written
         .iter()
-        .map(|f| format!(".{}", f.extension()))
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
         .collect();
-    // What was written first, then where: the end of a long path may be cut off.
-    let place = first.with_extension("*");
     Status::info(format!(
-        "{} {}: {}",
-        lang.pick("geëxporteerd", "exported"),
-        kinds.join(" "),
-        place.display()
+        "{}: {}",
+        lang.pick(
+            "geëxporteerd naast de sessie",
+            "exported beside the session"
+        ),
+        names.join(", ")
     ))
 }

@@ -171,7 +171,7 @@ fn step_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
     let text_w = area.width.saturating_sub(2).max(1) as usize;
     let prompt_h = wrapped_height(&prompt, text_w).min(4) as u16;
     let notes_h = notes.as_ref().map_or(0, |n| {
-        wrapped_height(n, text_w.saturating_sub(2)).min(6) as u16 + 2
+        wrapped_height(n, text_w.saturating_sub(4)).min(6) as u16 + 2
     });
     let foot_h = match &view.mode {
         Mode::Confirm(q) => super::question::height(q, area.width),
@@ -305,6 +305,7 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
                 .block(
                     Block::default()
                         .borders(Borders::ALL)
+                        .padding(ratatui::widgets::Padding::horizontal(1))
                         .border_style(theme.notes)
                         .title(lang.pick(
                             " Notities begeleider (f verbergt) ",

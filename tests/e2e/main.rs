@@ -45,4 +45,5 @@ mod special_files;
 mod symlinks;
 mod undo_restart;
 mod validation;
+mod whole_words;
 mod zwolse_komedie;

@@ -63,7 +63,8 @@ pub fn layout(
     theme: &Theme,
     lang: Lang,
 ) -> LaneLayout {
-    let inner_w = area.width.saturating_sub(2) as usize;
+    // One column kept free before the right border, so text never runs into it.
+    let inner_w = area.width.saturating_sub(3) as usize;
     let inner_h = cards_height(area, look);
     // When the cards do not fit with a blank line between them, drop the blank lines.
     let mut out = if look.compact || !may_fit_roomy(lane, inner_h) {
@@ -138,7 +139,8 @@ pub fn fits_roomy(
     theme: &Theme,
     lang: Lang,
 ) -> bool {
-    let inner_w = area.width.saturating_sub(2) as usize;
+    // One column kept free before the right border, so text never runs into it.
+    let inner_w = area.width.saturating_sub(3) as usize;
     let inner_h = cards_height(area, look);
     may_fit_roomy(lane, inner_h)
         && build(inner_w, lane, look, theme, lang, true).lines.len() <= inner_h

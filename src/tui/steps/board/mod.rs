@@ -302,7 +302,9 @@ pub fn moves_away(change: &Change, view: &View, state: &SessionState) -> bool {
         && board.find(*card).is_some_and(|(l, _)| l == here)
 }
 
-/// Splits text into lines of at most `width` characters, at spaces where possible.
+/// Splits text into lines of at most `width` characters, at spaces where possible; a word
+/// longer than a line is broken with a hyphen at the end of each piece but the last
+/// ("Samenwerkingsovereen-" / "komst"), so it never looks cut.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
@@ -313,8 +315,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             let cur_len = current.chars().count();
             let w_len = word.chars().count();
             if cur_len == 0 && w_len > width {
-                let head: String = word.chars().take(width).collect();
-                word = word.chars().skip(width).collect();
+                // A hyphen where there is room for one (a line of one column has none).
+                let take = if width > 1 { width - 1 } else { 1 };
+                let mut head: String = word.chars().take(take).collect();
+                if width > 1 {
+                    head.push('-');
+                }
+                word = word.chars().skip(take).collect();
                 lines.push(head);
                 continue;
             }
