@@ -161,9 +161,15 @@ pub fn scrolled<'a>(
     let offset = clamp_offset(&blocks, offset, height);
     let above = blocks.iter().take(offset).filter(|b| b.item).count();
     let mut out: Vec<Line> = Vec::new();
-    if above > 0 {
+    // Something above (a heading at least): said, with how many items when there are.
+    if offset > 0 {
+        let count = if above > 0 {
+            format!("{above} ")
+        } else {
+            String::new()
+        };
         out.push(Line::styled(
-            format!("▲ {above} {}", lang.pick("hoger (↑)", "above (↑)")),
+            format!("▲ {count}{}", lang.pick("hoger (↑)", "above (↑)")),
             style,
         ));
     }
@@ -188,11 +194,17 @@ pub fn scrolled<'a>(
         // A block taller than the view: as much of it as fits.
         out.extend(b.lines.into_iter().take(height.saturating_sub(1)));
     }
-    let below = rest.filter(|b| b.item).count();
-    if below > 0 {
+    let rest: Vec<Entry> = rest.collect();
+    let below = rest.iter().filter(|b| b.item).count();
+    if !rest.is_empty() {
         out.truncate(height.saturating_sub(1));
+        let count = if below > 0 {
+            format!("{below} ")
+        } else {
+            String::new()
+        };
         out.push(Line::styled(
-            format!("▼ {below} {}", lang.pick("meer (↓)", "more (↓)")),
+            format!("▼ {count}{}", lang.pick("meer (↓)", "more (↓)")),
             style,
         ));
     }

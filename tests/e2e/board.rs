@@ -22,18 +22,22 @@ fn a_board_session_with_moves_a_theme_a_tag_and_undo_survives_reopening() {
         app.wait_for(&format!("▶• {text}"));
     }
 
-    // `>`: the selected card goes to the next lane, on the right half of the screen.
+    // `>`: the selected card goes to the next lane, on the right half of the screen; the
+    // selection stays in the lane being sorted, and the status line says where it went.
     app.send(">");
     app.wait_for("1 kaart ");
+    app.wait_for("kaart naar 2. Initiatieven over gemeente");
     let screen = app.screen();
     assert!(
         column_of(&screen, "Bureaucratisch").is_some_and(|c| c > 50),
         "{screen}"
     );
     assert!(screen.contains("2 kaarten"), "{screen}");
+    assert!(screen.contains("▶• Star"), "{screen}");
 
-    // Back to the first lane; `J` moves "Traag" below "Star".
+    // ← stays in the first lane (no wrap to the last); `J` moves "Traag" below "Star".
     app.send(key::LEFT);
+    app.send(key::UP);
     app.wait_for("▶• Traag");
     app.send("J");
     app.wait_until("Star above Traag", |s| {

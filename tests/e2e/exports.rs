@@ -499,7 +499,7 @@ fn capital_x_exports_beside_the_session_at_any_moment() {
     app.send(crate::common::key::ENTER);
     app.wait_for("Ze bellen nooit terug");
     app.send("X");
-    app.wait_for("geëxporteerd .md .html .csv");
+    app.wait_for("geëxporteerd naast de sessie");
     let (session, _) = crate::common::only_session(home.path());
     let md = std::fs::read_to_string(session.with_extension("md")).expect("the Markdown report");
     assert!(md.contains("- Ze bellen nooit terug, zeggen ze"), "{md}");

@@ -73,10 +73,21 @@ fn a_locked_session_can_be_looked_at_read_only_and_is_not_changed() {
     );
     second.wait_for("Van de eerste");
     second.wait_for("alleen lezen");
+    // Read-only suggests no edit: `a` opens no text field, no hint offers one.
     second.send("a");
-    second.type_text("Van de tweede");
+    second.send("e");
+    second.send("d");
     second.send(key::ENTER);
-    second.wait_for("wijzigingen worden niet bewaard");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let screen = second.screen();
+    assert!(screen.contains("Van de eerste"), "{screen}");
+    assert!(!screen.contains("verwijderen?"), "{screen}");
+    assert!(!screen.contains("Nieuwe kaart"), "{screen}");
+    assert!(!screen.contains("a voegt"), "{screen}");
+    assert!(!screen.contains("t start"), "{screen}");
+    // ... but it moves between steps (the file stays as it is).
+    second.send("n");
+    second.wait_for("Akte 2/4");
     second.send("q");
     assert_eq!(second.wait_exit(), 0);
     let after = sha2::Sha256::digest(std::fs::read(&path).expect("read"));

@@ -35,8 +35,8 @@ fn goals_of_four_parties_rated_and_the_analysis_on_screen_matches_the_file() {
     app.wait_for("[WOCO] Betaalbare huur");
     app.wait_for("[COOP] Lokaal eigendom");
 
-    // Rows in board order; → at the end of a row goes on to the next row, so a whole
-    // table can be typed in one go. "." leaves a cell empty.
+    // Rows in board order; a digit moves on to the next cell (and at the end of a row to
+    // the next row), so a whole table is typed in one go. "." leaves a cell empty (→).
     let table = [
         ["2", ".", ".", "."],  // 70% instemming: only the housing corporation
         ["2", "2", "1", "2"],  // Tevreden huurders
@@ -48,10 +48,11 @@ fn goals_of_four_parties_rated_and_the_analysis_on_screen_matches_the_file() {
     ];
     for row in table {
         for v in row {
-            if v != "." {
+            if v == "." {
+                app.send(key::RIGHT);
+            } else {
                 app.send(v);
             }
-            app.send(key::RIGHT);
         }
     }
     app.wait_for("rij 8/19");

@@ -76,10 +76,12 @@ fn typing_a_card_shows_it_in_the_lane_and_the_notes_toggle() {
     app.dispatch(Action::Right);
     app.dispatch(Action::Add);
     let editing = render(&app, 80, 24);
+    // The field names the lane the card goes into, and its keys.
     assert!(
-        editing.contains("New card · Enter saves · Esc cancels"),
+        editing.contains("New card → 2. Initiatives about municipality"),
         "{editing}"
     );
+    assert!(editing.contains("Enter saves · Esc cancels"), "{editing}");
     app.dispatch(Action::Paste("Ze luisteren écht\nniet".into()));
     app.dispatch(Action::EditorSave);
     app.dispatch(Action::ToggleNotes);

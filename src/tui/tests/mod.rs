@@ -5,7 +5,9 @@ mod agreement;
 mod board;
 mod forms;
 mod inputs;
+mod looking;
 mod matrix;
+mod meeting;
 mod participants;
 mod replay;
 mod room;
@@ -109,6 +111,16 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
     let frame = terminal.draw(|f| super::view::draw(f, app)).expect("drawn");
     app.area = frame.area;
     terminal.backend().buffer().clone()
+}
+
+/// A character key as the terminal sends it (capitals with Shift).
+pub fn char_key(c: char) -> TermEvent {
+    let modifiers = if c.is_uppercase() || c == '?' {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    TermEvent::Key(KeyEvent::new(KeyCode::Char(c), modifiers))
 }
 
 /// A buffer as text, one line per row, trailing spaces removed.

@@ -448,12 +448,6 @@ fn draw(
     } else {
         0
     };
-    let [top, body, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(rules_h),
-    ])
-    .areas(area);
     let back = if ctx.edits {
         ctx.lang.pick(
             " · ↑↓ schuift · A terug naar de matrix",
@@ -462,6 +456,16 @@ fn draw(
     } else {
         ""
     };
+    // The summary and its keys wrap, whole words, on two rows when one is too narrow.
+    let top_h =
+        crate::tui::view::wrapped_height(&format!(" {summary}{back}"), area.width.max(1) as usize)
+            .clamp(1, 2) as u16;
+    let [top, body, foot] = Layout::vertical([
+        Constraint::Length(top_h),
+        Constraint::Min(1),
+        Constraint::Length(rules_h),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {summary}"), theme.dim),
