@@ -31,6 +31,7 @@ mod layers;
 mod lock;
 mod markdown_readers;
 mod matrix;
+mod meeting_keys;
 mod merging;
 mod phone;
 mod render_escapes;

@@ -82,7 +82,7 @@ fn read_only_browses_every_step_and_suggests_no_edit() {
     room.keys("aWijkavond\ngemeente\nmei\n");
     room.keys("p");
     let path = closed(&mut room);
-    let before = std::fs::read(&path).expect("the file");
+    let before = crate::store::load::read_session_bytes(&path).expect("the file");
     let ws = SessionScreen::open(&path, true).expect("read-only");
     let mut app = on(Screen::Session(Box::new(ws)));
     let look = |app: &mut App| super::text(&super::draw(app, 80, 24));
@@ -132,7 +132,7 @@ fn read_only_browses_every_step_and_suggests_no_edit() {
     };
     ws.close();
     assert_eq!(
-        std::fs::read(&path).expect("the file"),
+        crate::store::load::read_session_bytes(&path).expect("the file"),
         before,
         "nothing written"
     );
