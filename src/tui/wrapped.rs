@@ -174,27 +174,38 @@ pub fn scrolled<'a>(
         ));
     }
     let total = blocks.len();
-    let mut shown = offset;
-    let mut rest = blocks.into_iter().skip(offset).peekable();
-    while let Some(b) = rest.peek() {
+    let mut rest: std::collections::VecDeque<Entry> = blocks.into_iter().skip(offset).collect();
+    let mut taken: Vec<Entry> = Vec::new();
+    let mut rows = out.len();
+    while let Some(b) = rest.front() {
         // Keep a row for the line below unless this is the last block.
-        let last = shown + 1 == total;
+        let last = offset + taken.len() + 1 == total;
         let reserve = usize::from(!last);
-        if out.len() + b.lines.len() + reserve > height {
+        if rows + b.lines.len() + reserve > height {
             break;
         }
-        if let Some(b) = rest.next() {
-            out.extend(b.lines);
-            shown += 1;
+        rows += b.lines.len();
+        if let Some(b) = rest.pop_front() {
+            taken.push(b);
         }
     }
-    if shown == offset
-        && let Some(b) = rest.next()
+    // A heading (or a blank line) is never left at the bottom without what it heads.
+    while !rest.is_empty() && taken.len() > 1 && taken.last().is_some_and(|b| !b.item) {
+        if let Some(b) = taken.pop() {
+            rest.push_front(b);
+        }
+    }
+    let shown = taken.len();
+    for b in taken {
+        out.extend(b.lines);
+    }
+    if shown == 0
+        && let Some(b) = rest.pop_front()
     {
         // A block taller than the view: as much of it as fits.
         out.extend(b.lines.into_iter().take(height.saturating_sub(1)));
     }
-    let rest: Vec<Entry> = rest.collect();
+    let rest: Vec<Entry> = rest.into_iter().collect();
     let below = rest.iter().filter(|b| b.item).count();
     if !rest.is_empty() {
         out.truncate(height.saturating_sub(1));
@@ -248,4 +259,61 @@ pub fn fit_parts(parts: &[String], room: usize) -> String {
         out = next;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Lang;
+
+    fn item(text: &str) -> Entry<'static> {
+        Entry::item(vec![Line::raw(text.to_string())])
+    }
+
+    fn heading(text: &str) -> Entry<'static> {
+        Entry::other(vec![Line::raw(text.to_string())])
+    }
+
+    fn shown(lines: Vec<Line>) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_list_shows_whole_entries_and_says_what_is_above_and_below() {
+        let list = || {
+            vec![
+                heading("EEN"),
+                item("a"),
+                item("b"),
+                heading("TWEE"),
+                item("c"),
+                item("d"),
+                item("e"),
+            ]
+        };
+        // From the top: the heading of the second list is not left at the bottom alone.
+        let top = shown(scrolled(list(), 0, 5, Style::default(), Lang::Nl));
+        assert_eq!(top, ["EEN", "a", "b", "▼ 3 meer (↓)"]);
+        // Scrolled: what is above is said too.
+        let mid = shown(scrolled(list(), 3, 5, Style::default(), Lang::Nl));
+        assert_eq!(mid, ["▲ 2 hoger (↑)", "TWEE", "c", "d", "e"]);
+        // Never further than the end allows: the last rows are used.
+        let far = shown(scrolled(list(), 6, 5, Style::default(), Lang::Nl));
+        assert_eq!(far, mid);
+        // The selected entry is in view.
+        let blocks = list();
+        let offset = offset_for(&blocks, 6, 4);
+        let view = shown(scrolled(blocks, offset, 4, Style::default(), Lang::Nl));
+        assert!(view.contains(&"e".to_string()), "{view:?}");
+        assert!(view[0].starts_with('▲'), "{view:?}");
+    }
+
+    #[test]
+    fn parts_that_do_not_fit_are_left_out_whole() {
+        let parts: Vec<String> = ["a afspraak", "e bewerken", "d verwijderen"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(fit_parts(&parts, 23), "a afspraak · e bewerken");
+        assert_eq!(fit_parts(&parts, 9), "");
+    }
 }

@@ -103,8 +103,8 @@ pub fn all_present(state: &SessionState, item: &str, lang: Lang) -> Option<React
     }
     let n = changes.len();
     let said = match lang {
-        Lang::Nl => format!("{n} erbij: alle aanwezigen onderschrijven dit (u maakt het ongedaan)"),
-        Lang::En => format!("{n} more: all present endorse this (u undoes it)"),
+        Lang::Nl => format!("{n} erbij onderschreven · u maakt ongedaan"),
+        Lang::En => format!("{n} more endorse it · u undoes"),
     };
     Some(Reaction::RecordThenSay(
         vec![Change::Group { changes }],

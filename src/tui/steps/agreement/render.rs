@@ -82,10 +82,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme
     let mut blocks = endorsable_blocks(&look(width), &list);
     if has_items {
         blocks.push((
-            Entry::other(vec![
-                Line::raw(""),
-                Line::styled(commitments_title.trim().to_string(), theme.title),
-            ]),
+            Entry::other(vec![Line::styled(
+                commitments_title.trim().to_string(),
+                theme.title,
+            )]),
             None,
         ));
     }
