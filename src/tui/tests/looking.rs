@@ -203,6 +203,12 @@ fn the_summary_and_the_analysis_scroll_and_say_what_is_above_and_below() {
     app.dispatch(crate::tui::action::Action::Replay(ReplayKey::First));
     let s = super::text(&super::draw(&mut app, 80, 24));
     shows(&s, "verborgen ↓");
+    // A summary is looked at: no hint of an edit ("a voegt …", "t start").
+    for (w, h) in SIZES {
+        let s = super::text(&super::draw(&mut app, w, h));
+        hides(&s, "a voegt");
+        hides(&s, "t start");
+    }
     for _ in 0..15 {
         app.dispatch(crate::tui::action::Action::Replay(ReplayKey::Look(
             Look::Down,
@@ -226,6 +232,8 @@ fn the_summary_and_the_analysis_scroll_and_say_what_is_above_and_below() {
     let s = super::text(&super::draw(&mut app, 80, 24));
     shows(&s, "Afspraak 5 over de wijkavond");
     shows(&s, "▲");
+    hides(&s, "a afspraak");
+    hides(&s, "spatie: wie onderschrijft");
 
     // The analysis of a matrix scrolls too, item by item.
     let mut m = Room::new("stakeholder-doelen", Lang::Nl);

@@ -225,6 +225,13 @@ fn a_vote_keeps_its_count_in_view_and_votes_on_themes() {
     for _ in 0..30 {
         room.key(Down);
     }
+    // Two goals with the same text: the vote says how to keep their dots together.
+    let mut goals = Room::new("stakeholder-doelen", Lang::Nl);
+    goals.go_to_step(3);
+    for (w, h) in SIZES {
+        let s = goals.screen(w, h).replace('\n', " ");
+        shows(&s, "Dubbel: “Tevreden bewoners”");
+    }
     for (w, h) in SIZES {
         let s = room.screen(w, h);
         shows(&s, "nog 24 van 24 stippen");
