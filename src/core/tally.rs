@@ -64,8 +64,8 @@ pub fn dot_count(state: &SessionState, step: usize) -> Option<DotCount> {
     })
 }
 
-/// What can be voted on in vote step `step`, in board order: every card, or every theme
-/// followed by the cards without a theme. Targets that are gone but still hold dots come
+/// What can be voted on in vote step `step`, in board order: every card, or the themes
+/// (each where its first card is) and the cards without a theme. Targets that are gone but still hold dots come
 /// last, so their dots can be taken off.
 pub fn candidates(state: &SessionState, step: usize) -> Vec<Candidate> {
     let (Some(StepKind::Vote(spec)), Some(StepState::Vote(vote))) = (
@@ -81,39 +81,38 @@ pub fn candidates(state: &SessionState, step: usize) -> Vec<Candidate> {
     let dots = |t: &VoteTarget| vote.dots.get(t).copied().unwrap_or(0);
     let mut list: Vec<Candidate> = Vec::new();
     if let Some(board) = board {
-        if spec.targets == VoteTargets::Themes {
-            let mut themes: Vec<(String, usize)> = Vec::new();
-            for card in board.cards() {
-                if let Some(theme) = &card.theme {
-                    match themes.iter_mut().find(|(name, _)| name == theme) {
-                        Some((_, n)) => *n += 1,
-                        None => themes.push((theme.clone(), 1)),
+        // In board order; a theme where its first card is, as the board shows it.
+        let mut seen: Vec<&String> = Vec::new();
+        for card in board.cards() {
+            match (&card.theme, spec.targets) {
+                (Some(theme), VoteTargets::Themes) => {
+                    if seen.contains(&theme) {
+                        continue;
                     }
+                    seen.push(theme);
+                    let target = VoteTarget::Theme(theme.clone());
+                    list.push(Candidate {
+                        dots: dots(&target),
+                        target,
+                        label: Some(theme.clone()),
+                        cards: board
+                            .cards()
+                            .filter(|c| c.theme.as_ref() == Some(theme))
+                            .count(),
+                        party: None,
+                    });
+                }
+                _ => {
+                    let target = VoteTarget::Card(card.id);
+                    list.push(Candidate {
+                        dots: dots(&target),
+                        target,
+                        label: Some(card.text.clone()),
+                        cards: 1,
+                        party: card.party.clone(),
+                    });
                 }
             }
-            for (name, n) in themes {
-                let target = VoteTarget::Theme(name.clone());
-                list.push(Candidate {
-                    dots: dots(&target),
-                    target,
-                    label: Some(name),
-                    cards: n,
-                    party: None,
-                });
-            }
-        }
-        for card in board.cards() {
-            if spec.targets == VoteTargets::Themes && card.theme.is_some() {
-                continue;
-            }
-            let target = VoteTarget::Card(card.id);
-            list.push(Candidate {
-                dots: dots(&target),
-                target,
-                label: Some(card.text.clone()),
-                cards: 1,
-                party: card.party.clone(),
-            });
         }
     }
     for (target, n) in &vote.dots {

@@ -151,7 +151,7 @@ fn a_deleted_card_keeps_its_dots_as_a_nameless_candidate() {
 }
 
 #[test]
-fn a_theme_vote_offers_themes_first_then_loose_cards() {
+fn a_theme_vote_offers_each_theme_where_its_first_card_is() {
     let mut s = state(vec![person(10, true)]);
     let cards = [card(&s, "een"), card(&s, "drie")];
     apply(
@@ -175,6 +175,41 @@ fn a_theme_vote_offers_themes_first_then_loose_cards() {
         .map(|c| (c.label.as_deref(), c.cards, c.dots))
         .collect();
     assert_eq!(view, [(Some("Contact"), 2, 1), (Some("twee"), 1, 0)]);
+    // A theme of later cards comes after the loose card before them, as the board shows.
+    let later = [card(&s, "twee"), card(&s, "drie")];
+    let ids: Vec<u32> = later
+        .into_iter()
+        .filter_map(|t| match t {
+            VoteTarget::Card(id) => Some(id),
+            VoteTarget::Theme(_) => None,
+        })
+        .collect();
+    let first = match card(&s, "een") {
+        VoteTarget::Card(id) => id,
+        VoteTarget::Theme(_) => unreachable!("a card"),
+    };
+    apply(
+        &mut s,
+        Change::ThemeSet {
+            step: "bord".into(),
+            cards: vec![first],
+            theme: None,
+        },
+    );
+    apply(
+        &mut s,
+        Change::ThemeSet {
+            step: "bord".into(),
+            cards: ids,
+            theme: Some("Later".into()),
+        },
+    );
+    let labels: Vec<_> = candidates(&s, 2)
+        .iter()
+        .map(|c| c.label.clone().unwrap_or_default())
+        .collect();
+    // "Contact" is gone (its cards left it), its dot waits last to be taken off.
+    assert_eq!(labels, ["een", "Later", ""]);
 }
 
 #[test]

@@ -358,16 +358,20 @@ fn lane_titles(state: &SessionState, spec: &VoteSpec, lang: Lang) -> Vec<String>
     }
 }
 
-/// The lane of the voted board a card target sits in.
+/// The lane of the voted board a card (or a theme's first card) sits in.
 fn lane_of(state: &SessionState, spec: &VoteSpec, c: &Candidate) -> Option<usize> {
-    let VoteTarget::Card(id) = c.target else {
-        return None;
-    };
     let board = state
         .scenario
         .step_index(&spec.on)
         .and_then(|i| state.board(i))?;
-    board.find(id).map(|(lane, _)| lane)
+    match &c.target {
+        VoteTarget::Card(id) => board.find(*id).map(|(lane, _)| lane),
+        // A theme under the lane of its first card.
+        VoteTarget::Theme(name) => board
+            .lanes
+            .iter()
+            .position(|l| l.cards.iter().any(|c| c.theme.as_deref() == Some(name))),
+    }
 }
 
 /// What an action does on a vote step.
