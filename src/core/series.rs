@@ -116,8 +116,8 @@ pub fn review_step(scenario: &Scenario, spec: ReviewSpec) -> Step {
         id,
         title: Text::new("Terugblik op de vorige keer", "Looking back at last time"),
         prompt: Text::new(
-            "Wat is er geworden van de afspraken van de vorige keer? Per actie: gedaan, loopt nog of vervallen.",
-            "What became of last time's agreements? For each action: done, still open or dropped.",
+            "Wat is er geworden van de afspraken van de vorige keer? Per afspraak: gedaan, loopt nog of vervallen.",
+            "What became of last time's commitments? For each one: done, still open or dropped.",
         ),
         notes: Some(Text::new(
             "Afspraken die nog lopen of niet besproken zijn, gaan mee naar de terugblik van de volgende bijeenkomst.",

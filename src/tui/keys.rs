@@ -136,6 +136,12 @@ pub const ARROWS_UP_DOWN: &[(Key, Does)] = &[
     code(KeyCode::Down, Action::Down),
 ];
 
+/// Home and End: the first and the last of a list.
+pub const HOME_END: &[(Key, Does)] = &[
+    code(KeyCode::Home, Action::First),
+    code(KeyCode::End, Action::Last),
+];
+
 /// e and Enter: edit what is selected.
 pub const EDIT: &[(Key, Does)] = &[ch('e', Action::Edit), code(KeyCode::Enter, Action::Edit)];
 

@@ -43,7 +43,8 @@ pub fn export_beside(live: &Live, session: &Path, lang: Lang) -> Status {
         written.push(path);
     }
     // The file names, beside the session (a folder path is long and says little in
-    // front of the room): "geëxporteerd naast de sessie: sessie.md, sessie.html, sessie.csv".
+    // front of the room), the first whole and the others by what differs from it, so that
+    // all of them fit at 80 columns: "geëxporteerd naast de sessie: sessie.md, .html, .csv".
     let names: Vec<String> = written
         .iter()
         .filter_map(|p| p.file_name())
@@ -55,6 +56,44 @@ pub fn export_beside(live: &Live, session: &Path, lang: Lang) -> Status {
             "geëxporteerd naast de sessie",
             "exported beside the session"
         ),
-        names.join(", ")
+        short_names(&names)
     ))
+}
+
+/// "a.md, .html, .csv": the first name whole, a later one that shares its stem by the rest.
+fn short_names(names: &[String]) -> String {
+    let Some(first) = names.first() else {
+        return String::new();
+    };
+    let stem = first
+        .rsplit_once('.')
+        .map_or(first.as_str(), |(stem, _)| stem);
+    let mut parts = vec![first.clone()];
+    for name in names.iter().skip(1) {
+        match name.strip_prefix(stem) {
+            Some(rest) if !rest.is_empty() => parts.push(rest.to_string()),
+            _ => parts.push(name.clone()),
+        }
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_names;
+
+    #[test]
+    fn later_names_are_shortened_to_what_differs_from_the_first() {
+        let names = [
+            "2026-12-01-cop.md",
+            "2026-12-01-cop.html",
+            "2026-12-01-cop-handout.pdf",
+            "other.csv",
+        ]
+        .map(String::from);
+        assert_eq!(
+            short_names(&names),
+            "2026-12-01-cop.md, .html, -handout.pdf, other.csv"
+        );
+    }
 }

@@ -15,7 +15,7 @@ use crate::core::tally::{Candidate, DotCount, candidates, dot_count, ranked};
 use crate::core::{Change, Lang, SessionState, StepState};
 use crate::tui::action::Action;
 use crate::tui::form::{Check, Field, Form, Purpose};
-use crate::tui::keys::{ARROWS_UP_DOWN, KeyTable, bind, ch, table};
+use crate::tui::keys::{ARROWS_UP_DOWN, HOME_END, KeyTable, bind, ch, table};
 use crate::tui::participants::party_name;
 use crate::tui::session::view::{Mode, Scene, View};
 use crate::tui::text::clean;
@@ -31,6 +31,7 @@ pub static KEYS: KeyTable = table!(
     "Vote",
     [
         bind!("↑ ↓", "kies een kaart", "select a card", ARROWS_UP_DOWN,),
+        bind!("Home End", "eerste / laatste", "first / last", HOME_END,),
         bind!(
             "+",
             "stip op de kaart",
@@ -383,17 +384,20 @@ fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -
     let revealed = revealed(state);
     let selected = view.cursor(index).card.min(list.len().saturating_sub(1));
     match action {
-        Action::Up | Action::Down => {
+        Action::Up | Action::Down | Action::First | Action::Last => {
+            // In the order on screen: ranked once revealed.
             let order: Vec<usize> = if revealed {
                 ranked(&list).into_iter().map(|(_, i)| i).collect()
             } else {
                 (0..list.len()).collect()
             };
             let pos = order.iter().position(|i| *i == selected).unwrap_or(0);
-            let pos = if *action == Action::Up {
-                pos.saturating_sub(1)
-            } else {
-                (pos + 1).min(order.len().saturating_sub(1))
+            let last = order.len().saturating_sub(1);
+            let pos = match action {
+                Action::Up => pos.saturating_sub(1),
+                Action::Down => (pos + 1).min(last),
+                Action::First => 0,
+                _ => last,
             };
             view.cursor_mut(index).card = order.get(pos).copied().unwrap_or(0);
             None

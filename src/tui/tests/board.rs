@@ -179,6 +179,8 @@ fn a_card_is_tagged_with_a_party_from_the_scenario_as_a_text_label() {
         assert!(s.contains("2 [INI] Bewonersinitiatief"), "{s}");
         assert!(s.contains("0 geen partij"), "{s}");
         assert!(!s.contains("WOCO"), "{s}");
+        // The hint says what the digit does: it chooses at once.
+        assert!(s.contains("cijfer kiest direct"), "{s}");
         f.keys("2");
         let s = f.screen(w, h);
         assert!(s.contains("[INI] Ze hebben geen idee"), "{s}");

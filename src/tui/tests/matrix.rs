@@ -264,6 +264,17 @@ fn the_step_plan_check_shows_tracks_gaps_and_results() {
         s.contains("Uitwerken (niet begonnen) loopt achter op Ontwikkelen (bezig)"),
         "{s}"
     );
+    // The glyphs' columns are named, left to right.
+    assert!(s.contains("Fases van links naar rechts"), "{s}");
+    // The results are further down: ↓ scrolls to them.
+    let mut s = s;
+    for _ in 0..10 {
+        if s.contains("RESULTATEN") {
+            break;
+        }
+        f.key(KeyCode::Down);
+        s = f.screen(80, 24);
+    }
     assert!(s.contains("RESULTATEN"), "{s}");
     // The results step shows the same analysis, with the letter of intent in place.
     f.keys("A");

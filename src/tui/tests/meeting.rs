@@ -101,6 +101,11 @@ fn a_goal_moved_to_another_partys_lane_takes_that_party_in_one_undoable_change()
     room.key(Down);
     room.key(Down);
     room.keys(">");
+    // The status line says the party changed with the move, and how to take it back.
+    shows(
+        &room.screen(120, 35),
+        "kaart naar 2. Gemeente, nu van Gemeente (u maakt ongedaan)",
+    );
     room.keys("2");
     room.key(End);
     let s = room.screen(80, 24);

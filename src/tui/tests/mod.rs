@@ -5,6 +5,7 @@ mod agreement;
 mod board;
 mod forms;
 mod inputs;
+mod lists;
 mod looking;
 mod matrix;
 mod meeting;

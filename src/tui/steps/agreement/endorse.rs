@@ -46,6 +46,7 @@ pub static KEYS: KeyTable = table!(
                 ch('q', Action::Back),
             ],
         ),
+        bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
     ],
 );
 

@@ -17,7 +17,7 @@ use crate::core::touch::Touched;
 use crate::core::{Change, Lang, SessionState, StepState};
 use crate::tui::action::Action;
 use crate::tui::form::{Check, Field, Form, Purpose};
-use crate::tui::keys::{ARROWS_UP_DOWN, EDIT, KeyTable, bind, ch, code, table};
+use crate::tui::keys::{ARROWS_UP_DOWN, EDIT, HOME_END, KeyTable, bind, ch, code, table};
 use crate::tui::question::Question;
 use crate::tui::session::view::{Mode, View};
 
@@ -32,6 +32,7 @@ pub static KEYS: KeyTable = table!(
             "select an item",
             ARROWS_UP_DOWN,
         ),
+        bind!("Home End", "eerste / laatste", "first / last", HOME_END,),
         bind!(
             "Space",
             "wie onderschrijft dit (ook een afspraak)",
@@ -151,6 +152,8 @@ fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) ->
         (Action::Down, _) => {
             view.cursor_mut(index).card = (selected + 1).min(list.len().saturating_sub(1))
         }
+        (Action::First, _) => view.cursor_mut(index).card = 0,
+        (Action::Last, _) => view.cursor_mut(index).card = list.len().saturating_sub(1),
         (Action::Right, _) => {
             if let Some(i) = list.iter().position(|x| matches!(x, Item::Commitment(_))) {
                 view.cursor_mut(index).card = i;

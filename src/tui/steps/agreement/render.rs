@@ -71,10 +71,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(area);
         let blocks = endorsable_blocks(&look(inner_width(left)), &list);
-        let keys = keys(scene, false, left, lang);
+        let keys = keys(scene, None, !list.is_empty(), left, lang);
         pane(frame, left, blocks, &agreement_title, &keys, &look(0));
         let blocks = commitment_blocks(&look(inner_width(right)), &list);
-        let keys = keys_for_commitments(scene, right, lang);
+        let keys = keys_for_commitments(scene, count > 0, right, lang);
         pane(frame, right, blocks, &commitments_title, &keys, &look(0));
         return;
     }
@@ -95,22 +95,32 @@ pub(super) fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme
     } else {
         commitments_title
     };
-    let keys = keys(scene, true, area, lang);
+    let keys = keys(scene, Some(count), !list.is_empty(), area, lang);
     pane(frame, area, blocks, &title, &keys, &look(width));
 }
 
-/// The keys at the foot of a pane, as many as fit, whole (only in a live session).
-fn keys(scene: &Scene, commitments: bool, area: Rect, lang: Lang) -> String {
+/// The keys at the foot of a pane, as many as fit, whole (only in a live session), and
+/// only those that do something: nothing to endorse offers no endorsing.
+fn keys(
+    scene: &Scene,
+    commitments: Option<usize>,
+    endorsable: bool,
+    area: Rect,
+    lang: Lang,
+) -> String {
     if !scene.edits() {
         return String::new();
     }
-    let mut parts: Vec<String> = vec![
-        lang.pick("spatie: wie onderschrijft", "space: who endorses")
-            .into(),
-        lang.pick("A: alle aanwezigen", "A: all present").into(),
-    ];
-    if commitments {
-        parts.extend(commitment_keys(lang));
+    let mut parts: Vec<String> = Vec::new();
+    if endorsable {
+        parts.push(
+            lang.pick("spatie: wie onderschrijft", "space: who endorses")
+                .into(),
+        );
+        parts.push(lang.pick("A: alle aanwezigen", "A: all present").into());
+    }
+    if let Some(count) = commitments {
+        parts.extend(commitment_keys(lang, count > 0));
     }
     let text = fit_parts(&parts, area.width.saturating_sub(6) as usize);
     if text.is_empty() {
@@ -120,22 +130,22 @@ fn keys(scene: &Scene, commitments: bool, area: Rect, lang: Lang) -> String {
     }
 }
 
-fn commitment_keys(lang: Lang) -> Vec<String> {
-    [
-        lang.pick("a afspraak", "a commitment"),
-        lang.pick("e bewerken", "e edit"),
-        lang.pick("d verwijderen", "d delete"),
-    ]
-    .map(String::from)
-    .to_vec()
+/// a, and e and d when there is a commitment to edit or delete.
+fn commitment_keys(lang: Lang, any: bool) -> Vec<String> {
+    let mut keys = vec![lang.pick("a afspraak", "a commitment").to_string()];
+    if any {
+        keys.push(lang.pick("e bewerken", "e edit").into());
+        keys.push(lang.pick("d verwijderen", "d delete").into());
+    }
+    keys
 }
 
-fn keys_for_commitments(scene: &Scene, area: Rect, lang: Lang) -> String {
+fn keys_for_commitments(scene: &Scene, any: bool, area: Rect, lang: Lang) -> String {
     if !scene.edits() {
         return String::new();
     }
     let text = fit_parts(
-        &commitment_keys(lang),
+        &commitment_keys(lang, any),
         area.width.saturating_sub(6) as usize,
     );
     if text.is_empty() {

@@ -78,8 +78,16 @@ pub fn render(
         lines.push(line);
     }
     let title = lang.pick(" Wie zei het? ", " Who said it? ");
-    let hint = lang.pick(" ↑↓ Enter · Esc ", " ↑↓ Enter · Esc ");
-    let w = (width.max(title.chars().count()) as u16 + 4).min(area.width);
+    // A digit chooses at once, as in every chooser (the participant form says the same).
+    let hint = lang.pick(
+        " cijfer kiest direct · ↑↓ Enter · Esc ",
+        " digit chooses at once · ↑↓ Enter · Esc ",
+    );
+    let w = (width
+        .max(title.chars().count())
+        .max(hint.chars().count().saturating_sub(2)) as u16
+        + 4)
+    .min(area.width);
     let h = (lines.len() as u16 + 2).min(area.height);
     let rect = Rect::new(
         area.x + (area.width - w) / 2,

@@ -158,9 +158,22 @@ pub(super) fn update(
                         moved
                     };
                     let name = format!("{}. {}", to + 1, lane.title.get(lang));
-                    view.info(match lang {
-                        Lang::Nl => format!("kaart naar {name}"),
-                        Lang::En => format!("card moved to {name}"),
+                    // Say the new party too: the tag changed with the move (issue 14.9).
+                    let tagged = lane
+                        .party
+                        .as_deref()
+                        .filter(|_| retag)
+                        .and_then(|id| state.scenario.parties().iter().find(|p| p.id == id))
+                        .map(|p| p.name.get(lang).to_string());
+                    view.info(match (lang, tagged) {
+                        (Lang::Nl, None) => format!("kaart naar {name}"),
+                        (Lang::En, None) => format!("card moved to {name}"),
+                        (Lang::Nl, Some(party)) => {
+                            format!("kaart naar {name}, nu van {party} (u maakt ongedaan)")
+                        }
+                        (Lang::En, Some(party)) => {
+                            format!("card moved to {name}, now tagged {party} (u undoes)")
+                        }
                     });
                     Some(Reaction::record(change))
                 }

@@ -29,8 +29,9 @@ use phases::{phase_rules, phase_sections};
 
 /// Side by side from this width; stacked below it.
 const WIDE: u16 = 120;
-/// Rich items (several lines each) from this height; one line each below it.
-const TALL: u16 = 30;
+/// Rich items (several lines each) from this height of the analysis's area (a 120x35
+/// terminal gives it 27 lines); one line each below it.
+const TALL: u16 = 24;
 
 /// One section of the analysis: a heading and ranked items, each a few lines.
 struct Section {
@@ -196,11 +197,66 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// An indented line under an item's heading, cut with '…' where it is wider than
+    /// the column (names of many parties).
     fn sub(&self, spans: Vec<Span<'static>>) -> Line<'static> {
         let mut all = vec![Span::raw("   ")];
         all.extend(spans);
-        Line::from(all)
+        fit_spans(all, self.width)
     }
+
+    /// An indented line of `lead` spans and then `text`, the text wrapped under itself
+    /// (the parties at one end of a tension: all of them named, none cut).
+    fn sub_wrapped(
+        &self,
+        lead: Vec<Span<'static>>,
+        text: &str,
+        style: Style,
+    ) -> Vec<Line<'static>> {
+        let indent: usize = 3 + lead.iter().map(Span::width).sum::<usize>();
+        let room = self.width.saturating_sub(indent).max(8);
+        let mut lines = Vec::new();
+        for (i, part) in wrap(text, room).into_iter().enumerate() {
+            if i == 0 {
+                let mut spans = lead.clone();
+                spans.push(Span::styled(part, style));
+                lines.push(self.sub(spans));
+            } else {
+                lines.push(fit_spans(
+                    vec![Span::raw(" ".repeat(indent)), Span::styled(part, style)],
+                    self.width,
+                ));
+            }
+        }
+        lines
+    }
+
+    /// A line that heads the items after it, wrapped to the column.
+    fn heading(&self, text: &str) -> Vec<Line<'static>> {
+        wrap(text, self.width)
+            .into_iter()
+            .map(|l| Line::styled(l, self.theme.dim))
+            .collect()
+    }
+}
+
+/// The spans of a line, the last ones cut with '…' so that the line fits `width` columns.
+fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut left = width;
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        let w = span.width();
+        if w <= left {
+            left -= w;
+            out.push(span);
+        } else {
+            if left > 0 {
+                out.push(Span::styled(truncate(&span.content, left), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
 }
 
 fn chip(scale: &Scale, value: i32, text: &str, theme: &Theme) -> Span<'static> {

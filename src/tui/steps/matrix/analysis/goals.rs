@@ -28,7 +28,7 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
             };
             if ctx.rich {
                 let mut lines = ctx.head(Some(i + 1), &ctx.row(&s.row));
-                lines.push(ctx.sub(vec![Span::styled(format!("{who}{mean}"), theme.dim)]));
+                lines.extend(ctx.sub_wrapped(Vec::new(), &format!("{who}{mean}"), theme.dim));
                 lines
             } else {
                 let text = format!(
@@ -50,11 +50,21 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
             Span::styled(format!(" {}", names.join(", ")), theme.base),
         ]
     };
+    // Every party of an end named, wrapped under the first (rich items have the room).
+    let end_lines = |e: &TensionEnd, arrow: &str| -> Vec<Line<'static>> {
+        let names: Vec<String> = e.columns.iter().map(|c| ctx.column(c)).collect();
+        let lead = vec![
+            Span::styled(format!("{arrow} "), theme.dim),
+            chip(&spec.scale, e.value.value, &e.value.text, theme),
+            Span::raw(" "),
+        ];
+        ctx.sub_wrapped(lead, &names.join(", "), theme.base)
+    };
     let pair = |i: usize, t: &crate::core::analysis::Tension| {
         if ctx.rich {
             let mut lines = ctx.head(Some(i + 1), &ctx.row(&t.row));
-            lines.push(ctx.sub(end(&t.high, "▲")));
-            lines.push(ctx.sub(end(&t.low, "▼")));
+            lines.extend(end_lines(&t.high, "▲"));
+            lines.extend(end_lines(&t.low, "▼"));
             lines
         } else {
             let head = truncate(&format!("{}. {}", i + 1, ctx.row(&t.row)), ctx.width);
@@ -62,7 +72,10 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
             second.extend(end(&t.high, "▲"));
             second.push(Span::raw("  "));
             second.extend(end(&t.low, "▼"));
-            vec![Line::styled(head, theme.title), Line::from(second)]
+            vec![
+                Line::styled(head, theme.title),
+                fit_spans(second, ctx.width),
+            ]
         }
     };
     let mut tension: Vec<Item> = g
@@ -73,13 +86,10 @@ pub(super) fn goal_sections(g: &GoalAnalysis, spec: &MatrixSpec, ctx: &Ctx) -> V
         .collect();
     // Indifference under tension: one side cares, the rest sits at the middle.
     if !g.indifference.is_empty() {
-        tension.push(Item::heading(vec![Line::styled(
-            lang.pick(
-                "Onverschillig: één kant sterk, de rest neutraal",
-                "Indifference: one side strongly, the rest neutral",
-            ),
-            theme.dim,
-        )]));
+        tension.push(Item::heading(ctx.heading(lang.pick(
+            "Onverschillig: één kant sterk, de rest neutraal",
+            "Indifference: one side strongly, the rest neutral",
+        ))));
         tension.extend(
             g.indifference
                 .iter()

@@ -87,10 +87,7 @@ pub(super) fn phase_sections(
                 clean(full(&g.later.value)).to_lowercase(),
             );
             let mut lines = ctx.head(None, &ctx.row(&g.row));
-            lines.push(ctx.sub(vec![Span::styled(
-                truncate(&text, ctx.width.saturating_sub(3)),
-                theme.base,
-            )]));
+            lines.extend(ctx.sub_wrapped(Vec::new(), &text, theme.base));
             lines
         })
         .collect();
@@ -101,7 +98,8 @@ pub(super) fn phase_sections(
         .map(|r| {
             let (mark, status) = match &r.status {
                 Some(s) if r.in_place => ("✓", clean(full(s)).into_owned()),
-                Some(s) => ("○", clean(full(s)).into_owned()),
+                // Not "○": that is a phase not begun in the strips above.
+                Some(s) => ("•", clean(full(s)).into_owned()),
                 None => (
                     "?",
                     lang.pick("nog niet ingevuld", "not rated yet").to_string(),
@@ -116,16 +114,16 @@ pub(super) fn phase_sections(
                 lang.pick("sporen", "tracks"),
             );
             if ctx.rich {
-                vec![
-                    Line::styled(
-                        truncate(&format!("{mark} {}", ctx.row(&r.result)), ctx.width),
-                        theme.title,
-                    ),
-                    ctx.sub(vec![
-                        Span::styled(status, theme.base),
-                        Span::styled(format!(" · {phase}"), theme.dim),
-                    ]),
-                ]
+                let mut lines = vec![Line::styled(
+                    truncate(&format!("{mark} {}", ctx.row(&r.result)), ctx.width),
+                    theme.title,
+                )];
+                lines.extend(ctx.sub_wrapped(
+                    Vec::new(),
+                    &format!("{status} · {phase}"),
+                    theme.dim,
+                ));
+                lines
             } else {
                 // The label is cut, never the ": " after it.
                 let label = truncate(&ctx.row(&r.result), (ctx.width / 2).saturating_sub(4));
@@ -145,11 +143,25 @@ pub(super) fn phase_sections(
         })
         .collect();
     // What the glyphs of the strips mean, in the scale's own words.
+    // The strips' columns, left to right (issue 14.7: the glyphs need their phases).
+    let phases: Vec<String> = p
+        .phases
+        .iter()
+        .map(|f| clean(&f.label).into_owned())
+        .collect();
+    let order = format!(
+        "{}: {}",
+        lang.pick("Fases van links naar rechts", "Phases from left to right"),
+        phases.join(", ")
+    );
     let mut legend = vec![Item::heading(
-        wrap(&glyph_legend(&spec.scale, lang), ctx.width)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.dim))
-            .collect(),
+        wrap(
+            &format!("{} · {order}", glyph_legend(&spec.scale, lang)),
+            ctx.width,
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, theme.dim))
+        .collect(),
     )];
     legend.extend(tracks.into_iter().map(Item::new));
     let mut sections = vec![
