@@ -14,6 +14,7 @@ pub mod keys;
 pub mod participants;
 pub mod question;
 pub mod replay;
+pub mod room;
 pub mod session;
 pub mod share;
 pub mod signals;
@@ -40,6 +41,9 @@ use signals::{Ending, Lifeline};
 /// How long the way out after a signal or a lost terminal waits for the last save, so
 /// that the process ends within a second.
 const SIGNAL_SAVE_WAIT: Duration = Duration::from_millis(600);
+
+/// At most this many inputs are taken before the next frame is drawn.
+const BATCH: usize = 256;
 
 /// Runs the app in the terminal until it ends; returns the exit code. The terminal is
 /// restored on every way out: quit, error, signal, panic, a terminal that is gone.
@@ -116,8 +120,9 @@ fn session_loop(
                 }
                 continue;
             };
-            // Take whatever else is already waiting before drawing (fast typing, paste).
-            for input in std::iter::once(first).chain(received.try_iter()) {
+            // Take whatever else is already waiting before drawing (fast typing, paste, a
+            // room full of phones), a bounded batch so that a frame is never long in coming.
+            for input in std::iter::once(first).chain(received.try_iter().take(BATCH)) {
                 if let Input::Terminal(event) = &input {
                     drill.check(event);
                 }
@@ -128,6 +133,7 @@ fn session_loop(
                     return Ending::Quit;
                 }
             }
+            app.settle();
             app.tick();
             break;
         }

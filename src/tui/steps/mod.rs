@@ -36,6 +36,8 @@ pub enum Reaction {
     Open(Mode),
     /// Say something in the status line.
     Say(Status),
+    /// Open, show, hide or close the room (the session screen does it: a server starts).
+    Room(super::room::RoomAsk),
 }
 
 impl Reaction {
@@ -151,6 +153,24 @@ pub static EVERY_STEP: KeyTable = table!(
             "deelnemers: wie, welke partij, aanwezig",
             "participants: who, which party, present",
             [ch('P', Action::Participants)],
+        ),
+        bind!(
+            "Z",
+            "zaal: telefoons doen mee (opent; daarna QR-code tonen/verbergen)",
+            "room: phones take part (opens; then show/hide the QR code)",
+            [ch('Z', Action::Room)],
+        ),
+        bind!(
+            "I",
+            "inbox: kaarten en afspraken van telefoons (alleen voor jou)",
+            "inbox: cards and commitments from phones (yours alone)",
+            [ch('I', Action::Inbox)],
+        ),
+        bind!(
+            "D",
+            "zaal dicht (vraagt j/n; er gaat niets verloren)",
+            "close the room (asks y/n; nothing is lost)",
+            [ch('D', Action::CloseRoom)],
         ),
         bind!(
             "X",

@@ -3,12 +3,16 @@
 
 mod agreement;
 mod board;
+mod devices;
 mod forms;
+mod inbox;
 mod inputs;
+mod join;
 mod looking;
 mod matrix;
 mod meeting;
 mod participants;
+mod phones;
 mod replay;
 mod room;
 mod room_sizes;
