@@ -29,8 +29,8 @@ pub static KEYS: KeyTable = table!(
         bind!("↑ ↓", "kies een voorstel", "select a proposal", UP_DOWN),
         bind!(
             "a",
-            "aannemen: op het bord (of bij de afspraken)",
-            "accept: onto the board (or the commitments)",
+            "aannemen (op het bord of bij de afspraken)",
+            "accept (onto the board or the commitments)",
             [ch('a', Action::Accept)],
         ),
         bind!(
@@ -53,8 +53,8 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "o",
-            "inbox aan/uit voor deze stap (uit: kaarten komen meteen op het bord)",
-            "inbox on/off for this step (off: cards appear at once)",
+            "inbox aan/uit voor deze stap",
+            "inbox on/off for this step",
             [ch('o', Action::InboxStep)],
         ),
         bind!(

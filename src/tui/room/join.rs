@@ -41,7 +41,7 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "D",
-            "zaal dicht (vraagt j/n; er gaat niets verloren)",
+            "zaal dicht (vraagt j/n; niets gaat verloren)",
             "close the room (asks y/n; nothing is lost)",
             [ch('D', Action::CloseRoom)],
         ),
