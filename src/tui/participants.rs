@@ -292,7 +292,10 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
             super::room::phones(phones, lang)
         ),
     };
-    let parts: Vec<String> = if scene.edits() {
+    let device = super::room::devices::at(state, panel.selected);
+    let parts: Vec<String> = if let (true, Some(device)) = (scene.edits(), device) {
+        super::room::devices::keys(device, lang)
+    } else if scene.edits() {
         [
             lang.pick("a toevoegen", "a add"),
             lang.pick("e bewerken", "e edit"),

@@ -58,8 +58,25 @@ pub fn update(device: &Device, action: &Action, lang: Lang) -> Option<Option<Rea
     })
 }
 
-/// The phones' entries of the panel: a heading (after a blank line), then one entry per
-/// phone (`selected` is the panel's selection, phones coming after the participants).
+/// The keys the panel's foot names while a phone is selected, the most important first.
+pub fn keys(device: &Device, lang: Lang) -> Vec<String> {
+    let first = if device.removed {
+        lang.pick("spatie weer toelaten", "space let back in")
+    } else {
+        lang.pick("d verwijderen", "d remove")
+    };
+    [
+        first,
+        lang.pick("a deelnemer toevoegen", "a add a participant"),
+        lang.pick("Esc sluit", "Esc closes"),
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// The phones' entries of the panel: a heading (after a blank line below participants),
+/// then one entry per phone (`selected` is the panel's selection, phones coming after the
+/// participants).
 pub fn blocks(
     state: &SessionState,
     selected: usize,
@@ -72,17 +89,18 @@ pub fn blocks(
         return Vec::new();
     }
     let first = state.participants.len();
-    let heading = vec![
-        Line::raw(""),
-        Line::styled(
-            format!(
-                "{} ({})",
-                lang.pick("Telefoons in de zaal", "Phones in the room"),
-                state.room.active().count()
-            ),
-            theme.heading,
+    let mut heading = Vec::new();
+    if first > 0 {
+        heading.push(Line::raw(""));
+    }
+    heading.push(Line::styled(
+        format!(
+            "{} ({})",
+            lang.pick("Telefoons in de zaal", "Phones in the room"),
+            state.room.active().count()
         ),
-    ];
+        theme.heading,
+    ));
     let mut blocks = vec![Entry::other(heading)];
     let parties = state.scenario.parties();
     for (i, d) in devices.values().enumerate() {

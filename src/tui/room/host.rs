@@ -97,6 +97,8 @@ impl SessionScreen {
                 // unless the choice could not be remembered.
                 self.view.room = Some(RoomShown::of(&room));
                 self.room.server = Some(room);
+                // A problem said on the way here (a remembered address gone) is solved.
+                self.view.status = None;
                 if let Some(ip) = chosen
                     && let Some(problem) = self.remember(ip, lang)
                 {

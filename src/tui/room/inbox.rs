@@ -211,30 +211,28 @@ fn setting(state: &SessionState, lang: Lang) -> String {
     }
 }
 
-/// Where a proposal goes: the step's title, and a board's lane.
-fn place(state: &SessionState, proposal: &Proposal, lang: Lang) -> String {
+/// Where a proposal goes: the step's title (when it is not the step on screen), a board's
+/// lane (when it has several), or "afspraak".
+fn place(state: &SessionState, proposal: &Proposal, lang: Lang) -> Vec<String> {
     let Some(step) = state.scenario.steps.iter().find(|s| s.id == proposal.step) else {
-        return clean(&proposal.step).into_owned();
+        return vec![clean(&proposal.step).into_owned()];
     };
-    let title = clean(step.title.get(lang)).into_owned();
+    let mut parts = Vec::new();
+    if state.current_step().is_none_or(|s| s.id != step.id) {
+        parts.push(clean(step.title.get(lang)).into_owned());
+    }
     match &proposal.content {
         Proposed::Card { lane, .. } => {
-            let lane = step
-                .kind
-                .board()
-                .and_then(|b| b.lanes.iter().find(|l| &l.id == lane))
-                .map(|l| clean(l.title.get(lang)).into_owned());
-            match lane {
-                Some(lane) if step.kind.board().is_some_and(|b| b.lanes.len() > 1) => {
-                    format!("{title} · {lane}")
-                }
-                _ => title,
+            let board = step.kind.board().filter(|b| b.lanes.len() > 1);
+            if let Some(lane) = board.and_then(|b| b.lanes.iter().find(|l| &l.id == lane)) {
+                parts.push(clean(lane.title.get(lang)).into_owned());
             }
         }
         Proposed::Commitment { .. } => {
-            format!("{title} · {}", lang.pick("afspraak", "commitment"))
+            parts.push(lang.pick("afspraak", "commitment").to_string());
         }
     }
+    parts
 }
 
 /// Draws the inbox over `area`.
@@ -257,9 +255,16 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
             .get(&p.device)
             .map(|d| clean(&device_label(d, lang)).into_owned())
             .unwrap_or_else(|| format!("{} {}", lang.pick("Telefoon", "Phone"), p.device));
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
         let marker = if is_sel { "▶ " } else { "  " };
-        let head = format!("{who} · {}", place(state, p, lang));
-        push_wrapped(&mut lines, marker, &head, inner_w, theme.dim);
+        let head = std::iter::once(who)
+            .chain(place(state, p, lang))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let head_style = if is_sel { theme.selected } else { theme.dim };
+        push_wrapped(&mut lines, marker, &head, inner_w, head_style);
         let text = match &p.content {
             Proposed::Card { text, .. } => clean(text).into_owned(),
             Proposed::Commitment { what, who, when } => {
@@ -300,8 +305,8 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
         ),
     };
     let keys = lang.pick(
-        " a aannemen · e bewerken · x afwijzen · A alles · o/O inbox aan/uit · Esc sluit ",
-        " a accept · e edit · x reject · A all · o/O inbox on/off · Esc closes ",
+        " a aannemen · e bewerken · x afwijzen · A alles · o/O aan/uit · Esc sluit ",
+        " a accept · e edit · x reject · A all · o/O on/off · Esc closes ",
     );
     frame.render_widget(Clear, area);
     frame.render_widget(

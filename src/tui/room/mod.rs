@@ -120,7 +120,7 @@ pub fn ask_close(open: bool, lang: Lang) -> Reaction {
     }
     Reaction::Open(Mode::Confirm(Box::new(Question::ask(
         (
-            "De zaal sluiten? Telefoons kunnen dan niets meer sturen; er gaat niets verloren.",
+            "De zaal sluiten? Telefoons sturen dan niets meer; niets gaat verloren.",
             "Close the room? Phones can no longer send; nothing is lost.",
         ),
         Reaction::Room(RoomAsk::Close),
