@@ -96,7 +96,11 @@ impl Run {
             if done(&self.screen()) {
                 return from.elapsed();
             }
-            assert!(from.elapsed() < Duration::from_secs(20), "no {what}:\n{}", self.screen());
+            assert!(
+                from.elapsed() < Duration::from_secs(20),
+                "no {what}:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_micros(200));
         }
     }
@@ -167,11 +171,16 @@ fn join(i: usize, room: SocketAddr, token: &str) -> String {
         body.len()
     );
     let mut stream = connect_from(from, room).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
     stream.write_all(req.as_bytes()).unwrap();
     let mut status = String::new();
     BufReader::new(stream).read_line(&mut status).unwrap();
-    assert!(status.contains(" 200 "), "phone {i} could not join: {status}");
+    assert!(
+        status.contains(" 200 "),
+        "phone {i} could not join: {status}"
+    );
     secret
 }
 
@@ -212,10 +221,15 @@ fn one(bin: &Path) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>, usize, usize
         .local_addr()
         .unwrap()
         .port();
-    let args: Vec<String> = ["new", "succesfactoren", "--bind", &format!("127.0.0.1:{port}")]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let args: Vec<String> = [
+        "new",
+        "succesfactoren",
+        "--bind",
+        &format!("127.0.0.1:{port}"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     let mut run = start(bin, &args, home.path());
     run.until("the first step", |s| s.contains("Stap 1/"));
     run.send("Z");
@@ -224,7 +238,9 @@ fn one(bin: &Path) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>, usize, usize
     let room: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let token = token_of(&link);
     let secrets: Vec<String> = (0..PHONES).map(|i| join(i, room, &token)).collect();
-    run.until("every phone", |s| s.contains(&format!("{PHONES} telefoons")));
+    run.until("every phone", |s| {
+        s.contains(&format!("{PHONES} telefoons"))
+    });
     // The card field, open: what the facilitator types shows at its foot.
     run.send("Z");
     run.until("the board", |s| !s.contains("Scan de QR-code"));
@@ -249,8 +265,15 @@ fn one(bin: &Path) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>, usize, usize
                     .to_string();
                     let t = Instant::now();
                     let saved = (0..5).any(|_| {
-                        request(room, &host, "POST", "/api/send", &[("authorization", &auth)], Some(&body))
-                            .is_ok_and(|a| a.status == 200)
+                        request(
+                            room,
+                            &host,
+                            "POST",
+                            "/api/send",
+                            &[("authorization", &auth)],
+                            Some(&body),
+                        )
+                        .is_ok_and(|a| a.status == 200)
                     });
                     assert!(saved, "phone {p}: card {c} never saved");
                     waits.push(t.elapsed());
@@ -299,7 +322,10 @@ fn one(bin: &Path) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>, usize, usize
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let bin = PathBuf::from(args.get(1).map_or("target/release/samenspel", String::as_str));
+    let bin = PathBuf::from(
+        args.get(1)
+            .map_or("target/release/samenspel", String::as_str),
+    );
     let bin = bin.canonicalize().unwrap_or(bin);
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     println!(

@@ -240,7 +240,10 @@ mod tests {
         // A file that is not an object is never overwritten.
         std::fs::write(&path, b"theme = dark").unwrap();
         let err = remember_bind(&path, "192.168.1.22").unwrap_err();
-        assert!(err.describe(Lang::En).contains("not a JSON object"), "{err}");
+        assert!(
+            err.describe(Lang::En).contains("not a JSON object"),
+            "{err}"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), b"theme = dark");
         // No temporary file is left beside it.
         let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())

@@ -104,7 +104,14 @@ fn three_phones_take_part_through_the_real_binary_and_everything_is_in_the_file(
     let bind = format!("127.0.0.1:{port}");
     let scenario_arg = file_of_scenario.display().to_string();
     let mut tui = Tui::start(
-        &["new", &scenario_arg, "--title", "CoP Zwolle 4", "--bind", &bind],
+        &[
+            "new",
+            &scenario_arg,
+            "--title",
+            "CoP Zwolle 4",
+            "--bind",
+            &bind,
+        ],
         home.path(),
         80,
         24,
@@ -141,7 +148,10 @@ fn three_phones_take_part_through_the_real_binary_and_everything_is_in_the_file(
     tui.wait_for("Een open houding");
     let board = tui.screen();
     for card in ["Wisselende ambtenaren", "Korte lijnen", "Reclame"] {
-        assert!(!board.contains(card), "{card} before it was accepted:\n{board}");
+        assert!(
+            !board.contains(card),
+            "{card} before it was accepted:\n{board}"
+        );
     }
     // The inbox: accept Anna's, edit Bram's then accept, reject Chris's.
     tui.send("I");
@@ -167,7 +177,10 @@ fn three_phones_take_part_through_the_real_binary_and_everything_is_in_the_file(
     tui.send("n");
     tui.wait_for("Stap 2/3");
     for (tab, cards) in [
-        (&anna, vec!["Wisselende ambtenaren", "Wisselende ambtenaren"]),
+        (
+            &anna,
+            vec!["Wisselende ambtenaren", "Wisselende ambtenaren"],
+        ),
         (&bram, vec!["Korte lijnen met de wijk"]),
         (&chris, vec!["Wisselende ambtenaren"]),
     ] {
@@ -184,7 +197,10 @@ fn three_phones_take_part_through_the_real_binary_and_everything_is_in_the_file(
     }
     b.switch(&anna);
     b.wait_text("Je hebt nog 1 van 3 stippen.");
-    assert!(!b.text().contains("Uitslag"), "no results before the reveal");
+    assert!(
+        !b.text().contains("Uitslag"),
+        "no results before the reveal"
+    );
     tui.send("r");
     tui.wait_until("the results", |s| {
         s.lines()
@@ -267,7 +283,10 @@ fn three_phones_take_part_through_the_real_binary_and_everything_is_in_the_file(
             .unwrap()
     };
     let at = |n: usize| {
-        let (code, out, err) = run(&["replay", &path_arg, "--at", &n.to_string(), "--print"], home.path());
+        let (code, out, err) = run(
+            &["replay", &path_arg, "--at", &n.to_string(), "--print"],
+            home.path(),
+        );
         assert_eq!(code, 0, "{err}");
         out
     };

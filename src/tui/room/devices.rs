@@ -36,7 +36,9 @@ pub fn update(device: &Device, action: &Action, lang: Lang) -> Option<Option<Rea
         )))))
     };
     let readmit = || {
-        Some(Reaction::record(Change::DeviceReadmitted { device: device.id }))
+        Some(Reaction::record(Change::DeviceReadmitted {
+            device: device.id,
+        }))
     };
     Some(match action {
         Action::Delete if device.removed => Some(Reaction::Say(

@@ -40,7 +40,8 @@ impl SessionScreen {
         match settings.remembered.as_deref().map(Bind::parse) {
             Some(Ok(bind)) => Fixed::Remembered(bind),
             Some(Err(e)) => {
-                self.view.problem(format!("config.json: bind: {}", e.message(lang)));
+                self.view
+                    .problem(format!("config.json: bind: {}", e.message(lang)));
                 Fixed::None
             }
             None => Fixed::None,
@@ -77,7 +78,13 @@ impl SessionScreen {
                             ));
                             return;
                         }
-                        [one] => (Bind { ip: one.ip, port: None }, false),
+                        [one] => (
+                            Bind {
+                                ip: one.ip,
+                                port: None,
+                            },
+                            false,
+                        ),
                         _ => return self.choose_address(lang),
                     }
                 }
@@ -125,7 +132,12 @@ impl SessionScreen {
             .map(|b| b.ip);
         let mut options: Vec<(Option<String>, String)> = lan_addresses()
             .into_iter()
-            .map(|a| (Some(a.ip.to_string()), format!("{}  ({})", a.ip, a.interface)))
+            .map(|a| {
+                (
+                    Some(a.ip.to_string()),
+                    format!("{}  ({})", a.ip, a.interface),
+                )
+            })
             .collect();
         options.push((
             Some(Ipv4Addr::LOCALHOST.to_string()),

@@ -43,7 +43,10 @@ pub static KEYS: KeyTable = table!(
             "x",
             "afwijzen (komt niet op het bord)",
             "reject (not put on the board)",
-            [ch('x', Action::Reject), code(KeyCode::Delete, Action::Reject)],
+            [
+                ch('x', Action::Reject),
+                code(KeyCode::Delete, Action::Reject)
+            ],
         ),
         bind!(
             "A",
@@ -143,7 +146,8 @@ pub fn update(
         }
         Action::AcceptAll => {
             let proposals: Vec<u32> = list.iter().map(|p| p.id).collect();
-            (!proposals.is_empty()).then(|| Reaction::record(Change::ProposalsAccepted { proposals }))
+            (!proposals.is_empty())
+                .then(|| Reaction::record(Change::ProposalsAccepted { proposals }))
         }
         Action::InboxStep => state.current_step().map(|step| {
             let on = !state.room.moderated(&step.id);
@@ -273,7 +277,11 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
                     parts.push(format!("{} {}", lang.pick("wie:", "who:"), clean(who)));
                 }
                 if !when.trim().is_empty() {
-                    parts.push(format!("{} {}", lang.pick("wanneer:", "when:"), clean(when)));
+                    parts.push(format!(
+                        "{} {}",
+                        lang.pick("wanneer:", "when:"),
+                        clean(when)
+                    ));
                 }
                 parts.join(" · ")
             }

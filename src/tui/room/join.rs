@@ -164,17 +164,11 @@ fn words(room: &RoomShown, state: &SessionState, lang: Lang, theme: &Theme) -> V
         ),
         Line::raw(""),
         Line::styled(
-            lang.pick(
-                "Scan de QR-code, of ga naar",
-                "Scan the QR code, or go to",
-            ),
+            lang.pick("Scan de QR-code, of ga naar", "Scan the QR code, or go to"),
             theme.base,
         ),
         Line::styled(clean(&room.url).into_owned(), strong),
-        Line::styled(
-            lang.pick("en typ de code", "and type the code"),
-            theme.base,
-        ),
+        Line::styled(lang.pick("en typ de code", "and type the code"), theme.base),
     ];
     out.push(Line::styled(clean(&room.code).into_owned(), strong));
     if phones > 0 {
@@ -204,12 +198,18 @@ pub fn render_beside(
     frame.render_widget(Paragraph::new("").style(theme.base), panel);
     let top = Rect::new(panel.x, panel.y, panel.width, 1);
     frame.render_widget(
-        Paragraph::new(format!(" {}", lang.pick("De zaal doet mee", "The room joins in")))
-            .style(theme.bar),
+        Paragraph::new(format!(
+            " {}",
+            lang.pick("De zaal doet mee", "The room joins in")
+        ))
+        .style(theme.bar),
         top,
     );
     let (w, h) = size(&room.qr, QUIET, scale);
-    let text: Vec<Line> = words(room, state, lang, theme).into_iter().skip(2).collect();
+    let text: Vec<Line> = words(room, state, lang, theme)
+        .into_iter()
+        .skip(2)
+        .collect();
     let text_w = panel.width.saturating_sub(2);
     let free = panel.height.saturating_sub(1 + h);
     let wanted = words_height(&text, room, text_w, free);
@@ -319,7 +319,12 @@ const BIG: [(PixelSize, u16, u16); 3] = [
 
 fn text_height(lines: &[Line], width: u16) -> u16 {
     let w = usize::from(width.max(1));
-    clamp(lines.iter().map(|l| wrapped_height(&l.to_string(), w)).sum())
+    clamp(
+        lines
+            .iter()
+            .map(|l| wrapped_height(&l.to_string(), w))
+            .sum(),
+    )
 }
 
 /// How the join code is drawn large in `width` x `height` under the other texts, if it is.
@@ -350,7 +355,12 @@ fn draw_words(
         .position(|l| l.to_string() == clean(&room.code))
         .unwrap_or(text.len());
     let tail = text.split_off(at);
-    let big = big_code(&text, room, area.width, area.height.saturating_sub(clamp(tail.len())));
+    let big = big_code(
+        &text,
+        room,
+        area.width,
+        area.height.saturating_sub(clamp(tail.len())),
+    );
     let head_h = text_height(&text, area.width).min(area.height);
     frame.render_widget(
         Paragraph::new(text)

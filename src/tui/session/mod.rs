@@ -272,6 +272,7 @@ impl SessionScreen {
         if tell_phones {
             self.untold();
         }
+        // A problem of the facilitator's is solved by the next change that succeeds.
         if by_facilitator
             && self
                 .view

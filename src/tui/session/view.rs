@@ -10,9 +10,9 @@ use crate::core::{Live, SessionState, StepState};
 
 use super::super::form::Form;
 use super::super::participants::Panel;
+use super::super::question::Question;
 use super::super::room::RoomShown;
 use super::super::room::inbox::InboxPanel;
-use super::super::question::Question;
 use super::super::steps::agreement::endorse::EndorsePicker;
 use super::super::steps::board::picker::Picker;
 use super::super::steps::matrix::MatrixUi;

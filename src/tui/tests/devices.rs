@@ -10,9 +10,7 @@ use super::room::{hides, lines_with, shows};
 /// Whether the screen has a line with all of `parts`.
 #[track_caller]
 fn row(screen: &str, parts: &[&str]) {
-    let found = screen
-        .lines()
-        .any(|l| parts.iter().all(|p| l.contains(p)));
+    let found = screen.lines().any(|l| parts.iter().all(|p| l.contains(p)));
     assert!(found, "no line with {parts:?}:\n{screen}");
 }
 use crate::core::Lang;
@@ -27,7 +25,10 @@ fn phones_that_joined_are_in_the_participants_panel_counted_as_present() {
     hall.keys("aKees\n\n0");
     for (w, h) in [(80, 24), (120, 35)] {
         let screen = hall.screen(w, h);
-        shows(&screen, "Deelnemers · 3 aanwezig: 1 van 1 deelnemers en 2 telefoons");
+        shows(
+            &screen,
+            "Deelnemers · 3 aanwezig: 1 van 1 deelnemers en 2 telefoons",
+        );
         shows(&screen, "Telefoons in de zaal (2)");
         row(&screen, &["in de zaal", "Anna · Gemeente"]);
         row(&screen, &["in de zaal", "Telefoon 2 · anoniem"]);

@@ -34,7 +34,10 @@ fn a_phones_card_waits_in_the_inbox_for_the_facilitator_alone_then_goes_on_the_b
     let mut hall = Hall::new(Lang::Nl);
     hall.keys("ZZ");
     let mut anna = hall.join(Some("Anna"), Some("gemeente"));
-    assert_eq!(hall.card(&mut anna, "hindert", "Wisselende ambtenaren"), 200);
+    assert_eq!(
+        hall.card(&mut anna, "hindert", "Wisselende ambtenaren"),
+        200
+    );
     for (w, h) in [(80, 24), (120, 35)] {
         let screen = hall.screen(w, h);
         shows(&screen, "zaal: 1 telefoon · inbox 1");
@@ -76,7 +79,12 @@ fn edit_then_accept_reject_accept_all_and_undo() {
     let mut hall = Hall::new(Lang::En);
     hall.keys("ZZ");
     let mut phone = hall.join(None, None);
-    for text in ["Ambtenaren wisselen", "Spam spam", "Snel antwoord", "Korte lijnen"] {
+    for text in [
+        "Ambtenaren wisselen",
+        "Spam spam",
+        "Snel antwoord",
+        "Korte lijnen",
+    ] {
         assert_eq!(hall.card(&mut phone, "helpt", text), 200);
     }
     hall.keys("I");
@@ -155,7 +163,10 @@ fn a_phones_commitment_comes_in_through_the_inbox() {
     hall.keys("I");
     let screen = hall.screen(120, 35);
     shows(&screen, "Bram · afspraak");
-    shows(&screen, "Maandelijks spreekuur · wie: Bram · wanneer: voor de zomer");
+    shows(
+        &screen,
+        "Maandelijks spreekuur · wie: Bram · wanneer: voor de zomer",
+    );
     hall.keys("a");
     hall.key(KeyCode::Esc);
     shows(&hall.screen(120, 35), "Maandelijks spreekuur");

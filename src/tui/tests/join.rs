@@ -62,7 +62,10 @@ fn z_opens_the_room_and_its_qr_code_is_whole_at_every_size() {
     shows(&super::text(&hidden), "Een open houding");
     shows(&super::text(&hidden), "zaal: 0 telefoons");
     hall.keys("Z");
-    assert_eq!(scan(&hall.buffer(80, 24)).as_deref(), Some(join_url.as_str()));
+    assert_eq!(
+        scan(&hall.buffer(80, 24)).as_deref(),
+        Some(join_url.as_str())
+    );
 
     // The join view's own keys: Esc is back to the step too.
     hall.key(KeyCode::Esc);
@@ -77,7 +80,10 @@ fn d_closes_the_room_after_asking_and_the_phones_are_told() {
     let mut events = phone.events().unwrap();
     hall.pump(Duration::from_millis(50));
     hall.keys("D");
-    shows(&hall.screen(80, 24), "Close the room? Phones can no longer send");
+    shows(
+        &hall.screen(80, 24),
+        "Close the room? Phones can no longer send",
+    );
     hall.keys("n");
     assert!(hall.ws().room.is_open(), "no keeps it open");
     hall.keys("Dy");
@@ -86,9 +92,9 @@ fn d_closes_the_room_after_asking_and_the_phones_are_told() {
     shows(&screen, "The room is closed");
     hides(&screen, "room: 1 phone");
     // The phone hears that the room closed.
-    let told = (0..50).any(|_| {
-        matches!(events.next(Duration::from_millis(100)), Some((kind, _)) if kind == "closed")
-    });
+    let told = (0..50).any(
+        |_| matches!(events.next(Duration::from_millis(100)), Some((kind, _)) if kind == "closed"),
+    );
     assert!(told, "the phone was told");
     // The device stays in the session: nothing is lost.
     assert_eq!(hall.ws().live.state.room.devices.len(), 1);
@@ -163,5 +169,39 @@ fn the_room_does_not_open_on_a_read_only_session() {
     }
     hall.keys("Z");
     assert!(!hall.ws().room.is_open());
-    shows(&hall.screen(80, 24), "read-only: the room does not open here");
+    shows(
+        &hall.screen(80, 24),
+        "read-only: the room does not open here",
+    );
+}
+
+#[test]
+fn the_room_screens_draw_at_every_size() {
+    use super::sizes::every_size;
+    let mut hall = Hall::new(Lang::Nl);
+    hall.keys("Z");
+    every_size(&mut hall.app, "the QR code");
+    let mut phone = hall.join(
+        Some("Een naam die best wel lang is voor een telefoon"),
+        Some("gemeente"),
+    );
+    for i in 0..12 {
+        let text = format!("Een kaart van een telefoon die lang genoeg is om te wrappen {i}");
+        assert_eq!(hall.card(&mut phone, "hindert", &text), 200);
+    }
+    every_size(&mut hall.app, "the QR code with a phone");
+    hall.keys("I");
+    every_size(&mut hall.app, "the inbox");
+    hall.keys("e");
+    every_size(&mut hall.app, "editing a proposal");
+    hall.key(KeyCode::Esc);
+    hall.key(KeyCode::Esc);
+    hall.keys("P");
+    every_size(&mut hall.app, "participants with a phone");
+    hall.keys("d");
+    every_size(&mut hall.app, "remove the phone?");
+    hall.keys("n");
+    hall.key(KeyCode::Esc);
+    hall.keys("D");
+    every_size(&mut hall.app, "close the room?");
 }

@@ -48,8 +48,8 @@ impl Hall {
     pub fn with(lang: Lang, settings: impl FnOnce(&mut RoomSettings)) -> Hall {
         let dir = tempfile::tempdir().unwrap();
         let session = Session::new(Arc::new(scenario()), "Test".into(), now(), lang);
-        let file = crate::store::SessionFile::create_at(dir.path().join("sessie.json"), &session)
-            .unwrap();
+        let file =
+            crate::store::SessionFile::create_at(dir.path().join("sessie.json"), &session).unwrap();
         let live = crate::core::Live::open(session).unwrap();
         let ws = SessionScreen::on_file(file, live);
         let mut app = App::new(Screen::Session(Box::new(ws)), lang, Box::new(now));
