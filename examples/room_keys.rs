@@ -24,7 +24,7 @@ use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, TcpStream};
 use std::os::fd::FromRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -40,6 +40,8 @@ struct Run {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Signalled each time the terminal's output was read (so waiting costs no CPU).
+    fresh: Arc<Condvar>,
 }
 
 fn start(bin: &Path, args: &[String], home: &Path) -> Run {
@@ -61,7 +63,8 @@ fn start(bin: &Path, args: &[String], home: &Path) -> Run {
     let mut reader = pair.master.try_clone_reader().expect("reader");
     let writer = pair.master.take_writer().expect("writer");
     let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-    let p = parser.clone();
+    let fresh = Arc::new(Condvar::new());
+    let (p, f) = (parser.clone(), fresh.clone());
     std::thread::spawn(move || {
         let _keep = pair.master;
         let mut buf = [0u8; 65536];
@@ -70,12 +73,14 @@ fn start(bin: &Path, args: &[String], home: &Path) -> Run {
                 break;
             }
             p.lock().unwrap().process(&buf[..n]);
+            f.notify_all();
         }
     });
     Run {
         child,
         writer,
         parser,
+        fresh,
     }
 }
 
@@ -89,19 +94,25 @@ impl Run {
         self.writer.flush().unwrap();
     }
 
-    /// Waits (20 s at most) until `done` holds for the screen; how long that took.
+    /// Waits (20 s at most) until `done` holds for the screen, looking again each time the
+    /// terminal wrote something (waiting costs no CPU); how long that took.
     fn until(&self, what: &str, done: impl Fn(&str) -> bool) -> Duration {
         let from = Instant::now();
+        let mut parser = self.parser.lock().unwrap();
         loop {
-            if done(&self.screen()) {
+            let screen = parser.screen().contents();
+            if done(&screen) {
                 return from.elapsed();
             }
             assert!(
                 from.elapsed() < Duration::from_secs(20),
-                "no {what}:\n{}",
-                self.screen()
+                "no {what}:\n{screen}"
             );
-            std::thread::sleep(Duration::from_micros(200));
+            parser = self
+                .fresh
+                .wait_timeout(parser, Duration::from_millis(50))
+                .unwrap()
+                .0;
         }
     }
 }
