@@ -11,6 +11,7 @@ use super::phones::{Hall, scan};
 use super::room::{hides, shows};
 use crate::core::Lang;
 use crate::room::Bind;
+use crate::store::load::read_limited;
 
 #[test]
 fn z_opens_the_room_and_its_qr_code_is_whole_at_every_size() {
@@ -121,8 +122,8 @@ fn a_taken_port_is_said_plainly_and_nothing_opens() {
 fn a_remembered_address_that_is_not_this_laptops_asks_again_and_the_choice_is_kept() {
     // 203.0.113.7 is a documentation address: never this laptop's.
     let mut hall = Hall::with(Lang::En, |s| s.remembered = Some("203.0.113.7".into()));
-    std::fs::write(
-        hall.dir.path().join("config.json"),
+    crate::store::atomic::write_atomic(
+        &hall.dir.path().join("config.json"),
         br#"{"theme": "dark", "bind": "203.0.113.7"}"#,
     )
     .unwrap();
@@ -141,7 +142,7 @@ fn a_remembered_address_that_is_not_this_laptops_asks_again_and_the_choice_is_ke
     assert!(room.address().ip().is_loopback());
     // Remembered, with the user's theme kept.
     let config: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(hall.dir.path().join("config.json")).unwrap())
+        serde_json::from_slice(&read_limited(&hall.dir.path().join("config.json")).unwrap())
             .unwrap();
     assert_eq!(
         config,

@@ -15,6 +15,7 @@ use super::{draw, now, text};
 use crate::core::{Lang, Session};
 use crate::room::harness::phone::{Phone, token_of};
 use crate::room::{Bind, Limits};
+use crate::store::load::read_session_bytes;
 use crate::tui::app::{App, Screen};
 use crate::tui::input::Input;
 use crate::tui::room::RoomSettings;
@@ -157,9 +158,10 @@ impl Hall {
         if let Screen::Session(ws) = &mut self.app.screen {
             ws.close();
         }
-        let v: Value =
-            serde_json::from_slice(&std::fs::read(self.dir.path().join("sessie.json")).unwrap())
-                .unwrap();
+        let v: Value = serde_json::from_slice(
+            &read_session_bytes(&self.dir.path().join("sessie.json")).unwrap(),
+        )
+        .unwrap();
         v["events"]
             .as_array()
             .unwrap()
