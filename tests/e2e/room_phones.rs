@@ -304,3 +304,27 @@ fn three_phones_take_part_through_the_real_binary_and_everything_is_in_the_file(
     assert!(!revealed.contains("Anna"), "not endorsed yet at the reveal");
     assert!(end.contains("Anna"), "the endorsement, named:\n{end}");
 }
+
+#[test]
+fn bind_is_checked_where_it_is_typed() {
+    let home = home();
+    let (code, _, err) = run(
+        &["new", "succesfactoren", "--bind", "laptop\u{1b}[2J:80"],
+        home.path(),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is not an address; write e.g. 192.168.1.20 or 192.168.1.20:8421"),
+        "{err}"
+    );
+    assert!(
+        !err.contains('\u{1b}'),
+        "no escape reaches the terminal: {err:?}"
+    );
+    let (code, _, err) = run(
+        &["open", "x.json", "--read-only", "--bind", "127.0.0.1"],
+        home.path(),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--bind"), "{err}");
+}

@@ -171,3 +171,30 @@ fn a_phones_commitment_comes_in_through_the_inbox() {
     hall.key(KeyCode::Esc);
     shows(&hall.screen(120, 35), "Maandelijks spreekuur");
 }
+
+#[test]
+fn a_second_screen_that_follows_the_file_never_shows_the_inbox() {
+    let mut hall = Hall::new(Lang::Nl);
+    hall.keys("ZZ");
+    let mut phone = hall.join(Some("Anna"), None);
+    assert_eq!(hall.card(&mut phone, "helpt", "Nog niet aangenomen"), 200);
+    assert_eq!(hall.card(&mut phone, "helpt", "Wel aangenomen"), 200);
+    hall.keys("I");
+    hall.key(KeyCode::Down);
+    hall.keys("a");
+    shows(&hall.screen(120, 35), "Nog niet aangenomen");
+    let path = hall.ws().path().to_path_buf();
+    hall.saved("card_proposed");
+    let follow = crate::tui::follow::Follow::open(&path, Lang::Nl).unwrap();
+    let mut app = crate::tui::app::App::new(
+        crate::tui::app::Screen::Follow(Box::new(follow)),
+        Lang::Nl,
+        Box::new(super::now),
+    );
+    for (w, h) in [(80, 24), (120, 35)] {
+        let screen = super::text(&super::draw(&mut app, w, h));
+        shows(&screen, "Wel aangenomen");
+        hides(&screen, "Nog niet aangenomen");
+        hides(&screen, "inbox");
+    }
+}
