@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use samenspel::core::Lang;
+use samenspel::room::Bind;
 use samenspel::store::FileError;
 use samenspel::store::catalog::{self, Source};
 use samenspel::store::config::ThemeName;
@@ -50,6 +51,10 @@ pub enum Command {
         /// Continue a series: start with a review of this earlier session's agreements.
         #[arg(long, value_name = "PREVIOUS_SESSION")]
         from: Option<PathBuf>,
+        /// Where the room listens once it is opened (Z): ADDR or ADDR:PORT; 127.0.0.1 is
+        /// this laptop only. Else "bind" in config.json, else the facilitator chooses.
+        #[arg(long, value_name = "ADDR[:PORT]", value_parser = parse_bind)]
+        bind: Option<Bind>,
     },
     /// Reopen a saved session where it was left.
     Open {
@@ -58,6 +63,10 @@ pub enum Command {
         /// Open without changing the file.
         #[arg(long)]
         read_only: bool,
+        /// Where the room listens once it is opened (Z): ADDR or ADDR:PORT; 127.0.0.1 is
+        /// this laptop only. Else "bind" in config.json, else the facilitator chooses.
+        #[arg(long, value_name = "ADDR[:PORT]", value_parser = parse_bind, conflicts_with = "read_only")]
+        bind: Option<Bind>,
     },
     /// Play a saved session back, read-only, or print its state at one point and exit.
     Replay {
@@ -186,6 +195,10 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
             "'{other}' is not a language samenspel speaks; use nl or en"
         )),
     }
+}
+
+fn parse_bind(s: &str) -> Result<Bind, String> {
+    Bind::parse(s).map_err(|e| e.to_string())
 }
 
 fn parse_theme(s: &str) -> Result<ThemeName, String> {

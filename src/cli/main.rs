@@ -10,6 +10,7 @@ use samenspel::core::Lang;
 use samenspel::store::config::{Config, ThemeName, choose_theme, load_config};
 use samenspel::store::{FileError, SessionFile};
 use samenspel::tui::home::Home;
+use samenspel::tui::room::RoomSettings;
 use samenspel::tui::session::SessionScreen;
 use samenspel::tui::theme::Theme;
 use samenspel::tui::{App, Screen};
@@ -45,7 +46,16 @@ fn main() {
         crossterm::style::Colored::set_ansi_color_disabled(false);
     }
     let theme = Theme::named(theme_name);
-    let code = match run(args, lang, theme, config_error) {
+    let room = RoomSettings {
+        flag: match &args.command {
+            Some(args::Command::New { bind, .. } | args::Command::Open { bind, .. }) => *bind,
+            _ => None,
+        },
+        remembered: config.bind.clone(),
+        config: Some(samenspel::store::config::config_path()),
+        limits: samenspel::room::Limits::default(),
+    };
+    let code = match run(args, lang, theme, config_error, room) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("samenspel: {}", args::safe(&format!("{e:#}")));
@@ -60,6 +70,7 @@ fn run(
     lang: Lang,
     theme: Theme,
     config_error: Option<FileError>,
+    room: RoomSettings,
 ) -> anyhow::Result<i32> {
     let clock: samenspel::tui::Clock = Box::new(jiff::Timestamp::now);
     let screen = match args.command {
@@ -119,6 +130,7 @@ fn run(
             scenario,
             title,
             from,
+            ..
         }) => {
             samenspel::tui::terminal::ensure_terminal(lang)?;
             let entry = samenspel::store::catalog::find_scenario(&scenario)
@@ -159,7 +171,9 @@ fn run(
             replay::open(&session, at.as_deref(), lang)?
         }
         Some(args::Command::Follow { session }) => replay::follow(&session, lang)?,
-        Some(args::Command::Open { session, read_only }) => {
+        Some(args::Command::Open {
+            session, read_only, ..
+        }) => {
             // A session open elsewhere is refused here, before the terminal is touched.
             let lock = if read_only {
                 None
@@ -186,6 +200,7 @@ fn run(
                     // The app stays usable: the home screen with the error over it.
                     let mut app = App::new(Screen::Home(Home::load(lang)), lang, clock);
                     app.theme = theme;
+                    app.room = room;
                     app.show_error(&e);
                     let code = samenspel::tui::run(app)?;
                     return Ok(if code == 0 { 1 } else { code });
@@ -195,6 +210,7 @@ fn run(
     };
     let mut app = App::new(screen, lang, clock);
     app.theme = theme;
+    app.room = room;
     if let Some(e) = &config_error {
         app.show_settings_error(e);
     }

@@ -265,15 +265,20 @@ impl Room {
 
     /// Answers every phone whose change is among the first `saved` events of the log (the
     /// writer's saved count), after telling the phones what [`Room::handle`] recorded since
-    /// the last call (so a phone that joined is known before it hears it may go on). Call
-    /// it on every turn of the loop.
+    /// they were last told (so a phone that joined is known before it hears it may go on,
+    /// and a phone's own view holds what it heard is saved). Call it on every turn of the
+    /// loop.
     pub fn saved(&mut self, live: &Live, saved: usize) {
-        if self.unpublished {
-            self.publish(live);
-        }
         let (done, waiting): (Vec<Parked>, Vec<Parked>) =
             self.parked.drain(..).partition(|p| p.events <= saved);
         self.parked = waiting;
+        // The phones hear of what was recorded when an answer goes out (a phone's own view
+        // holds what it heard is saved; one that joined is known before it hears so), so a
+        // busy room builds its snapshot once a save, not once a request. Whatever is
+        // recorded is told at the latest when its own answer goes.
+        if self.unpublished && !done.is_empty() {
+            self.publish(live);
+        }
         for p in done {
             let _ = p.reply.send(Answer::Saved { device: p.device });
         }

@@ -7,7 +7,7 @@
 //! Every field is optional. Command-line flags win over the file; `NO_COLOR` wins over
 //! the file but not over `--theme` (see [`choose_theme`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +79,41 @@ pub fn load_config() -> Result<Config, FileError> {
     }
     let bytes = read_limited(&path)?;
     parse_shape(&path, &bytes, &super::schema::CONFIG)
+}
+
+/// Remembers the room's address the facilitator chose: writes `"bind": bind` into the
+/// settings file at `path`, atomically (a reader, or a crash, sees the old file or the new
+/// one), keeping every other setting as it was, also ones this version does not know. A
+/// file that is not a JSON object is left alone (the error says why): rewriting it would
+/// lose what the user wrote there. The folder is made when it is missing.
+pub fn remember_bind(path: &Path, bind: &str) -> Result<(), FileError> {
+    let mut settings = serde_json::Map::new();
+    if path.exists() {
+        let bytes = read_limited(path)?;
+        match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(serde_json::Value::Object(map)) => settings = map,
+            _ => {
+                return Err(FileError::one(
+                    path,
+                    crate::core::Problem::new(
+                        "",
+                        "geen JSON-object; het adres is niet onthouden (het bestand blijft zoals het is)",
+                        "not a JSON object; the address was not remembered (the file is left as it is)",
+                    ),
+                ));
+            }
+        }
+    }
+    settings.insert("bind".into(), serde_json::Value::String(bind.to_string()));
+    let mut bytes = serde_json::to_vec_pretty(&serde_json::Value::Object(settings))
+        .map_err(|e| FileError::io(path, "niet te schrijven", "cannot be written", &e.into()))?;
+    bytes.push(b'\n');
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| FileError::io(path, "map niet te maken", "cannot make its folder", &e))?;
+    }
+    super::atomic::write_atomic(path, &bytes)
+        .map_err(|e| FileError::io(path, "niet te schrijven", "cannot be written", &e))
 }
 
 /// The theme to use: `--theme`, else `NO_COLOR` (set and not empty) means mono, else the
@@ -179,5 +214,42 @@ mod tests {
         // An older file without it reads as before.
         let old: Config = parse_shape(&path, br#"{"theme": "dark"}"#, schema).expect("old file");
         assert_eq!(old.bind, None);
+    }
+
+    #[test]
+    fn a_chosen_address_is_remembered_keeping_every_other_setting() {
+        let dir = tempfile::tempdir().expect("temp");
+        let path = dir.path().join("data").join("config.json");
+        // No file (and no folder) yet: one with the address alone.
+        remember_bind(&path, "192.168.1.20").expect("written");
+        let schema = &super::super::schema::CONFIG;
+        let read = |p: &Path| parse_shape::<Config>(p, &std::fs::read(p).unwrap(), schema);
+        assert_eq!(read(&path).unwrap().bind.as_deref(), Some("192.168.1.20"));
+        // The user's theme and language stay, and so does a key this version does not know.
+        std::fs::write(
+            &path,
+            br#"{"theme": "dark", "lang": "en", "bind": "10.0.0.1", "later": [1, 2]}"#,
+        )
+        .unwrap();
+        remember_bind(&path, "192.168.1.21").expect("written");
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"theme": "dark", "lang": "en", "bind": "192.168.1.21", "later": [1, 2]})
+        );
+        // A file that is not an object is never overwritten.
+        std::fs::write(&path, b"theme = dark").unwrap();
+        let err = remember_bind(&path, "192.168.1.22").unwrap_err();
+        assert!(
+            err.describe(Lang::En).contains("not a JSON object"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"theme = dark");
+        // No temporary file is left beside it.
+        let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["config.json"]);
     }
 }

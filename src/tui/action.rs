@@ -107,6 +107,22 @@ pub enum Action {
     ToggleAnalysis,
     /// Where the selection of a matrix goes after a digit (`r`).
     Direction,
+    /// `Z`: open the room (phones take part), then show or hide its QR code.
+    Room,
+    /// Close the room (asks first).
+    CloseRoom,
+    /// Open or close the inbox of phones' proposals.
+    Inbox,
+    /// Accept the selected proposal as it is.
+    Accept,
+    /// Reject the selected proposal.
+    Reject,
+    /// Accept every proposal in the inbox.
+    AcceptAll,
+    /// The inbox on or off for the step on screen.
+    InboxStep,
+    /// The inbox on or off for the whole session.
+    InboxSession,
     /// A mouse click at a screen cell.
     Click {
         /// Column of the cell.
@@ -139,6 +155,10 @@ pub enum KeyContext {
     Spotlight,
     /// The participants panel is open.
     Participants,
+    /// The inbox of phones' proposals is open.
+    Inbox,
+    /// The room's QR code alone on screen (its join view).
+    Join,
     /// The list of who endorses an item of an agreement is open.
     Endorse,
     /// The help overlay is open.
@@ -164,6 +184,8 @@ impl KeyContext {
             KeyContext::Picker => vec![&super::form::CHOICE_KEYS],
             KeyContext::Spotlight => vec![&super::steps::board::spotlight::KEYS],
             KeyContext::Participants => vec![&super::participants::KEYS],
+            KeyContext::Inbox => vec![&super::room::inbox::KEYS],
+            KeyContext::Join => vec![&super::room::join::KEYS],
             KeyContext::Endorse => vec![&super::steps::agreement::endorse::KEYS],
             KeyContext::Help => vec![&super::help::KEYS],
             KeyContext::Error => vec![&super::app::ERROR_KEYS],
@@ -253,6 +275,8 @@ mod tests {
             KeyContext::Follow,
             KeyContext::Spotlight,
             KeyContext::Participants,
+            KeyContext::Inbox,
+            KeyContext::Join,
             KeyContext::Endorse,
             KeyContext::Picker,
             KeyContext::Editing,

@@ -14,6 +14,7 @@ use super::form::Typed;
 use super::home::{Home, HomeItem, Start, TitlePrompt};
 use super::input::{Input, Inputs, Origin};
 use super::keys::{KeyTable, bind, ch, code, table};
+use super::room::RoomSettings;
 use super::session::SessionScreen;
 use super::session::view::Mode;
 use super::signals::Ending;
@@ -81,6 +82,8 @@ pub struct App {
     pub area: Rect,
     /// Set when the app should end.
     pub quit: bool,
+    /// Where and how the room opens (`--bind`, config.json).
+    pub room: RoomSettings,
     clock: Clock,
     /// Where the open session tells that its save status moved.
     inputs: Option<Inputs>,
@@ -98,6 +101,7 @@ impl App {
             help_scroll: 0,
             area: Rect::default(),
             quit: false,
+            room: RoomSettings::default(),
             clock,
             inputs: None,
         }
@@ -115,12 +119,21 @@ impl App {
         self.connect_session();
     }
 
-    fn connect_session(&self) {
-        if let (Some(inputs), Screen::Session(s)) = (&self.inputs, &self.screen) {
+    fn connect_session(&mut self) {
+        if let (Some(inputs), Screen::Session(s)) = (&self.inputs, &mut self.screen) {
+            s.room.connect(inputs.clone(), self.room.clone());
             let inputs = inputs.clone();
             s.on_status(Box::new(move || {
                 let _ = inputs.send(Input::Saved);
             }));
+        }
+    }
+
+    /// Once per turn of the session loop, after the inputs that were waiting: the room
+    /// tells the phones what changed and answers those whose change is saved.
+    pub fn settle(&mut self) {
+        if let Screen::Session(s) = &mut self.screen {
+            s.settle();
         }
     }
 
@@ -210,6 +223,8 @@ impl App {
             },
             Screen::Session(s) => match &s.view.mode {
                 Mode::Normal if s.view.people.is_some() => KeyContext::Participants,
+                Mode::Normal if s.view.inbox.is_some() => KeyContext::Inbox,
+                Mode::Normal if self.join_view(s) => KeyContext::Join,
                 Mode::Normal => match super::steps::on_screen(&s.live.state) {
                     Some(ui) => KeyContext::Step(ui.keys),
                     None => KeyContext::Step(&super::steps::EVERY_STEP),
@@ -226,6 +241,17 @@ impl App {
         }
     }
 
+    /// Whether the room's QR code is alone on screen (its join view) at the size of the
+    /// last frame.
+    fn join_view(&self, s: &SessionScreen) -> bool {
+        let [main, _] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Min(1),
+            ratatui::layout::Constraint::Length(1),
+        ])
+        .areas(self.area);
+        super::room::join::placement(main, &s.view) == super::room::join::Placement::Alone
+    }
+
     /// Takes one input of the session loop; the ending when it asks the app to end.
     pub fn handle(&mut self, input: Input) -> Option<Ending> {
         match input {
@@ -235,6 +261,12 @@ impl App {
             // Drawn next: the status line reads the file's status.
             Input::Saved => {}
             Input::Change { change, origin } => self.apply(change, origin),
+            Input::Room(request) => {
+                let (now, lang) = (self.now(), self.lang);
+                if let Screen::Session(s) = &mut self.screen {
+                    s.apply_room(request, now, lang);
+                }
+            }
         }
         None
     }

@@ -109,7 +109,8 @@ pub static PEOPLE_KEYS: KeyTable = table!(
 );
 
 /// Whether a step's reaction may be carried out on a session shown read-only: moving to
-/// another step, a message, or the large card; never a change, a form or a question.
+/// another step, a message, or the large card; never a change, a form, a question or the
+/// room.
 pub fn allowed(reaction: &Reaction) -> bool {
     match reaction {
         Reaction::Record(changes) | Reaction::RecordThenSay(changes, _) => changes
@@ -117,5 +118,7 @@ pub fn allowed(reaction: &Reaction) -> bool {
             .all(|c| matches!(c, Change::StepOpened { .. })),
         Reaction::Open(mode) => matches!(mode, Mode::Spotlight),
         Reaction::Say(_) => true,
+        // A session only looked at has no room: phones would change nothing.
+        Reaction::Room(_) => false,
     }
 }

@@ -1,8 +1,8 @@
 //! The inputs of the session loop, all sent over one channel: what the terminal sends (a
 //! thread reads it), a signal or a lost terminal, the writer saying the save status moved,
-//! and changes from other sources than the keyboard. A later source (participants' phones
-//! through the room server, a second screen) is one more sender of [`Input`]: it turns its
-//! requests into `Input::Change` and never changes a session any other way.
+//! and changes from other sources than the keyboard: participants' phones through the room
+//! server ([`Input::Room`]), and later a second screen. Each is one more sender of
+//! [`Input`] and never changes a session any other way.
 
 use std::sync::mpsc::Sender;
 
@@ -10,6 +10,7 @@ use crossterm::event::Event as TermEvent;
 
 use super::signals::Ending;
 use crate::core::Change;
+use crate::room::RoomRequest;
 
 /// Who made a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +39,9 @@ pub enum Input {
         /// Where it comes from.
         origin: Origin,
     },
+    /// A phone's request from the room's server: recorded through the session screen's
+    /// one path of a change; the phone hears back once it is saved.
+    Room(RoomRequest),
 }
 
 /// Where inputs go; every source holds a clone.

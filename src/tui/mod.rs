@@ -14,6 +14,7 @@ pub mod keys;
 pub mod participants;
 pub mod question;
 pub mod replay;
+pub mod room;
 pub mod session;
 pub mod share;
 pub mod signals;
@@ -40,6 +41,12 @@ use signals::{Ending, Lifeline};
 /// How long the way out after a signal or a lost terminal waits for the last save, so
 /// that the process ends within a second.
 const SIGNAL_SAVE_WAIT: Duration = Duration::from_millis(600);
+
+/// At most this many inputs are taken before the next frame is drawn.
+const BATCH: usize = 256;
+
+/// What arrives in the background (phones, saves) is drawn at most this often.
+const FRAME_GAP: Duration = Duration::from_millis(16);
 
 /// Runs the app in the terminal until it ends; returns the exit code. The terminal is
 /// restored on every way out: quit, error, signal, panic, a terminal that is gone.
@@ -95,9 +102,18 @@ fn session_loop(
             let _ = out.write_all(b"\x07");
             let _ = out.flush();
         }
-        // Wait for something that changes the screen.
+        // Wait for something that changes the screen. What arrives in the background
+        // (phones' changes, saves) owes a frame that is drawn at most every FRAME_GAP, so that
+        // a busy room never keeps a key waiting behind frames; a key is drawn at once.
+        let drawn = Instant::now();
+        let mut owed = false;
         loop {
-            let first = match app.deadline() {
+            let due = owed.then(|| drawn + FRAME_GAP);
+            let wake = match (app.deadline(), due) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let first = match wake {
                 Some(at) => {
                     match received.recv_timeout(at.saturating_duration_since(Instant::now())) {
                         Ok(input) => Some(input),
@@ -111,13 +127,16 @@ fn session_loop(
                 },
             };
             let Some(first) = first else {
-                if app.tick() {
+                if app.tick() || (owed && drawn.elapsed() >= FRAME_GAP) {
                     break;
                 }
                 continue;
             };
-            // Take whatever else is already waiting before drawing (fast typing, paste).
-            for input in std::iter::once(first).chain(received.try_iter()) {
+            // Take whatever else is already waiting before drawing (fast typing, paste, a
+            // room full of phones), a bounded batch so that a frame is never long in coming.
+            let mut foreground = false;
+            for input in std::iter::once(first).chain(received.try_iter().take(BATCH)) {
+                foreground |= !matches!(input, Input::Room(_) | Input::Saved);
                 if let Input::Terminal(event) = &input {
                     drill.check(event);
                 }
@@ -128,8 +147,12 @@ fn session_loop(
                     return Ending::Quit;
                 }
             }
-            app.tick();
-            break;
+            app.settle();
+            let moved = app.tick();
+            if foreground || moved || drawn.elapsed() >= FRAME_GAP {
+                break;
+            }
+            owed = true;
         }
     }
 }

@@ -39,8 +39,8 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "d",
-            "deelnemer verwijderen (vraagt j/n)",
-            "remove the participant (asks y/n)",
+            "deelnemer of telefoon verwijderen (vraagt j/n)",
+            "remove the participant or phone (asks y/n)",
             [
                 ch('d', Action::Delete),
                 code(KeyCode::Delete, Action::Delete)
@@ -48,8 +48,8 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "Space",
-            "aanwezig / afwezig",
-            "present / absent",
+            "aanwezig / afwezig; een verwijderde telefoon weer toelaten",
+            "present / absent; let a removed phone back in",
             [ch(' ', Action::Toggle)],
         ),
         TIMER,
@@ -105,8 +105,13 @@ pub fn update(
     action: &Action,
     lang: Lang,
 ) -> Option<Reaction> {
-    let count = state.participants.len();
+    let count = state.participants.len() + state.room.devices.len();
     let panel = view.people?;
+    if let Some(device) = super::room::devices::at(state, panel.selected)
+        && let Some(reaction) = super::room::devices::update(device, action, lang)
+    {
+        return reaction;
+    }
     let selected = state.participants.get(panel.selected).cloned();
     let open = |mode: Mode| Some(Reaction::Open(mode));
     let reaction = match action {
@@ -243,7 +248,14 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
         push_wrapped(&mut lines, &lead, &details.join(" · "), inner_w, style);
         blocks.push(Entry::item(lines));
     }
-    if state.participants.is_empty() {
+    blocks.extend(super::room::devices::blocks(
+        state,
+        panel.selected,
+        inner_w,
+        theme,
+        lang,
+    ));
+    if state.participants.is_empty() && state.room.devices.is_empty() {
         let text = if scene.edits() {
             lang.pick(
                 "Nog niemand: a voegt een deelnemer toe (naam mag leeg blijven).",
@@ -257,17 +269,33 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
         blocks.push(Entry::other(lines));
     }
     let present = state.present().count();
-    let title = match lang {
-        Lang::Nl => format!(
+    let phones = state.room.active().count();
+    let title = match (lang, state.room.devices.is_empty()) {
+        (Lang::Nl, true) => format!(
             " Deelnemers · {present} van {} aanwezig ",
             state.participants.len()
         ),
-        Lang::En => format!(
+        (Lang::En, true) => format!(
             " Participants · {present} of {} present ",
             state.participants.len()
         ),
+        (Lang::Nl, false) => format!(
+            " Deelnemers · {} aanwezig: {present} van {} deelnemers en {} ",
+            state.present_count(),
+            state.participants.len(),
+            super::room::phones(phones, lang)
+        ),
+        (Lang::En, false) => format!(
+            " Participants · {} present: {present} of {} participants and {} ",
+            state.present_count(),
+            state.participants.len(),
+            super::room::phones(phones, lang)
+        ),
     };
-    let parts: Vec<String> = if scene.edits() {
+    let device = super::room::devices::at(state, panel.selected);
+    let parts: Vec<String> = if let (true, Some(device)) = (scene.edits(), device) {
+        super::room::devices::keys(device, lang)
+    } else if scene.edits() {
         [
             lang.pick("a toevoegen", "a add"),
             lang.pick("e bewerken", "e edit"),
@@ -284,7 +312,13 @@ pub fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang:
         " {} ",
         fit_parts(&parts, area.width.saturating_sub(6) as usize)
     );
-    let offset = offset_for(&blocks, panel.selected, inner_h);
+    // The phones' heading is an entry of its own, between the participants and the phones.
+    let selected = if panel.selected >= state.participants.len() {
+        panel.selected + 1
+    } else {
+        panel.selected
+    };
+    let offset = offset_for(&blocks, selected, inner_h);
     let lines = scrolled(blocks, offset, inner_h, theme.dim, lang);
     frame.render_widget(Clear, area);
     frame.render_widget(

@@ -1,7 +1,7 @@
 //! The one yes/no question: before a change that removes something (a card, a commitment,
-//! a participant), before throwing away a text being typed, and before an undo that
-//! belongs to another step. "Yes" records what it asks about; "no" goes back (to the text
-//! being typed, or to the step the facilitator was on).
+//! a participant, a phone), before closing the room, before throwing away a text being
+//! typed, and before an undo that belongs to another step. "Yes" does what it asks about;
+//! "no" goes back (to the text being typed, or to the step the facilitator was on).
 
 use crossterm::event::KeyCode;
 use ratatui::Frame;
@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use super::action::Action;
 use super::form::{Form, Label};
 use super::keys::{KeyTable, bind, ch, code, table};
-use super::session::view::{Mode, Status, View};
+use super::session::view::{Mode, View};
 use super::steps::Reaction;
 use super::theme::Theme;
 use crate::core::{Change, Lang};
@@ -21,10 +21,9 @@ use crate::core::{Change, Lang};
 pub struct Question {
     /// The question with the keys that answer it, in the interface language.
     pub text: String,
-    /// What "yes" records; nothing: "yes" only closes the question (and what was open).
-    pub yes: Vec<Change>,
-    /// What the status line says once "yes" is recorded.
-    pub said: Option<String>,
+    /// What "yes" does (changes to record, the room to close); nothing: "yes" only closes
+    /// the question (and what was open).
+    pub yes: Option<Reaction>,
     /// What "no" does.
     pub no: No,
 }
@@ -43,14 +42,18 @@ pub enum No {
 impl Question {
     /// "Kaart verwijderen? j/n": yes records `change`.
     pub fn remove(question: Label, change: Change, lang: Lang) -> Question {
+        Question::ask(question, Reaction::record(change), lang)
+    }
+
+    /// "De zaal sluiten? j/n": yes does `yes`, no closes the question.
+    pub fn ask(question: Label, yes: Reaction, lang: Lang) -> Question {
         Question {
             text: format!(
                 "{} {}",
                 lang.pick(question.0, question.1),
                 lang.pick("j/n", "y/n")
             ),
-            yes: vec![change],
-            said: None,
+            yes: Some(yes),
             no: No::Close,
         }
     }
@@ -65,8 +68,7 @@ impl Question {
                     "Throw away what you typed? y throws away · n, Enter or Esc goes on typing",
                 )
                 .to_string(),
-            yes: Vec::new(),
-            said: None,
+            yes: None,
             no: No::Reopen(Box::new(Mode::Form(form))),
         }
     }
@@ -105,11 +107,7 @@ pub static KEYS: KeyTable = table!(
 /// Carries out the answer to a yes/no question; any other key leaves it open.
 pub fn answer(question: Box<Question>, view: &mut View, action: &Action) -> Option<Reaction> {
     match action {
-        Action::Confirm(true) if question.yes.is_empty() => None,
-        Action::Confirm(true) => Some(match question.said {
-            Some(said) => Reaction::RecordThenSay(question.yes, Status::info(said)),
-            None => Reaction::Record(question.yes),
-        }),
+        Action::Confirm(true) => question.yes,
         Action::Confirm(false) | Action::Back => match question.no {
             No::Close => None,
             No::Record(changes) => Some(Reaction::Record(changes)),

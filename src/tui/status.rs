@@ -1,5 +1,5 @@
-//! The status line of a session: where the session is, whether it is saved, the one
-//! message (a problem or a calm word), and `? hulp`. It never cuts a word: when the line is
+//! The status line of a session: where the session is, whether it is saved, the room
+//! (phones in it, proposals waiting in the inbox), the one message (a problem or a calm word), and `? hulp`. It never cuts a word: when the line is
 //! too narrow it leaves out what the top bar already says, and a long message takes a
 //! second row.
 
@@ -69,6 +69,15 @@ fn parts(ws: &SessionScreen, theme: &Theme, lang: Lang) -> Vec<(String, Style, K
         ),
         (format!(" {save_text} "), save_style, Keep::Always),
     ];
+    if let Some(room) = super::room::status_text(&ws.live.state, ws.room.is_open(), lang) {
+        // The waiting proposals stand out: the facilitator always sees how many.
+        let style = if ws.live.state.room.inbox().next().is_some() {
+            theme.info
+        } else {
+            theme.bar
+        };
+        out.push((format!(" {room} "), style, Keep::Always));
+    }
     if let Some(message) = &ws.view.status {
         let style = match message.kind {
             StatusKind::Problem => theme.error,

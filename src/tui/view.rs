@@ -11,7 +11,7 @@ use super::session::SessionScreen;
 use super::session::view::{Mode, Scene};
 use super::text::{clean, truncate};
 use super::theme::Theme;
-use super::{form, home, participants, steps, timer};
+use super::{form, home, participants, room, steps, timer};
 use crate::core::{Lang, Scenario};
 
 /// The smallest terminal the screens are drawn in.
@@ -129,7 +129,8 @@ fn session_areas(area: Rect, s: &SessionScreen, theme: &Theme, lang: Lang) -> Se
     let status_h = super::status::height(s, theme, lang, area.width);
     let [main, _status] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
-    step_areas(main, &s.scene(), lang)
+    let scene = s.scene();
+    step_areas(room::join::step_area(main, scene.view), &scene, lang)
 }
 
 /// The parts of a step screen without the status line.
@@ -208,8 +209,24 @@ fn session(frame: &mut Frame, area: Rect, s: &SessionScreen, app: &App) {
     let status_h = super::status::height(s, &app.theme, app.lang, area.width);
     let [main, bottom] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
-    step_screen(frame, main, &s.scene(), app);
+    room_screen(frame, main, &s.scene(), app);
     super::status::render(frame, bottom, s, app);
+}
+
+/// Draws what the room sees of a session: the step, with the room's QR code beside it or
+/// alone when the room is open and its code shown.
+pub fn room_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
+    let shown = scene.view.room.as_ref();
+    match (room::join::placement(area, scene.view), shown) {
+        (room::join::Placement::Beside { step, panel, scale }, Some(r)) => {
+            step_screen(frame, step, scene, app);
+            room::join::render_beside(frame, panel, scale, r, scene.state(), &app.theme, app.lang);
+        }
+        (room::join::Placement::Alone, Some(r)) => {
+            room::join::render_alone(frame, area, r, scene.state(), &app.theme, app.lang);
+        }
+        _ => step_screen(frame, area, scene, app),
+    }
 }
 
 /// Draws a session's step as the room sees it (top bar, title, prompt, notes when shown,
@@ -319,14 +336,18 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
     if let Some(ui) = steps::ui(&step.kind) {
         (ui.render)(frame, body, scene, theme, lang);
     }
+    let panel = Rect::new(
+        area.x,
+        prompt_area.y,
+        area.width,
+        body.bottom().saturating_sub(prompt_area.y),
+    );
     if view.people.is_some() {
-        let panel = Rect::new(
-            area.x,
-            prompt_area.y,
-            area.width,
-            body.bottom().saturating_sub(prompt_area.y),
-        );
         participants::render(frame, panel, scene, theme, lang);
+    }
+    if view.inbox.is_some() {
+        // Facilitator-only: what the room sees has no inbox (View::for_the_room).
+        room::inbox::render(frame, panel, scene, theme, lang);
     }
 
     match &view.mode {

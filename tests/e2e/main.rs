@@ -39,6 +39,7 @@ mod replay;
 mod report_pages;
 mod reports_right;
 mod room;
+mod room_phones;
 mod schema;
 mod screens;
 mod signals;

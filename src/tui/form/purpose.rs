@@ -4,6 +4,7 @@
 use super::Form;
 use crate::core::state::{CardId, Commitment, Participant, RowRef};
 use crate::core::{Change, SessionState, StepState, matrix};
+use crate::tui::room::RoomAsk;
 use crate::tui::steps::Reaction;
 
 /// What the form makes when it is complete.
@@ -42,6 +43,18 @@ pub enum Purpose {
     },
     /// The title of a session about to start (the home screen starts it itself).
     SessionTitle,
+    /// A phone's proposal from the inbox, its text edited, then accepted.
+    AcceptProposal(u32),
+    /// The address the room listens on, from the laptop's addresses.
+    RoomAddress,
+}
+
+impl Purpose {
+    /// Whether only the facilitator may see this form (never the room's screen): a phone's
+    /// proposal is the inbox's, the laptop's addresses are the facilitator's choice.
+    pub fn facilitator_only(&self) -> bool {
+        matches!(self, Purpose::AcceptProposal(_) | Purpose::RoomAddress)
+    }
 }
 
 /// What a complete form makes.
@@ -144,6 +157,18 @@ pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
                 changes.push(Change::TimerStarted { step: step_id });
             }
             return Some(Reaction::Record(changes));
+        }
+        Purpose::AcceptProposal(proposal) => {
+            let sent = state.room.proposals.get(&proposal)?.content.text();
+            Change::ProposalAccepted {
+                proposal,
+                text: (text != sent).then_some(text),
+                position: None,
+            }
+        }
+        Purpose::RoomAddress => {
+            let ip = form.choice(0)?.parse().ok()?;
+            return Some(Reaction::Room(RoomAsk::OpenAt(ip)));
         }
     };
     Some(Reaction::record(change))

@@ -15,11 +15,13 @@ use jiff::Timestamp;
 use self::view::{Cursor, Mode, Scene, Seat, StatusKind, View};
 use super::action::Action;
 use super::input::Origin;
+use super::room::{RoomAsk, RoomHost};
 use super::steps::{self, Reaction};
 use super::theme::Theme;
 use super::timer::Bell;
 use crate::core::touch::touched;
 use crate::core::{Change, Lang, Live, Scenario, Session};
+use crate::room::RoomRequest;
 use crate::store::writer::{FINISH_WAIT, Notify};
 use crate::store::{FileError, SaveStatus, SessionFile};
 
@@ -36,6 +38,16 @@ pub struct SessionScreen {
     pub quit_warned: bool,
     /// Whether the countdown on screen has rung its bell.
     pub bell: Bell,
+    /// The room: its server while it is open, and how it opens.
+    pub room: RoomHost,
+}
+
+/// Where a change comes from, on the one path.
+enum Source {
+    /// A change: the facilitator's, or another sender's.
+    Change(Change, Origin),
+    /// A phone's request from the room's server.
+    Room(RoomRequest),
 }
 
 impl SessionScreen {
@@ -49,6 +61,7 @@ impl SessionScreen {
             path,
             quit_warned: false,
             bell: Bell::default(),
+            room: RoomHost::default(),
         }
     }
 
@@ -185,49 +198,87 @@ impl SessionScreen {
             self.view.matrix.analysis = None;
             return true;
         }
+        self.through(Source::Change(change, origin), now, lang)
+    }
+
+    /// A phone's request from the room, on the same path: the room records it through
+    /// the one reducer (with the phone as its origin), the event goes to the file, the
+    /// selection is kept and nothing jumps. The phone is answered once it is saved
+    /// ([`SessionScreen::settle`]), and told of a refusal at once (the facilitator's status
+    /// line stays calm). False when nothing new was recorded.
+    pub fn apply_room(&mut self, request: RoomRequest, now: Timestamp, lang: Lang) -> bool {
+        self.through(Source::Room(request), now, lang)
+    }
+
+    fn through(&mut self, source: Source, now: Timestamp, lang: Lang) -> bool {
         let Some(file) = self.file.as_ref().filter(|f| !f.is_closed()) else {
-            self.view.problem(lang.pick(
-                "alleen lezen: wijzigingen worden niet bewaard",
-                "read-only: changes are not kept",
-            ));
+            if matches!(source, Source::Change(..)) {
+                self.view.problem(lang.pick(
+                    "alleen lezen: wijzigingen worden niet bewaard",
+                    "read-only: changes are not kept",
+                ));
+            }
             return false;
         };
         let state = &self.live.state;
-        // What an undo or redo does is the first change of its group.
-        let effective = match &change {
-            Change::Undo => state.next_undo().and_then(|c| c.first()).cloned(),
-            Change::Redo => state.next_redo().and_then(|c| c.first()).cloned(),
-            _ => None,
+        let by_facilitator = matches!(source, Source::Change(_, Origin::Facilitator));
+        let (focus, grouped, opens_step, moves_away) = match &source {
+            Source::Change(change, Origin::Facilitator) => {
+                // What an undo or redo does is the first change of its group.
+                let focus = match change {
+                    Change::Undo => state.next_undo().and_then(|c| c.first()).cloned(),
+                    Change::Redo => state.next_redo().and_then(|c| c.first()).cloned(),
+                    Change::CardAdded { .. }
+                    | Change::CommitmentAdded { .. }
+                    | Change::ParticipantAdded { .. } => Some(change.clone()),
+                    _ => None,
+                };
+                (
+                    focus,
+                    matches!(change, Change::ThemeSet { .. }),
+                    matches!(change, Change::StepOpened { .. }),
+                    steps::board::moves_away(change, &self.view, state),
+                )
+            }
+            _ => (None, false, false, false),
         };
-        let by_facilitator = origin == Origin::Facilitator;
-        let focus = match &change {
-            Change::Undo | Change::Redo => effective,
-            Change::CardAdded { .. }
-            | Change::CommitmentAdded { .. }
-            | Change::ParticipantAdded { .. } => Some(change.clone()),
-            _ => None,
-        }
-        .filter(|_| by_facilitator);
-        let grouped = by_facilitator && matches!(change, Change::ThemeSet { .. });
-        let opens_step = matches!(change, Change::StepOpened { .. });
+        // Phones hear of a phone's change from the room itself, of every other this turn.
+        let tell_phones = matches!(source, Source::Change(..));
         // The selected card stays selected where it moves, except when the facilitator
         // sends it to another lane: then the selection stays in the lane.
-        let kept = self
-            .view
-            .selected_card(state)
-            .filter(|_| !(by_facilitator && steps::board::moves_away(&change, &self.view, state)));
-        if let Err(e) = self.live.record(change, now) {
-            self.view.problem(e.message(lang));
-            return false;
-        }
-        if let Some(event) = self.live.session.events.last() {
+        let kept = self.view.selected_card(state).filter(|_| !moves_away);
+        let recorded = match source {
+            Source::Change(change, _) => match self.live.record(change, now) {
+                Ok(_) => self.live.session.events.last(),
+                Err(e) => {
+                    self.view.problem(e.message(lang));
+                    return false;
+                }
+            },
+            Source::Room(request) => {
+                let Some(room) = self.room.server_mut() else {
+                    // The room closed meanwhile: the phone sends again when it is back.
+                    return false;
+                };
+                if room.handle(&mut self.live, request, now).is_none() {
+                    return false;
+                }
+                self.live.session.events.last()
+            }
+        };
+        if let Some(event) = recorded {
             file.append(event);
         }
-        if self
-            .view
-            .status
-            .as_ref()
-            .is_some_and(|s| s.kind == StatusKind::Problem)
+        if tell_phones {
+            self.untold();
+        }
+        // A problem of the facilitator's is solved by the next change that succeeds.
+        if by_facilitator
+            && self
+                .view
+                .status
+                .as_ref()
+                .is_some_and(|s| s.kind == StatusKind::Problem)
         {
             self.view.status = None;
         }
@@ -281,6 +332,7 @@ impl SessionScreen {
             }
             Reaction::Open(mode) => self.view.mode = mode,
             Reaction::Say(status) => self.view.status = Some(status),
+            Reaction::Room(ask) => self.room_ask(ask, lang),
         }
     }
 
@@ -311,12 +363,20 @@ impl SessionScreen {
     fn act_normal(&mut self, action: Action, now: Timestamp, lang: Lang) {
         let state = &self.live.state;
         let people = self.view.people.is_some();
+        let inbox = self.view.inbox.is_some();
         let reaction = match action {
             Action::Undo | Action::Redo => {
                 return self.undo(action == Action::Redo, now, lang);
             }
             Action::TimerToggle | Action::TimerSet => super::timer::update(state, &action),
             _ if people => super::participants::update(&mut self.view, state, &action, lang),
+            _ if inbox => super::room::inbox::update(&mut self.view, state, &action, lang),
+            Action::Room => Some(Reaction::Room(RoomAsk::Toggle)),
+            Action::CloseRoom => Some(super::room::ask_close(self.room.is_open(), lang)),
+            Action::Inbox => {
+                self.view.inbox = Some(super::room::inbox::InboxPanel::default());
+                None
+            }
             Action::NextStep | Action::PrevStep => {
                 let target = if action == Action::NextStep {
                     state.current + 1
@@ -401,8 +461,10 @@ impl SessionScreen {
             .to_string();
         self.view.mode = Mode::Confirm(Box::new(super::question::Question {
             text,
-            yes: vec![prepared.change],
-            said: Some(said),
+            yes: Some(Reaction::RecordThenSay(
+                vec![prepared.change],
+                view::Status::info(said),
+            )),
             no: super::question::No::Record(vec![Change::StepOpened { step: here }]),
         }));
     }
@@ -439,6 +501,7 @@ impl SessionScreen {
     /// As [`SessionScreen::close`], waiting at most `wait` for the last save. Closing
     /// again returns the status of the first close.
     pub fn close_within(&mut self, wait: Duration) -> Option<SaveStatus> {
+        self.close_room_now();
         self.file.as_mut().map(|f| f.close(wait))
     }
 }

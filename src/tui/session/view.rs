@@ -11,6 +11,8 @@ use crate::core::{Live, SessionState, StepState};
 use super::super::form::Form;
 use super::super::participants::Panel;
 use super::super::question::Question;
+use super::super::room::RoomShown;
+use super::super::room::inbox::InboxPanel;
 use super::super::steps::agreement::endorse::EndorsePicker;
 use super::super::steps::board::picker::Picker;
 use super::super::steps::matrix::MatrixUi;
@@ -108,6 +110,12 @@ pub struct View {
     pub people: Option<Panel>,
     /// What the matrix screens remember between keys (the open analysis, a typed sign).
     pub matrix: MatrixUi,
+    /// The room, while it is open: its address, join code and QR code, and whether the QR
+    /// code is shown. Part of what the room sees (a beamer mirrors it).
+    pub room: Option<RoomShown>,
+    /// Facilitator-only: the inbox of phones' proposals, when open. Never part of what the
+    /// room sees ([`View::for_the_room`]).
+    pub inbox: Option<InboxPanel>,
 }
 
 impl View {
@@ -150,6 +158,25 @@ impl View {
         super::super::steps::board::order::card_at(lane, cursor.card).map(|c| c.id)
     }
 
+    /// What the room may see of this view (what a beamer mirrors): everything but what is
+    /// the facilitator's alone: the inbox, the facilitator notes, the participants panel
+    /// (names), the status line's message, and a form that only the facilitator fills in
+    /// (editing a phone's proposal, choosing the room's address).
+    pub fn for_the_room(&self) -> View {
+        let mode = match &self.mode {
+            Mode::Form(f) if f.purpose.facilitator_only() => Mode::Normal,
+            other => other.clone(),
+        };
+        View {
+            mode,
+            show_notes: false,
+            status: None,
+            people: None,
+            inbox: None,
+            ..self.clone()
+        }
+    }
+
     /// Says a problem in the status line.
     pub fn problem(&mut self, text: impl Into<String>) {
         self.status = Some(Status::problem(text));
@@ -186,9 +213,13 @@ impl View {
                 cursor.card = cursor.card.min(n.saturating_sub(1));
             }
         }
-        let count = state.participants.len();
+        let count = state.participants.len() + state.room.devices.len();
         if let Some(panel) = &mut self.people {
             panel.selected = panel.selected.min(count.saturating_sub(1));
+        }
+        let waiting = state.room.inbox().count();
+        if let Some(inbox) = &mut self.inbox {
+            inbox.selected = inbox.selected.min(waiting.saturating_sub(1));
         }
     }
 }

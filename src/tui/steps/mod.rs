@@ -36,6 +36,8 @@ pub enum Reaction {
     Open(Mode),
     /// Say something in the status line.
     Say(Status),
+    /// Open, show, hide or close the room (the session screen does it: a server starts).
+    Room(super::room::RoomAsk),
 }
 
 impl Reaction {
@@ -151,6 +153,24 @@ pub static EVERY_STEP: KeyTable = table!(
             "deelnemers: wie, welke partij, aanwezig",
             "participants: who, which party, present",
             [ch('P', Action::Participants)],
+        ),
+        bind!(
+            "Z",
+            "zaal: telefoons doen mee, QR-code tonen/verbergen",
+            "room: phones join in, show/hide the QR code",
+            [ch('Z', Action::Room)],
+        ),
+        bind!(
+            "I",
+            "inbox: wat telefoons sturen (alleen voor jou)",
+            "inbox: what phones send (yours alone)",
+            [ch('I', Action::Inbox)],
+        ),
+        bind!(
+            "D",
+            "zaal dicht (vraagt j/n; niets gaat verloren)",
+            "close the room (asks y/n; nothing is lost)",
+            [ch('D', Action::CloseRoom)],
         ),
         bind!(
             "X",

@@ -3,13 +3,17 @@
 
 mod agreement;
 mod board;
+mod devices;
 mod forms;
+mod inbox;
 mod inputs;
+mod join;
 mod lists;
 mod looking;
 mod matrix;
 mod meeting;
 mod participants;
+mod phones;
 mod replay;
 mod room;
 mod room_sizes;

@@ -59,11 +59,15 @@ pub struct EndorsePicker {
     pub selected: usize,
 }
 
-/// What an endorser is called: a party's name, or a participant's.
+/// What an endorser is called: a party's name, a participant's, or a phone's (the name it
+/// gave, else "Telefoon 3").
 pub fn endorser_name(state: &SessionState, endorser: &Endorser, lang: Lang) -> String {
     let parties = state.scenario.parties();
     if let Some(name) = party_name(Some(&endorser.key()), parties, lang) {
         return name;
+    }
+    if let Some(phone) = crate::core::room::device_endorser_label(state, endorser, lang) {
+        return clean(&phone).into_owned();
     }
     endorser
         .participant(parties)
