@@ -283,6 +283,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                             .map(|p| p.id.clone())
                             .unwrap_or_default(),
                         when: "voor de zomer".into(),
+                        ..Commitment::default()
                     },
                     position: None,
                 });

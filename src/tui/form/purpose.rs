@@ -113,6 +113,7 @@ pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
                 what: text,
                 who: form.text_of(1),
                 when: form.text_of(2),
+                ..Commitment::default()
             },
             position: None,
         },
@@ -123,6 +124,7 @@ pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
                 what: text,
                 who: form.text_of(1),
                 when: form.text_of(2),
+                ..Commitment::default()
             },
         },
         Purpose::Voters => Change::VotersSet {
