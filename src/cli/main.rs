@@ -75,6 +75,7 @@ fn run(
             split,
             separator,
             compare,
+            full,
         }) => {
             let args = share::ExportArgs {
                 session,
@@ -84,6 +85,7 @@ fn run(
                 split,
                 separator,
                 compare,
+                full,
                 lang: args.lang,
             };
             return Ok(share::export_cmd(&args, lang));

@@ -35,6 +35,9 @@ pub struct Session {
     /// it was recorded have none (reports then use `Europe/Amsterdam`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// Where the meeting was held ("Stadskantoor Zwolle"), shown on the handout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The language starting cards were taken in.
     pub lang: Lang,
     /// A copy of the scenario as it was when the session started.
@@ -74,6 +77,7 @@ impl Session {
             title,
             created,
             time_zone: None,
+            place: None,
             lang,
             scenario,
             participants: Vec::new(),
