@@ -22,6 +22,7 @@ mod data_right;
 mod durability;
 mod exports;
 mod full_disk;
+mod handout;
 mod hostile;
 mod hostile_fuzz;
 mod hostile_mutations;
