@@ -41,8 +41,11 @@ pub fn parse_schema(s: &str) -> Result<samenspel::report::schema::Which, String>
 
 /// Parses `--format`.
 pub fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s)
-        .ok_or_else(|| format!("'{s}' is not an export format; use md, html, csv, json, session, pdf, xlsx, ics or svg"))
+    Format::parse(s).ok_or_else(|| {
+        format!(
+            "'{s}' is not an export format; use md, html, csv, json, session, pdf, xlsx, ics or svg"
+        )
+    })
 }
 
 /// Parses `--separator`: `,` or `;` (also written `comma`, `semicolon`).
@@ -169,7 +172,10 @@ pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
                     )
                     .to_string(),
                 _ => lang
-                    .pick("het bestand kon niet gemaakt worden", "the file could not be made")
+                    .pick(
+                        "het bestand kon niet gemaakt worden",
+                        "the file could not be made",
+                    )
                     .to_string(),
             });
             return Err(1);

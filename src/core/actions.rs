@@ -61,9 +61,7 @@ impl SessionState {
         let removed: Card = board.lanes[lane].cards.remove(at);
         board.lane_of.remove(&removed.id);
         let lane_id = self.lane_id(index, lane);
-        let slot = position
-            .unwrap_or(self.parked.len())
-            .min(self.parked.len());
+        let slot = position.unwrap_or(self.parked.len()).min(self.parked.len());
         self.parked.insert(
             slot,
             Parked {
@@ -156,8 +154,7 @@ impl SessionState {
     /// The cards an agreement step offers as actions to start from (its `offers` board),
     /// leaving out those that are actions already.
     pub fn offered_cards(&self, step: usize) -> Vec<&Card> {
-        let Some(StepKind::Agreement(spec)) = self.scenario.steps.get(step).map(|s| &s.kind)
-        else {
+        let Some(StepKind::Agreement(spec)) = self.scenario.steps.get(step).map(|s| &s.kind) else {
             return Vec::new();
         };
         let Some(board) = spec

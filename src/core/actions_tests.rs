@@ -158,8 +158,14 @@ fn a_card_becomes_an_action_and_stays_marked_on_its_board() {
     assert_eq!(commitment.owners, [Owner::Party("initiatief".into())]);
     assert_eq!(commitment.from, Some(Source::Card(2)));
     undo_redo_exactly(&mut l, vec![change]);
-    assert!(l.state.board(0).unwrap().find(2).is_some(), "the card stays");
-    assert!(l.state.action_of_card(2).is_some(), "and reads as an action");
+    assert!(
+        l.state.board(0).unwrap().find(2).is_some(),
+        "the card stays"
+    );
+    assert!(
+        l.state.action_of_card(2).is_some(),
+        "and reads as an action"
+    );
     assert_eq!(
         l.state.action_from_card(2, 99),
         Err(ReduceError::AlreadyAction(2))
@@ -182,7 +188,11 @@ fn a_card_of_a_scenario_without_agreement_cannot_become_an_action() {
     let l = Live::open(session).unwrap();
     let error = l.state.action_from_card(1, 9).unwrap_err();
     assert_eq!(error, ReduceError::NoAgreementStep);
-    assert!(error.message(crate::core::Lang::Nl).contains("geen afsprakenstap"));
+    assert!(
+        error
+            .message(crate::core::Lang::Nl)
+            .contains("geen afsprakenstap")
+    );
 }
 
 #[test]
@@ -256,7 +266,8 @@ fn a_link_to_a_missing_card_in_a_file_is_an_error_at_its_path() {
     l.record(commitment(60, Some(Source::Card(2))), at(2))
         .unwrap_err();
     l.record(anna(), at(3)).unwrap();
-    l.record(commitment(60, Some(Source::Card(2))), at(4)).unwrap();
+    l.record(commitment(60, Some(Source::Card(2))), at(4))
+        .unwrap();
     // A hand-edited file whose action points at a card that was never made.
     let mut session = l.session.clone();
     if let Change::CommitmentAdded { commitment, .. } = &mut session.events[2].change {
@@ -264,8 +275,16 @@ fn a_link_to_a_missing_card_in_a_file_is_an_error_at_its_path() {
     }
     let problem = session.state().unwrap_err();
     assert_eq!(problem.path, "events[2].change.commitment.from");
-    assert!(problem.nl.contains("kaart 404, maar die bestaat niet"), "{}", problem.nl);
-    assert!(problem.en.contains("card 404, which does not exist"), "{}", problem.en);
+    assert!(
+        problem.nl.contains("kaart 404, maar die bestaat niet"),
+        "{}",
+        problem.nl
+    );
+    assert!(
+        problem.en.contains("card 404, which does not exist"),
+        "{}",
+        problem.en
+    );
 }
 
 #[test]

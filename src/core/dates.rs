@@ -56,12 +56,12 @@ impl DateError {
                 },
             },
             DateError::TooFar => match lang {
-                Lang::Nl => format!(
-                    "die datum ligt meer dan {MAX_YEARS_AWAY} jaar van de bijeenkomst af"
-                ),
-                Lang::En => format!(
-                    "that date is more than {MAX_YEARS_AWAY} years away from the meeting"
-                ),
+                Lang::Nl => {
+                    format!("die datum ligt meer dan {MAX_YEARS_AWAY} jaar van de bijeenkomst af")
+                }
+                Lang::En => {
+                    format!("that date is more than {MAX_YEARS_AWAY} years away from the meeting")
+                }
             },
             DateError::NotADate(text) => match lang {
                 Lang::Nl => format!("'{text}' is geen datum: {examples}"),
@@ -92,9 +92,15 @@ const EN_MONTHS: [&str; 12] = [
 
 const WEEKDAYS: [(Weekday, &[&str]); 7] = [
     (Weekday::Monday, &["ma", "maandag", "mon", "monday"]),
-    (Weekday::Tuesday, &["di", "dinsdag", "tue", "tues", "tuesday"]),
+    (
+        Weekday::Tuesday,
+        &["di", "dinsdag", "tue", "tues", "tuesday"],
+    ),
     (Weekday::Wednesday, &["wo", "woensdag", "wed", "wednesday"]),
-    (Weekday::Thursday, &["do", "donderdag", "thu", "thur", "thurs", "thursday"]),
+    (
+        Weekday::Thursday,
+        &["do", "donderdag", "thu", "thur", "thurs", "thursday"],
+    ),
     (Weekday::Friday, &["vr", "vrijdag", "fri", "friday"]),
     (Weekday::Saturday, &["za", "zaterdag", "sat", "saturday"]),
     (Weekday::Sunday, &["zo", "zondag", "sun", "sunday"]),
@@ -118,9 +124,7 @@ fn month_of(word: &str) -> Option<i8> {
     }
     MONTHS
         .iter()
-        .position(|(short, nl, en)| {
-            *short == word || nl.starts_with(word) || en.starts_with(word)
-        })
+        .position(|(short, nl, en)| *short == word || nl.starts_with(word) || en.starts_with(word))
         .and_then(|i| i8::try_from(i + 1).ok())
 }
 
@@ -214,12 +218,12 @@ fn parse_words(text: &str, today: Date) -> Result<Option<Date>, DateError> {
             (Some(n), Some(unit)) => add(today, n, unit).map(Some),
             _ => Ok(None),
         },
-        ["eind" | "einde" | "end", month] | ["eind" | "einde", "van", month] | ["end", "of", month] => {
-            match month_of(month) {
-                Some(m) => end_of_month(today, m, None).map(Some),
-                None => Ok(None),
-            }
-        }
+        ["eind" | "einde" | "end", month]
+        | ["eind" | "einde", "van", month]
+        | ["end", "of", month] => match month_of(month) {
+            Some(m) => end_of_month(today, m, None).map(Some),
+            None => Ok(None),
+        },
         ["eind" | "einde" | "end", month, year]
         | ["end", "of", month, year]
         | ["eind" | "einde", "van", month, year] => match (month_of(month), year_of(year)) {
@@ -365,9 +369,7 @@ fn end_of_month(today: Date, month: i8, year: Option<i16>) -> Result<Date, DateE
 fn next_weekday(today: Date, day: Weekday) -> Date {
     let ahead = (day.to_monday_zero_offset() - today.weekday().to_monday_zero_offset() + 7) % 7;
     let ahead = if ahead == 0 { 7 } else { ahead };
-    today
-        .checked_add(i64::from(ahead).days())
-        .unwrap_or(today)
+    today.checked_add(i64::from(ahead).days()).unwrap_or(today)
 }
 
 /// A date as the room reads it: `ma 1 feb 2027` / `Mon 1 Feb 2027`.

@@ -74,15 +74,39 @@ fn what_the_room_types_becomes_a_date() {
 #[test]
 fn what_is_no_date_says_so_in_both_languages() {
     let cases: &[(&str, &str, &str)] = &[
-        ("", "geen datum: typ bijvoorbeeld", "no date: type for example"),
+        (
+            "",
+            "geen datum: typ bijvoorbeeld",
+            "no date: type for example",
+        ),
         ("   ", "geen datum", "no date"),
-        ("31-2", "31 februari bestaat niet", "there is no 31 February"),
-        ("30 feb", "30 februari bestaat niet", "there is no 30 February"),
-        ("32 jan", "32 januari bestaat niet", "there is no 32 January"),
+        (
+            "31-2",
+            "31 februari bestaat niet",
+            "there is no 31 February",
+        ),
+        (
+            "30 feb",
+            "30 februari bestaat niet",
+            "there is no 30 February",
+        ),
+        (
+            "32 jan",
+            "32 januari bestaat niet",
+            "there is no 32 January",
+        ),
         ("1-13", "er is geen maand 13", "there is no month 13"),
-        ("2027-02-30", "30 februari bestaat niet", "there is no 30 February"),
+        (
+            "2027-02-30",
+            "30 februari bestaat niet",
+            "there is no 30 February",
+        ),
         ("0-1", "0 januari bestaat niet", "there is no 0 January"),
-        ("vóór de zomer", "'vóór de zomer' is geen datum", "'vóór de zomer' is not a date"),
+        (
+            "vóór de zomer",
+            "'vóór de zomer' is geen datum",
+            "'vóór de zomer' is not a date",
+        ),
         ("asap", "'asap' is geen datum", "'asap' is not a date"),
         ("over veel weken", "is geen datum", "is not a date"),
         ("over 2 eeuwen", "is geen datum", "is not a date"),
@@ -99,7 +123,10 @@ fn what_is_no_date_says_so_in_both_languages() {
         let (got_nl, got_en) = (error.message(Lang::Nl), error.message(Lang::En));
         assert!(got_nl.contains(nl), "{input:?}: {got_nl}");
         assert!(got_en.contains(en), "{input:?}: {got_en}");
-        assert!(!got_nl.contains('\u{1b}'), "{input:?}: escape in {got_nl:?}");
+        assert!(
+            !got_nl.contains('\u{1b}'),
+            "{input:?}: escape in {got_nl:?}"
+        );
     }
 }
 
@@ -115,11 +142,26 @@ fn a_date_reads_with_its_weekday() {
 fn lateness_reads_in_days_weeks_or_months() {
     assert_eq!(overdue_label(0, Lang::Nl), None);
     assert_eq!(overdue_label(-3, Lang::Nl), None);
-    assert_eq!(overdue_label(1, Lang::Nl).as_deref(), Some("1 dag over tijd"));
-    assert_eq!(overdue_label(3, Lang::En).as_deref(), Some("3 days overdue"));
-    assert_eq!(overdue_label(21, Lang::Nl).as_deref(), Some("3 weken over tijd"));
-    assert_eq!(overdue_label(7 * 8, Lang::En).as_deref(), Some("8 weeks overdue"));
-    assert_eq!(overdue_label(120, Lang::Nl).as_deref(), Some("4 maanden over tijd"));
+    assert_eq!(
+        overdue_label(1, Lang::Nl).as_deref(),
+        Some("1 dag over tijd")
+    );
+    assert_eq!(
+        overdue_label(3, Lang::En).as_deref(),
+        Some("3 days overdue")
+    );
+    assert_eq!(
+        overdue_label(21, Lang::Nl).as_deref(),
+        Some("3 weken over tijd")
+    );
+    assert_eq!(
+        overdue_label(7 * 8, Lang::En).as_deref(),
+        Some("8 weeks overdue")
+    );
+    assert_eq!(
+        overdue_label(120, Lang::Nl).as_deref(),
+        Some("4 maanden over tijd")
+    );
     assert_eq!(days_late(d("2027-01-01"), d("2027-01-22")), 21);
     assert_eq!(days_late(d("2027-02-01"), d("2027-01-22")), -10);
 }

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use crate::core::scenario::{Endorsers, StepKind};
-use crate::core::state::{Owner, Source};
 use crate::core::state::{Commitment, Participant, RowRef, VoteTarget};
+use crate::core::state::{Owner, Source};
 use crate::core::{Change, Endorser, Lang, Live, Scenario, Session, StepState};
 
 /// A small, fast, deterministic random number generator (xorshift64*).
@@ -330,10 +330,10 @@ fn commitment(live: &Live, rng: &mut Rng, id: u32) -> Commitment {
     if let Some(p) = rng.pick(&state.participants).filter(|_| rng.below(3) != 0) {
         owners.push(Owner::Participant(p.id));
     }
-    if owners.is_empty() || rng.below(4) == 0 {
-        if let Some(p) = rng.pick(scenario.parties()) {
-            owners.push(Owner::Party(p.id.clone()));
-        }
+    if (owners.is_empty() || rng.below(4) == 0)
+        && let Some(p) = rng.pick(scenario.parties())
+    {
+        owners.push(Owner::Party(p.id.clone()));
     }
     let cards: Vec<u32> = state
         .steps
@@ -372,7 +372,11 @@ fn commitment(live: &Live, rng: &mut Rng, id: u32) -> Commitment {
 /// A date one to twelve weeks after the meeting's first day (its UTC date: the generator
 /// knows no zone).
 fn due(live: &Live, rng: &mut Rng) -> jiff::civil::Date {
-    let day = live.session.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = live
+        .session
+        .created
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
     let weeks = 1 + rng.below(12) as i64;
     day.checked_add(jiff::Span::new().days(weeks * 7 + rng.below(5) as i64))
         .unwrap_or(day)

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::commitment::Owner;
+use super::dates;
 use super::endorser::Endorser;
 use super::scenario::{ReviewAgreement, ReviewItem, ReviewSpec, Scenario, Step, StepKind};
 use super::session::{Origin, Session};
-use super::commitment::Owner;
-use super::dates;
 use super::state::{Participant, ReviewStatus, SessionState, StepState};
 use super::text::{Lang, Text};
 
@@ -77,10 +77,13 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
                         matches!(review.marks.get(&item.id), None | Some(ReviewStatus::Open));
                     if open {
                         let since = item.since.clone().or_else(|| spec.from.clone());
-                        push_item(&mut items, ReviewItem {
-                            since,
-                            ..item.clone()
-                        });
+                        push_item(
+                            &mut items,
+                            ReviewItem {
+                                since,
+                                ..item.clone()
+                            },
+                        );
                     }
                 }
             }
@@ -111,16 +114,19 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
                     } else {
                         owners.join(", ")
                     };
-                    push_item(&mut items, ReviewItem {
-                        id: String::new(),
-                        what: c.what.clone(),
-                        who: who_text,
-                        when: c.when.clone(),
-                        since: None,
-                        due: c.due,
-                        owners,
-                        parked_from: None,
-                    });
+                    push_item(
+                        &mut items,
+                        ReviewItem {
+                            id: String::new(),
+                            what: c.what.clone(),
+                            who: who_text,
+                            when: c.when.clone(),
+                            since: None,
+                            due: c.due,
+                            owners,
+                            parked_from: None,
+                        },
+                    );
                 }
             }
             _ => {}
@@ -131,16 +137,19 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
             .step_index(&parked.step)
             .map(|i| scenario.steps[i].title.get(lang).to_string())
             .unwrap_or_else(|| parked.step.clone());
-        push_item(&mut items, ReviewItem {
-            id: String::new(),
-            what: parked.card.text.clone(),
-            who: parked.card.party.as_deref().map(who).unwrap_or_default(),
-            when: String::new(),
-            since: None,
-            due: None,
-            owners: Vec::new(),
-            parked_from: Some(from),
-        });
+        push_item(
+            &mut items,
+            ReviewItem {
+                id: String::new(),
+                what: parked.card.text.clone(),
+                who: parked.card.party.as_deref().map(who).unwrap_or_default(),
+                when: String::new(),
+                since: None,
+                due: None,
+                owners: Vec::new(),
+                parked_from: Some(from),
+            },
+        );
     }
     ReviewSpec {
         from: Some(previous.title.clone()),

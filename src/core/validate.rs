@@ -362,9 +362,11 @@ impl Checker {
     /// The board an agreement step offers cards from must come before it.
     fn offers(&mut self, path: &str, a: &AgreementSpec, s: &Scenario, index: usize) {
         let Some(id) = &a.offers else { return };
-        let before = s.steps.iter().take(index).any(|step| {
-            &step.id == id && matches!(step.kind, StepKind::Board(_))
-        });
+        let before = s
+            .steps
+            .iter()
+            .take(index)
+            .any(|step| &step.id == id && matches!(step.kind, StepKind::Board(_)));
         if !before {
             self.push(
                 path.to_string(),

@@ -36,8 +36,14 @@ pub fn render(outcome: &Outcome, lang: Lang) -> String {
         line(&mut out, &format!("UID:{}", uid(outcome, c.id)));
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("SEQUENCE:{}", outcome.session.changes));
-        line(&mut out, &format!("DTSTART;VALUE=DATE:{}", due.strftime("%Y%m%d")));
-        line(&mut out, &format!("DTEND;VALUE=DATE:{}", end.strftime("%Y%m%d")));
+        line(
+            &mut out,
+            &format!("DTSTART;VALUE=DATE:{}", due.strftime("%Y%m%d")),
+        );
+        line(
+            &mut out,
+            &format!("DTEND;VALUE=DATE:{}", end.strftime("%Y%m%d")),
+        );
         line(
             &mut out,
             &format!("SUMMARY:{}", escape(&crate::core::clean::one_line(&c.what))),
@@ -46,9 +52,16 @@ pub fn render(outcome: &Outcome, lang: Lang) -> String {
         if !c.who_label.trim().is_empty() {
             description.push(format!("{}: {}", lang.pick("Wie", "Who"), c.who_label));
         }
-        description.push(format!("{}: {meeting}", lang.pick("Bijeenkomst", "Meeting")));
+        description.push(format!(
+            "{}: {meeting}",
+            lang.pick("Bijeenkomst", "Meeting")
+        ));
         if let Some(from) = &c.from {
-            description.push(format!("{}: {}", lang.pick("Komt van", "Comes from"), from.label));
+            description.push(format!(
+                "{}: {}",
+                lang.pick("Komt van", "Comes from"),
+                from.label
+            ));
         }
         let description: Vec<String> = description
             .iter()

@@ -6,15 +6,15 @@
 pub mod analysis;
 pub mod compare;
 pub mod html;
-pub mod ics;
 pub(crate) mod html_steps;
 mod html_style;
+pub mod ics;
 pub mod markdown;
 mod markdown_steps;
 pub mod outcome;
-pub mod pdf;
 mod outcome_actions;
 mod outcome_build;
+pub mod pdf;
 pub mod schema;
 pub mod spreadsheet;
 pub mod svg;
@@ -175,10 +175,8 @@ pub fn export(
         Format::Pdf if opts.full => one(pdf::full(&outcome, opts.lang)),
         Format::Pdf => one(pdf::handout(&outcome, opts.lang)),
         // A workbook that cannot be written is an error, like an outcome that cannot.
-        Format::Xlsx => one(
-            xlsx::render(&outcome, opts.lang)
-                .map_err(|e| serde_json::Error::io(std::io::Error::other(e.to_string())))?,
-        ),
+        Format::Xlsx => one(xlsx::render(&outcome, opts.lang)
+            .map_err(|e| serde_json::Error::io(std::io::Error::other(e.to_string())))?),
         Format::Ics => one(ics::render(&outcome, opts.lang).into_bytes()),
         Format::Svg => Ok(svg::render(&outcome, opts.lang)),
         Format::Session => Ok(Vec::new()),

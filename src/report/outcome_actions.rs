@@ -88,10 +88,15 @@ impl Ctx<'_> {
                     .any_card(*card)
                     .map(|c| self.scrub.text(&c.text).into_owned())
                     .unwrap_or_else(|| format!("{} {card}", lang.pick("kaart", "card")));
-                let step = self.state.steps.iter().enumerate().find_map(|(i, s)| match s {
-                    crate::core::StepState::Board(b) => b.find(*card).map(|_| i),
-                    _ => None,
-                });
+                let step = self
+                    .state
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, s)| match s {
+                        crate::core::StepState::Board(b) => b.find(*card).map(|_| i),
+                        _ => None,
+                    });
                 match step {
                     Some(i) => format!("{}: {text}", step_title(&scenario.steps[i].id)),
                     None => text,
@@ -192,14 +197,12 @@ impl Outcome {
             .collect();
         rows.sort_by(|a, b| {
             let key = |r: &ActionRow<'_>| (r.lead.trim().is_empty(), r.lead.to_lowercase());
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| match (a.due(), b.due()) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
+            key(a).cmp(&key(b)).then_with(|| match (a.due(), b.due()) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
         });
         rows
     }

@@ -127,7 +127,12 @@ fn matrix(outcome: &Outcome, step: &StepOutcome, m: &MatrixOutcome, lang: Lang) 
                         cell_height,
                         x + cell_width / 2.0,
                         y + cell_height / 2.0 + 4.5,
-                        esc(&fit(&bold, &value_text(&m.scale, cell, lang), SIZE, cell_width - 6.0))
+                        esc(&fit(
+                            &bold,
+                            &value_text(&m.scale, cell, lang),
+                            SIZE,
+                            cell_width - 6.0
+                        ))
                     );
                 }
                 None => {

@@ -40,7 +40,15 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     if !outcome.parked.is_empty() {
         let sheet = book.add_worksheet();
         sheet.set_name(names.unique(lang.pick("Parkeerplaats", "Parking lot")))?;
-        header(sheet, &bold, &[lang.pick("Kaart", "Card"), lang.pick("Uit stap", "From step"), lang.pick("Partij", "Party")])?;
+        header(
+            sheet,
+            &bold,
+            &[
+                lang.pick("Kaart", "Card"),
+                lang.pick("Uit stap", "From step"),
+                lang.pick("Partij", "Party"),
+            ],
+        )?;
         for (i, p) in outcome.parked.iter().enumerate() {
             let r = i as u32 + 1;
             sheet.write_string(r, 0, one_line(&p.card.text))?;
@@ -54,7 +62,16 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     if !outcome.anonymized && !outcome.participants.is_empty() {
         let sheet = book.add_worksheet();
         sheet.set_name(names.unique(lang.pick("Deelnemers", "Participants")))?;
-        header(sheet, &bold, &[lang.pick("Naam", "Name"), lang.pick("Organisatie", "Organisation"), lang.pick("Partij", "Party"), lang.pick("Aanwezig", "Present")])?;
+        header(
+            sheet,
+            &bold,
+            &[
+                lang.pick("Naam", "Name"),
+                lang.pick("Organisatie", "Organisation"),
+                lang.pick("Partij", "Party"),
+                lang.pick("Aanwezig", "Present"),
+            ],
+        )?;
         for (i, p) in outcome.participants.iter().enumerate() {
             let r = i as u32 + 1;
             sheet.write_string(r, 0, one_line(&p.label))?;
@@ -80,12 +97,26 @@ impl Names {
             .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
             .collect();
         let clean = clean.trim().trim_matches('\'').to_string();
-        let base: String = if clean.is_empty() { "Blad".into() } else { clean };
+        let base: String = if clean.is_empty() {
+            "Blad".into()
+        } else {
+            clean
+        };
         let mut n = 1;
         loop {
-            let suffix = if n == 1 { String::new() } else { format!(" ({n})") };
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!(" ({n})")
+            };
             let room = 31 - suffix.chars().count();
-            let name: String = base.chars().take(room).collect::<String>().trim_end().to_string() + &suffix;
+            let name: String = base
+                .chars()
+                .take(room)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+                + &suffix;
             if !self.0.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
                 self.0.push(name.clone());
                 return name;
@@ -110,23 +141,43 @@ fn widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn write_date(sheet: &mut Worksheet, r: u32, c: u16, d: jiff::civil::Date, date: &Format) -> Result<(), XlsxError> {
-    let (Ok(y), Ok(m), Ok(day)) = (u16::try_from(d.year()), u8::try_from(d.month()), u8::try_from(d.day())) else {
+fn write_date(
+    sheet: &mut Worksheet,
+    r: u32,
+    c: u16,
+    d: jiff::civil::Date,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    let (Ok(y), Ok(m), Ok(day)) = (
+        u16::try_from(d.year()),
+        u8::try_from(d.month()),
+        u8::try_from(d.day()),
+    ) else {
         return Ok(());
     };
     sheet.write_datetime_with_format(r, c, &ExcelDateTime::from_ymd(y, m, day)?, date)?;
     Ok(())
 }
 
-fn actions(sheet: &mut Worksheet, outcome: &Outcome, lang: Lang, bold: &Format, date: &Format) -> Result<(), XlsxError> {
-    header(sheet, bold, &[
-        lang.pick("Wie", "Who"),
-        lang.pick("Wat", "What"),
-        lang.pick("Datum", "Date"),
-        lang.pick("Wanneer (tekst)", "When (text)"),
-        lang.pick("Komt van", "Comes from"),
-        lang.pick("Stap", "Step"),
-    ])?;
+fn actions(
+    sheet: &mut Worksheet,
+    outcome: &Outcome,
+    lang: Lang,
+    bold: &Format,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    header(
+        sheet,
+        bold,
+        &[
+            lang.pick("Wie", "Who"),
+            lang.pick("Wat", "What"),
+            lang.pick("Datum", "Date"),
+            lang.pick("Wanneer (tekst)", "When (text)"),
+            lang.pick("Komt van", "Comes from"),
+            lang.pick("Stap", "Step"),
+        ],
+    )?;
     for (i, row) in outcome.actions().iter().enumerate() {
         let r = i as u32 + 1;
         let c = row.commitment;
@@ -144,8 +195,24 @@ fn actions(sheet: &mut Worksheet, outcome: &Outcome, lang: Lang, bold: &Format, 
     widths(sheet, &[26.0, 60.0, 12.0, 18.0, 36.0, 28.0])
 }
 
-fn board(sheet: &mut Worksheet, outcome: &Outcome, b: &BoardOutcome, lang: Lang, bold: &Format) -> Result<(), XlsxError> {
-    header(sheet, bold, &["id", lang.pick("Kaart", "Card"), lang.pick("Kolom", "Lane"), lang.pick("Thema", "Theme"), lang.pick("Partij", "Party")])?;
+fn board(
+    sheet: &mut Worksheet,
+    outcome: &Outcome,
+    b: &BoardOutcome,
+    lang: Lang,
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    header(
+        sheet,
+        bold,
+        &[
+            "id",
+            lang.pick("Kaart", "Card"),
+            lang.pick("Kolom", "Lane"),
+            lang.pick("Thema", "Theme"),
+            lang.pick("Partij", "Party"),
+        ],
+    )?;
     let mut r = 1;
     for lane in &b.lanes {
         for card in &lane.cards {
@@ -164,7 +231,12 @@ fn board(sheet: &mut Worksheet, outcome: &Outcome, b: &BoardOutcome, lang: Lang,
     widths(sheet, &[6.0, 60.0, 28.0, 20.0, 24.0])
 }
 
-fn matrix(sheet: &mut Worksheet, m: &MatrixOutcome, lang: Lang, bold: &Format) -> Result<(), XlsxError> {
+fn matrix(
+    sheet: &mut Worksheet,
+    m: &MatrixOutcome,
+    lang: Lang,
+    bold: &Format,
+) -> Result<(), XlsxError> {
     for (c, column) in m.columns.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16 + 1, column.label.get(lang), bold)?;
     }
@@ -203,8 +275,23 @@ fn matrix(sheet: &mut Worksheet, m: &MatrixOutcome, lang: Lang, bold: &Format) -
     Ok(())
 }
 
-fn vote(sheet: &mut Worksheet, outcome: &Outcome, v: &VoteOutcome, lang: Lang, bold: &Format) -> Result<(), XlsxError> {
-    header(sheet, bold, &[lang.pick("Plaats", "Rank"), lang.pick("Wat", "What"), lang.pick("Partij", "Party"), lang.pick("Stippen", "Dots")])?;
+fn vote(
+    sheet: &mut Worksheet,
+    outcome: &Outcome,
+    v: &VoteOutcome,
+    lang: Lang,
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    header(
+        sheet,
+        bold,
+        &[
+            lang.pick("Plaats", "Rank"),
+            lang.pick("Wat", "What"),
+            lang.pick("Partij", "Party"),
+            lang.pick("Stippen", "Dots"),
+        ],
+    )?;
     for (i, result) in v.results.iter().enumerate() {
         let r = i as u32 + 1;
         sheet.write_number(r, 0, result.rank as f64)?;
@@ -217,18 +304,42 @@ fn vote(sheet: &mut Worksheet, outcome: &Outcome, v: &VoteOutcome, lang: Lang, b
     widths(sheet, &[8.0, 60.0, 24.0, 10.0])
 }
 
-fn agreement(sheet: &mut Worksheet, a: &AgreementOutcome, lang: Lang, bold: &Format, date: &Format) -> Result<(), XlsxError> {
-    header(sheet, bold, &[lang.pick("Afspraak", "Agreement"), lang.pick("Onderschreven door", "Endorsed by"), lang.pick("Aantal", "Count")])?;
+fn agreement(
+    sheet: &mut Worksheet,
+    a: &AgreementOutcome,
+    lang: Lang,
+    bold: &Format,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    header(
+        sheet,
+        bold,
+        &[
+            lang.pick("Afspraak", "Agreement"),
+            lang.pick("Onderschreven door", "Endorsed by"),
+            lang.pick("Aantal", "Count"),
+        ],
+    )?;
     let mut r = 1;
     for item in &a.items {
         sheet.write_string(r, 0, one_line(item.text.get(lang)))?;
-        let names: Vec<String> = item.endorsed_by.iter().map(|e| one_line(&e.label)).collect();
+        let names: Vec<String> = item
+            .endorsed_by
+            .iter()
+            .map(|e| one_line(&e.label))
+            .collect();
         sheet.write_string(r, 1, names.join(", "))?;
         sheet.write_number(r, 2, names.len() as f64)?;
         r += 1;
     }
     r += 1;
-    let titles = [lang.pick("Wat", "What"), lang.pick("Wie", "Who"), lang.pick("Datum", "Date"), lang.pick("Wanneer (tekst)", "When (text)"), lang.pick("Komt van", "Comes from")];
+    let titles = [
+        lang.pick("Wat", "What"),
+        lang.pick("Wie", "Who"),
+        lang.pick("Datum", "Date"),
+        lang.pick("Wanneer (tekst)", "When (text)"),
+        lang.pick("Komt van", "Comes from"),
+    ];
     for (c, t) in titles.iter().enumerate() {
         sheet.write_string_with_format(r, c as u16, *t, bold)?;
     }
@@ -247,8 +358,24 @@ fn agreement(sheet: &mut Worksheet, a: &AgreementOutcome, lang: Lang, bold: &For
     widths(sheet, &[60.0, 40.0, 12.0, 18.0, 36.0])
 }
 
-fn review(sheet: &mut Worksheet, r: &ReviewOutcome, lang: Lang, bold: &Format, date: &Format) -> Result<(), XlsxError> {
-    header(sheet, bold, &[lang.pick("Actie", "Action"), lang.pick("Wie", "Who"), lang.pick("Datum", "Date"), lang.pick("Dagen over tijd", "Days overdue"), lang.pick("Status", "Status")])?;
+fn review(
+    sheet: &mut Worksheet,
+    r: &ReviewOutcome,
+    lang: Lang,
+    bold: &Format,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    header(
+        sheet,
+        bold,
+        &[
+            lang.pick("Actie", "Action"),
+            lang.pick("Wie", "Who"),
+            lang.pick("Datum", "Date"),
+            lang.pick("Dagen over tijd", "Days overdue"),
+            lang.pick("Status", "Status"),
+        ],
+    )?;
     for (i, item) in r.items.iter().enumerate() {
         let row = i as u32 + 1;
         sheet.write_string(row, 0, one_line(&item.what))?;
@@ -262,7 +389,11 @@ fn review(sheet: &mut Worksheet, r: &ReviewOutcome, lang: Lang, bold: &Format, d
         if let Some(days) = item.days_late {
             sheet.write_number(row, 3, days as f64)?;
         }
-        let status = item.status.map_or(lang.pick("niet besproken", "not discussed"), |s| s.label(lang));
+        let status = item
+            .status
+            .map_or(lang.pick("niet besproken", "not discussed"), |s| {
+                s.label(lang)
+            });
         sheet.write_string(row, 4, status)?;
     }
     widths(sheet, &[60.0, 30.0, 12.0, 14.0, 16.0])

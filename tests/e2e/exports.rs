@@ -331,7 +331,10 @@ fn export_command_writes_each_format_and_refuses_to_overwrite_the_session() {
     let (code, _, err) = crate::common::run(&["export", s, "--format", "docx"], home.path());
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("'docx' is not an export format"), "{err}");
-    assert!(err.contains("pdf, xlsx, ics or svg"), "the new formats are named: {err}");
+    assert!(
+        err.contains("pdf, xlsx, ics or svg"),
+        "the new formats are named: {err}"
+    );
 }
 
 /// Renders the HTML export in headless Chromium: no request leaves the page, the text a

@@ -17,7 +17,16 @@ const TYPICAL: &str = "150";
 fn generate(dir: &Path, scenario: &str, events: &str) -> PathBuf {
     let path = dir.join(format!("{scenario}-{events}.json"));
     let (code, _, err) = run(
-        &["dev", "generate", "--scenario", scenario, "--events", events, "-o", path.to_str().unwrap()],
+        &[
+            "dev",
+            "generate",
+            "--scenario",
+            scenario,
+            "--events",
+            events,
+            "-o",
+            path.to_str().unwrap(),
+        ],
         dir,
     );
     assert_eq!(code, 0, "{err}");
@@ -31,7 +40,11 @@ fn outcome(path: &Path, anonymize: bool) -> Outcome {
 
 fn tool(name: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(name).args(args).output().ok()?;
-    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
@@ -61,21 +74,38 @@ fn export(session: &Path, args: &[&str], dir: &Path) -> PathBuf {
     all.extend_from_slice(args);
     let (code, out, err) = run(&all, dir);
     assert_eq!(code, 0, "{err}");
-    dir.join(out.lines().next().expect("the file written is named").trim())
+    dir.join(
+        out.lines()
+            .next()
+            .expect("the file written is named")
+            .trim(),
+    )
 }
 
 #[test]
 fn the_handout_of_a_typical_meeting_is_one_a4_page_with_every_action() {
     let dir = home();
-    for scenario in ["stakeholder-doelen", "zwolse-komedie", "succesfactoren", "stappenplan-check"] {
+    for scenario in [
+        "stakeholder-doelen",
+        "zwolse-komedie",
+        "succesfactoren",
+        "stappenplan-check",
+    ] {
         let session = generate(dir.path(), scenario, TYPICAL);
         let pdf = export(&session, &["--format", "pdf"], dir.path());
-        assert_eq!(pdf, session.with_extension("pdf"), "written beside the session");
+        assert_eq!(
+            pdf,
+            session.with_extension("pdf"),
+            "written beside the session"
+        );
         let Some((pages, size)) = pdf_pages(&pdf) else {
             return skipped("handout", "pdfinfo is not installed");
         };
         assert_eq!(pages, 1, "{scenario}: one page");
-        assert!(size.contains("595.28 x 841.89") && size.contains("A4"), "{size}");
+        assert!(
+            size.contains("595.28 x 841.89") && size.contains("A4"),
+            "{size}"
+        );
         let text = flat(&tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]).unwrap());
         let outcome = outcome(&session, false);
         let actions = outcome.actions();
@@ -83,23 +113,51 @@ fn the_handout_of_a_typical_meeting_is_one_a4_page_with_every_action() {
         for row in &actions {
             // The what may wrap inside its column: look for each word in the text.
             for word in row.commitment.what.split_whitespace() {
-                assert!(text.contains(word), "{scenario}: {word:?} of {:?}", row.commitment.what);
+                assert!(
+                    text.contains(word),
+                    "{scenario}: {word:?} of {:?}",
+                    row.commitment.what
+                );
             }
             if let Some(due) = row.commitment.due {
                 let shown = samenspel::core::dates::format(due, samenspel::core::Lang::Nl);
                 assert!(text.contains(&shown), "{scenario}: {shown}");
             }
         }
-        assert!(text.contains("Acties") && text.contains("Wanneer"), "Dutch, the session's language");
+        assert!(
+            text.contains("Acties") && text.contains("Wanneer"),
+            "Dutch, the session's language"
+        );
         for parked in &outcome.parked {
-            assert!(text.contains(&flat(&parked.card.text)), "parked: {}", parked.card.text);
+            assert!(
+                text.contains(&flat(&parked.card.text)),
+                "parked: {}",
+                parked.card.text
+            );
         }
-        assert!(!text.contains("Vervolg"), "no second page, so no 'continued'");
+        assert!(
+            !text.contains("Vervolg"),
+            "no second page, so no 'continued'"
+        );
     }
     // Looked at once: the picture of the first handout.
-    let session = dir.path().join(format!("stakeholder-doelen-{TYPICAL}.json"));
+    let session = dir
+        .path()
+        .join(format!("stakeholder-doelen-{TYPICAL}.json"));
     let png = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("handout");
-    if tool("pdftoppm", &["-r", "80", "-png", "-singlefile", session.with_extension("pdf").to_str().unwrap(), png.to_str().unwrap()]).is_some() {
+    if tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "80",
+            "-png",
+            "-singlefile",
+            session.with_extension("pdf").to_str().unwrap(),
+            png.to_str().unwrap(),
+        ],
+    )
+    .is_some()
+    {
         assert!(png.with_extension("png").metadata().unwrap().len() > 10_000);
     }
 }
@@ -108,18 +166,32 @@ fn the_handout_of_a_typical_meeting_is_one_a4_page_with_every_action() {
 fn a_meeting_too_long_for_one_page_says_continued_and_english_reads_english() {
     let dir = home();
     let session = generate(dir.path(), "zwolse-akkoord", "200");
-    let pdf = export(&session, &["--format", "pdf", "--lang", "en", "-o", "akkoord.pdf"], dir.path());
+    let pdf = export(
+        &session,
+        &["--format", "pdf", "--lang", "en", "-o", "akkoord.pdf"],
+        dir.path(),
+    );
     let Some((pages, _)) = pdf_pages(&pdf) else {
         return skipped("continued", "pdfinfo is not installed");
     };
     assert!(pages >= 2, "{pages} pages");
-    let second = tool("pdftotext", &["-f", "2", "-l", "2", pdf.to_str().unwrap(), "-"]).unwrap();
+    let second = tool(
+        "pdftotext",
+        &["-f", "2", "-l", "2", pdf.to_str().unwrap(), "-"],
+    )
+    .unwrap();
     assert!(second.contains("Continued"), "{second}");
     let first = tool("pdftotext", &["-l", "1", pdf.to_str().unwrap(), "-"]).unwrap();
-    assert!(first.contains("Actions") && !first.contains("Continued"), "{first}");
+    assert!(
+        first.contains("Actions") && !first.contains("Continued"),
+        "{first}"
+    );
     // The fonts are embedded subsets.
     let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]).unwrap();
-    assert!(fonts.contains("+OpenSans-Regular") && fonts.contains("+OpenSans-Bold"), "{fonts}");
+    assert!(
+        fonts.contains("+OpenSans-Regular") && fonts.contains("+OpenSans-Bold"),
+        "{fonts}"
+    );
     for line in fonts.lines().filter(|l| l.contains("OpenSans")) {
         assert!(line.contains("yes yes"), "embedded and subset: {line}");
     }
@@ -129,7 +201,11 @@ fn a_meeting_too_long_for_one_page_says_continued_and_english_reads_english() {
 fn the_full_report_as_pdf_holds_every_card() {
     let dir = home();
     let session = generate(dir.path(), "zwolse-komedie", TYPICAL);
-    let pdf = export(&session, &["--format", "pdf", "--full", "-o", "full.pdf"], dir.path());
+    let pdf = export(
+        &session,
+        &["--format", "pdf", "--full", "-o", "full.pdf"],
+        dir.path(),
+    );
     let Some(text) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]) else {
         return skipped("full", "pdftotext is not installed");
     };
@@ -144,7 +220,16 @@ fn the_full_report_as_pdf_holds_every_card() {
             }
         }
     }
-    let (code, _, err) = run(&["export", session.to_str().unwrap(), "--format", "md", "--full"], dir.path());
+    let (code, _, err) = run(
+        &[
+            "export",
+            session.to_str().unwrap(),
+            "--format",
+            "md",
+            "--full",
+        ],
+        dir.path(),
+    );
     assert_eq!(code, 2, "--full is for pdf only");
     assert!(err.contains("--full works only with --format pdf"), "{err}");
 }
@@ -164,7 +249,8 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
         }
         let file = export(&session, &args, dir.path());
         let bytes = std::fs::read(&file).unwrap();
-        let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("an xlsx");
+        let mut book: Xlsx<_> =
+            open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("an xlsx");
         let names = book.sheet_names();
         assert_eq!(names[0], "Acties");
         let everything: Vec<(String, calamine::Range<Data>)> = names
@@ -173,10 +259,12 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
             .collect();
         let strings: Vec<String> = everything
             .iter()
-            .flat_map(|(_, r)| r.used_cells().filter_map(|(_, _, d)| match d {
-                Data::String(s) => Some(s.clone()),
-                _ => None,
-            }))
+            .flat_map(|(_, r)| {
+                r.used_cells().filter_map(|(_, _, d)| match d {
+                    Data::String(s) => Some(s.clone()),
+                    _ => None,
+                })
+            })
             .collect();
         let has = |text: &str| strings.iter().any(|s| s == text);
         // The actions first, then one sheet per step in order.
@@ -193,12 +281,19 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
                     let grid = sheet;
                     for cell in m.cells.iter().filter(|c| c.value.is_some()) {
                         let got = grid.get_value((cell.row as u32 + 1, cell.column as u32 + 1));
-                        assert_eq!(got, Some(&Data::Float(f64::from(cell.value.unwrap()))), "a number");
+                        assert_eq!(
+                            got,
+                            Some(&Data::Float(f64::from(cell.value.unwrap()))),
+                            "a number"
+                        );
                     }
                 }
                 StepResult::Vote(v) => {
                     for (i, r) in v.results.iter().enumerate() {
-                        assert_eq!(sheet.get_value((i as u32 + 1, 3)), Some(&Data::Float(f64::from(r.dots))));
+                        assert_eq!(
+                            sheet.get_value((i as u32 + 1, 3)),
+                            Some(&Data::Float(f64::from(r.dots)))
+                        );
                     }
                 }
                 _ => {}
@@ -208,7 +303,10 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
         let epoch: jiff::civil::Date = "1899-12-30".parse().unwrap();
         for (i, row) in outcome.actions().iter().enumerate() {
             let r = i as u32 + 1;
-            assert_eq!(actions.get_value((r, 1)), Some(&Data::String(row.commitment.what.clone())));
+            assert_eq!(
+                actions.get_value((r, 1)),
+                Some(&Data::String(row.commitment.what.clone()))
+            );
             if let Some(due) = row.commitment.due {
                 let Some(Data::DateTime(d)) = actions.get_value((r, 2)) else {
                     panic!("a date cell for {:?}", row.commitment.what);
@@ -217,16 +315,34 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
             }
         }
         let participants = names.iter().any(|n| n == "Deelnemers");
-        assert_eq!(participants, !anonymize, "participants only when not anonymized");
+        assert_eq!(
+            participants, !anonymize,
+            "participants only when not anonymized"
+        );
         if anonymize {
             let live = samenspel::store::load_session(&session).unwrap();
-            for name in live.state.participants.iter().filter_map(|p| p.name.as_deref()) {
-                assert!(!strings.iter().any(|s| s.contains(name)), "{name} in the anonymized workbook");
+            for name in live
+                .state
+                .participants
+                .iter()
+                .filter_map(|p| p.name.as_deref())
+            {
+                assert!(
+                    !strings.iter().any(|s| s.contains(name)),
+                    "{name} in the anonymized workbook"
+                );
             }
         }
     }
-    if Command::new("libreoffice").arg("--version").output().is_err() {
-        skipped("xlsx in LibreOffice", "LibreOffice is not installed, so its headless conversion was not tried");
+    if Command::new("libreoffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        skipped(
+            "xlsx in LibreOffice",
+            "LibreOffice is not installed, so its headless conversion was not tried",
+        );
     }
 }
 
@@ -234,7 +350,10 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
 /// octets, folded lines joined, one VCALENDAR with VERSION and PRODID, VEVENTs each with
 /// one UID, DTSTAMP, an all-day DTSTART and SUMMARY.
 fn events(ics: &str) -> Vec<Vec<(String, String)>> {
-    assert!(ics.ends_with("\r\n") && !ics.replace("\r\n", "").contains('\n'), "CRLF only");
+    assert!(
+        ics.ends_with("\r\n") && !ics.replace("\r\n", "").contains('\n'),
+        "CRLF only"
+    );
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
     }
@@ -259,7 +378,11 @@ fn events(ics: &str) -> Vec<Vec<(String, String)>> {
     }
     for event in &out {
         for required in ["UID", "DTSTAMP", "DTSTART;VALUE=DATE", "SUMMARY"] {
-            assert_eq!(event.iter().filter(|(n, _)| n == required).count(), 1, "{required} in {event:?}");
+            assert_eq!(
+                event.iter().filter(|(n, _)| n == required).count(),
+                1,
+                "{required} in {event:?}"
+            );
         }
     }
     out
@@ -270,10 +393,20 @@ fn the_calendar_has_one_all_day_event_per_dated_action_with_stable_ids() {
     let dir = home();
     let session = generate(dir.path(), "succesfactoren", TYPICAL);
     let outcome = outcome(&session, false);
-    let dated: Vec<_> = outcome.actions().into_iter().filter(|a| a.commitment.due.is_some()).collect();
+    let dated: Vec<_> = outcome
+        .actions()
+        .into_iter()
+        .filter(|a| a.commitment.due.is_some())
+        .collect();
     assert!(!dated.is_empty());
-    let first = std::fs::read_to_string(export(&session, &["--format", "ics"], dir.path())).unwrap();
-    let again = std::fs::read_to_string(export(&session, &["--format", "ics", "-o", "again.ics"], dir.path())).unwrap();
+    let first =
+        std::fs::read_to_string(export(&session, &["--format", "ics"], dir.path())).unwrap();
+    let again = std::fs::read_to_string(export(
+        &session,
+        &["--format", "ics", "-o", "again.ics"],
+        dir.path(),
+    ))
+    .unwrap();
     assert_eq!(first, again, "the same file twice: a re-import updates");
     let parsed = events(&first);
     assert_eq!(parsed.len(), dated.len(), "one event per dated action");
@@ -283,20 +416,55 @@ fn the_calendar_has_one_all_day_event_per_dated_action_with_stable_ids() {
         .collect();
     assert_eq!(uids.len(), parsed.len(), "every UID its own");
     for (event, action) in parsed.iter().zip(&dated) {
-        let start = &event.iter().find(|(n, _)| n == "DTSTART;VALUE=DATE").unwrap().1;
-        assert_eq!(*start, action.commitment.due.unwrap().strftime("%Y%m%d").to_string());
+        let start = &event
+            .iter()
+            .find(|(n, _)| n == "DTSTART;VALUE=DATE")
+            .unwrap()
+            .1;
+        assert_eq!(
+            *start,
+            action
+                .commitment
+                .due
+                .unwrap()
+                .strftime("%Y%m%d")
+                .to_string()
+        );
         let summary = &event.iter().find(|(n, _)| n == "SUMMARY").unwrap().1;
-        assert_eq!(summary.replace("\\,", ",").replace("\\;", ";"), action.commitment.what);
+        assert_eq!(
+            summary.replace("\\,", ",").replace("\\;", ";"),
+            action.commitment.what
+        );
     }
-    let anonymous = std::fs::read_to_string(export(&session, &["--format", "ics", "--anonymize", "-o", "anon.ics"], dir.path())).unwrap();
+    let anonymous = std::fs::read_to_string(export(
+        &session,
+        &["--format", "ics", "--anonymize", "-o", "anon.ics"],
+        dir.path(),
+    ))
+    .unwrap();
     let anon_uids: std::collections::BTreeSet<String> = events(&anonymous)
         .iter()
         .map(|e| e.iter().find(|(n, _)| n == "UID").unwrap().1.clone())
         .collect();
-    assert_eq!(anon_uids.iter().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), uids, "the same events");
+    assert_eq!(
+        anon_uids
+            .iter()
+            .map(String::as_str)
+            .collect::<std::collections::BTreeSet<_>>(),
+        uids,
+        "the same events"
+    );
     let live = samenspel::store::load_session(&session).unwrap();
-    for name in live.state.participants.iter().filter_map(|p| p.name.as_deref()) {
-        assert!(!anonymous.contains(name), "{name} in the anonymized calendar");
+    for name in live
+        .state
+        .participants
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+    {
+        assert!(
+            !anonymous.contains(name),
+            "{name} in the anonymized calendar"
+        );
     }
 }
 
@@ -306,13 +474,29 @@ fn each_matrix_and_vote_step_becomes_an_image() {
     let session = generate(dir.path(), "stakeholder-doelen", TYPICAL);
     let folder = dir.path().join("beelden");
     let (code, out, err) = run(
-        &["export", session.to_str().unwrap(), "--format", "svg", "-o", folder.to_str().unwrap()],
+        &[
+            "export",
+            session.to_str().unwrap(),
+            "--format",
+            "svg",
+            "-o",
+            folder.to_str().unwrap(),
+        ],
         dir.path(),
     );
     assert_eq!(code, 0, "{err}");
     let files: Vec<PathBuf> = out.lines().map(|l| dir.path().join(l)).collect();
-    let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["stakeholder-doelen-150-matrix.svg", "stakeholder-doelen-150-stemmen.svg"]);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "stakeholder-doelen-150-matrix.svg",
+            "stakeholder-doelen-150-stemmen.svg"
+        ]
+    );
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
@@ -321,10 +505,13 @@ fn each_matrix_and_vote_step_becomes_an_image() {
     }
     let outcome = outcome(&session, false);
     let heat = std::fs::read_to_string(&files[0]).unwrap();
-    if let Some(samenspel::report::outcome::StepResult::Matrix(m)) = outcome.step("matrix").map(|s| &s.result) {
+    if let Some(samenspel::report::outcome::StepResult::Matrix(m)) =
+        outcome.step("matrix").map(|s| &s.result)
+    {
         let shown = m.cells.iter().filter(|c| c.value.is_some()).count();
         assert_eq!(
-            heat.matches("text-anchor=\"middle\" font-weight=\"700\"").count(),
+            heat.matches("text-anchor=\"middle\" font-weight=\"700\"")
+                .count(),
             shown,
             "a coloured value per rated cell"
         );
@@ -337,16 +524,38 @@ fn each_matrix_and_vote_step_becomes_an_image() {
     let profile = tempfile::tempdir().unwrap();
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vote.png");
     let status = Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--screenshot={}", shot.display()))
         .arg("--window-size=900,400")
         .arg(format!("file://{}", files[1].display()))
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     assert!(shot.metadata().unwrap().len() > 2_000);
-    let (code, _, err) = run(&["export", generate(dir.path(), "cop-bijeenkomst", "40").to_str().unwrap(), "--format", "svg"], dir.path());
+    let (code, _, err) = run(
+        &[
+            "export",
+            generate(dir.path(), "cop-bijeenkomst", "40")
+                .to_str()
+                .unwrap(),
+            "--format",
+            "svg",
+        ],
+        dir.path(),
+    );
     assert_eq!(code, 1);
     assert!(err.contains("no matrix or vote step"), "{err}");
 }

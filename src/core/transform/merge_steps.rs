@@ -34,7 +34,9 @@ impl Ctx<'_, '_> {
         owners
             .iter()
             .filter_map(|o| match o {
-                Owner::Participant(id) => self.person.get(&(g, *id)).map(|n| Owner::Participant(*n)),
+                Owner::Participant(id) => {
+                    self.person.get(&(g, *id)).map(|n| Owner::Participant(*n))
+                }
                 party @ Owner::Party(_) => Some(party.clone()),
             })
             .collect()

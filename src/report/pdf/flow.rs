@@ -213,7 +213,14 @@ impl Flow {
         lines as f32 * leading + 2.0 * pad
     }
 
-    fn draw_row(&mut self, row: &[Cell], widths: &[f32], pad: f32, leading: f32, fill: Option<Rgb>) {
+    fn draw_row(
+        &mut self,
+        row: &[Cell],
+        widths: &[f32],
+        pad: f32,
+        leading: f32,
+        fill: Option<Rgb>,
+    ) {
         let height = self.row_height(row, widths, pad, leading);
         let size = self.size;
         let mut x = MARGIN;
@@ -249,7 +256,14 @@ impl Flow {
             doc.text(MARGIN, y, 7.0, Weight::Regular, Rgb::DIM, foot);
             let number = format!("{}/{pages}", i + 1);
             let w = doc.font(Weight::Regular).width(&number, 7.0);
-            doc.text(PAGE_WIDTH - MARGIN - w, y, 7.0, Weight::Regular, Rgb::DIM, &number);
+            doc.text(
+                PAGE_WIDTH - MARGIN - w,
+                y,
+                7.0,
+                Weight::Regular,
+                Rgb::DIM,
+                &number,
+            );
         }
         doc.finish()
     }

@@ -45,7 +45,9 @@ impl Font {
     }
 
     fn units_per_em(&self) -> f32 {
-        self.face.as_ref().map_or(1000.0, |f| f32::from(f.units_per_em()))
+        self.face
+            .as_ref()
+            .map_or(1000.0, |f| f32::from(f.units_per_em()))
     }
 
     /// The glyph that shows `c`: its own, else `?` (the font has no emoji).
@@ -80,8 +82,7 @@ impl Font {
         let mut bytes = Vec::with_capacity(text.len() * 2);
         for c in text.chars() {
             let gid = self.glyph(c);
-            let shown = if gid == 0 || self.face.as_ref().and_then(|f| f.glyph_index(c)).is_none()
-            {
+            let shown = if gid == 0 || self.face.as_ref().and_then(|f| f.glyph_index(c)).is_none() {
                 '?'
             } else {
                 c
@@ -222,19 +223,23 @@ fn subset(data: &[u8], used: &BTreeMap<u16, char>) -> Option<Vec<u8>> {
     }
     new_loca.extend_from_slice(&u32::try_from(new_glyf.len()).ok()?.to_be_bytes());
     let mut new_head = head.to_vec();
-    new_head.get_mut(50..52)?.copy_from_slice(&1u16.to_be_bytes());
+    new_head
+        .get_mut(50..52)?
+        .copy_from_slice(&1u16.to_be_bytes());
     new_head.get_mut(8..12)?.copy_from_slice(&[0; 4]);
     let mut tables: Vec<([u8; 4], Vec<u8>)> = vec![
         (*b"glyf", new_glyf),
         (*b"head", new_head),
         (*b"loca", new_loca),
     ];
-    for tag in [b"OS/2", b"cvt ", b"fpgm", b"hhea", b"hmtx", b"maxp", b"prep"] {
+    for tag in [
+        b"OS/2", b"cvt ", b"fpgm", b"hhea", b"hmtx", b"maxp", b"prep",
+    ] {
         if let Some(t) = table(&face, tag) {
             tables.push((*tag, t.to_vec()));
         }
     }
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.sort_by_key(|t| t.0);
     Some(assemble(&tables))
 }
 
@@ -300,9 +305,15 @@ mod tests {
         let gid = full.glyph_index('ö').unwrap();
         assert!(glyph.is_none());
         let mut sink = Sink(0);
-        assert!(face.outline_glyph(gid, &mut sink).is_some(), "ö keeps its outline");
+        assert!(
+            face.outline_glyph(gid, &mut sink).is_some(),
+            "ö keeps its outline"
+        );
         let unused = full.glyph_index('Z').unwrap();
-        assert!(face.outline_glyph(unused, &mut sink).is_none(), "Z is emptied");
+        assert!(
+            face.outline_glyph(unused, &mut sink).is_none(),
+            "Z is emptied"
+        );
         assert!(font.width("Coöperatie", 10.0) > 40.0);
     }
 

@@ -50,7 +50,10 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Vec<u8> {
             .collect();
         flow.table(
             &[0.7, 0.3],
-            &[lang.pick("Kaart", "Card"), lang.pick("Uit stap", "From step")],
+            &[
+                lang.pick("Kaart", "Card"),
+                lang.pick("Uit stap", "From step"),
+            ],
             &rows,
         );
     }
@@ -63,9 +66,11 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Vec<u8> {
                 vec![
                     Cell::plain(p.label.clone()),
                     Cell::plain(p.organisation.clone()),
-                    Cell::dim(p.party.as_deref().map_or_else(String::new, |id| {
-                        outcome.party_name(id, lang)
-                    })),
+                    Cell::dim(
+                        p.party
+                            .as_deref()
+                            .map_or_else(String::new, |id| outcome.party_name(id, lang)),
+                    ),
                     Cell::dim(if p.present {
                         lang.pick("aanwezig", "present")
                     } else {
@@ -88,7 +93,10 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Vec<u8> {
     let foot = format!(
         "{} · {}",
         crate::core::clean::one_line(&outcome.session.title),
-        lang.pick("volledig verslag, gemaakt met samenspel", "full report, made with samenspel")
+        lang.pick(
+            "volledig verslag, gemaakt met samenspel",
+            "full report, made with samenspel"
+        )
     );
     flow.finish(&foot)
 }
@@ -97,9 +105,21 @@ fn board(flow: &mut Flow, outcome: &Outcome, b: &BoardOutcome, lang: Lang) {
     for lane in &b.lanes {
         let size = flow.size;
         flow.ensure(size * 3.0);
-        flow.paragraph(lane.title.get(lang), Weight::Bold, size + 0.5, Rgb::INK, 0.0);
+        flow.paragraph(
+            lane.title.get(lang),
+            Weight::Bold,
+            size + 0.5,
+            Rgb::INK,
+            0.0,
+        );
         if lane.cards.is_empty() {
-            flow.paragraph(lang.pick("(geen kaarten)", "(no cards)"), Weight::Regular, size, Rgb::DIM, 8.0);
+            flow.paragraph(
+                lang.pick("(geen kaarten)", "(no cards)"),
+                Weight::Regular,
+                size,
+                Rgb::DIM,
+                8.0,
+            );
         }
         for card in &lane.cards {
             let mut extra = Vec::new();
@@ -217,7 +237,11 @@ fn agreement(flow: &mut Flow, a: &AgreementOutcome, lang: Lang) {
                     Some(d) => Cell::plain(dates::format(d, lang)),
                     None => Cell::dim(c.when.clone()),
                 },
-                Cell::dim(c.from.as_ref().map_or_else(String::new, |f| f.label.clone())),
+                Cell::dim(
+                    c.from
+                        .as_ref()
+                        .map_or_else(String::new, |f| f.label.clone()),
+                ),
             ]
         })
         .collect();
@@ -238,22 +262,32 @@ fn review(flow: &mut Flow, r: &ReviewOutcome, lang: Lang) {
         .items
         .iter()
         .map(|i| {
-            let when = match (i.due, i.days_late.and_then(|d| dates::overdue_label(d, lang))) {
+            let when = match (
+                i.due,
+                i.days_late.and_then(|d| dates::overdue_label(d, lang)),
+            ) {
                 (Some(d), Some(late)) => format!("{} ({late})", dates::format(d, lang)),
                 (Some(d), None) => dates::format(d, lang),
                 (None, _) => i.when.clone(),
             };
             let what = match &i.parked_from {
-                Some(step) => format!("{} ({} {step})", i.what, lang.pick("geparkeerd bij", "parked at")),
+                Some(step) => format!(
+                    "{} ({} {step})",
+                    i.what,
+                    lang.pick("geparkeerd bij", "parked at")
+                ),
                 None => i.what.clone(),
             };
             vec![
                 Cell::plain(what),
                 Cell::plain(i.who_label.clone()),
                 Cell::plain(when),
-                Cell::bold(i.status.map_or(lang.pick("niet besproken", "not discussed"), |s| {
-                    s.label(lang)
-                })),
+                Cell::bold(
+                    i.status
+                        .map_or(lang.pick("niet besproken", "not discussed"), |s| {
+                            s.label(lang)
+                        }),
+                ),
             ]
         })
         .collect();

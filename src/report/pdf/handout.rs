@@ -45,7 +45,12 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Vec<u8> {
 
 fn header(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
     let title_size = 17.0;
-    for line in flow.wrap(&outcome.session.title, Weight::Bold, title_size, flow.width()) {
+    for line in flow.wrap(
+        &outcome.session.title,
+        Weight::Bold,
+        title_size,
+        flow.width(),
+    ) {
         flow.doc.text(
             MARGIN,
             flow.y + title_size,
@@ -66,7 +71,12 @@ fn header(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
         zoned.hour(),
         zoned.minute()
     )];
-    if let Some(place) = outcome.session.place.as_deref().filter(|p| !p.trim().is_empty()) {
+    if let Some(place) = outcome
+        .session
+        .place
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+    {
         meta.push(place.to_string());
     }
     meta.push(outcome.scenario.title.get(lang).to_string());
@@ -77,8 +87,12 @@ fn header(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
     flow.y += 2.0;
     flow.paragraph(&meta.join(" · "), Weight::Regular, 9.5, Rgb::DIM, 0.0);
     let right = MARGIN + flow.width();
-    flow.doc
-        .line((MARGIN, flow.y + 2.0), (right, flow.y + 2.0), 1.2, Rgb::ACCENT);
+    flow.doc.line(
+        (MARGIN, flow.y + 2.0),
+        (right, flow.y + 2.0),
+        1.2,
+        Rgb::ACCENT,
+    );
     flow.y += 6.0;
 }
 
@@ -91,8 +105,16 @@ fn review(flow: &mut Flow, r: &crate::report::outcome::ReviewOutcome, lang: Lang
     };
     flow.heading(&heading, 9.5, 20.0);
     let mut parts = vec![
-        format!("{} {}", count(Some(ReviewStatus::Done)), ReviewStatus::Done.label(lang)),
-        format!("{} {}", count(Some(ReviewStatus::Open)), ReviewStatus::Open.label(lang)),
+        format!(
+            "{} {}",
+            count(Some(ReviewStatus::Done)),
+            ReviewStatus::Done.label(lang)
+        ),
+        format!(
+            "{} {}",
+            count(Some(ReviewStatus::Open)),
+            ReviewStatus::Open.label(lang)
+        ),
         format!(
             "{} {}",
             count(Some(ReviewStatus::Dropped)),
@@ -119,8 +141,15 @@ fn review(flow: &mut Flow, r: &crate::report::outcome::ReviewOutcome, lang: Lang
 }
 
 fn vote(flow: &mut Flow, outcome: &Outcome, step: &StepOutcome, lang: Lang) {
-    let StepResult::Vote(v) = &step.result else { return };
-    let results: Vec<_> = v.results.iter().filter(|r| r.dots > 0).take(TOP_RESULTS).collect();
+    let StepResult::Vote(v) = &step.result else {
+        return;
+    };
+    let results: Vec<_> = v
+        .results
+        .iter()
+        .filter(|r| r.dots > 0)
+        .take(TOP_RESULTS)
+        .collect();
     if results.is_empty() {
         return;
     }
@@ -147,7 +176,9 @@ fn vote(flow: &mut Flow, outcome: &Outcome, step: &StepOutcome, lang: Lang) {
 }
 
 fn matrix(flow: &mut Flow, outcome: &Outcome, step: &StepOutcome, lang: Lang) {
-    let StepResult::Matrix(m) = &step.result else { return };
+    let StepResult::Matrix(m) = &step.result else {
+        return;
+    };
     let Some(analysis) = &m.analysis else { return };
     let mut sections: Vec<_> = ["shared_ground", "tension"]
         .iter()
@@ -183,7 +214,9 @@ fn matrix(flow: &mut Flow, outcome: &Outcome, step: &StepOutcome, lang: Lang) {
 
 fn agreements(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
     for step in &outcome.steps {
-        let StepResult::Agreement(a) = &step.result else { continue };
+        let StepResult::Agreement(a) = &step.result else {
+            continue;
+        };
         if a.items.is_empty() {
             continue;
         }
@@ -239,7 +272,12 @@ fn actions(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
                 None => Cell::dim(format!("“{}”", c.when.trim())),
             };
             let from = c.from.as_ref().map_or_else(String::new, |f| {
-                flow.fit(&f.label, Weight::Regular, flow.size, flow.width() * 0.2 - 4.0)
+                flow.fit(
+                    &f.label,
+                    Weight::Regular,
+                    flow.size,
+                    flow.width() * 0.2 - 4.0,
+                )
             });
             vec![who, Cell::plain(c.what.clone()), when, Cell::dim(from)]
         })
@@ -261,7 +299,10 @@ fn parked(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
         return;
     }
     flow.heading(
-        lang.pick("Parkeerplaats: voor een volgende keer", "Parking lot: for another time"),
+        lang.pick(
+            "Parkeerplaats: voor een volgende keer",
+            "Parking lot: for another time",
+        ),
         9.5,
         16.0,
     );

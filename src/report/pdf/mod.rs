@@ -154,9 +154,7 @@ impl Doc {
             Lang::Nl => "nl",
             Lang::En => "en",
         };
-        pdf.catalog(catalog)
-            .pages(tree)
-            .lang(TextStr(lang));
+        pdf.catalog(catalog).pages(tree).lang(TextStr(lang));
         pdf.document_info(info)
             .title(TextStr(&self.title))
             .creator(TextStr("samenspel"));
@@ -195,8 +193,7 @@ fn font_name(weight: Weight) -> &'static [u8] {
 
 fn compress(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let mut encoder =
-        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     if encoder.write_all(bytes).is_err() {
         return Vec::new();
     }
@@ -252,7 +249,11 @@ fn write_font(pdf: &mut Pdf, font: &Font, [type0, cid, descriptor, file, cmap]: 
         .ascent(ascent)
         .descent(descent)
         .cap_height(cap)
-        .stem_v(if font.weight == Weight::Bold { 140.0 } else { 80.0 })
+        .stem_v(if font.weight == Weight::Bold {
+            140.0
+        } else {
+            80.0
+        })
         .font_file2(file);
     let program = compress(&font.subset());
     pdf.stream(file, &program).filter(Filter::FlateDecode);
