@@ -288,6 +288,7 @@ impl SessionScreen {
     /// else the participants panel, else the keys of every step, else the step's kind.
     pub fn act(&mut self, action: Action, now: Timestamp, lang: Lang) {
         self.view.clear_info();
+        self.view.meeting = Some((crate::store::zone::day_of(&self.live.session, now), lang));
         let state = &self.live.state;
         let view = &mut self.view;
         let reaction = match std::mem::take(&mut view.mode) {

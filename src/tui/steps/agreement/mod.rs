@@ -157,7 +157,7 @@ fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) ->
             }
         }
         (Action::Left, _) => view.cursor_mut(index).card = 0,
-        (Action::Add, _) => return open(Mode::Form(Box::new(commitment_form(None)))),
+        (Action::Add, _) => return open(Mode::Form(Box::new(commitment_form(state, None, lang)))),
         (Action::Toggle | Action::Edit, Some(Item::Endorsable(item))) => {
             return open(Mode::Endorse(EndorsePicker { item, selected: 0 }));
         }
@@ -173,7 +173,8 @@ fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) ->
                 Some(StepState::Agreement(a)) => a.commitments.iter().find(|c| c.id == id).cloned(),
                 _ => None,
             };
-            return commitment.and_then(|c| open(Mode::Form(Box::new(commitment_form(Some(c))))));
+            return commitment
+                .and_then(|c| open(Mode::Form(Box::new(commitment_form(state, Some(c), lang)))));
         }
         (Action::Delete, Some(Item::Commitment(id))) => {
             return open(Mode::Confirm(Box::new(Question::remove(
@@ -187,8 +188,16 @@ fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) ->
     None
 }
 
-fn commitment_form(existing: Option<Commitment>) -> Form {
+fn commitment_form(state: &SessionState, existing: Option<Commitment>, lang: Lang) -> Form {
     let get = |f: fn(&Commitment) -> &String| existing.as_ref().map(f).cloned().unwrap_or_default();
+    let who = existing
+        .as_ref()
+        .map(|c| crate::core::commitment::who_text(state, c, lang))
+        .unwrap_or_default();
+    let when = existing
+        .as_ref()
+        .map(crate::core::commitment::when_text)
+        .unwrap_or_default();
     let fields = vec![
         Field::Text {
             label: Some(("wat gaan we doen?", "what will be done?")),
@@ -197,18 +206,18 @@ fn commitment_form(existing: Option<Commitment>) -> Form {
         },
         Field::Text {
             label: Some((
-                "wie doet het? (partij of naam)",
-                "who does it? (party or name)",
+                "wie doet het? (partijen of namen, met komma's)",
+                "who does it? (parties or names, with commas)",
             )),
-            value: get(|c| &c.who),
+            value: who,
             check: Check::Any,
         },
         Field::Text {
             label: Some((
-                "wanneer? (bijv. voor de zomer)",
-                "by when? (e.g. before summer)",
+                "wanneer? (1-2, 1 feb, volgende week, over 2 weken; of vrije tekst)",
+                "by when? (1-2, 1 Feb, next week, in 2 weeks; or free text)",
             )),
-            value: get(|c| &c.when),
+            value: when,
             check: Check::Any,
         },
     ];

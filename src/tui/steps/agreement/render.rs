@@ -276,8 +276,29 @@ fn commitment_blocks(look: &Look, list: &[Item]) -> Vec<(Entry<'static>, Option<
         let lead = format!("{} {number}. ", if is_sel { "▶" } else { " " });
         let mut lines = Vec::new();
         push_wrapped(&mut lines, &lead, &clean(&c.what), width, style);
-        let who =
-            party_name(Some(&c.who), parties, lang).unwrap_or_else(|| clean(&c.who).into_owned());
+        // Owners by name; an older file's "who" may be a party id.
+        let who = if c.owners.is_empty() {
+            party_name(Some(&c.who), parties, lang).unwrap_or_else(|| clean(&c.who).into_owned())
+        } else {
+            clean(&crate::core::commitment::who_text(state, c, lang)).into_owned()
+        };
+        // A date reads with its weekday; a text the room insisted on is quoted: not a date.
+        let when = match c.due {
+            Some(d) => crate::core::dates::format(d, lang),
+            None if c.when.trim().is_empty() => String::new(),
+            None => format!("“{}”", clean(c.when.trim())),
+        };
+        let from = c
+            .card()
+            .and_then(|card| state.any_card(card))
+            .map(|card| {
+                format!(
+                    " · {} {}",
+                    lang.pick("uit kaart:", "from card:"),
+                    clean(&card.text)
+                )
+            })
+            .unwrap_or_default();
         let open = |s: String| {
             if s.trim().is_empty() {
                 "—".to_string()
@@ -286,11 +307,11 @@ fn commitment_blocks(look: &Look, list: &[Item]) -> Vec<(Entry<'static>, Option<
             }
         };
         let details = format!(
-            "{} {} · {} {}",
+            "{} {} · {} {}{from}",
             lang.pick("wie:", "who:"),
             open(who),
             lang.pick("wanneer:", "when:"),
-            open(clean(&c.when).into_owned())
+            open(when)
         );
         let indent = " ".repeat(lead.chars().count());
         push_wrapped(&mut lines, &indent, &details, width, theme.dim);
