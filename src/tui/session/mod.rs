@@ -338,6 +338,7 @@ impl SessionScreen {
                 self.view.people = Some(super::participants::Panel::default());
                 None
             }
+            Action::ParkingLot => Some(Reaction::Say(parking_lot(state, lang))),
             Action::Export => Some(Reaction::Say(super::share::export_beside(
                 &self.live, &self.path, lang,
             ))),
@@ -442,4 +443,26 @@ impl SessionScreen {
     pub fn close_within(&mut self, wait: Duration) -> Option<SaveStatus> {
         self.file.as_mut().map(|f| f.close(wait))
     }
+}
+
+/// The parking lot in one line: how many, and their texts.
+fn parking_lot(state: &crate::core::SessionState, lang: Lang) -> super::session::view::Status {
+    use super::session::view::Status;
+    if state.parked.is_empty() {
+        return Status::info(lang.pick(
+            "De parkeerplaats is leeg (v op een bord zet een kaart apart).",
+            "The parking lot is empty (v on a board puts a card aside).",
+        ));
+    }
+    let texts: Vec<String> = state
+        .parked
+        .iter()
+        .map(|p| crate::core::clean::one_line(&p.card.text))
+        .collect();
+    Status::info(format!(
+        "{} ({}): {}",
+        lang.pick("Parkeerplaats", "Parking lot"),
+        texts.len(),
+        texts.join(" · ")
+    ))
 }

@@ -153,9 +153,15 @@ pub static EVERY_STEP: KeyTable = table!(
             [ch('P', Action::Participants)],
         ),
         bind!(
+            "L",
+            "wat er op de parkeerplaats staat",
+            "what is in the parking lot",
+            [ch('L', Action::ParkingLot)],
+        ),
+        bind!(
             "X",
-            "verslag exporteren (.md .html .csv naast de sessie)",
-            "export the report (.md .html .csv beside the session)",
+            "exporteren: verslag, hand-out en gegevens (.md .html .csv .pdf .xlsx .ics)",
+            "export: report, handout and data (.md .html .csv .pdf .xlsx .ics)",
             [ch('X', Action::Export)],
         ),
         bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),

@@ -103,6 +103,18 @@ pub static KEYS: KeyTable = table!(
             [ch('o', Action::Tag)],
         ),
         bind!(
+            "A",
+            "kaart wordt een actie (in de afsprakenstap; de kaart blijft)",
+            "the card becomes an action (in the agreement step; the card stays)",
+            [ch('A', Action::ToAction)],
+        ),
+        bind!(
+            "v V",
+            "kaart voor later naar de parkeerplaats / laatste terug",
+            "card aside to the parking lot / the last one back",
+            [ch('v', Action::Park), ch('V', Action::Unpark)],
+        ),
+        bind!(
             "s",
             "kaart groot in beeld (Esc terug)",
             "card large on screen (Esc back)",
@@ -170,7 +182,10 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             .collect();
         frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), *tabs);
     }
-    let compact = is_compact(scene.view, board, &laid, &titles, parties, theme, lang);
+    let actions = action_cards(state);
+    let compact = is_compact(
+        scene.view, board, &laid, &titles, parties, &actions, theme, lang,
+    );
     for &(i, lane_area) in &laid.lanes {
         let Some(lane) = board.lanes.get(i) else {
             continue;
@@ -179,6 +194,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             title: &titles[i],
             selected: (i == cursor.lane).then_some(cursor.card),
             marked: &scene.view.marked,
+            actions: &actions,
             parties,
             compact,
             hints: scene.edits(),
@@ -194,6 +210,7 @@ fn is_compact(
     laid: &BoardLayout,
     titles: &[String],
     parties: &[crate::core::Party],
+    actions: &std::collections::BTreeSet<CardId>,
     theme: &Theme,
     lang: Lang,
 ) -> bool {
@@ -203,6 +220,7 @@ fn is_compact(
                 title: &titles[i],
                 selected: None,
                 marked: &view.marked,
+                actions,
                 parties,
                 compact: false,
                 hints: true,
@@ -246,7 +264,8 @@ fn click(
             .map(|&(lane, _, _)| Cursor { lane, card: 0 });
     }
     let parties = scenario.parties();
-    let compact = is_compact(view, board, &laid, &titles, parties, theme, lang);
+    let actions = action_cards(state);
+    let compact = is_compact(view, board, &laid, &titles, parties, &actions, theme, lang);
     for &(i, lane_area) in &laid.lanes {
         let inside = column >= lane_area.x
             && column < lane_area.right()
@@ -259,6 +278,7 @@ fn click(
             title: &titles[i],
             selected: (i == cursor.lane).then_some(cursor.card),
             marked: &view.marked,
+            actions: &actions,
             parties,
             compact,
             hints: true,
@@ -340,4 +360,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+/// The cards that became actions (marked on the board).
+fn action_cards(state: &SessionState) -> std::collections::BTreeSet<CardId> {
+    state
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            crate::core::StepState::Agreement(a) => {
+                Some(a.commitments.iter().filter_map(|c| c.card()))
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
