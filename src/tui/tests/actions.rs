@@ -61,3 +61,70 @@ fn a_card_goes_to_the_parking_lot_and_back() {
     assert_eq!(state.parked.len(), 1);
     assert_eq!(state.parked[0].step, "akte-1");
 }
+
+#[test]
+fn the_review_shows_overdue_actions_first_per_owner() {
+    use crate::core::scenario::{ReviewItem, ReviewSpec};
+    let mut scenario = crate::store::builtin::builtin("zwolse-komedie")
+        .expect("built-in")
+        .expect("valid");
+    // The harness's meeting is on 12 March 2025.
+    let item = |id: &str, what: &str, owner: &str, due: Option<&str>| ReviewItem {
+        id: id.into(),
+        what: what.into(),
+        who: owner.into(),
+        owners: vec![owner.into()],
+        due: due.map(|d| d.parse().expect("a date")),
+        ..ReviewItem::default()
+    };
+    let spec = ReviewSpec {
+        from: Some("CoP Zwolle 1".into()),
+        agreements: Vec::new(),
+        items: vec![
+            item("actie-1", "Nieuwsbrief maken", "Bewonersinitiatief", None),
+            item(
+                "actie-2",
+                "Brief aan de raad",
+                "Gemeente",
+                Some("2025-02-19"),
+            ),
+            item(
+                "actie-3",
+                "Spreekuur plannen",
+                "Gemeente",
+                Some("2025-03-05"),
+            ),
+            item("actie-4", "Wijkavond", "Anna", Some("2025-04-01")),
+        ],
+    };
+    let step = crate::core::series::review_step(&scenario, spec);
+    scenario.steps.insert(0, step);
+    let mut room = Room::of(scenario, Lang::Nl);
+    for (w, h) in SIZES {
+        let screen = room.screen(w, h);
+        shows(&screen, "Over tijd, per eigenaar: Gemeente 2");
+        let at = |text: &str| {
+            screen
+                .find(text)
+                .unwrap_or_else(|| panic!("{text}: {screen}"))
+        };
+        assert!(
+            at("Brief aan de raad") < at("Spreekuur plannen"),
+            "latest first"
+        );
+        assert!(
+            at("Spreekuur plannen") < at("Nieuwsbrief maken"),
+            "overdue first"
+        );
+        assert!(at("Nieuwsbrief maken") < at("Wijkavond"));
+    }
+    shows(&room.screen(120, 35), "3 weken over tijd");
+    shows(&room.screen(120, 35), "7 dagen over tijd");
+    // Enter marks the row on screen: the first is the latest action.
+    room.keys("\n");
+    let state = room.saved().state().expect("valid log");
+    let Some(StepState::Review(review)) = state.steps.first() else {
+        panic!("the review comes first");
+    };
+    assert!(review.marks.contains_key("actie-2"), "{:?}", review.marks);
+}
