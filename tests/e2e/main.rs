@@ -23,6 +23,7 @@ mod durability;
 mod exports;
 mod full_disk;
 mod handout;
+mod handout_typed;
 mod hostile;
 mod hostile_fuzz;
 mod hostile_mutations;

@@ -214,8 +214,8 @@ fn commitment_form(state: &SessionState, existing: Option<Commitment>, lang: Lan
         },
         Field::Text {
             label: Some((
-                "wanneer? (1-2, 1 feb, volgende week, over 2 weken; of vrije tekst)",
-                "by when? (1-2, 1 Feb, next week, in 2 weeks; or free text)",
+                "wanneer? (bijv. 1-2, volgende week, over 2 weken)",
+                "by when? (e.g. 1-2, next week, in 2 weeks)",
             )),
             value: when,
             check: Check::Any,
