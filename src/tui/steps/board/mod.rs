@@ -183,9 +183,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
         frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), *tabs);
     }
     let actions = action_cards(state);
-    let compact = is_compact(
-        scene.view, board, &laid, &titles, parties, &actions, theme, lang,
-    );
+    let compact = is_compact(scene.view, board, &laid, &titles, state, theme, lang);
     for &(i, lane_area) in &laid.lanes {
         let Some(lane) = board.lanes.get(i) else {
             continue;
@@ -209,11 +207,12 @@ fn is_compact(
     board: &BoardState,
     laid: &BoardLayout,
     titles: &[String],
-    parties: &[crate::core::Party],
-    actions: &std::collections::BTreeSet<CardId>,
+    state: &SessionState,
     theme: &Theme,
     lang: Lang,
 ) -> bool {
+    let parties = state.scenario.parties();
+    let actions = &action_cards(state);
     laid.lanes.iter().any(|&(i, area)| {
         board.lanes.get(i).is_some_and(|lane| {
             let look = LaneLook {
@@ -265,7 +264,7 @@ fn click(
     }
     let parties = scenario.parties();
     let actions = action_cards(state);
-    let compact = is_compact(view, board, &laid, &titles, parties, &actions, theme, lang);
+    let compact = is_compact(view, board, &laid, &titles, state, theme, lang);
     for &(i, lane_area) in &laid.lanes {
         let inside = column >= lane_area.x
             && column < lane_area.right()
