@@ -37,22 +37,7 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Vec<ExportFile> {
 
 /// `text` cut with an ellipsis to fit `width` at `size`.
 fn fit(font: &Font, text: &str, size: f32, width: f32) -> String {
-    let text = crate::core::clean::one_line(text);
-    if font.width(&text, size) <= width {
-        return text;
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        let mut next = out.clone();
-        next.push(c);
-        next.push('…');
-        if font.width(&next, size) > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    font.fit(&crate::core::clean::one_line(text), size, width)
 }
 
 fn open(h: &mut String, width: f32, height: f32, title: &str, lang: Lang) {

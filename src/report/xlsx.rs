@@ -10,6 +10,9 @@ use rust_xlsxwriter::{
 };
 
 use super::html_steps::heat;
+
+/// Excel's limit for the text of one cell.
+const CELL_CHARS: usize = 32_767;
 use super::outcome::*;
 use super::words::step_heading;
 use crate::core::Lang;
@@ -51,10 +54,10 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         )?;
         for (i, p) in outcome.parked.iter().enumerate() {
             let r = i as u32 + 1;
-            sheet.write_string(r, 0, one_line(&p.card.text))?;
-            sheet.write_string(r, 1, p.step_title.get(lang))?;
+            write_text(sheet, r, 0, one_line(&p.card.text))?;
+            write_text(sheet, r, 1, p.step_title.get(lang))?;
             if let Some(party) = &p.card.party {
-                sheet.write_string(r, 2, outcome.party_name(party, lang))?;
+                write_text(sheet, r, 2, outcome.party_name(party, lang))?;
             }
         }
         widths(sheet, &[60.0, 30.0, 24.0])?;
@@ -74,10 +77,10 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         )?;
         for (i, p) in outcome.participants.iter().enumerate() {
             let r = i as u32 + 1;
-            sheet.write_string(r, 0, one_line(&p.label))?;
-            sheet.write_string(r, 1, one_line(&p.organisation))?;
+            write_text(sheet, r, 0, one_line(&p.label))?;
+            write_text(sheet, r, 1, one_line(&p.organisation))?;
             if let Some(party) = &p.party {
-                sheet.write_string(r, 2, outcome.party_name(party, lang))?;
+                write_text(sheet, r, 2, outcome.party_name(party, lang))?;
             }
             sheet.write_boolean(r, 3, p.present)?;
         }
@@ -128,7 +131,7 @@ impl Names {
 
 fn header(sheet: &mut Worksheet, bold: &Format, titles: &[&str]) -> Result<(), XlsxError> {
     for (c, t) in titles.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *t, bold)?;
+        write_bold(sheet, 0, c as u16, *t, bold)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
@@ -181,16 +184,16 @@ fn actions(
     for (i, row) in outcome.actions().iter().enumerate() {
         let r = i as u32 + 1;
         let c = row.commitment;
-        sheet.write_string(r, 0, one_line(&c.who_label))?;
-        sheet.write_string(r, 1, one_line(&c.what))?;
+        write_text(sheet, r, 0, one_line(&c.who_label))?;
+        write_text(sheet, r, 1, one_line(&c.what))?;
         if let Some(d) = c.due {
             write_date(sheet, r, 2, d, date)?;
         }
-        sheet.write_string(r, 3, one_line(&c.when))?;
+        write_text(sheet, r, 3, one_line(&c.when))?;
         if let Some(f) = &c.from {
-            sheet.write_string(r, 4, one_line(&f.label))?;
+            write_text(sheet, r, 4, one_line(&f.label))?;
         }
-        sheet.write_string(r, 5, step_heading(outcome, row.step, lang))?;
+        write_text(sheet, r, 5, step_heading(outcome, row.step, lang))?;
     }
     widths(sheet, &[26.0, 60.0, 12.0, 18.0, 36.0, 28.0])
 }
@@ -217,13 +220,13 @@ fn board(
     for lane in &b.lanes {
         for card in &lane.cards {
             sheet.write_number(r, 0, card.id)?;
-            sheet.write_string(r, 1, one_line(&card.text))?;
-            sheet.write_string(r, 2, lane.title.get(lang))?;
+            write_text(sheet, r, 1, one_line(&card.text))?;
+            write_text(sheet, r, 2, lane.title.get(lang))?;
             if let Some(t) = &card.theme {
-                sheet.write_string(r, 3, one_line(t))?;
+                write_text(sheet, r, 3, one_line(t))?;
             }
             if let Some(p) = &card.party {
-                sheet.write_string(r, 4, outcome.party_name(p, lang))?;
+                write_text(sheet, r, 4, outcome.party_name(p, lang))?;
             }
             r += 1;
         }
@@ -238,10 +241,10 @@ fn matrix(
     bold: &Format,
 ) -> Result<(), XlsxError> {
     for (c, column) in m.columns.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16 + 1, column.label.get(lang), bold)?;
+        write_bold(sheet, 0, c as u16 + 1, column.label.get(lang), bold)?;
     }
     for (r, row) in m.rows.iter().enumerate() {
-        sheet.write_string(r as u32 + 1, 0, one_line(&row.label))?;
+        write_text(sheet, r as u32 + 1, 0, one_line(&row.label))?;
     }
     for cell in &m.cells {
         let (r, c) = (cell.row as u32 + 1, cell.column as u16 + 1);
@@ -249,7 +252,8 @@ fn matrix(
             sheet.write_number(r, c, v)?;
         }
         if !cell.note.trim().is_empty() {
-            let note = rust_xlsxwriter::Note::new(one_line(&cell.note)).set_author("samenspel");
+            let note = rust_xlsxwriter::Note::new(fitted(&one_line(&cell.note)).into_owned())
+                .set_author("samenspel");
             sheet.insert_note(r, c, &note)?;
         }
     }
@@ -267,7 +271,7 @@ fn matrix(
     }
     sheet.set_freeze_panes(1, 1)?;
     let legend = m.rows.len() as u32 + 2;
-    sheet.write_string(legend, 0, super::words::scale_text(&m.scale, lang))?;
+    write_text(sheet, legend, 0, super::words::scale_text(&m.scale, lang))?;
     sheet.set_column_width(0, 48.0)?;
     for c in 0..m.columns.len() {
         sheet.set_column_width(c as u16 + 1, 16.0)?;
@@ -295,9 +299,9 @@ fn vote(
     for (i, result) in v.results.iter().enumerate() {
         let r = i as u32 + 1;
         sheet.write_number(r, 0, result.rank as f64)?;
-        sheet.write_string(r, 1, one_line(&result.label))?;
+        write_text(sheet, r, 1, one_line(&result.label))?;
         if let Some(p) = &result.party {
-            sheet.write_string(r, 2, outcome.party_name(p, lang))?;
+            write_text(sheet, r, 2, outcome.party_name(p, lang))?;
         }
         sheet.write_number(r, 3, result.dots)?;
     }
@@ -322,13 +326,13 @@ fn agreement(
     )?;
     let mut r = 1;
     for item in &a.items {
-        sheet.write_string(r, 0, one_line(item.text.get(lang)))?;
+        write_text(sheet, r, 0, one_line(item.text.get(lang)))?;
         let names: Vec<String> = item
             .endorsed_by
             .iter()
             .map(|e| one_line(&e.label))
             .collect();
-        sheet.write_string(r, 1, names.join(", "))?;
+        write_text(sheet, r, 1, names.join(", "))?;
         sheet.write_number(r, 2, names.len() as f64)?;
         r += 1;
     }
@@ -341,18 +345,18 @@ fn agreement(
         lang.pick("Komt van", "Comes from"),
     ];
     for (c, t) in titles.iter().enumerate() {
-        sheet.write_string_with_format(r, c as u16, *t, bold)?;
+        write_bold(sheet, r, c as u16, *t, bold)?;
     }
     for c in &a.commitments {
         r += 1;
-        sheet.write_string(r, 0, one_line(&c.what))?;
-        sheet.write_string(r, 1, one_line(&c.who_label))?;
+        write_text(sheet, r, 0, one_line(&c.what))?;
+        write_text(sheet, r, 1, one_line(&c.who_label))?;
         if let Some(d) = c.due {
             write_date(sheet, r, 2, d, date)?;
         }
-        sheet.write_string(r, 3, one_line(&c.when))?;
+        write_text(sheet, r, 3, one_line(&c.when))?;
         if let Some(f) = &c.from {
-            sheet.write_string(r, 4, one_line(&f.label))?;
+            write_text(sheet, r, 4, one_line(&f.label))?;
         }
     }
     widths(sheet, &[60.0, 40.0, 12.0, 18.0, 36.0])
@@ -378,12 +382,12 @@ fn review(
     )?;
     for (i, item) in r.items.iter().enumerate() {
         let row = i as u32 + 1;
-        sheet.write_string(row, 0, one_line(&item.what))?;
-        sheet.write_string(row, 1, one_line(&item.who_label))?;
+        write_text(sheet, row, 0, one_line(&item.what))?;
+        write_text(sheet, row, 1, one_line(&item.who_label))?;
         match item.due {
             Some(d) => write_date(sheet, row, 2, d, date)?,
             None => {
-                sheet.write_string(row, 2, one_line(&item.when))?;
+                write_text(sheet, row, 2, one_line(&item.when))?;
             }
         }
         if let Some(days) = item.days_late {
@@ -394,7 +398,39 @@ fn review(
             .map_or(lang.pick("niet besproken", "not discussed"), |s| {
                 s.label(lang)
             });
-        sheet.write_string(row, 4, status)?;
+        write_text(sheet, row, 4, status)?;
     }
     widths(sheet, &[60.0, 30.0, 12.0, 14.0, 16.0])
+}
+
+/// Text as a cell holds it: at most [`CELL_CHARS`] characters (a longer one is cut, with
+/// an ellipsis), so a pasted wall of text never makes the whole workbook fail.
+fn fitted(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().count() <= CELL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut cut: String = text.chars().take(CELL_CHARS - 1).collect();
+    cut.push('…');
+    std::borrow::Cow::Owned(cut)
+}
+
+fn write_text(
+    sheet: &mut Worksheet,
+    r: u32,
+    c: u16,
+    text: impl AsRef<str>,
+) -> Result<(), XlsxError> {
+    sheet.write_string(r, c, fitted(text.as_ref()).as_ref())?;
+    Ok(())
+}
+
+fn write_bold(
+    sheet: &mut Worksheet,
+    r: u32,
+    c: u16,
+    text: impl AsRef<str>,
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(r, c, fitted(text.as_ref()).as_ref(), bold)?;
+    Ok(())
 }

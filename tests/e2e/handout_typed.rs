@@ -111,3 +111,61 @@ fn actions_typed_in_the_app_are_on_the_one_page_handout() {
     assert!(flat.contains(&shown), "{shown} not in the handout");
     assert!(!flat.contains("31-2"), "the refused date was never saved");
 }
+
+#[test]
+fn a_wall_of_pasted_text_is_cut_not_fatal_in_every_new_format() {
+    let home = home();
+    let path = home.path().join("muur.json");
+    let (code, _, err) = run(
+        &[
+            "dev",
+            "generate",
+            "--scenario",
+            "stakeholder-doelen",
+            "--events",
+            "150",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+        home.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let mut session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let events = session["events"].as_array_mut().unwrap();
+    let card = events
+        .iter_mut()
+        .find(|e| e["change"]["type"] == "card_added")
+        .unwrap();
+    card["change"]["text"] = serde_json::json!("x".repeat(100_000));
+    let action = events
+        .iter_mut()
+        .find(|e| e["change"]["type"] == "commitment_added")
+        .unwrap();
+    action["change"]["commitment"]["what"] = serde_json::json!("heel lang ".repeat(10_000));
+    std::fs::write(&path, serde_json::to_vec(&session).unwrap()).unwrap();
+    for args in [
+        &["--format", "pdf", "-o", "muur.pdf"][..],
+        &["--format", "pdf", "--full", "-o", "muur-vol.pdf"],
+        &["--format", "xlsx", "-o", "muur.xlsx"],
+        &["--format", "ics", "-o", "muur.ics"],
+        &["--format", "svg", "-o", "beelden"],
+    ] {
+        let mut all = vec!["export", path.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let (code, _, err) = run(&all, home.path());
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+    let info = Command::new("pdfinfo")
+        .arg(home.path().join("muur.pdf"))
+        .output();
+    if let Ok(info) = info {
+        let info = String::from_utf8_lossy(&info.stdout);
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap();
+        assert!(pages <= 3, "a cut action, not a book: {pages} pages");
+    }
+}

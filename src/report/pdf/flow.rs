@@ -8,6 +8,10 @@ use crate::core::Lang;
 /// Page margins in points.
 pub const MARGIN: f32 = 36.0;
 
+/// The most lines one table cell shows (a pasted wall of text is cut, not spread over
+/// pages).
+const CELL_LINES: usize = 30;
+
 /// A table cell: its text, weight, colours.
 #[derive(Clone, Debug)]
 pub struct Cell {
@@ -122,14 +126,17 @@ impl Flow {
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                // A word wider than the column: as many characters as fit per line.
+                // A word wider than the column: as many characters as fit per line, the
+                // width added up as it goes (one pass, however long the word).
+                let mut used = font.width(&line, size);
                 for c in word.chars() {
-                    let mut next = line.clone();
-                    next.push(c);
-                    if font.width(&next, size) > width && !line.is_empty() {
+                    let w = font.char_width(c, size);
+                    if used + w > width && !line.is_empty() {
                         lines.push(std::mem::replace(&mut line, c.to_string()));
+                        used = w;
                     } else {
-                        line = next;
+                        line.push(c);
+                        used += w;
                     }
                 }
             }
@@ -140,20 +147,8 @@ impl Flow {
 
     /// `text` on one line of `width`, cut with an ellipsis when it is longer.
     pub fn fit(&self, text: &str, weight: Weight, size: f32, width: f32) -> String {
-        let font = self.doc.font(weight);
         let text = crate::core::clean::one_line(text);
-        if font.width(&text, size) <= width {
-            return text;
-        }
-        let mut out = String::new();
-        for c in text.chars() {
-            out.push(c);
-            if font.width(&format!("{out}…"), size) > width {
-                out.pop();
-                break;
-            }
-        }
-        format!("{}…", out.trim_end())
+        self.doc.font(weight).fit(&text, size, width)
     }
 
     /// A section heading, kept on the page with at least `keep` points after it.
@@ -202,11 +197,32 @@ impl Flow {
         self.y += size * 0.4;
     }
 
+    /// A cell's lines: at most [`CELL_LINES`], the last ending in "…", so that one row
+    /// always fits a page.
+    fn cell_lines(&self, cell: &Cell, width: f32) -> Vec<String> {
+        let mut lines = self.wrap(&cell.text, cell.weight, self.size, width);
+        if lines.len() > CELL_LINES {
+            lines.truncate(CELL_LINES);
+            if let Some(last) = lines.last_mut() {
+                let cut = self
+                    .doc
+                    .font(cell.weight)
+                    .fit(&format!("{last}…"), self.size, width);
+                *last = if cut.ends_with('…') {
+                    cut
+                } else {
+                    format!("{cut}…")
+                };
+            }
+        }
+        lines
+    }
+
     fn row_height(&self, row: &[Cell], widths: &[f32], pad: f32, leading: f32) -> f32 {
         let lines = row
             .iter()
             .zip(widths)
-            .map(|(c, w)| self.wrap(&c.text, c.weight, self.size, w - 2.0 * pad).len())
+            .map(|(c, w)| self.cell_lines(c, w - 2.0 * pad).len())
             .max()
             .unwrap_or(1)
             .max(1);
@@ -231,7 +247,7 @@ impl Flow {
             if let Some(fill) = cell.fill {
                 self.doc.rect(x, self.y, *w, height, fill);
             }
-            let lines = self.wrap(&cell.text, cell.weight, size, w - 2.0 * pad);
+            let lines = self.cell_lines(cell, w - 2.0 * pad);
             for (i, line) in lines.iter().enumerate() {
                 let baseline = self.y + pad + size * 0.95 + i as f32 * leading;
                 self.doc

@@ -68,6 +68,29 @@ impl Font {
         f32::from(advance) * 1000.0 / self.units_per_em()
     }
 
+    /// The width of one character at `size` points.
+    pub fn char_width(&self, c: char, size: f32) -> f32 {
+        self.advance(self.glyph(c)) * size / 1000.0
+    }
+
+    /// `text` cut with an ellipsis to fit `width` at `size` (one pass over the text).
+    pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
+        if self.width(text, size) <= width {
+            return text.to_string();
+        }
+        let room = width - self.char_width('…', size);
+        let mut used = 0.0;
+        let mut out = String::new();
+        for c in text.chars() {
+            used += self.char_width(c, size);
+            if used > room {
+                break;
+            }
+            out.push(c);
+        }
+        format!("{}…", out.trim_end())
+    }
+
     /// The width of `text` at `size` points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars()

@@ -334,14 +334,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             let cur_len = current.chars().count();
             let w_len = word.chars().count();
             if cur_len == 0 && w_len > width {
-                // A hyphen where there is room for one (a line of one column has none).
+                // Pieces of the word with a hyphen where there is room for one (a line of
+                // one column has none), all at once: a pasted run of 100,000 letters must
+                // not take a pass over the rest per line.
                 let take = if width > 1 { width - 1 } else { 1 };
-                let mut head: String = word.chars().take(take).collect();
-                if width > 1 {
-                    head.push('-');
-                }
-                word = word.chars().skip(take).collect();
-                lines.push(head);
+                let chars: Vec<char> = word.chars().collect();
+                let pieces = (w_len - width).div_ceil(take);
+                let (head, rest) = chars.split_at((pieces * take).min(chars.len()));
+                lines.extend(head.chunks(take).map(|c| {
+                    let mut piece: String = c.iter().collect();
+                    if width > 1 {
+                        piece.push('-');
+                    }
+                    piece
+                }));
+                word = rest.iter().collect();
                 continue;
             }
             if cur_len > 0 && cur_len + 1 + w_len > width {
