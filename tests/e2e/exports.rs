@@ -510,7 +510,10 @@ fn capital_x_exports_beside_the_session_at_any_moment() {
     assert!(session.with_extension("html").is_file());
     assert!(session.with_extension("csv").is_file());
     for ext in ["pdf", "xlsx", "ics"] {
-        assert!(session.with_extension(ext).is_file(), "{ext} beside the session");
+        assert!(
+            session.with_extension(ext).is_file(),
+            "{ext} beside the session"
+        );
     }
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
