@@ -87,6 +87,10 @@ pub enum Action {
     Unpark,
     /// Say what is in the parking lot.
     ParkingLot,
+    /// `l` on an agreement: choose what the selected commitment comes from.
+    Link,
+    /// `o` on an agreement: take a card the step offers (act 3's tasks) as an action.
+    Offered,
     /// A digit typed (choices in a list, a matrix cell's value).
     Digit(u8),
     /// Space: toggle the selected item (presence, an endorsement) or open its list.

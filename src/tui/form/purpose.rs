@@ -35,6 +35,10 @@ pub enum Purpose {
     NewCommitment,
     /// Changes to a commitment.
     EditCommitment(u32),
+    /// What a commitment comes from (`l`).
+    CommitmentSource(u32),
+    /// An offered card that becomes a commitment (`o`).
+    FromOffered,
     /// The number of voters of the vote on screen.
     Voters,
     /// The minutes of the time box on screen; `start` starts it once set.
@@ -144,6 +148,24 @@ pub(super) fn finish(
                     commitment: c,
                     position: None,
                 },
+            }
+        }
+        Purpose::CommitmentSource(id) => {
+            let mut c = current_commitment(state, id)?.clone();
+            c.from = form
+                .choice(0)
+                .as_deref()
+                .and_then(crate::tui::steps::agreement::parse_source);
+            Change::CommitmentEdited {
+                step: step_id,
+                commitment: c,
+            }
+        }
+        Purpose::FromOffered => {
+            let card = form.choice(0)?.parse().ok()?;
+            match state.action_from_card(card, next_id) {
+                Ok(change) => change,
+                Err(e) => return Some(Reaction::Say(Status::problem(e.message(state.lang)))),
             }
         }
         Purpose::Voters => Change::VotersSet {

@@ -160,8 +160,8 @@ pub static EVERY_STEP: KeyTable = table!(
         ),
         bind!(
             "X",
-            "exporteren: verslag, hand-out en gegevens (.md .html .csv .pdf .xlsx .ics)",
-            "export: report, handout and data (.md .html .csv .pdf .xlsx .ics)",
+            "exporteren: verslag, hand-out (pdf), werkmap (xlsx), agenda (ics)",
+            "export: report, handout (pdf), workbook (xlsx), calendar (ics)",
             [ch('X', Action::Export)],
         ),
         bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),

@@ -128,3 +128,72 @@ fn the_review_shows_overdue_actions_first_per_owner() {
     };
     assert!(review.marks.contains_key("actie-2"), "{:?}", review.marks);
 }
+
+#[test]
+fn act_four_offers_act_three_tasks_and_o_makes_one_a_commitment() {
+    let mut room = Room::new("zwolse-komedie", Lang::Nl);
+    room.go_to_step(3);
+    room.keys("aAmbtenaren tijd geven\naEen vast loket\n");
+    room.keys("n");
+    room.keys("o");
+    for (w, h) in SIZES {
+        let screen = room.screen(w, h);
+        shows(&screen, "Aangeboden kaart");
+        shows(&screen, "1 Ambtenaren tijd geven");
+        shows(&screen, "2 Een vast loket");
+    }
+    room.keys("2");
+    shows(&room.screen(120, 35), "uit kaart: Een vast");
+    // Taken: no longer offered; the other one still is.
+    room.keys("o");
+    let screen = room.screen(80, 24);
+    shows(&screen, "1 Ambtenaren tijd geven");
+    hides(&screen, "Een vast loket");
+    let state = room.saved().state().expect("valid log");
+    let Some(StepState::Agreement(a)) = state.steps.get(3) else {
+        panic!("act 4 is an agreement");
+    };
+    assert_eq!(a.commitments.len(), 1);
+    assert_eq!(a.commitments[0].what, "Een vast loket");
+    assert!(matches!(a.commitments[0].from, Some(Source::Card(_))));
+}
+
+#[test]
+fn l_links_a_commitment_of_the_zwolse_akkoord_to_a_track() {
+    let scenario = crate::store::builtin::builtin("zwolse-akkoord")
+        .expect("built-in")
+        .expect("valid");
+    let step = scenario
+        .steps
+        .iter()
+        .position(|s| s.id == "acties")
+        .expect("the commitments step");
+    let mut room = Room::new("zwolse-akkoord", Lang::Nl);
+    room.go_to_step(step + 1);
+    room.keys("aWijkavond organiseren\ngemeente\n1-3\n");
+    room.keys("l");
+    for (w, h) in SIZES {
+        let screen = room.screen(w, h);
+        shows(&screen, "Afspraak komt van");
+        shows(&screen, "1 spoor: Zichtbaar maken en verspreiden");
+        shows(&screen, "3 spoor: Politieke agendering");
+        shows(&screen, "0 nergens in het bijzonder");
+    }
+    room.keys("2");
+    shows(&room.screen(120, 35), "spoor: Beleidsleren");
+    // Another track, then nothing in particular; undo goes back one step.
+    room.keys("l3");
+    shows(&room.screen(120, 35), "spoor: Politieke agendering");
+    room.keys("l0");
+    hides(&room.screen(120, 35), "spoor:");
+    room.keys("u");
+    shows(&room.screen(120, 35), "spoor: Politieke agendering");
+    let state = room.saved().state().expect("valid log");
+    let Some(StepState::Agreement(a)) = state.steps.get(step) else {
+        panic!("an agreement");
+    };
+    assert_eq!(
+        a.commitments[0].from,
+        Some(Source::Track("politieke-agendering".into()))
+    );
+}

@@ -289,15 +289,10 @@ fn commitment_blocks(look: &Look, list: &[Item]) -> Vec<(Entry<'static>, Option<
             None => format!("“{}”", clean(c.when.trim())),
         };
         let from = c
-            .card()
-            .and_then(|card| state.any_card(card))
-            .map(|card| {
-                format!(
-                    " · {} {}",
-                    lang.pick("uit kaart:", "from card:"),
-                    clean(&card.text)
-                )
-            })
+            .from
+            .as_ref()
+            .and_then(|s| source_text(state, s, lang))
+            .map(|t| format!(" · {t}"))
             .unwrap_or_default();
         let open = |s: String| {
             if s.trim().is_empty() {
@@ -332,4 +327,54 @@ fn commitment_blocks(look: &Look, list: &[Item]) -> Vec<(Entry<'static>, Option<
         out.push((Entry::other(lines), None));
     }
     out
+}
+
+/// Where a commitment came from, as the list shows it: "uit kaart: …", "spoor: …",
+/// "uitgangspunt: …", "stap: …"; none when it no longer exists.
+fn source_text(
+    state: &SessionState,
+    source: &crate::core::state::Source,
+    lang: Lang,
+) -> Option<String> {
+    use crate::core::state::Source;
+    let scenario = &state.scenario;
+    let (label, text) = match source {
+        Source::Card(id) => (
+            lang.pick("uit kaart:", "from card:"),
+            state.any_card(*id)?.text.clone(),
+        ),
+        Source::Track(id) => (
+            lang.pick("spoor:", "track:"),
+            state
+                .current_step()
+                .and_then(|s| s.kind.agreement())
+                .and_then(|a| a.tracks.iter().find(|t| &t.id == id))?
+                .label
+                .get(lang)
+                .to_string(),
+        ),
+        Source::Principle(id) => (
+            lang.pick("uitgangspunt:", "principle:"),
+            scenario
+                .steps
+                .iter()
+                .filter_map(|s| s.kind.agreement())
+                .flat_map(|a| a.principles.iter())
+                .find(|p| &p.id == id)?
+                .text
+                .get(lang)
+                .to_string(),
+        ),
+        Source::Step(id) => (
+            lang.pick("stap:", "step:"),
+            scenario
+                .steps
+                .iter()
+                .find(|s| &s.id == id)?
+                .title
+                .get(lang)
+                .to_string(),
+        ),
+    };
+    Some(format!("{label} {}", clean(&text)))
 }
