@@ -152,16 +152,16 @@ pub enum ReduceError {
     #[error("a group holds one or more changes to the content, and no group, undo, step or timer")]
     BadGroup,
     /// An action links to a card, track, principle or step that does not exist.
-    #[error("the action comes from {}, which does not exist", .0.describe(Lang::En))]
+    #[error("the commitment comes from {}, which does not exist", .0.describe(Lang::En))]
     NoLinkTarget(Source),
     /// A card taken out of the parking lot that is not in it.
     #[error("card {0} is not in the parking lot")]
     NotParked(CardId),
     /// A card that should become an action, in a scenario without an agreement step.
-    #[error("this scenario has no agreement step to put the action in")]
+    #[error("this scenario has no agreement step to put the commitment in")]
     NoAgreementStep,
     /// A card that is an action already.
-    #[error("card {0} is an action already")]
+    #[error("card {0} is a commitment already")]
     AlreadyAction(CardId),
 }
 
@@ -240,14 +240,14 @@ impl ReduceError {
             ReduceError::VoteClosed(s) => format!("de stemming '{s}' is gesloten"),
             ReduceError::BadGroup => "een groep bevat een of meer wijzigingen van de inhoud, en geen groep, ongedaan maken, stap of timer".to_string(),
             ReduceError::NoLinkTarget(source) => format!(
-                "de actie komt van {}, maar die bestaat niet",
+                "de afspraak komt van {}, maar die bestaat niet",
                 source.describe(Lang::Nl)
             ),
             ReduceError::NotParked(c) => format!("kaart {c} staat niet op de parkeerplaats"),
             ReduceError::NoAgreementStep => {
-                "dit scenario heeft geen afsprakenstap om de actie in te zetten".to_string()
+                "dit scenario heeft geen afsprakenstap om de afspraak in te zetten".to_string()
             }
-            ReduceError::AlreadyAction(c) => format!("kaart {c} is al een actie"),
+            ReduceError::AlreadyAction(c) => format!("kaart {c} is al een afspraak"),
         }
     }
 }

@@ -26,7 +26,7 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
 
     let sheet = book.add_worksheet();
-    sheet.set_name(names.unique(lang.pick("Acties", "Actions")))?;
+    sheet.set_name(names.unique(lang.pick("Afspraken", "Commitments")))?;
     actions(sheet, outcome, lang, &bold, &date)?;
 
     for step in &outcome.steps {
@@ -319,7 +319,7 @@ fn agreement(
         sheet,
         bold,
         &[
-            lang.pick("Afspraak", "Agreement"),
+            lang.pick("Akkoord", "Agreement"),
             lang.pick("Onderschreven door", "Endorsed by"),
             lang.pick("Aantal", "Count"),
         ],
@@ -373,7 +373,7 @@ fn review(
         sheet,
         bold,
         &[
-            lang.pick("Actie", "Action"),
+            lang.pick("Afspraak", "Commitment"),
             lang.pick("Wie", "Who"),
             lang.pick("Datum", "Date"),
             lang.pick("Dagen over tijd", "Days overdue"),

@@ -125,7 +125,7 @@ fn the_handout_of_a_typical_meeting_is_one_a4_page_with_every_action() {
             }
         }
         assert!(
-            text.contains("Acties") && text.contains("Wanneer"),
+            text.contains("Afspraken") && text.contains("Wanneer"),
             "Dutch, the session's language"
         );
         for parked in &outcome.parked {
@@ -183,7 +183,7 @@ fn a_meeting_too_long_for_one_page_says_continued_and_english_reads_english() {
     assert!(second.contains("Continued"), "{second}");
     let first = tool("pdftotext", &["-l", "1", pdf.to_str().unwrap(), "-"]).unwrap();
     assert!(
-        first.contains("Actions") && !first.contains("Continued"),
+        first.contains("Commitments") && !first.contains("Continued"),
         "{first}"
     );
     // The fonts are embedded subsets.
@@ -252,7 +252,7 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
         let mut book: Xlsx<_> =
             open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("an xlsx");
         let names = book.sheet_names();
-        assert_eq!(names[0], "Acties");
+        assert_eq!(names[0], "Afspraken");
         let everything: Vec<(String, calamine::Range<Data>)> = names
             .iter()
             .map(|n| (n.clone(), book.worksheet_range(n).unwrap()))

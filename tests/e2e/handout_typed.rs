@@ -32,7 +32,7 @@ fn actions_typed_in_the_app_are_on_the_one_page_handout() {
     app.send(key::ENTER);
     app.wait_for("▶• Een vast aanspreekpunt");
     app.send("A");
-    app.wait_for("Een vast aanspreekpunt per wijk → actie");
+    app.wait_for("Een vast aanspreekpunt per wijk → afspraak");
     app.send("n");
     app.wait_for("Akte 4/4");
     let commitment = |app: &mut Tui, what: &str, who: &str, when: &str| {

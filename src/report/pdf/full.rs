@@ -294,7 +294,7 @@ fn review(flow: &mut Flow, r: &ReviewOutcome, lang: Lang) {
     flow.table(
         &[0.45, 0.2, 0.2, 0.15],
         &[
-            lang.pick("Actie", "Action"),
+            lang.pick("Afspraak", "Commitment"),
             lang.pick("Wie", "Who"),
             lang.pick("Wanneer", "When"),
             lang.pick("Status", "Status"),

@@ -242,7 +242,7 @@ fn agreements(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
         flow.table(
             &[0.62, 0.38],
             &[
-                lang.pick("Afspraak", "Agreement"),
+                lang.pick("Akkoord", "Agreement"),
                 lang.pick("Onderschreven door", "Endorsed by"),
             ],
             &rows,
@@ -255,7 +255,7 @@ fn actions(flow: &mut Flow, outcome: &Outcome, lang: Lang) {
     if rows.is_empty() {
         return;
     }
-    flow.heading(lang.pick("Acties", "Actions"), 9.5, 30.0);
+    flow.heading(lang.pick("Afspraken", "Commitments"), 9.5, 30.0);
     let cells: Vec<Vec<Cell>> = rows
         .iter()
         .map(|row| {

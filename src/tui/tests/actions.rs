@@ -14,11 +14,11 @@ fn a_card_of_act_three_becomes_an_action_of_act_four_and_stays_marked() {
     room.keys("aAmbtenaren tijd geven\n");
     room.keys("A");
     for (w, h) in SIZES {
-        shows(&room.screen(w, h), "Ambtenaren tijd geven → actie");
+        shows(&room.screen(w, h), "Ambtenaren tijd geven → afspraak");
     }
     // A second time: said, nothing recorded.
     room.keys("A");
-    shows(&room.screen(80, 24), "is al een actie");
+    shows(&room.screen(80, 24), "is al een afspraak");
     // Act 4 shows it with where it came from.
     room.keys("n");
     shows(&room.screen(120, 35), "uit kaart: Ambtenaren");

@@ -23,7 +23,7 @@ pub struct LaneLook<'a> {
     pub selected: Option<usize>,
     /// Cards marked for grouping.
     pub marked: &'a std::collections::BTreeSet<CardId>,
-    /// Cards that became actions: marked `→ actie`.
+    /// Cards that became actions: marked `→ afspraak`.
     pub actions: &'a std::collections::BTreeSet<CardId>,
     /// The scenario's parties (for labels).
     pub parties: &'a [Party],
@@ -215,7 +215,7 @@ fn build(
                     None => clean(&card.text).into_owned(),
                 };
                 if look.actions.contains(&card.id) {
-                    text.push_str(lang.pick(" → actie", " → action"));
+                    text.push_str(lang.pick(" → afspraak", " → commitment"));
                 }
                 let style = if is_sel {
                     theme.selected

@@ -104,8 +104,8 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "A",
-            "kaart wordt een actie (in de afsprakenstap; de kaart blijft)",
-            "the card becomes an action (in the agreement step; the card stays)",
+            "kaart wordt een afspraak (in de afsprakenstap; de kaart blijft)",
+            "the card becomes a commitment (in the agreement step; the card stays)",
             [ch('A', Action::ToAction)],
         ),
         bind!(
