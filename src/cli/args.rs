@@ -98,14 +98,18 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Export a session: a report (md, html), data (csv, json) or a copy to share (session).
+    /// Export a session: a report (md, html), the handout (pdf), data (csv, json, xlsx), a
+    /// calendar of the actions (ics), images (svg) or a copy to share (session).
     Export {
         /// The session file.
         session: PathBuf,
-        /// md, html, csv, json (the outcome) or session (a copy of the file).
+        /// md, html, csv, json (the outcome), session (a copy of the file), pdf (the one-page
+        /// handout; --full for the whole report), xlsx (a workbook), ics (the dated actions
+        /// as calendar events) or svg (an image per matrix and vote step).
         #[arg(long, default_value = "md", value_parser = crate::share::parse_format)]
         format: samenspel::report::Format,
-        /// The file to write (default: standard output; with --split: beside the session).
+        /// The file to write (default: standard output; for pdf, xlsx, ics and with --split:
+        /// beside the session); for svg a folder.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Replace participants' names by "Deelnemer 1", "Deelnemer 2", ...
@@ -120,6 +124,9 @@ pub enum Command {
         /// Add a comparison with an earlier meeting of the same scenario (md, html).
         #[arg(long, value_name = "OLD_SESSION")]
         compare: Option<PathBuf>,
+        /// PDF: the whole report instead of the one-page handout.
+        #[arg(long)]
+        full: bool,
     },
     /// Merge the sessions of breakout groups that ran the same scenario into one.
     Merge {

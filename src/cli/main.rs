@@ -86,6 +86,7 @@ fn run(
             split,
             separator,
             compare,
+            full,
         }) => {
             let args = share::ExportArgs {
                 session,
@@ -95,6 +96,7 @@ fn run(
                 split,
                 separator,
                 compare,
+                full,
                 lang: args.lang,
             };
             return Ok(share::export_cmd(&args, lang));

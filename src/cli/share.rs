@@ -27,6 +27,8 @@ pub struct ExportArgs {
     pub separator: Option<u8>,
     /// An earlier session to compare with.
     pub compare: Option<PathBuf>,
+    /// PDF: the full report.
+    pub full: bool,
     /// The report's language when `--lang` was given; else the session's.
     pub lang: Option<Lang>,
 }
@@ -39,8 +41,11 @@ pub fn parse_schema(s: &str) -> Result<samenspel::report::schema::Which, String>
 
 /// Parses `--format`.
 pub fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s)
-        .ok_or_else(|| format!("'{s}' is not an export format; use md, html, csv, json or session"))
+    Format::parse(s).ok_or_else(|| {
+        format!(
+            "'{s}' is not an export format; use md, html, csv, json, session, pdf, xlsx, ics or svg"
+        )
+    })
 }
 
 /// Parses `--separator`: `,` or `;` (also written `comma`, `semicolon`).
@@ -112,6 +117,7 @@ fn refuse_flags(args: &ExportArgs, lang: Lang) -> Result<(), i32> {
             "md, html",
         ),
         ("--split", args.split, &[Format::Csv][..], "csv"),
+        ("--full", args.full, &[Format::Pdf][..], "pdf"),
         (
             "--separator",
             args.separator.is_some(),
@@ -145,6 +151,7 @@ pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
         let mut opts = Options::for_session(&live.session, args.lang);
         opts.anonymize = args.anonymize;
         opts.split = args.split;
+        opts.full = args.full;
         if let Some(separator) = args.separator {
             opts.separator = separator;
         }
@@ -156,7 +163,37 @@ pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
             eprintln!("samenspel: {}", safe(&e.to_string()));
             2
         })?;
-        let base = match (&args.output, args.split) {
+        if files.is_empty() || files.iter().any(|f| f.bytes.is_empty()) {
+            say(&match args.format {
+                Format::Svg => lang
+                    .pick(
+                        "deze sessie heeft geen matrix- of stemstap om als afbeelding te maken",
+                        "this session has no matrix or vote step to make an image of",
+                    )
+                    .to_string(),
+                _ => lang
+                    .pick(
+                        "het bestand kon niet gemaakt worden",
+                        "the file could not be made",
+                    )
+                    .to_string(),
+            });
+            return Err(1);
+        }
+        // Files, not text: beside the session unless -o says where (for svg a folder).
+        let beside = matches!(
+            args.format,
+            Format::Pdf | Format::Xlsx | Format::Ics | Format::Svg
+        );
+        let base = match (&args.output, args.split || beside) {
+            (Some(folder), _) if args.format == Format::Svg => {
+                std::fs::create_dir_all(folder).map_err(|e| {
+                    say(&format!("{}: {e}", folder.display()));
+                    1
+                })?;
+                let stem = args.session.file_stem().unwrap_or_default();
+                folder.join(stem)
+            }
             (None, false) => {
                 use std::io::Write;
                 let mut out = std::io::stdout().lock();
@@ -165,7 +202,7 @@ pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
                 }
                 return Ok(());
             }
-            (Some(o), false) => {
+            (Some(o), _) if !args.split => {
                 refuse_overwrite(o, &[&args.session], lang)?;
                 return write(
                     o,
@@ -174,7 +211,7 @@ pub fn export_cmd(args: &ExportArgs, lang: Lang) -> i32 {
                 )
                 .map(|()| println!("{}", o.display()));
             }
-            (Some(o), true) => o.with_extension(""),
+            (Some(o), _) => o.with_extension(""),
             (None, true) => args.session.with_extension(""),
         };
         for f in &files {

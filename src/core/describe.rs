@@ -66,10 +66,7 @@ impl Describer<'_> {
 
     /// A card's text: from the state, else from the log (a deleted card), else its id.
     fn card(&self, card: CardId) -> String {
-        let in_state = self.state.steps.iter().find_map(|s| match s {
-            super::state::StepState::Board(b) => b.card(card).map(|c| c.text.clone()),
-            _ => None,
-        });
+        let in_state = self.state.any_card(card).map(|c| c.text.clone());
         let text = in_state.or_else(|| {
             self.events
                 .iter()
@@ -226,7 +223,9 @@ impl Describer<'_> {
             Change::CardEdited { card, text, .. } => {
                 format!("{} → {}", self.card(*card), quote(text))
             }
-            Change::CardDeleted { card, .. } => self.card(*card),
+            Change::CardDeleted { card, .. }
+            | Change::CardParked { card, .. }
+            | Change::CardUnparked { card, .. } => self.card(*card),
             Change::CardMoved {
                 step, card, lane, ..
             } => format!("{} → {}", self.card(*card), self.lane_title(step, lane)),
@@ -400,6 +399,8 @@ pub fn label(change: &Change, lang: Lang) -> &'static str {
             ("voorstel terug in de inbox", "proposal back in the inbox")
         }
         Change::InboxSet { .. } => ("inbox", "inbox"),
+        Change::CardParked { .. } => ("naar de parkeerplaats", "to the parking lot"),
+        Change::CardUnparked { .. } => ("terug van de parkeerplaats", "back from the parking lot"),
         Change::Undo => ("ongedaan gemaakt", "undone"),
         Change::Redo => ("opnieuw gedaan", "redone"),
         // A group is named by its first change.
@@ -447,6 +448,8 @@ pub fn label_undone(inverse: &Change, lang: Lang) -> &'static str {
         Change::ProposalAccepted { .. } | Change::ProposalRejected { .. } => {
             ("voorstel terug in de inbox", "proposal back in the inbox")
         }
+        Change::CardUnparked { .. } => ("naar de parkeerplaats", "to the parking lot"),
+        Change::CardParked { .. } => ("terug van de parkeerplaats", "back from the parking lot"),
         // The value before may have been none: name the kind, not the direction.
         Change::CellSet { .. } => ("waarde in de matrix", "matrix value"),
         other => return label(other, lang),

@@ -2,6 +2,7 @@
 
 use thiserror::Error;
 
+use super::commitment::Source;
 use super::state::CardId;
 use super::text::Lang;
 
@@ -150,6 +151,18 @@ pub enum ReduceError {
     /// A group that is empty or holds something other than content changes.
     #[error("a group holds one or more changes to the content, and no group, undo, step or timer")]
     BadGroup,
+    /// An action links to a card, track, principle or step that does not exist.
+    #[error("the commitment comes from {}, which does not exist", .0.describe(Lang::En))]
+    NoLinkTarget(Source),
+    /// A card taken out of the parking lot that is not in it.
+    #[error("card {0} is not in the parking lot")]
+    NotParked(CardId),
+    /// A card that should become an action, in a scenario without an agreement step.
+    #[error("this scenario has no agreement step to put the commitment in")]
+    NoAgreementStep,
+    /// A card that is an action already.
+    #[error("card {0} is a commitment already")]
+    AlreadyAction(CardId),
 }
 
 impl ReduceError {
@@ -226,6 +239,15 @@ impl ReduceError {
             }
             ReduceError::VoteClosed(s) => format!("de stemming '{s}' is gesloten"),
             ReduceError::BadGroup => "een groep bevat een of meer wijzigingen van de inhoud, en geen groep, ongedaan maken, stap of timer".to_string(),
+            ReduceError::NoLinkTarget(source) => format!(
+                "de afspraak komt van {}, maar die bestaat niet",
+                source.describe(Lang::Nl)
+            ),
+            ReduceError::NotParked(c) => format!("kaart {c} staat niet op de parkeerplaats"),
+            ReduceError::NoAgreementStep => {
+                "dit scenario heeft geen afsprakenstap om de afspraak in te zetten".to_string()
+            }
+            ReduceError::AlreadyAction(c) => format!("kaart {c} is al een afspraak"),
         }
     }
 }

@@ -347,6 +347,25 @@ pub enum Change {
         #[schemars(length(min = 1))]
         changes: Vec<Change>,
     },
+    /// A card was put aside in the parking lot (off its board, kept with its step and
+    /// lane), at `position` in the lot (the end when absent).
+    CardParked {
+        /// The board step it is on.
+        step: String,
+        /// Card id.
+        card: CardId,
+        /// Index in the parking lot; the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// A card was taken out of the parking lot, back onto the lane it came from.
+    CardUnparked {
+        /// Card id.
+        card: CardId,
+        /// Index within its lane; the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
     /// The last change that can be undone was undone.
     Undo,
     /// The last undone change was done again.

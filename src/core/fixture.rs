@@ -106,6 +106,11 @@ pub fn scenario() -> Scenario {
                     }],
                     commitments: Vec::new(),
                     endorse_by: Endorsers::Parties,
+                    tracks: vec![crate::core::scenario::Track {
+                        id: "spoor".into(),
+                        label: t("Spoor"),
+                    }],
+                    offers: Some("bord".into()),
                 }),
             ),
         ],

@@ -10,6 +10,7 @@ use jiff::Timestamp;
 
 use crate::core::scenario::{Endorsers, StepKind};
 use crate::core::state::{Commitment, Participant, RowRef, VoteTarget};
+use crate::core::state::{Owner, Source};
 use crate::core::{Change, Endorser, Lang, Live, Scenario, Session, StepState};
 
 /// A small, fast, deterministic random number generator (xorshift64*).
@@ -187,6 +188,13 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                 });
             }
             let card = *rng.pick(&cards)?;
+            if rng.below(40) == 0 {
+                return Some(Change::CardParked {
+                    step: id,
+                    card,
+                    position: None,
+                });
+            }
             Some(match r % 6 {
                 0 | 1 => Change::CardEdited {
                     step: id,
@@ -275,15 +283,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
             {
                 return Some(Change::CommitmentAdded {
                     step: id,
-                    commitment: Commitment {
-                        id: state.next_id,
-                        what: sentence(rng),
-                        who: rng
-                            .pick(scenario.parties())
-                            .map(|p| p.id.clone())
-                            .unwrap_or_default(),
-                        when: "voor de zomer".into(),
-                    },
+                    commitment: commitment(live, rng, state.next_id),
                     position: None,
                 });
             }
@@ -306,7 +306,11 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                 });
             }
             let mut c = rng.pick(&agreement.commitments)?.clone();
-            c.when = format!("week {}", 1 + rng.below(52));
+            if c.due.is_some() {
+                c.due = Some(due(live, rng));
+            } else {
+                c.when = format!("week {}", 1 + rng.below(52));
+            }
             Some(Change::CommitmentEdited {
                 step: id,
                 commitment: c,
@@ -314,6 +318,68 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
         }
         _ => None,
     }
+}
+
+/// A commitment as a room makes them: most with an owner from the room and a date a few
+/// weeks after the meeting, some with a party as well or only a party, some from a card,
+/// a few with only a free "who" and "when".
+fn commitment(live: &Live, rng: &mut Rng, id: u32) -> Commitment {
+    let state = &live.state;
+    let scenario = &state.scenario;
+    let mut owners = Vec::new();
+    if let Some(p) = rng.pick(&state.participants).filter(|_| rng.below(3) != 0) {
+        owners.push(Owner::Participant(p.id));
+    }
+    if (owners.is_empty() || rng.below(4) == 0)
+        && let Some(p) = rng.pick(scenario.parties())
+    {
+        owners.push(Owner::Party(p.id.clone()));
+    }
+    let cards: Vec<u32> = state
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            StepState::Board(b) => Some(b.cards().map(|c| c.id)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let from = rng
+        .pick(&cards)
+        .filter(|_| rng.below(3) == 0)
+        .filter(|c| state.action_of_card(**c).is_none())
+        .map(|c| Source::Card(*c));
+    let dated = rng.below(5) != 0;
+    Commitment {
+        id,
+        what: sentence(rng),
+        who: if rng.below(10) == 0 {
+            "de wethouder".into()
+        } else {
+            String::new()
+        },
+        when: if dated {
+            String::new()
+        } else {
+            "voor de zomer".into()
+        },
+        owners,
+        due: dated.then(|| due(live, rng)),
+        from,
+    }
+}
+
+/// A date one to twelve weeks after the meeting's first day (its UTC date: the generator
+/// knows no zone).
+fn due(live: &Live, rng: &mut Rng) -> jiff::civil::Date {
+    let day = live
+        .session
+        .created
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let weeks = 1 + rng.below(12) as i64;
+    day.checked_add(jiff::Span::new().days(weeks * 7 + rng.below(5) as i64))
+        .unwrap_or(day)
 }
 
 #[cfg(test)]

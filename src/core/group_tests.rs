@@ -23,6 +23,7 @@ fn commitment(id: u32) -> Change {
             what: "Wijkavond".into(),
             who: "gemeente".into(),
             when: "mei".into(),
+            ..Commitment::default()
         },
         position: None,
     }

@@ -65,7 +65,7 @@ impl SessionState {
         self.steps.iter().any(|s| match s {
             StepState::Board(b) => b.find(card).is_some(),
             _ => false,
-        })
+        }) || self.parked.iter().any(|p| p.card.id == card)
     }
 
     pub(super) fn commitment_exists(&self, id: u32) -> bool {

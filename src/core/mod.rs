@@ -1,8 +1,11 @@
 //! The domain, pure: scenarios, sessions, events and the reducer that folds them.
 //! No terminal, no files, no clock: time comes in with each event.
 
+mod actions;
 pub mod analysis;
 pub mod clean;
+pub mod commitment;
+pub mod dates;
 pub mod describe;
 pub mod endorser;
 pub mod error;

@@ -361,6 +361,7 @@ impl SessionState {
                 if self.commitment_exists(commitment.id) {
                     return Err(ReduceError::CommitmentExists(commitment.id));
                 }
+                self.check_commitment(step, commitment)?;
                 let agreement = self.agreement_mut(step)?;
                 let list = &mut agreement.commitments;
                 let at = within(*position, list.len())?;
@@ -372,6 +373,7 @@ impl SessionState {
                 }])
             }
             Change::CommitmentEdited { step, commitment } => {
+                self.check_commitment(step, commitment)?;
                 let agreement = self.agreement_mut(step)?;
                 let slot = agreement
                     .commitments
@@ -466,6 +468,12 @@ impl SessionState {
                 let before = self.clone();
                 self.apply_all(changes).inspect_err(|_| *self = before)
             }
+            Change::CardParked {
+                step,
+                card,
+                position,
+            } => self.park(step, *card, *position),
+            Change::CardUnparked { card, position } => self.unpark(*card, *position),
             Change::StepOpened { .. }
             | Change::TimerStarted { .. }
             | Change::TimerPaused { .. }

@@ -279,6 +279,7 @@ fn matrix_vote_agreement_and_participants_fold_and_undo() {
         what: "Notulen delen".into(),
         who: "gemeente".into(),
         when: "vrijdag".into(),
+        ..Default::default()
     };
     l.record(
         Change::CommitmentAdded {

@@ -7,7 +7,7 @@
 
 use super::error::Problem;
 use super::event::{Change, Event};
-use super::session::{Session, event_problem};
+use super::session::{Session, event_problem_in};
 use super::state::SessionState;
 
 /// At most this many checkpoints are kept, however long the log.
@@ -119,7 +119,9 @@ impl Timeline {
                 before_last(state, i);
             }
             let event: &Event = &session.events[i];
-            state.apply(event).map_err(|e| event_problem(i, &e))?;
+            state
+                .apply(event)
+                .map_err(|e| event_problem_in(&session.events, i, &e))?;
             if state.applied.is_multiple_of(self.every)
                 && state.applied / self.every == self.checkpoints.len()
             {

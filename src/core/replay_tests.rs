@@ -166,6 +166,7 @@ fn change(state: &SessionState, (kind, a, b): (u8, u8, u8)) -> Change {
                 what: format!("actie {a}"),
                 who: "gemeente".into(),
                 when: "mei".into(),
+                ..Default::default()
             },
             position: None,
         },
@@ -180,6 +181,7 @@ fn change(state: &SessionState, (kind, a, b): (u8, u8, u8)) -> Change {
                 what: format!("bijgesteld {b}"),
                 who: "initiatief".into(),
                 when: String::new(),
+                ..Default::default()
             },
         },
         20 => Change::EndorsementSet {

@@ -448,6 +448,24 @@ pub struct AgreementSpec {
     /// Who endorses: parties or participants.
     #[serde(default)]
     pub endorse_by: Endorsers,
+    /// Tracks an action of this step can be linked to (the three tracks of the Zwolse
+    /// Lemniscaat): `from: {"track": id}` in a commitment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<Track>,
+    /// A board step before this one whose cards the step offers as actions to start from
+    /// (act 4 of the Zwolse Komedie offers act 3's tasks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offers: Option<String>,
+}
+
+/// A track actions can be linked to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Stable identifier within the step.
+    pub id: String,
+    /// Its name.
+    pub label: Text,
 }
 
 /// A principle of an agreement.
@@ -517,7 +535,7 @@ pub struct ReviewAgreement {
 
 /// An action carried over from an earlier meeting: a commitment, or an action that an
 /// earlier review left open.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewItem {
     /// Stable identifier within the step.
@@ -533,4 +551,15 @@ pub struct ReviewItem {
     /// The meeting where it was agreed (its title), when that was before the last one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
+    /// By when, as a calendar date, when it had one: the review shows how late it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<jiff::civil::Date>,
+    /// Who would do it, one name each (the review groups actions by owner); empty when
+    /// only `who` was written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
+    /// For a card that was put in the parking lot rather than an action: the title of the
+    /// step it was parked from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parked_from: Option<String>,
 }

@@ -5,7 +5,10 @@
 use std::sync::Arc;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 
+use super::commitment::Owner;
+use super::dates;
 use super::endorser::Endorser;
 use super::scenario::{ReviewAgreement, ReviewItem, ReviewSpec, Scenario, Step, StepKind};
 use super::session::{Origin, Session};
@@ -40,16 +43,29 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
             .map(|p| p.name.get(lang).to_string())
             .unwrap_or_else(|| who.to_string())
     };
+    let owner = |o: &Owner| -> String {
+        match o {
+            Owner::Party(id) => who(id),
+            Owner::Participant(id) => state
+                .participants
+                .iter()
+                .find(|p| p.id == *id)
+                .map(participant_name)
+                .unwrap_or_else(|| format!("{} {id}", lang.pick("Deelnemer", "Participant"))),
+        }
+    };
     let mut agreements = Vec::new();
     let mut items = Vec::new();
     let mut next = 1;
-    let mut push_item = |items: &mut Vec<ReviewItem>, what: &str, w: &str, when: &str, since| {
+    let mut push_item = |items: &mut Vec<ReviewItem>, item: ReviewItem| {
+        let prefix = if item.parked_from.is_some() {
+            "parkeer"
+        } else {
+            "actie"
+        };
         items.push(ReviewItem {
-            id: format!("actie-{next}"),
-            what: what.to_string(),
-            who: w.to_string(),
-            when: when.to_string(),
-            since,
+            id: format!("{prefix}-{next}"),
+            ..item
         });
         next += 1;
     };
@@ -61,7 +77,13 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
                         matches!(review.marks.get(&item.id), None | Some(ReviewStatus::Open));
                     if open {
                         let since = item.since.clone().or_else(|| spec.from.clone());
-                        push_item(&mut items, &item.what, &item.who, &item.when, since);
+                        push_item(
+                            &mut items,
+                            ReviewItem {
+                                since,
+                                ..item.clone()
+                            },
+                        );
                     }
                 }
             }
@@ -83,17 +105,115 @@ pub fn review_of(previous: &Session, state: &SessionState) -> ReviewSpec {
                     endorsed(&principle.id, &principle.text);
                 }
                 for c in &agreement.commitments {
-                    push_item(&mut items, &c.what, &who(&c.who), &c.when, None);
+                    let mut owners: Vec<String> = c.owners.iter().map(owner).collect();
+                    if !c.who.trim().is_empty() && !owners.is_empty() {
+                        owners.push(who(c.who.trim()));
+                    }
+                    let who_text = if owners.is_empty() {
+                        who(&c.who)
+                    } else {
+                        owners.join(", ")
+                    };
+                    push_item(
+                        &mut items,
+                        ReviewItem {
+                            id: String::new(),
+                            what: c.what.clone(),
+                            who: who_text,
+                            when: c.when.clone(),
+                            since: None,
+                            due: c.due,
+                            owners,
+                            parked_from: None,
+                        },
+                    );
                 }
             }
             _ => {}
         }
+    }
+    for parked in &state.parked {
+        let from = scenario
+            .step_index(&parked.step)
+            .map(|i| scenario.steps[i].title.get(lang).to_string())
+            .unwrap_or_else(|| parked.step.clone());
+        push_item(
+            &mut items,
+            ReviewItem {
+                id: String::new(),
+                what: parked.card.text.clone(),
+                who: parked.card.party.as_deref().map(who).unwrap_or_default(),
+                when: String::new(),
+                since: None,
+                due: None,
+                owners: Vec::new(),
+                parked_from: Some(from),
+            },
+        );
     }
     ReviewSpec {
         from: Some(previous.title.clone()),
         agreements,
         items,
     }
+}
+
+/// An action of a review that is past its date on the day of the new meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Late {
+    /// Index into the review's items.
+    pub item: usize,
+    /// Days past its date.
+    pub days: i64,
+}
+
+/// The overdue actions of a review on `today` (the new meeting's day), per owner: owners
+/// with the latest action first, each owner's actions latest first. An action of two
+/// owners is under both; one with no owner is under its `who`, or under an empty name.
+pub fn overdue_by_owner(spec: &ReviewSpec, today: Date) -> Vec<(String, Vec<Late>)> {
+    let mut groups: Vec<(String, Vec<Late>)> = Vec::new();
+    for (index, item) in spec.items.iter().enumerate() {
+        let Some(due) = item.due else { continue };
+        let days = dates::days_late(due, today);
+        if days <= 0 || item.parked_from.is_some() {
+            continue;
+        }
+        let owners: Vec<String> = if item.owners.is_empty() {
+            vec![item.who.trim().to_string()]
+        } else {
+            item.owners.clone()
+        };
+        for owner in owners {
+            let late = Late { item: index, days };
+            match groups.iter_mut().find(|(o, _)| *o == owner) {
+                Some((_, list)) => list.push(late),
+                None => groups.push((owner, vec![late])),
+            }
+        }
+    }
+    for (_, list) in &mut groups {
+        list.sort_by(|a, b| b.days.cmp(&a.days).then(a.item.cmp(&b.item)));
+    }
+    let most = |list: &[Late]| list.first().map(|l| l.days).unwrap_or(0);
+    groups.sort_by(|(a, la), (b, lb)| most(lb).cmp(&most(la)).then_with(|| a.cmp(b)));
+    groups
+}
+
+/// The order a review goes through its items on `today`: overdue actions first (latest
+/// first), then the others in their order.
+pub fn review_order(spec: &ReviewSpec, today: Date) -> Vec<usize> {
+    let mut late: Vec<(i64, usize)> = spec
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.parked_from.is_none())
+        .filter_map(|(n, i)| Some((dates::days_late(i.due?, today), n)))
+        .filter(|(days, _)| *days > 0)
+        .collect();
+    late.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let first: Vec<usize> = late.iter().map(|(_, n)| *n).collect();
+    let rest = (0..spec.items.len()).filter(|n| !first.contains(n));
+    first.iter().copied().chain(rest).collect()
 }
 
 fn participant_name(p: &Participant) -> String {
@@ -180,6 +300,7 @@ mod tests {
                 what: what.into(),
                 who: "gemeente".into(),
                 when: "mei".into(),
+                ..Default::default()
             },
             position: None,
         }

@@ -35,6 +35,9 @@ pub struct Session {
     /// it was recorded have none (reports then use `Europe/Amsterdam`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// Where the meeting was held ("Stadskantoor Zwolle"), shown on the handout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The language starting cards were taken in.
     pub lang: Lang,
     /// A copy of the scenario as it was when the session started.
@@ -74,6 +77,7 @@ impl Session {
             title,
             created,
             time_zone: None,
+            place: None,
             lang,
             scenario,
             participants: Vec::new(),
@@ -90,7 +94,8 @@ impl Session {
     /// The state after the first `n` events.
     pub fn state_at(&self, n: usize) -> Result<SessionState, Problem> {
         let events = &self.events[..n.min(self.events.len())];
-        super::reducer::fold(self.initial_state(), events).map_err(|(i, e)| event_problem(i, &e))
+        super::reducer::fold(self.initial_state(), events)
+            .map_err(|(i, e)| event_problem_in(events, i, &e))
     }
 
     /// The state after all events.
@@ -109,6 +114,30 @@ pub fn event_problem(index: usize, error: &ReduceError) -> Problem {
         ),
         format!("{}; repair or remove this change", error.message(Lang::En)),
     )
+}
+
+/// The problem of event `index` of `events`, with the path down to the field that does not
+/// fit where the error names one (`events[4].change.commitment.from`).
+pub fn event_problem_in(events: &[Event], index: usize, error: &ReduceError) -> Problem {
+    let mut problem = event_problem(index, error);
+    if let Some(event) = events.get(index) {
+        problem.path.push_str(field_of(&event.change, error));
+    }
+    problem
+}
+
+fn field_of(change: &Change, error: &ReduceError) -> &'static str {
+    let commitment = matches!(
+        change,
+        Change::CommitmentAdded { .. } | Change::CommitmentEdited { .. }
+    );
+    match error {
+        ReduceError::NoLinkTarget(_) if commitment => ".change.commitment.from",
+        ReduceError::NoParty(_) | ReduceError::NoParticipant(_) if commitment => {
+            ".change.commitment.owners"
+        }
+        _ => "",
+    }
 }
 
 /// A session being worked on: its log and the state folded from it, kept in step.

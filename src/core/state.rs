@@ -11,6 +11,8 @@ use super::endorser::Endorser;
 use super::scenario::{Scenario, StepKind};
 use super::text::Lang;
 
+pub use super::commitment::{Commitment, Owner, Source};
+
 /// Identifies a card within a session (unique across all steps, never reused).
 pub type CardId = u32;
 
@@ -48,22 +50,6 @@ pub struct Participant {
     /// Present at this meeting.
     #[serde(default)]
     pub present: bool,
-}
-
-/// A commitment of an agreement: who does what, by when.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Commitment {
-    /// Its id (unique in the session).
-    pub id: u32,
-    /// What will be done.
-    pub what: String,
-    /// Who does it (party id or a name).
-    #[serde(default)]
-    pub who: String,
-    /// By when (free text).
-    #[serde(default)]
-    pub when: String,
 }
 
 /// What a dot is put on.
@@ -189,6 +175,18 @@ pub struct AgreementState {
     pub endorsements: BTreeMap<String, BTreeSet<Endorser>>,
 }
 
+/// A card put aside in the parking lot (parkeerplaats): off its board for now, kept with
+/// the step and lane it came from so it can go back, and carried to the next meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parked {
+    /// The card as it was on the board.
+    pub card: Card,
+    /// The board step it came from.
+    pub step: String,
+    /// The lane it came from.
+    pub lane: String,
+}
+
 /// What became of an action carried over from an earlier meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -280,6 +278,8 @@ pub struct SessionState {
     pub participants: Vec<Participant>,
     /// The room: devices that joined, their proposals, the inbox setting.
     pub room: super::room::RoomState,
+    /// The parking lot: cards put aside for later, in the order they were put there.
+    pub parked: Vec<Parked>,
     /// Number of events folded in.
     pub applied: usize,
     /// The next free id for cards, participants and commitments.
@@ -338,6 +338,7 @@ impl SessionState {
                                 what: c.what.get(lang).to_string(),
                                 who: c.who.clone().unwrap_or_default(),
                                 when: c.when.clone().unwrap_or_default(),
+                                ..Commitment::default()
                             }
                         })
                         .collect(),
@@ -359,6 +360,7 @@ impl SessionState {
             timers,
             participants,
             room: Default::default(),
+            parked: Vec::new(),
             applied: 0,
             next_id,
             undo: Default::default(),
@@ -397,6 +399,25 @@ impl SessionState {
             Some(StepState::Board(b)) => Some(b),
             _ => None,
         }
+    }
+
+    /// The commitment made from a card, if the card became an action.
+    pub fn action_of_card(&self, card: CardId) -> Option<&Commitment> {
+        self.steps.iter().find_map(|s| match s {
+            StepState::Agreement(a) => a.commitments.iter().find(|c| c.card() == Some(card)),
+            _ => None,
+        })
+    }
+
+    /// The card with this id, on a board or in the parking lot.
+    pub fn any_card(&self, card: CardId) -> Option<&Card> {
+        self.steps
+            .iter()
+            .find_map(|s| match s {
+                StepState::Board(b) => b.card(card),
+                _ => None,
+            })
+            .or_else(|| self.parked.iter().map(|p| &p.card).find(|c| c.id == card))
     }
 
     /// The participants marked present.

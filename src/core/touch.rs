@@ -36,7 +36,8 @@ pub fn touched(change: &Change) -> Touched<'_> {
         | Change::CardEdited { step: s, card, .. }
         | Change::CardDeleted { step: s, card }
         | Change::CardMoved { step: s, card, .. }
-        | Change::CardTagged { step: s, card, .. } => Touched {
+        | Change::CardTagged { step: s, card, .. }
+        | Change::CardParked { step: s, card, .. } => Touched {
             card: Some(*card),
             ..step(s)
         },
@@ -109,6 +110,7 @@ pub fn touched(change: &Change) -> Touched<'_> {
         | Change::ProposalsAccepted { .. }
         | Change::ProposalRejected { .. }
         | Change::ProposalReopened { .. }
+        | Change::CardUnparked { .. }
         | Change::Undo
         | Change::Redo => Touched::default(),
         // A group is about what its first change is about.

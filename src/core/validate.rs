@@ -110,7 +110,10 @@ pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
             StepKind::Board(b) => v.board(&format!("{path}.board"), b),
             StepKind::Matrix(m) => v.matrix(&format!("{path}.matrix"), m, s, i),
             StepKind::Vote(vote) => v.vote(&format!("{path}.vote"), vote, s, i),
-            StepKind::Agreement(a) => v.agreement(&format!("{path}.agreement"), a),
+            StepKind::Agreement(a) => {
+                v.agreement(&format!("{path}.agreement"), a);
+                v.offers(&format!("{path}.agreement.offers"), a, s, i);
+            }
             StepKind::Review(r) => v.review(&format!("{path}.review"), r),
         }
     }
@@ -346,6 +349,30 @@ impl Checker {
         }
         for (i, c) in a.commitments.iter().enumerate() {
             self.text(&format!("{path}.commitments[{i}].what"), &c.what);
+        }
+        let mut seen = HashSet::new();
+        for (i, t) in a.tracks.iter().enumerate() {
+            let tp = format!("{path}.tracks[{i}]");
+            self.id(&format!("{tp}.id"), &t.id);
+            self.unique(&mut seen, &format!("{tp}.id"), &t.id);
+            self.text(&format!("{tp}.label"), &t.label);
+        }
+    }
+
+    /// The board an agreement step offers cards from must come before it.
+    fn offers(&mut self, path: &str, a: &AgreementSpec, s: &Scenario, index: usize) {
+        let Some(id) = &a.offers else { return };
+        let before = s
+            .steps
+            .iter()
+            .take(index)
+            .any(|step| &step.id == id && matches!(step.kind, StepKind::Board(_)));
+        if !before {
+            self.push(
+                path.to_string(),
+                format!("'{id}' is geen bordstap vóór deze stap"),
+                format!("'{id}' is not a board step before this one"),
+            );
         }
     }
 

@@ -6,15 +6,20 @@
 pub mod analysis;
 pub mod compare;
 pub mod html;
-mod html_steps;
+pub(crate) mod html_steps;
 mod html_style;
+pub mod ics;
 pub mod markdown;
 mod markdown_steps;
 pub mod outcome;
+mod outcome_actions;
 mod outcome_build;
+pub mod pdf;
 pub mod schema;
 pub mod spreadsheet;
+pub mod svg;
 pub mod words;
+pub mod xlsx;
 
 use crate::core::{Lang, Live, Session};
 pub use compare::Comparison;
@@ -33,6 +38,14 @@ pub enum Format {
     Json,
     /// A copy of the session file (with `anonymize`: safe to share).
     Session,
+    /// The one-page A4 handout as PDF (with `full`: the whole report as PDF).
+    Pdf,
+    /// A workbook: one sheet per step, commitments with real dates, participants.
+    Xlsx,
+    /// A calendar: every dated action as an all-day event.
+    Ics,
+    /// Images: each matrix as a heat map and each vote as bars, one SVG per step.
+    Svg,
 }
 
 impl Format {
@@ -44,11 +57,16 @@ impl Format {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "session" => Some(Format::Session),
+            "pdf" => Some(Format::Pdf),
+            "xlsx" => Some(Format::Xlsx),
+            "ics" | "ical" => Some(Format::Ics),
+            "svg" => Some(Format::Svg),
             _ => None,
         }
     }
 
-    /// The name `--format` takes: `md`, `html`, `csv`, `json` or `session`.
+    /// The name `--format` takes: `md`, `html`, `csv`, `json`, `session`, `pdf`, `xlsx`,
+    /// `ics` or `svg`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "md",
@@ -56,6 +74,10 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Session => "session",
+            Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
+            Format::Ics => "ics",
+            Format::Svg => "svg",
         }
     }
 
@@ -67,6 +89,10 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "outcome.json",
             Format::Session => "shared.json",
+            Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
+            Format::Ics => "ics",
+            Format::Svg => "svg",
         }
     }
 }
@@ -84,6 +110,8 @@ pub struct Options {
     pub separator: u8,
     /// A comparison with an earlier meeting, added as a section to the reports.
     pub compare: Option<Comparison>,
+    /// PDF: the full report instead of the one-page handout.
+    pub full: bool,
 }
 
 impl Options {
@@ -96,6 +124,7 @@ impl Options {
             split: false,
             separator: b',',
             compare: None,
+            full: false,
         }
     }
 
@@ -143,6 +172,13 @@ pub fn export(
         Format::Html => one(html::render(&outcome, opts).into_bytes()),
         Format::Json => one(outcome_json(&outcome)?),
         Format::Csv => Ok(spreadsheet::render(&outcome, opts)),
+        Format::Pdf if opts.full => one(pdf::full(&outcome, opts.lang)),
+        Format::Pdf => one(pdf::handout(&outcome, opts.lang)),
+        // A workbook that cannot be written is an error, like an outcome that cannot.
+        Format::Xlsx => one(xlsx::render(&outcome, opts.lang)
+            .map_err(|e| serde_json::Error::io(std::io::Error::other(e.to_string())))?),
+        Format::Ics => one(ics::render(&outcome, opts.lang).into_bytes()),
+        Format::Svg => Ok(svg::render(&outcome, opts.lang)),
         Format::Session => Ok(Vec::new()),
     }
 }

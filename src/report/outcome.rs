@@ -3,13 +3,14 @@
 //! the Markdown, HTML and CSV exports are renderings of it.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use super::analysis::AnalysisOutcome;
 pub use super::outcome_build::{party_name, value_label};
 use crate::core::party::Party;
 use crate::core::scenario::{AnalysisKind, Endorsers, Scale, VoteTargets};
-use crate::core::state::{CardId, ReviewStatus, RowRef, VoteTarget};
+use crate::core::state::{CardId, Owner, ReviewStatus, RowRef, Source, VoteTarget};
 use crate::core::{Lang, Text};
 
 /// The `format` value of a JSON outcome.
@@ -38,6 +39,9 @@ pub struct Outcome {
     pub participants: Vec<ParticipantOutcome>,
     /// Every step, in the order of the scenario.
     pub steps: Vec<StepOutcome>,
+    /// The parking lot: cards put aside for later.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parked: Vec<ParkedOutcome>,
 }
 
 /// Which exercise a session ran.
@@ -70,6 +74,9 @@ pub struct SessionInfo {
     pub lang: Lang,
     /// Number of changes in its log.
     pub changes: usize,
+    /// Where it was held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// A participant as shared: a label always, the name only when given and not anonymized.
@@ -305,14 +312,55 @@ pub struct CommitmentOutcome {
     pub what: String,
     /// Who does it, as typed (a party id or a name).
     pub who: String,
-    /// Who, readable: the party's name for a party id, else as typed.
+    /// Who, readable: the owners' labels and what was typed free, a party id as the
+    /// party's name.
     pub who_label: String,
-    /// By when.
+    /// By when, as typed free (not a date).
     pub when: String,
     /// Who endorsed it (as a principle is endorsed), in the order of the list; absent when
     /// nobody did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub endorsed_by: Vec<Endorser>,
+    /// Who does it, chosen from the session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<OwnerOutcome>,
+    /// By when, as a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// What it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<SourceOutcome>,
+}
+
+/// An owner of an action, with its label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OwnerOutcome {
+    /// The party or participant.
+    pub owner: Owner,
+    /// Party name or participant label.
+    pub label: String,
+}
+
+/// What an action came from, with a label ("Akte 3: Ambtenaren tijd geven").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SourceOutcome {
+    /// The card, track, principle or step.
+    pub source: Source,
+    /// How it reads.
+    pub label: String,
+}
+
+/// A card in the parking lot at the end of the meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ParkedOutcome {
+    /// The step it was parked from.
+    pub step: String,
+    /// That step's title.
+    pub step_title: Text,
+    /// The lane it was in.
+    pub lane: String,
+    /// The card.
+    pub card: CardOutcome,
 }
 
 /// A review step: what an earlier meeting agreed, and what became of its actions.
@@ -355,4 +403,16 @@ pub struct ReviewedItem {
     /// Done, still open or dropped; none when not discussed yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReviewStatus>,
+    /// By when, as a date, when it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// Days past that date on the day of this meeting (absent when not late).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_late: Option<i64>,
+    /// Who would do it, one name each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
+    /// For a card from the earlier meeting's parking lot: the step it was parked from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parked_from: Option<String>,
 }

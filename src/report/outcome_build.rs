@@ -51,6 +51,7 @@ impl Outcome {
             lang,
             scrub: &scrub,
             participants: &participants,
+            today: crate::store::zone::meeting_day(session),
             parties: scenario.parties().to_vec(),
         };
         let steps = scenario
@@ -103,8 +104,10 @@ impl Outcome {
                 last_change: session.events.last().map_or(session.created, |e| e.at),
                 lang: session.lang,
                 changes: session.events.len(),
+                place: session.place.as_deref().map(|p| scrub.text(p).into_owned()),
             },
             parties: ctx.parties.clone(),
+            parked: ctx.parked(),
             participants,
             steps,
         }
@@ -130,16 +133,18 @@ pub fn party_name(parties: &[Party], id: &str, lang: Lang) -> String {
 }
 
 /// What building a step's outcome needs to look things up.
-struct Ctx<'a> {
-    state: &'a SessionState,
-    lang: Lang,
-    scrub: &'a Scrubber,
-    participants: &'a [ParticipantOutcome],
-    parties: Vec<crate::core::Party>,
+pub(super) struct Ctx<'a> {
+    pub(super) state: &'a SessionState,
+    pub(super) lang: Lang,
+    pub(super) scrub: &'a Scrubber,
+    pub(super) participants: &'a [ParticipantOutcome],
+    pub(super) parties: Vec<crate::core::Party>,
+    /// The day of the meeting, for how late carried actions are.
+    pub(super) today: jiff::civil::Date,
 }
 
 impl Ctx<'_> {
-    fn card(&self, c: &crate::core::state::Card) -> CardOutcome {
+    pub(super) fn card(&self, c: &crate::core::state::Card) -> CardOutcome {
         CardOutcome {
             id: c.id,
             text: self.scrub.text(&c.text).into_owned(),
@@ -149,7 +154,7 @@ impl Ctx<'_> {
     }
 
     /// A party's name for a party id, else the text as it is.
-    fn who_label(&self, who: &str) -> String {
+    pub(super) fn who_label(&self, who: &str) -> String {
         if self.parties.iter().any(|p| p.id == who) {
             party_name(&self.parties, who, self.lang)
         } else {
@@ -184,6 +189,13 @@ impl Ctx<'_> {
                     when: scrub.text(&i.when).into_owned(),
                     since: i.since.as_deref().map(|s| scrub.text(s).into_owned()),
                     status: review.marks.get(&i.id).copied(),
+                    due: i.due,
+                    days_late: i
+                        .due
+                        .map(|d| crate::core::dates::days_late(d, self.today))
+                        .filter(|d| *d > 0 && i.parked_from.is_none()),
+                    owners: i.owners.iter().map(|o| scrub.who(o).into_owned()).collect(),
+                    parked_from: i.parked_from.as_deref().map(|s| scrub.text(s).into_owned()),
                 })
                 .collect(),
         }
@@ -400,16 +412,8 @@ impl Ctx<'_> {
             .commitments
             .iter()
             .map(|c| {
-                let who = self.scrub.who(&c.who).into_owned();
-                let who_label = self.who_label(&who);
-                CommitmentOutcome {
-                    id: c.id,
-                    what: self.scrub.text(&c.what).into_owned(),
-                    who,
-                    who_label,
-                    when: self.scrub.text(&c.when).into_owned(),
-                    endorsed_by: endorsed(&crate::core::tally::commitment_item(c.id)),
-                }
+                let endorsed_by = endorsed(&crate::core::tally::commitment_item(c.id));
+                self.commitment(spec, c, endorsed_by)
             })
             .collect();
         AgreementOutcome {

@@ -253,7 +253,7 @@ impl Room {
             Handled::Recorded(event, parked) => {
                 self.parked.push(parked);
                 self.unpublished = true;
-                Some(event)
+                Some(*event)
             }
             Handled::Retry(parked) => {
                 self.parked.push(parked);

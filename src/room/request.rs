@@ -57,8 +57,9 @@ pub(crate) struct Parked {
 
 /// What handling a request did.
 pub(crate) enum Handled {
-    /// A new event, recorded; its reply waits for the disk.
-    Recorded(Event, Parked),
+    /// A new event, recorded; its reply waits for the disk. (Boxed: an event carrying a
+    /// commitment is much larger than the other answers.)
+    Recorded(Box<Event>, Parked),
     /// Already in the log (a retry); the reply waits for the disk all the same.
     Retry(Parked),
     /// Refused at once.
@@ -88,7 +89,7 @@ pub(crate) fn record(live: &mut Live, request: RoomRequest, at: Timestamp) -> Ha
     };
     match live.record_event(event.clone()) {
         Ok(events) => Handled::Recorded(
-            event,
+            Box::new(event),
             Parked {
                 events,
                 device: id,

@@ -40,6 +40,16 @@ pub fn named(name: &str) -> TimeZone {
     TimeZone::get(name).unwrap_or(TimeZone::UTC)
 }
 
+/// The day of `at` in the session's zone: "today" for the dates of actions typed then.
+pub fn day_of(session: &Session, at: jiff::Timestamp) -> jiff::civil::Date {
+    at.to_zoned(named(zone_name(session))).date()
+}
+
+/// The day the meeting was held (its start, in its zone).
+pub fn meeting_day(session: &Session) -> jiff::civil::Date {
+    day_of(session, session.created)
+}
+
 /// Whether the time zone database knows this name.
 pub fn is_known(name: &str) -> bool {
     TimeZone::get(name).is_ok()

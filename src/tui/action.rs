@@ -79,6 +79,18 @@ pub enum Action {
     Tag,
     /// Show the selected card alone, very large.
     Spotlight,
+    /// The selected card becomes an action (in the agreement step).
+    ToAction,
+    /// Put the selected card aside in the parking lot.
+    Park,
+    /// Take the card parked last from this step back onto its lane.
+    Unpark,
+    /// Say what is in the parking lot.
+    ParkingLot,
+    /// `l` on an agreement: choose what the selected commitment comes from.
+    Link,
+    /// `o` on an agreement: take a card the step offers (act 3's tasks) as an action.
+    Offered,
     /// A digit typed (choices in a list, a matrix cell's value).
     Digit(u8),
     /// Space: toggle the selected item (presence, an endorsement) or open its list.

@@ -9,7 +9,14 @@ use crate::report::{Format, Options, export};
 use crate::store::atomic::write_atomic;
 
 /// The formats `X` writes.
-pub const FORMATS: [Format; 3] = [Format::Markdown, Format::Html, Format::Csv];
+pub const FORMATS: [Format; 6] = [
+    Format::Markdown,
+    Format::Html,
+    Format::Csv,
+    Format::Pdf,
+    Format::Xlsx,
+    Format::Ics,
+];
 
 /// The file beside `session` for a format: `<stem>.<extension>`.
 pub fn beside(session: &Path, format: Format) -> PathBuf {

@@ -139,6 +139,7 @@ impl Recorder {
                 what: what.into(),
                 who: who.into(),
                 when: when.into(),
+                ..Default::default()
             },
             position: None,
         });

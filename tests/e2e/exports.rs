@@ -328,9 +328,13 @@ fn export_command_writes_each_format_and_refuses_to_overwrite_the_session() {
         std::fs::read(crate::example::path(crate::example::FILE)).unwrap()
     );
 
-    let (code, _, err) = crate::common::run(&["export", s, "--format", "pdf"], home.path());
+    let (code, _, err) = crate::common::run(&["export", s, "--format", "docx"], home.path());
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("'pdf' is not an export format"), "{err}");
+    assert!(err.contains("'docx' is not an export format"), "{err}");
+    assert!(
+        err.contains("pdf, xlsx, ics or svg"),
+        "the new formats are named: {err}"
+    );
 }
 
 /// Renders the HTML export in headless Chromium: no request leaves the page, the text a
@@ -505,6 +509,12 @@ fn capital_x_exports_beside_the_session_at_any_moment() {
     assert!(md.contains("- Ze bellen nooit terug, zeggen ze"), "{md}");
     assert!(session.with_extension("html").is_file());
     assert!(session.with_extension("csv").is_file());
+    for ext in ["pdf", "xlsx", "ics"] {
+        assert!(
+            session.with_extension(ext).is_file(),
+            "{ext} beside the session"
+        );
+    }
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }

@@ -22,6 +22,8 @@ mod data_right;
 mod durability;
 mod exports;
 mod full_disk;
+mod handout;
+mod handout_typed;
 mod hostile;
 mod hostile_fuzz;
 mod hostile_mutations;

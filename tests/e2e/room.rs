@@ -100,7 +100,7 @@ fn participants_a_vote_and_a_commitment_survive_reopening() {
     app.wait_for("Nieuwe afspraak 3/3");
     app.type_text("voor de zomer");
     app.send(key::ENTER);
-    app.wait_for("wie: Gemeente · wanneer: voor de zomer");
+    app.wait_for("wie: Gemeente · wanneer: “voor de zomer”");
     app.wait_for("opgeslagen (10)");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
@@ -142,7 +142,12 @@ fn participants_a_vote_and_a_commitment_survive_reopening() {
     );
     let commitment = &changes(&file, "commitment_added")[0]["commitment"];
     assert_eq!(commitment["what"], "Elke maand een spreekuur");
-    assert_eq!(commitment["who"], "gemeente");
+    // The party typed as who is an owner; nothing is left as free text.
+    assert_eq!(
+        commitment["owners"],
+        serde_json::json!([{"party": "gemeente"}])
+    );
+    assert_eq!(commitment["who"], "");
     assert_eq!(commitment["when"], "voor de zomer");
 
     // Reopened: where it was left, with the vote revealed and the participants kept.

@@ -89,7 +89,7 @@ fn the_whole_komedie_with_theme_tag_undo_and_endorsed_agreements_survives_reopen
     app.wait_for("Nieuwe afspraak 3/3");
     app.type_text("na de zomer");
     app.send(key::ENTER);
-    app.wait_for("wie: Bewonersinitiatief · wanneer: na de zomer");
+    app.wait_for("wie: Bewonersinitiatief · wanneer: “na de zomer”");
     // Act 1: 3 cards, a theme, a tag; act 2: 2 cards; act 3: 3 cards and an undo; act 4:
     // 2 endorsements and a commitment; and 3 steps opened.
     app.wait_for("opgeslagen (17)");
@@ -145,7 +145,12 @@ fn the_whole_komedie_with_theme_tag_undo_and_endorsed_agreements_survives_reopen
         .collect();
     assert_eq!(endorsers, ["gemeente", "initiatief"]);
     assert_eq!(act4.commitments.len(), 1);
-    assert_eq!(act4.commitments[0].who, "initiatief");
+    // "initiatief" typed as who is the party: an owner, not free text.
+    assert_eq!(
+        act4.commitments[0].owners,
+        [samenspel::core::state::Owner::Party("initiatief".into())]
+    );
+    assert_eq!(act4.commitments[0].who, "");
 
     // Reopened: Act 4 as it was left, and every act still holds what was said.
     let mut again = Tui::start(&["open", path.to_str().unwrap()], home.path(), 100, 30);

@@ -328,6 +328,7 @@ impl SessionState {
                         what: text.unwrap_or(what).to_string(),
                         who: who.clone(),
                         when: when.clone(),
+                        ..Commitment::default()
                     },
                 );
             }

@@ -43,6 +43,9 @@ pub fn session(session: &Session, lang: Lang) -> Session {
                 item.who = scrub.who(&item.who).into_owned();
                 item.when = text(&item.when);
                 item.since = item.since.as_ref().map(text);
+                for owner in &mut item.owners {
+                    *owner = scrub.who(owner).into_owned();
+                }
             }
         }
     }
@@ -194,6 +197,8 @@ fn change_copy(
         other @ (Change::StepOpened { .. }
         | Change::CardDeleted { .. }
         | Change::CardMoved { .. }
+        | Change::CardParked { .. }
+        | Change::CardUnparked { .. }
         | Change::CardTagged { .. }
         | Change::ParticipantRemoved { .. }
         | Change::VotersSet { .. }
@@ -231,5 +236,9 @@ fn commitment_copy(
         what: scrub.text(&c.what).into_owned(),
         who: scrub.who(&c.who).into_owned(),
         when: scrub.text(&c.when).into_owned(),
+        // Owners name participants by id: the participants themselves are anonymized.
+        owners: c.owners.clone(),
+        due: c.due,
+        from: c.from.clone(),
     }
 }

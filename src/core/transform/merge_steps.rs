@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::core::commitment::{Owner, Source};
+
 use super::merge::{Group, Rating};
 use crate::core::scenario::{Endorsers, Scale, StepKind, VoteSpec};
 use crate::core::state::{CardId, Commitment, ReviewStatus, RowRef, VoteTarget};
@@ -25,6 +27,27 @@ pub(super) struct Ctx<'a, 'b> {
 impl Ctx<'_, '_> {
     fn name(&self, g: usize) -> &str {
         self.names.get(g).map_or("?", String::as_str)
+    }
+
+    /// A group's owners with the merged session's participant ids.
+    fn owners(&self, g: usize, owners: &[Owner]) -> Vec<Owner> {
+        owners
+            .iter()
+            .filter_map(|o| match o {
+                Owner::Participant(id) => {
+                    self.person.get(&(g, *id)).map(|n| Owner::Participant(*n))
+                }
+                party @ Owner::Party(_) => Some(party.clone()),
+            })
+            .collect()
+    }
+
+    /// A group's link with the merged session's card ids (a card merged away loses it).
+    fn source(&self, g: usize, from: Option<&Source>) -> Option<Source> {
+        match from? {
+            Source::Card(id) => self.card_map.get(&(g, *id)).map(|c| Source::Card(*c)),
+            other => Some(other.clone()),
+        }
     }
 
     pub(super) fn matrix(&self, s: usize, step: &str, scale: &Scale, lang: Lang) -> Vec<Change> {
@@ -199,6 +222,9 @@ impl Ctx<'_, '_> {
                         },
                         who: c.who.clone(),
                         when: c.when.clone(),
+                        owners: self.owners(g, &c.owners),
+                        due: c.due,
+                        from: self.source(g, c.from.as_ref()),
                     },
                     position: None,
                 });

@@ -398,7 +398,7 @@ pub fn update(
             view.mode = Mode::Form(form);
             None
         }
-        Typed::Complete => purpose::finish(&form, state),
+        Typed::Complete => purpose::finish(&form, state, view.meeting),
         Typed::Closed => None,
         Typed::AskDiscard => Some(Reaction::Open(Mode::Confirm(Box::new(Question::discard(
             form, lang,

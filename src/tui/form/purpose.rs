@@ -2,9 +2,11 @@
 //! the purpose, never by the kind of step on screen.
 
 use super::Form;
+use crate::core::commitment;
 use crate::core::state::{CardId, Commitment, Participant, RowRef};
 use crate::core::{Change, SessionState, StepState, matrix};
 use crate::tui::room::RoomAsk;
+use crate::tui::session::view::Status;
 use crate::tui::steps::Reaction;
 
 /// What the form makes when it is complete.
@@ -34,6 +36,10 @@ pub enum Purpose {
     NewCommitment,
     /// Changes to a commitment.
     EditCommitment(u32),
+    /// What a commitment comes from (`l`).
+    CommitmentSource(u32),
+    /// An offered card that becomes a commitment (`o`).
+    FromOffered,
     /// The number of voters of the vote on screen.
     Voters,
     /// The minutes of the time box on screen; `start` starts it once set.
@@ -58,7 +64,11 @@ impl Purpose {
 }
 
 /// What a complete form makes.
-pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
+pub(super) fn finish(
+    form: &Form,
+    state: &SessionState,
+    meeting: Option<(jiff::civil::Date, crate::core::Lang)>,
+) -> Option<Reaction> {
     let step = state.current_step();
     let step_id = step.map(|s| s.id.clone()).unwrap_or_default();
     let next_id = state.next_id;
@@ -119,25 +129,58 @@ pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
                 ..old
             },
         },
-        Purpose::NewCommitment => Change::CommitmentAdded {
-            step: step_id,
-            commitment: Commitment {
+        Purpose::NewCommitment | Purpose::EditCommitment(_) => {
+            let (owners, who) = commitment::owners_from_text(state, &form.text_of(1));
+            let (today, lang) = meeting.unwrap_or((jiff::civil::Date::ZERO, state.lang));
+            let (due, when) = match commitment::when_from_text(&form.text_of(2), today) {
+                Ok(when) => when,
+                // A date that cannot be: said, and nothing saved.
+                Err(e) => return Some(Reaction::Say(Status::problem(e.message(lang)))),
+            };
+            let mut c = Commitment {
                 id: next_id,
                 what: text,
-                who: form.text_of(1),
-                when: form.text_of(2),
-            },
-            position: None,
-        },
-        Purpose::EditCommitment(id) => Change::CommitmentEdited {
-            step: step_id,
-            commitment: Commitment {
-                id,
-                what: text,
-                who: form.text_of(1),
-                when: form.text_of(2),
-            },
-        },
+                who,
+                when,
+                owners,
+                due,
+                from: None,
+            };
+            match form.purpose {
+                Purpose::EditCommitment(id) => {
+                    // The link stays: editing the text does not change where it came from.
+                    c.id = id;
+                    c.from = current_commitment(state, id).and_then(|old| old.from.clone());
+                    Change::CommitmentEdited {
+                        step: step_id,
+                        commitment: c,
+                    }
+                }
+                _ => Change::CommitmentAdded {
+                    step: step_id,
+                    commitment: c,
+                    position: None,
+                },
+            }
+        }
+        Purpose::CommitmentSource(id) => {
+            let mut c = current_commitment(state, id)?.clone();
+            c.from = form
+                .choice(0)
+                .as_deref()
+                .and_then(crate::tui::steps::agreement::parse_source);
+            Change::CommitmentEdited {
+                step: step_id,
+                commitment: c,
+            }
+        }
+        Purpose::FromOffered => {
+            let card = form.choice(0)?.parse().ok()?;
+            match state.action_from_card(card, next_id) {
+                Ok(change) => change,
+                Err(e) => return Some(Reaction::Say(Status::problem(e.message(state.lang)))),
+            }
+        }
         Purpose::Voters => Change::VotersSet {
             step: step_id,
             voters: text.parse::<u32>().ok(),
@@ -172,4 +215,12 @@ pub(super) fn finish(form: &Form, state: &SessionState) -> Option<Reaction> {
         }
     };
     Some(Reaction::record(change))
+}
+
+/// The commitment with this id in the agreement on screen.
+fn current_commitment(state: &SessionState, id: u32) -> Option<&Commitment> {
+    match state.steps.get(state.current) {
+        Some(StepState::Agreement(a)) => a.commitments.iter().find(|c| c.id == id),
+        _ => None,
+    }
 }

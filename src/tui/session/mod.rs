@@ -340,6 +340,7 @@ impl SessionScreen {
     /// else the participants panel, else the keys of every step, else the step's kind.
     pub fn act(&mut self, action: Action, now: Timestamp, lang: Lang) {
         self.view.clear_info();
+        self.view.meeting = Some((crate::store::zone::day_of(&self.live.session, now), lang));
         let state = &self.live.state;
         let view = &mut self.view;
         let reaction = match std::mem::take(&mut view.mode) {
@@ -397,6 +398,7 @@ impl SessionScreen {
                 self.view.people = Some(super::participants::Panel::default());
                 None
             }
+            Action::ParkingLot => Some(Reaction::Say(parking_lot(state, lang))),
             Action::Export => Some(Reaction::Say(super::share::export_beside(
                 &self.live, &self.path, lang,
             ))),
@@ -504,4 +506,26 @@ impl SessionScreen {
         self.close_room_now();
         self.file.as_mut().map(|f| f.close(wait))
     }
+}
+
+/// The parking lot in one line: how many, and their texts.
+fn parking_lot(state: &crate::core::SessionState, lang: Lang) -> super::session::view::Status {
+    use super::session::view::Status;
+    if state.parked.is_empty() {
+        return Status::info(lang.pick(
+            "De parkeerplaats is leeg (v op een bord zet een kaart apart).",
+            "The parking lot is empty (v on a board puts a card aside).",
+        ));
+    }
+    let texts: Vec<String> = state
+        .parked
+        .iter()
+        .map(|p| crate::core::clean::one_line(&p.card.text))
+        .collect();
+    Status::info(format!(
+        "{} ({}): {}",
+        lang.pick("Parkeerplaats", "Parking lot"),
+        texts.len(),
+        texts.join(" · ")
+    ))
 }

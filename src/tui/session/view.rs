@@ -108,6 +108,10 @@ pub struct View {
     pub marked: BTreeSet<CardId>,
     /// The participants panel, when open.
     pub people: Option<Panel>,
+    /// The day of the key being handled, in the meeting's zone, and the interface
+    /// language: what a typed date ("volgende week") is read against. Set by the session
+    /// screen before each key.
+    pub meeting: Option<(jiff::civil::Date, crate::core::Lang)>,
     /// What the matrix screens remember between keys (the open analysis, a typed sign).
     pub matrix: MatrixUi,
     /// The room, while it is open: its address, join code and QR code, and whether the QR

@@ -173,9 +173,15 @@ pub static EVERY_STEP: KeyTable = table!(
             [ch('D', Action::CloseRoom)],
         ),
         bind!(
+            "L",
+            "wat er op de parkeerplaats staat",
+            "what is in the parking lot",
+            [ch('L', Action::ParkingLot)],
+        ),
+        bind!(
             "X",
-            "verslag exporteren (.md .html .csv naast de sessie)",
-            "export the report (.md .html .csv beside the session)",
+            "exporteren: verslag, hand-out (pdf), werkmap (xlsx), agenda (ics)",
+            "export: report, handout (pdf), workbook (xlsx), calendar (ics)",
             [ch('X', Action::Export)],
         ),
         bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),

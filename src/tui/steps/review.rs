@@ -79,6 +79,11 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
         return;
     };
     let selected = scene.cursor().card;
+    let today = scene.view.meeting.map_or_else(
+        || crate::store::zone::meeting_day(&scene.live.session),
+        |(d, _)| d,
+    );
+    let order = crate::core::series::review_order(spec, today);
     let width = area.width.saturating_sub(4).max(10) as usize;
     let mut blocks: Vec<Entry> = Vec::new();
     if !spec.agreements.is_empty() {
@@ -121,6 +126,31 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             theme.dim,
         )]));
     }
+    // Overdue first, and who has how many: the room starts with what is late.
+    let late = crate::core::series::overdue_by_owner(spec, today);
+    if !late.is_empty() {
+        let per_owner: Vec<String> = late
+            .iter()
+            .map(|(owner, items)| {
+                let name = if owner.is_empty() {
+                    lang.pick("niemand", "no one").to_string()
+                } else {
+                    clean(owner).into_owned()
+                };
+                format!("{name} {}", items.len())
+            })
+            .collect();
+        let text = format!(
+            "{}: {}",
+            lang.pick("Over tijd, per eigenaar", "Overdue, per owner"),
+            per_owner.join(" · ")
+        );
+        let lines = wrap(&text, width)
+            .into_iter()
+            .map(|part| Line::styled(part, theme.focus))
+            .collect();
+        blocks.push(Entry::other(lines));
+    }
     let mark_w = [
         Some(ReviewStatus::Done),
         Some(ReviewStatus::Open),
@@ -132,7 +162,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     .max()
     .unwrap_or(10);
     let mut sel_block = 0;
-    for (i, item) in spec.items.iter().enumerate() {
+    for (i, item) in order.iter().filter_map(|n| spec.items.get(*n)).enumerate() {
         let status = review.marks.get(&item.id).copied();
         let is_sel = i == selected;
         let mark_style = match status {
@@ -143,11 +173,31 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             None => theme.base,
         };
         let mut text = clean(&item.what).into_owned();
-        for extra in [&item.who, &item.when] {
+        let when = match item.due {
+            Some(d) => crate::core::dates::format(d, lang),
+            None => item.when.clone(),
+        };
+        for extra in [&item.who, &when] {
             if !extra.is_empty() {
                 text.push_str(" · ");
                 text.push_str(&clean(extra));
             }
+        }
+        if let Some(late) = item
+            .due
+            .filter(|_| item.parked_from.is_none())
+            .and_then(|d| {
+                crate::core::dates::overdue_label(crate::core::dates::days_late(d, today), lang)
+            })
+        {
+            text.push_str(&format!(" · {late}"));
+        }
+        if let Some(step) = &item.parked_from {
+            text.push_str(&format!(
+                " ({} {})",
+                lang.pick("geparkeerd bij", "parked at"),
+                clean(step)
+            ));
         }
         if let Some(since) = &item.since {
             text.push_str(&format!(
@@ -237,7 +287,10 @@ fn update(view: &mut View, state: &SessionState, action: &Action, _lang: Lang) -
         Action::Up => view.cursor_mut(index).card = selected.saturating_sub(1),
         Action::Down => view.cursor_mut(index).card = (selected + 1).min(n.saturating_sub(1)),
         Action::Edit => {
-            let item = spec.items.get(selected)?;
+            // The rows are in the order the screen shows: overdue first.
+            let today = view.meeting.map_or(jiff::civil::Date::MAX, |(d, _)| d);
+            let order = crate::core::series::review_order(spec, today);
+            let item = spec.items.get(*order.get(selected)?)?;
             let status = match state.steps.get(index) {
                 Some(StepState::Review(r)) => r.marks.get(&item.id).copied(),
                 _ => None,

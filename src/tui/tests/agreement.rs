@@ -1,3 +1,4 @@
+use crate::core::state::Owner;
 use crossterm::event::KeyCode::{Down, Esc};
 
 use super::room::{Room, SIZES, hides, lines_with, shows};
@@ -62,7 +63,7 @@ fn commitments_are_added_edited_and_deleted_with_what_who_and_when() {
     room.keys("Maandelijks spreekuur\n");
     shows(
         &room.screen(80, 24),
-        "Nieuwe afspraak 2/3 · wie doet het? (partij of naam)",
+        "Nieuwe afspraak 2/3 · wie doet het? (partijen of namen, met komma's)",
     );
     room.keys("gemeente\nvoor de zomer\n");
     room.keys("aVerslag delen met de raad\nPetra\n\n");
@@ -70,7 +71,7 @@ fn commitments_are_added_edited_and_deleted_with_what_who_and_when() {
         let screen = room.screen(w, h);
         shows(&screen, "Afspraken (2)");
         shows(&screen, "1. Maandelijks spreekuur");
-        shows(&screen, "wie: Gemeente · wanneer: voor de zomer");
+        shows(&screen, "wie: Gemeente · wanneer: “voor de zomer”");
         shows(&screen, "▶ 2. Verslag delen met de raad");
         shows(&screen, "wie: Petra · wanneer: —");
     }
@@ -83,7 +84,7 @@ fn commitments_are_added_edited_and_deleted_with_what_who_and_when() {
         &room.screen(80, 24),
         "2. Verslag delen met de raad en de wethouder",
     );
-    shows(&room.screen(80, 24), "wie: Petra · wanneer: na de zomer");
+    shows(&room.screen(80, 24), "wie: Petra · wanneer: “na de zomer”");
     // Delete asks first; n keeps it.
     room.keys("d");
     shows(&room.screen(80, 24), "Deze afspraak verwijderen? j/n");
@@ -98,15 +99,71 @@ fn commitments_are_added_edited_and_deleted_with_what_who_and_when() {
     let Some(StepState::Agreement(a)) = state.steps.get(3) else {
         panic!("act 4 is an agreement");
     };
-    let list: Vec<(&str, &str, &str)> = a
+    let list: Vec<(&str, &[Owner], &str, &str)> = a
         .commitments
         .iter()
-        .map(|c| (c.what.as_str(), c.who.as_str(), c.when.as_str()))
+        .map(|c| {
+            (
+                c.what.as_str(),
+                c.owners.as_slice(),
+                c.who.as_str(),
+                c.when.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         list,
-        [("Maandelijks spreekuur", "gemeente", "voor de zomer")]
+        [(
+            "Maandelijks spreekuur",
+            &[Owner::Party("gemeente".into())][..],
+            "",
+            "voor de zomer"
+        )]
     );
+}
+
+#[test]
+fn a_typed_when_becomes_a_date_of_the_meeting_and_an_impossible_one_is_refused() {
+    let mut room = Room::new("zwolse-komedie", Lang::Nl);
+    room.go_to_step(4);
+    // The meeting's day is the clock's day of the key press (the harness's clock).
+    room.keys(
+        "aBrief aan de raad
+gemeente, initiatief en de wethouder
+over 2 weken
+",
+    );
+    let state = room.saved().state().expect("valid log");
+    let Some(StepState::Agreement(a)) = state.steps.get(3) else {
+        panic!("act 4 is an agreement");
+    };
+    let c = &a.commitments[0];
+    assert_eq!(
+        c.owners,
+        [
+            Owner::Party("gemeente".into()),
+            Owner::Party("initiatief".into())
+        ]
+    );
+    assert_eq!(c.who, "de wethouder");
+    let due = c.due.expect("a date");
+    assert!(c.when.is_empty());
+    let shown = crate::core::dates::format(due, Lang::Nl);
+    for (w, h) in SIZES {
+        // The year may wrap to the next line on a narrow screen.
+        let (day, _year) = shown.rsplit_once(' ').expect("a year");
+        shows(&room.screen(w, h), &format!("wanneer: {day}"));
+    }
+    // 31 February: said, and nothing saved.
+    let before = room.saved().events.len();
+    room.keys(
+        "aNog een
+gemeente
+31-2
+",
+    );
+    shows(&room.screen(80, 24), "31 februari bestaat niet");
+    assert_eq!(room.saved().events.len(), before);
 }
 
 #[test]

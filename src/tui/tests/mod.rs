@@ -1,6 +1,7 @@
 //! Screen tests without a terminal: the app driven by key events and drawn into a
 //! ratatui TestBackend, asserting the text a person would read.
 
+mod actions;
 mod agreement;
 mod board;
 mod devices;

@@ -92,6 +92,7 @@ fn replay_follow_and_review_draw_at_every_size() {
             who: "Gemeente".into(),
             when: "voor de zomer".into(),
             since: Some("CoP Zwolle 1".into()),
+            ..Default::default()
         });
     }
     let file = path.with_file_name("volgende.json");

@@ -33,8 +33,12 @@ pub fn start_time() -> Timestamp {
 impl Room {
     /// A new session of the built-in scenario `id`.
     pub fn new(id: &str, lang: Lang) -> Room {
+        Room::of(builtin(id).expect("built-in").expect("valid"), lang)
+    }
+
+    /// A new session of `scenario`.
+    pub fn of(scenario: crate::core::Scenario, lang: Lang) -> Room {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let scenario = builtin(id).expect("built-in").expect("valid");
         let ws = SessionScreen::create_at(
             dir.path().join("sessie.json"),
             scenario,

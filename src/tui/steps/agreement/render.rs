@@ -286,8 +286,24 @@ fn commitment_blocks(look: &Look, list: &[Item]) -> Vec<(Entry<'static>, Option<
         let lead = format!("{} {number}. ", if is_sel { "▶" } else { " " });
         let mut lines = Vec::new();
         push_wrapped(&mut lines, &lead, &clean(&c.what), width, style);
-        let who =
-            party_name(Some(&c.who), parties, lang).unwrap_or_else(|| clean(&c.who).into_owned());
+        // Owners by name; an older file's "who" may be a party id.
+        let who = if c.owners.is_empty() {
+            party_name(Some(&c.who), parties, lang).unwrap_or_else(|| clean(&c.who).into_owned())
+        } else {
+            clean(&crate::core::commitment::who_text(state, c, lang)).into_owned()
+        };
+        // A date reads with its weekday; a text the room insisted on is quoted: not a date.
+        let when = match c.due {
+            Some(d) => crate::core::dates::format(d, lang),
+            None if c.when.trim().is_empty() => String::new(),
+            None => format!("“{}”", clean(c.when.trim())),
+        };
+        let from = c
+            .from
+            .as_ref()
+            .and_then(|s| source_text(state, s, lang))
+            .map(|t| format!(" · {t}"))
+            .unwrap_or_default();
         let open = |s: String| {
             if s.trim().is_empty() {
                 "—".to_string()
@@ -296,11 +312,11 @@ fn commitment_blocks(look: &Look, list: &[Item]) -> Vec<(Entry<'static>, Option<
             }
         };
         let details = format!(
-            "{} {} · {} {}",
+            "{} {} · {} {}{from}",
             lang.pick("wie:", "who:"),
             open(who),
             lang.pick("wanneer:", "when:"),
-            open(clean(&c.when).into_owned())
+            open(when)
         );
         let indent = " ".repeat(lead.chars().count());
         push_wrapped(&mut lines, &indent, &details, width, theme.dim);
@@ -321,4 +337,54 @@ fn commitment_blocks(look: &Look, list: &[Item]) -> Vec<(Entry<'static>, Option<
         out.push((Entry::other(lines), None));
     }
     out
+}
+
+/// Where a commitment came from, as the list shows it: "uit kaart: …", "spoor: …",
+/// "uitgangspunt: …", "stap: …"; none when it no longer exists.
+fn source_text(
+    state: &SessionState,
+    source: &crate::core::state::Source,
+    lang: Lang,
+) -> Option<String> {
+    use crate::core::state::Source;
+    let scenario = &state.scenario;
+    let (label, text) = match source {
+        Source::Card(id) => (
+            lang.pick("uit kaart:", "from card:"),
+            state.any_card(*id)?.text.clone(),
+        ),
+        Source::Track(id) => (
+            lang.pick("spoor:", "track:"),
+            state
+                .current_step()
+                .and_then(|s| s.kind.agreement())
+                .and_then(|a| a.tracks.iter().find(|t| &t.id == id))?
+                .label
+                .get(lang)
+                .to_string(),
+        ),
+        Source::Principle(id) => (
+            lang.pick("uitgangspunt:", "principle:"),
+            scenario
+                .steps
+                .iter()
+                .filter_map(|s| s.kind.agreement())
+                .flat_map(|a| a.principles.iter())
+                .find(|p| &p.id == id)?
+                .text
+                .get(lang)
+                .to_string(),
+        ),
+        Source::Step(id) => (
+            lang.pick("stap:", "step:"),
+            scenario
+                .steps
+                .iter()
+                .find(|s| &s.id == id)?
+                .title
+                .get(lang)
+                .to_string(),
+        ),
+    };
+    Some(format!("{label} {}", clean(&text)))
 }

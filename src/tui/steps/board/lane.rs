@@ -23,6 +23,8 @@ pub struct LaneLook<'a> {
     pub selected: Option<usize>,
     /// Cards marked for grouping.
     pub marked: &'a std::collections::BTreeSet<CardId>,
+    /// Cards that became actions: marked `→ afspraak`.
+    pub actions: &'a std::collections::BTreeSet<CardId>,
     /// The scenario's parties (for labels).
     pub parties: &'a [Party],
     /// No blank lines between cards (set for every lane when one lane needs it, so the
@@ -208,10 +210,13 @@ fn build(
                 let lead = format!("{indent}{cursor}{mark} ");
                 let lead_w = lead.chars().count();
                 let label = card.party.as_deref().map(|p| party_label(look.parties, p));
-                let text = match &label {
+                let mut text = match &label {
                     Some((l, _)) => format!("{l} {}", clean(&card.text)),
                     None => clean(&card.text).into_owned(),
                 };
+                if look.actions.contains(&card.id) {
+                    text.push_str(lang.pick(" → afspraak", " → commitment"));
+                }
                 let style = if is_sel {
                     theme.selected
                 } else if is_marked {

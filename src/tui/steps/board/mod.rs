@@ -103,6 +103,18 @@ pub static KEYS: KeyTable = table!(
             [ch('o', Action::Tag)],
         ),
         bind!(
+            "A",
+            "kaart wordt een afspraak (in de afsprakenstap; de kaart blijft)",
+            "the card becomes a commitment (in the agreement step; the card stays)",
+            [ch('A', Action::ToAction)],
+        ),
+        bind!(
+            "v V",
+            "kaart voor later naar de parkeerplaats / laatste terug",
+            "card aside to the parking lot / the last one back",
+            [ch('v', Action::Park), ch('V', Action::Unpark)],
+        ),
+        bind!(
             "s",
             "kaart groot in beeld (Esc terug)",
             "card large on screen (Esc back)",
@@ -170,7 +182,8 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             .collect();
         frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), *tabs);
     }
-    let compact = is_compact(scene.view, board, &laid, &titles, parties, theme, lang);
+    let actions = action_cards(state);
+    let compact = is_compact(scene.view, board, &laid, &titles, state, theme, lang);
     for &(i, lane_area) in &laid.lanes {
         let Some(lane) = board.lanes.get(i) else {
             continue;
@@ -179,6 +192,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             title: &titles[i],
             selected: (i == cursor.lane).then_some(cursor.card),
             marked: &scene.view.marked,
+            actions: &actions,
             parties,
             compact,
             hints: scene.edits(),
@@ -193,16 +207,19 @@ fn is_compact(
     board: &BoardState,
     laid: &BoardLayout,
     titles: &[String],
-    parties: &[crate::core::Party],
+    state: &SessionState,
     theme: &Theme,
     lang: Lang,
 ) -> bool {
+    let parties = state.scenario.parties();
+    let actions = &action_cards(state);
     laid.lanes.iter().any(|&(i, area)| {
         board.lanes.get(i).is_some_and(|lane| {
             let look = LaneLook {
                 title: &titles[i],
                 selected: None,
                 marked: &view.marked,
+                actions,
                 parties,
                 compact: false,
                 hints: true,
@@ -246,7 +263,8 @@ fn click(
             .map(|&(lane, _, _)| Cursor { lane, card: 0 });
     }
     let parties = scenario.parties();
-    let compact = is_compact(view, board, &laid, &titles, parties, theme, lang);
+    let actions = action_cards(state);
+    let compact = is_compact(view, board, &laid, &titles, state, theme, lang);
     for &(i, lane_area) in &laid.lanes {
         let inside = column >= lane_area.x
             && column < lane_area.right()
@@ -259,6 +277,7 @@ fn click(
             title: &titles[i],
             selected: (i == cursor.lane).then_some(cursor.card),
             marked: &view.marked,
+            actions: &actions,
             parties,
             compact,
             hints: true,
@@ -315,14 +334,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             let cur_len = current.chars().count();
             let w_len = word.chars().count();
             if cur_len == 0 && w_len > width {
-                // A hyphen where there is room for one (a line of one column has none).
+                // Pieces of the word with a hyphen where there is room for one (a line of
+                // one column has none), all at once: a pasted run of 100,000 letters must
+                // not take a pass over the rest per line.
                 let take = if width > 1 { width - 1 } else { 1 };
-                let mut head: String = word.chars().take(take).collect();
-                if width > 1 {
-                    head.push('-');
-                }
-                word = word.chars().skip(take).collect();
-                lines.push(head);
+                let chars: Vec<char> = word.chars().collect();
+                let pieces = (w_len - width).div_ceil(take);
+                let (head, rest) = chars.split_at((pieces * take).min(chars.len()));
+                lines.extend(head.chunks(take).map(|c| {
+                    let mut piece: String = c.iter().collect();
+                    if width > 1 {
+                        piece.push('-');
+                    }
+                    piece
+                }));
+                word = rest.iter().collect();
                 continue;
             }
             if cur_len > 0 && cur_len + 1 + w_len > width {
@@ -340,4 +366,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+/// The cards that became actions (marked on the board).
+fn action_cards(state: &SessionState) -> std::collections::BTreeSet<CardId> {
+    state
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            crate::core::StepState::Agreement(a) => {
+                Some(a.commitments.iter().filter_map(|c| c.card()))
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }

@@ -8,6 +8,7 @@ use crate::core::{Change, Lang, SessionState};
 use crate::tui::action::Action;
 use crate::tui::form::{Check, Form, Purpose};
 use crate::tui::question::Question;
+use crate::tui::session::view::Status;
 use crate::tui::session::view::{Mode, View};
 use crate::tui::steps::Reaction;
 
@@ -260,6 +261,29 @@ pub(super) fn update(
             }))
         }),
         Action::Spotlight if selected.is_some() => open(Mode::Spotlight),
+        Action::ToAction => {
+            selected.map(|card| match state.action_from_card(card, state.next_id) {
+                Ok(change) => Reaction::record(change),
+                Err(e) => Reaction::Say(Status::problem(e.message(lang))),
+            })
+        }
+        Action::Park => selected.map(|card| {
+            Reaction::record(Change::CardParked {
+                step: step_id.clone(),
+                card,
+                position: None,
+            })
+        }),
+        Action::Unpark => match state.parked.iter().rev().find(|p| p.step == step_id) {
+            Some(p) => Some(Reaction::record(Change::CardUnparked {
+                card: p.card.id,
+                position: None,
+            })),
+            None => Some(Reaction::Say(Status::info(lang.pick(
+                "er staat geen kaart van deze stap op de parkeerplaats",
+                "no card of this step is in the parking lot",
+            )))),
+        },
         _ => None,
     };
     view.keep_valid(state);
