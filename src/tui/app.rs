@@ -87,6 +87,8 @@ pub struct App {
     clock: Clock,
     /// Where the open session tells that its save status moved.
     inputs: Option<Inputs>,
+    /// The home screen a replay was started from: `q` goes back to it.
+    home: Option<Box<Screen>>,
 }
 
 impl App {
@@ -104,6 +106,7 @@ impl App {
             room: RoomSettings::default(),
             clock,
             inputs: None,
+            home: None,
         }
     }
 
@@ -367,7 +370,11 @@ impl App {
                 other => s.act(other, now, lang),
             },
             Screen::Replay(replay) => match action {
-                Action::Quit => self.quit = true,
+                // A replay chosen on the home screen goes back to it.
+                Action::Quit => match self.home.take() {
+                    Some(home) => self.screen = *home,
+                    None => self.quit = true,
+                },
                 other => replay.act(other),
             },
             Screen::Follow(follow) => match action {
@@ -439,7 +446,10 @@ impl App {
             return;
         };
         match super::replay::Replay::open(&info.path, self.lang) {
-            Ok(r) => self.screen = Screen::Replay(Box::new(r)),
+            Ok(r) => {
+                let home = std::mem::replace(&mut self.screen, Screen::Replay(Box::new(r)));
+                self.home = Some(Box::new(home));
+            }
             Err(e) => self.show_error(&e),
         }
     }

@@ -106,6 +106,9 @@ fn the_home_screen_asks_the_title_and_opens_continues_and_replays_a_session() {
     app.wait_for("r terugkijken");
     app.send("r");
     app.wait_for("wijziging 0/");
+    // q goes back to the home screen it came from; q there ends.
+    app.send("q");
+    app.wait_for("Recente sessies");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
