@@ -43,8 +43,8 @@ pub static KEYS: KeyTable = table!(
         ),
         bind!(
             "r",
-            "deze sessie terugkijken",
-            "replay this session",
+            "deze sessie terugkijken (q komt hier terug)",
+            "replay this session (q comes back here)",
             [ch('r', Action::PlayBack)],
         ),
         bind!("?", "deze hulp", "this help", [ch('?', Action::Help)]),
