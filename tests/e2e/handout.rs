@@ -352,7 +352,13 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
             "-env:UserInstallation=file://{}",
             profile.path().display()
         ))
-        .args(["--headless", "--convert-to", "csv", "--outdir"])
+        // The CSV filter's options: comma, double quote, UTF-8 (76), from the first line.
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(dir.path().join("book.xlsx"))
         .output()
