@@ -7,22 +7,9 @@ use crossterm::event::KeyCode::{Down, End, Esc, Home};
 use super::room::{Room, SIZES, hides, shows};
 use crate::core::{Change, Lang};
 
-/// The changes recorded so far, as the session holds them.
-fn changes(room: &Room) -> Vec<Change> {
-    let crate::tui::app::Screen::Session(ws) = &room.app.screen else {
-        panic!("a session");
-    };
-    ws.live
-        .session
-        .events
-        .iter()
-        .map(|e| e.change.clone())
-        .collect()
-}
-
 /// The item of the newest endorsement, also inside a group.
 fn last_endorsed(room: &mut Room) -> Option<String> {
-    changes(room).iter().rev().find_map(|change| match change {
+    room.changes().iter().rev().find_map(|change| match change {
         Change::EndorsementSet { item, .. } => Some(item.clone()),
         Change::Group { changes } => changes.iter().find_map(|c| match c {
             Change::EndorsementSet { item, .. } => Some(item.clone()),
@@ -67,7 +54,8 @@ fn home_and_end_reach_the_first_and_the_last_card_of_a_vote() {
     room.keys("+");
     room.key(Home);
     room.keys("++");
-    let dots: Vec<String> = changes(&room)
+    let dots: Vec<String> = room
+        .changes()
         .iter()
         .filter_map(|change| match change {
             Change::DotAdded { target, .. } => Some(format!("{target:?}")),

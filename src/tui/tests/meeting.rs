@@ -9,18 +9,6 @@ use crate::core::{Change, Lang};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 35)];
 
-fn events(room: &Room) -> Vec<Change> {
-    let crate::tui::app::Screen::Session(ws) = &room.app.screen else {
-        panic!("a session");
-    };
-    ws.live
-        .session
-        .events
-        .iter()
-        .map(|e| e.change.clone())
-        .collect()
-}
-
 #[test]
 fn digits_reach_every_lane_and_arrows_stop_at_the_ends() {
     // Four lanes at 80 columns: one at a time, the others named above it.
@@ -114,7 +102,8 @@ fn a_goal_moved_to_another_partys_lane_takes_that_party_in_one_undoable_change()
     room.keys("n");
     shows(&room.screen(120, 35), "[GEM] Lage aansluitkosten");
     room.keys("p");
-    let moved = events(&room)
+    let moved = room
+        .changes()
         .into_iter()
         .filter(|c| matches!(c, Change::Group { .. }))
         .count();
@@ -189,7 +178,8 @@ fn all_present_endorse_with_one_key_and_one_undo() {
     for (w, h) in SIZES {
         shows(&room.screen(w, h), "onderschreven door 7 van 7");
     }
-    let groups = events(&room)
+    let groups = room
+        .changes()
         .into_iter()
         .filter(|c| matches!(c, Change::Group { .. }))
         .count();

@@ -101,6 +101,19 @@ impl Room {
         text(&self.buffer(width, height))
     }
 
+    /// The changes recorded so far, as the open session holds them.
+    pub fn changes(&self) -> Vec<crate::core::Change> {
+        let Screen::Session(ws) = &self.app.screen else {
+            panic!("a session");
+        };
+        ws.live
+            .session
+            .events
+            .iter()
+            .map(|e| e.change.clone())
+            .collect()
+    }
+
     /// The session as saved, once every change is written.
     pub fn saved(&mut self) -> Session {
         if let Screen::Session(ws) = &mut self.app.screen {
