@@ -7,7 +7,7 @@ use super::{Rgb, Weight};
 use crate::core::{Lang, dates};
 use crate::report::html_steps::heat;
 use crate::report::outcome::*;
-use crate::report::words::{date_time, dots, endorsed_count, step_heading, value_text};
+use crate::report::words::{date_time, endorsed_count, step_heading, value_text};
 
 /// The full report of an outcome, in `lang`.
 pub fn render(outcome: &Outcome, lang: Lang) -> Vec<u8> {
@@ -185,26 +185,7 @@ fn matrix(flow: &mut Flow, m: &MatrixOutcome, lang: Lang) {
 }
 
 fn vote(flow: &mut Flow, outcome: &Outcome, v: &VoteOutcome, lang: Lang) {
-    let rows: Vec<Vec<Cell>> = v
-        .results
-        .iter()
-        .map(|r| {
-            let mut label = r.label.clone();
-            if let Some(p) = &r.party {
-                label = format!("{label} ({})", outcome.party_name(p, lang));
-            }
-            vec![
-                Cell::bold(format!("{}.", r.rank)),
-                Cell::plain(label),
-                Cell::plain(dots(r.dots, lang)),
-            ]
-        })
-        .collect();
-    flow.table(
-        &[0.06, 0.8, 0.14],
-        &["", lang.pick("Wat", "What"), lang.pick("Stippen", "Dots")],
-        &rows,
-    );
+    super::handout::vote_table(flow, outcome, &v.results, lang);
 }
 
 fn agreement(flow: &mut Flow, a: &AgreementOutcome, lang: Lang) {

@@ -7,7 +7,7 @@
 use super::flow::{Cell, Flow, MARGIN};
 use super::{Rgb, Weight};
 use crate::core::{Lang, dates};
-use crate::report::outcome::{Outcome, StepOutcome, StepResult};
+use crate::report::outcome::{Outcome, StepOutcome, StepResult, VoteResult};
 use crate::report::words::{dots, endorsed_count, step_heading};
 
 /// How many results of a vote the handout shows.
@@ -154,8 +154,18 @@ fn vote(flow: &mut Flow, outcome: &Outcome, step: &StepOutcome, lang: Lang) {
         return;
     }
     flow.heading(&step_heading(outcome, step, lang), 9.5, 30.0);
+    vote_table(flow, outcome, results, lang);
+}
+
+/// The ranked results of a vote as a table: rank, what (with its party), dots.
+pub(super) fn vote_table<'a>(
+    flow: &mut Flow,
+    outcome: &Outcome,
+    results: impl IntoIterator<Item = &'a VoteResult>,
+    lang: Lang,
+) {
     let rows: Vec<Vec<Cell>> = results
-        .iter()
+        .into_iter()
         .map(|r| {
             let mut label = r.label.clone();
             if let Some(p) = &r.party {
