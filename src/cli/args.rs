@@ -303,11 +303,33 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
                 }
             }
         }
-        for line in conflict_lines(file, lang) {
+        for line in conflict_lines(file, lang).into_iter().chain(journal_line(file, lang)) {
             println!("{}", safe(&line));
         }
     }
     i32::from(bad > 0)
+}
+
+/// What `check` says of a journal beside a session file that holds changes.
+fn journal_line(file: &Path, lang: Lang) -> Option<String> {
+    use samenspel::store::journal::journal_path;
+    let journal = journal_path(file);
+    if !journal.exists() {
+        return None;
+    }
+    let bytes = samenspel::store::load::read_session_bytes(file).ok()?;
+    let n = samenspel::store::on_disk::journal_events(file, &bytes);
+    (n > 0).then(|| {
+        let (name, journal) = (file.display(), journal.display());
+        match lang {
+            Lang::Nl => format!(
+                "{name}: {n} wijziging(en) staan nog in het journaal {journal} (de sessie is open, of samenspel stopte voor het sluiten); ze zijn hierboven meegeteld en komen in het bestand zodra samenspel de sessie sluit"
+            ),
+            Lang::En => format!(
+                "{name}: {n} change(s) are still in the journal {journal} (the session is open, or samenspel stopped before closing it); they were checked above and go into the file once samenspel closes the session"
+            ),
+        }
+    })
 }
 
 /// What `check` says of conflict copies: beside a session file, or when it is one.

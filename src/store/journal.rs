@@ -142,6 +142,26 @@ impl Journal {
     }
 }
 
+/// The events of the whole event lines at the start of `bytes` (a journal read from after
+/// its first line), and the length of those lines. None when a damaged line is followed by
+/// a whole one, or a line is no event.
+pub fn parse_lines(bytes: &[u8]) -> Option<(Vec<Event>, usize)> {
+    let (mut events, mut whole, mut at, mut bad) = (Vec::new(), 0, 0, false);
+    while let Some(len) = bytes.get(at..).and_then(|rest| memchr(b'\n', rest)) {
+        let line = bytes.get(at..at + len).unwrap_or_default();
+        at += len + 1;
+        match checked(line) {
+            None => bad = true,
+            Some(_) if bad => return None,
+            Some(json) => {
+                events.push(serde_json::from_slice(json).ok()?);
+                whole = at;
+            }
+        }
+    }
+    Some((events, whole))
+}
+
 fn header(json: &[u8]) -> Result<Base, Damage> {
     let h: Header = serde_json::from_slice(json).map_err(|_| {
         // A whole first line that is no header: read a newer one as such.
@@ -166,8 +186,8 @@ fn header(json: &[u8]) -> Result<Base, Damage> {
     })
 }
 
-/// The JSON of a line whose checksum fits.
-fn checked(line: &[u8]) -> Option<&[u8]> {
+/// The JSON of a line (without its newline) whose checksum fits.
+pub fn checked(line: &[u8]) -> Option<&[u8]> {
     let (crc, rest) = (line.get(..8)?, line.get(8..)?);
     let json = rest.strip_prefix(b" ")?;
     // Exactly as written: 8 lowercase hex digits (so no changed byte goes unnoticed).
@@ -178,7 +198,8 @@ fn checked(line: &[u8]) -> Option<&[u8]> {
     (crc32fast::hash(json) == crc).then_some(json)
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+/// Where `needle` first is in `haystack`.
+pub fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     haystack.iter().position(|b| *b == needle)
 }
 

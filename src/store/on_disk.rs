@@ -126,6 +126,24 @@ pub fn apply_journal(
     Err(foreign(path, &jpath, journal.events.len()))
 }
 
+/// How many changes the journal beside `path` adds to the file's `bytes` (0 when it has
+/// none that fit): for the list of sessions.
+pub fn journal_events(path: &Path, bytes: &[u8]) -> usize {
+    let Ok(jbytes) = read_at_most(&journal_path(path), MAX_SESSION_BYTES) else {
+        return 0;
+    };
+    match Journal::parse(&jbytes) {
+        Ok(Journal {
+            base: Some(base),
+            events,
+            ..
+        }) if base.bytes == bytes.len() as u64 && base.crc32 == crc32fast::hash(bytes) => {
+            events.len()
+        }
+        _ => 0,
+    }
+}
+
 fn damaged(jpath: &Path, damage: &Damage) -> FileError {
     let aside_nl = "zet het journaal opzij (hernoem het) om het sessiebestand te openen zoals het is";
     let aside_en = "put the journal aside (rename it) to open the session file as it is";

@@ -13,7 +13,7 @@ use std::sync::Mutex;
 
 use super::atomic::{folder, sync_dir, write_atomic, write_atomic_with};
 use super::conflict::{Conflict, Stamp, changed_elsewhere, copy_path, stamp};
-use super::journal::{Base, header_line, journal_path, push_line};
+use super::journal::{Base, checked, header_line, journal_path, memchr, push_line};
 use super::lock::SessionLock;
 use super::mirror::{Mirror, log_end};
 use super::on_disk::{JournalState, OnDisk};
@@ -38,6 +38,9 @@ struct Open {
     len: u64,
     /// The events in it.
     lines: usize,
+    /// How much of it is in the mirror too (the rest is copied over before the file is
+    /// written whole, so that a save writes the journal only).
+    mirrored_to: u64,
 }
 
 /// The files of one session, as the writer keeps them.
@@ -59,6 +62,8 @@ pub struct Files {
     conflict: Option<(Conflict, Option<SessionLock>)>,
     fault: WriteFn,
     fold_floor: u64,
+    /// The journal failed and what it held could not be read back: no whole writes.
+    lost_track: bool,
 }
 
 fn invalid(e: &serde_json::Error) -> SaveError {
@@ -170,6 +175,7 @@ impl Files {
             conflict: None,
             fault,
             fold_floor: FOLD_FLOOR,
+            lost_track: false,
         }
     }
 
@@ -205,9 +211,7 @@ impl Files {
         if pending.is_empty() {
             return Ok(());
         }
-        let staged = self.mirror.stage(pending).map_err(|e| SaveError::from_io(&e))?;
         self.append(pending)?;
-        self.mirror.take(staged);
         self.mirrored += pending.len();
         self.saved = self.mirrored;
         pending.clear();
@@ -291,6 +295,10 @@ impl Files {
                 // (a failed sync may have lost pages) is begun anew with the next save.
                 let cut = !gone && j.file.set_len(j.len).and_then(|()| j.file.sync_data()).is_ok();
                 if !cut || e.raw_os_error() == Some(libc::EIO) {
+                    // What it saved goes into the mirror first; the file is written whole next.
+                    if self.catch_up().is_err() {
+                        self.lost_track = true;
+                    }
                     self.journal = None;
                 }
                 Err(SaveError::from_io(&e))
@@ -301,6 +309,7 @@ impl Files {
     /// Writes the whole session file from the mirror; then begins the journal anew (or,
     /// on the way out, removes it).
     fn write_whole(&mut self, begin_again: bool) -> Result<(), SaveError> {
+        self.catch_up()?;
         let len = self.mirror.len();
         (self.fault)(&self.path, len as usize).map_err(|e| SaveError::from_io(&e))?;
         let crc32 = self.write_file(&self.path.clone())?;
@@ -318,6 +327,40 @@ impl Files {
         } else if std::fs::remove_file(&self.journal_path).is_ok() {
             let _ = sync_dir(folder(&self.path));
         }
+        Ok(())
+    }
+
+    /// Copies the journal's lines that are not in the mirror yet into it.
+    fn catch_up(&mut self) -> Result<(), SaveError> {
+        if self.lost_track {
+            // Never write a file whole that would miss saved changes.
+            return Err(SaveError {
+                kind: ErrorKind::InvalidData,
+                detail: "the journal cannot be read back".into(),
+            });
+        }
+        let Some(j) = &mut self.journal else {
+            return Ok(());
+        };
+        if j.mirrored_to >= j.len {
+            return Ok(());
+        }
+        let io = |e: std::io::Error| SaveError::from_io(&e);
+        let mut bytes = vec![0u8; (j.len - j.mirrored_to) as usize];
+        read_exact_at(&j.file, &mut bytes, j.mirrored_to).map_err(io)?;
+        let mut jsons = Vec::new();
+        let mut at = 0;
+        while let Some(len) = bytes.get(at..).and_then(|rest| memchr(b'\n', rest)) {
+            let line = bytes.get(at..at + len).unwrap_or_default();
+            at += len + 1;
+            match checked(line) {
+                Some(json) => jsons.push(json.to_vec()),
+                None => return Err(io(ErrorKind::InvalidData.into())),
+            }
+        }
+        let staged = self.mirror.stage(&jsons).map_err(io)?;
+        self.mirror.take(staged);
+        j.mirrored_to = j.len;
         Ok(())
     }
 
@@ -365,6 +408,7 @@ impl Files {
             file,
             len: whole,
             lines,
+            mirrored_to: whole,
         })
     }
 
@@ -408,6 +452,7 @@ impl Files {
             return Ok(());
         };
         let copy = conflict.copy.clone();
+        self.catch_up()?;
         (self.fault)(&copy, self.mirror.len() as usize).map_err(|e| SaveError::from_io(&e))?;
         self.write_file(&copy)?;
         self.saved = self.mirrored;
@@ -426,6 +471,19 @@ fn nlink(meta: &std::fs::Metadata) -> u64 {
 #[cfg(not(unix))]
 fn nlink(_meta: &std::fs::Metadata) -> u64 {
     1
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = file;
+    f.seek(SeekFrom::Start(at))?;
+    f.read_exact(buf)
 }
 
 #[cfg(unix)]
