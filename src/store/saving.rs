@@ -201,6 +201,8 @@ impl Files {
     pub fn save(&mut self, pending: &mut Vec<Vec<u8>>, status: &Mutex<SaveStatus>) -> Result<(), SaveError> {
         self.look_for_conflict(status);
         if self.conflict.is_some() || self.whole_first || self.journal.is_none() {
+            // What the journal saved comes before the new events.
+            self.catch_up()?;
             self.take_in(pending)?;
             return if self.conflict.is_some() {
                 self.write_copy()
