@@ -21,6 +21,7 @@ mod conflict;
 mod data_right;
 mod durability;
 mod exports;
+mod frames;
 mod full_disk;
 mod handout;
 mod handout_typed;
