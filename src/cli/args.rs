@@ -303,7 +303,10 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
                 }
             }
         }
-        for line in conflict_lines(file, lang).into_iter().chain(journal_line(file, lang)) {
+        for line in conflict_lines(file, lang)
+            .into_iter()
+            .chain(journal_line(file, lang))
+        {
             println!("{}", safe(&line));
         }
     }

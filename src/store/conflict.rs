@@ -34,6 +34,12 @@ pub fn stamp(path: &Path) -> std::io::Result<Option<Stamp>> {
     }
 }
 
+/// The stamp of a file held open (the one that was read, even if another has taken its
+/// place at its path since).
+pub fn stamp_of_open(file: &std::fs::File) -> Option<Stamp> {
+    file.metadata().ok().map(|meta| Stamp::of(&meta))
+}
+
 impl Stamp {
     fn of(meta: &std::fs::Metadata) -> Stamp {
         #[cfg(unix)]

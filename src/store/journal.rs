@@ -245,7 +245,13 @@ mod tests {
         assert_eq!(read.events, events);
         assert_eq!(read.whole, bytes.len());
         // Cut anywhere in the last line: the first event only.
-        let last = bytes.len() - 1 - bytes[..bytes.len() - 1].iter().rev().position(|b| *b == b'\n').unwrap();
+        let last = bytes.len()
+            - 1
+            - bytes[..bytes.len() - 1]
+                .iter()
+                .rev()
+                .position(|b| *b == b'\n')
+                .unwrap();
         for cut in last..bytes.len() {
             let read = Journal::parse(&bytes[..cut]).unwrap();
             assert_eq!(read.events, events[..1], "cut at {cut}");

@@ -9,8 +9,8 @@ use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::journal::journal_path;
-use super::on_disk::{OnDisk, apply_journal, layout, read_open};
 use super::migrate::{SCENARIO_MIGRATIONS, migrate, migrate_session};
+use super::on_disk::{OnDisk, apply_journal, layout, read_open};
 use crate::core::scenario::{SCENARIO_FORMAT, SCENARIO_VERSION};
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
 use crate::core::validate::validate_scenario;

@@ -68,7 +68,11 @@ impl Mirror {
 
     /// A mirror of a session file's bytes laid out as samenspel writes them; `end` and
     /// `empty` as [`log_end`] found them.
-    pub fn of_bytes(dir: &Path, bytes: &[u8], (end, empty): (u64, bool)) -> std::io::Result<Mirror> {
+    pub fn of_bytes(
+        dir: &Path,
+        bytes: &[u8],
+        (end, empty): (u64, bool),
+    ) -> std::io::Result<Mirror> {
         let mut mirror = Mirror::new(dir);
         let prefix = bytes.get(..end as usize).unwrap_or(bytes);
         mirror.write_at(0, prefix)?;
@@ -245,7 +249,9 @@ mod tests {
         // Not taken in yet: the file is as it was.
         assert_eq!(m.bytes().unwrap(), empty);
         m.take(staged);
-        let staged = m.stage(&[b"{\"a\":2}".to_vec(), b"{\"a\":3}".to_vec()]).unwrap();
+        let staged = m
+            .stage(&[b"{\"a\":2}".to_vec(), b"{\"a\":3}".to_vec()])
+            .unwrap();
         m.take(staged);
         let text = String::from_utf8(m.bytes().unwrap()).unwrap();
         assert_eq!(

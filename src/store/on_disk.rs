@@ -103,7 +103,10 @@ pub fn apply_journal(
         return Ok(JournalState::Stale);
     }
     let len = bytes.len() as u64;
-    if base.bytes == len && base.crc32 == crc32fast::hash(bytes) && base.events == session.events.len() {
+    if base.bytes == len
+        && base.crc32 == crc32fast::hash(bytes)
+        && base.events == session.events.len()
+    {
         let lines = journal
             .lines
             .iter()
@@ -145,19 +148,28 @@ pub fn journal_events(path: &Path, bytes: &[u8]) -> usize {
 }
 
 fn damaged(jpath: &Path, damage: &Damage) -> FileError {
-    let aside_nl = "zet het journaal opzij (hernoem het) om het sessiebestand te openen zoals het is";
+    let aside_nl =
+        "zet het journaal opzij (hernoem het) om het sessiebestand te openen zoals het is";
     let aside_en = "put the journal aside (rename it) to open the session file as it is";
     let (nl, en) = match damage {
         Damage::Line(n) => (
-            format!("regel {n} van het journaal is beschadigd en er volgen nog hele regels; {aside_nl}"),
+            format!(
+                "regel {n} van het journaal is beschadigd en er volgen nog hele regels; {aside_nl}"
+            ),
             format!("line {n} of the journal is damaged and whole lines follow it; {aside_en}"),
         ),
         Damage::Unknown(n, why) => (
-            format!("regel {n} van het journaal is geen wijziging die deze samenspel kent ({why}); werk samenspel bij"),
-            format!("line {n} of the journal is not a change this samenspel knows ({why}); update samenspel"),
+            format!(
+                "regel {n} van het journaal is geen wijziging die deze samenspel kent ({why}); werk samenspel bij"
+            ),
+            format!(
+                "line {n} of the journal is not a change this samenspel knows ({why}); update samenspel"
+            ),
         ),
         Damage::Newer(v) => (
-            format!("het journaal (versie {v}) is gemaakt door een nieuwere samenspel; werk samenspel bij"),
+            format!(
+                "het journaal (versie {v}) is gemaakt door een nieuwere samenspel; werk samenspel bij"
+            ),
             format!("the journal (version {v}) was made by a newer samenspel; update samenspel"),
         ),
     };
@@ -191,7 +203,11 @@ pub fn folded_bytes(bytes: &[u8], session: &Session, journal: &JournalState) -> 
         Some((end, empty)) => {
             let mut out = bytes.get(..end as usize).unwrap_or(bytes).to_vec();
             for (i, json) in lines.iter().enumerate() {
-                out.extend_from_slice(if empty && i == 0 { b"[\n    " } else { b",\n    " });
+                out.extend_from_slice(if empty && i == 0 {
+                    b"[\n    "
+                } else {
+                    b",\n    "
+                });
                 out.extend_from_slice(json);
             }
             out.extend_from_slice(b"\n  ]\n}\n");

@@ -86,7 +86,11 @@ fn a_journal_torn_at_every_byte_of_its_last_line_loads_every_change_before_it() 
     std::fs::write(&path, &file).unwrap();
     for cut in last_line..=journal.len() {
         std::fs::write(journal_path(&path), &journal[..cut]).unwrap();
-        let expected = if cut == journal.len() { &all[..] } else { &all[..2] };
+        let expected = if cut == journal.len() {
+            &all[..]
+        } else {
+            &all[..2]
+        };
         assert_eq!(texts(&path), expected, "journal cut at byte {cut}");
         // And a changed byte instead of a cut: the last change is not taken either.
         if cut < journal.len() - 1 {
@@ -102,7 +106,10 @@ fn a_journal_torn_at_every_byte_of_its_last_line_loads_every_change_before_it() 
     assert_eq!(live.session.events.len(), 2);
     open.append(&card(7));
     open.close(Duration::from_secs(10));
-    assert_eq!(texts(&path), ["kaart 0 · één", "kaart 1 · één", "kaart 7 · één"]);
+    assert_eq!(
+        texts(&path),
+        ["kaart 0 · één", "kaart 1 · één", "kaart 7 · één"]
+    );
     assert!(!journal_path(&path).exists(), "taken in on close");
 }
 

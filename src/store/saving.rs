@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::atomic::{folder, sync_dir, write_atomic, write_atomic_with};
-use super::conflict::{Conflict, Stamp, changed_elsewhere, copy_path, stamp};
+use super::conflict::{Conflict, Stamp, changed_elsewhere, copy_path, stamp, stamp_of_open};
 use super::journal::{Base, checked, header_line, journal_path, memchr, push_line};
 use super::lock::SessionLock;
 use super::mirror::{Mirror, log_end};
@@ -66,6 +66,28 @@ pub struct Files {
     lost_track: bool,
 }
 
+fn invalid_layout() -> SaveError {
+    SaveError {
+        kind: ErrorKind::InvalidData,
+        detail: "the session's bytes are not laid out as samenspel writes them".into(),
+    }
+}
+
+/// Where the log ends in bytes that [`SessionBytes`] made.
+fn log_end_of_own(bytes: &[u8]) -> Result<(u64, bool), SaveError> {
+    // The head ends with `"events": `; the log follows as `[]` or `[\n`.
+    let text = bytes;
+    let empty = text.ends_with(b"[]\n}\n");
+    let end = if empty {
+        text.len().checked_sub(b"[]\n}\n".len())
+    } else if text.ends_with(b"\n  ]\n}\n") {
+        text.len().checked_sub(b"\n  ]\n}\n".len())
+    } else {
+        None
+    };
+    end.map(|e| (e as u64, empty)).ok_or_else(invalid_layout)
+}
+
 fn invalid(e: &serde_json::Error) -> SaveError {
     SaveError {
         kind: ErrorKind::InvalidData,
@@ -75,13 +97,14 @@ fn invalid(e: &serde_json::Error) -> SaveError {
 
 impl Files {
     /// For a session whose file (if there is one) was written from `session` as it is now.
-    pub fn for_session(path: PathBuf, session: &Session, fault: WriteFn) -> Result<Files, SaveError> {
+    pub fn for_session(
+        path: PathBuf,
+        session: &Session,
+        fault: WriteFn,
+    ) -> Result<Files, SaveError> {
         let bytes = SessionBytes::new(session).map_err(|e| invalid(&e))?.file();
         let head = head_bytes(session).map_err(|e| invalid(&e))?;
-        let end = log_end(&bytes, &head).ok_or_else(|| SaveError {
-            kind: ErrorKind::InvalidData,
-            detail: "unexpected layout".into(),
-        })?;
+        let end = log_end(&bytes, &head).ok_or_else(invalid_layout)?;
         let mirror =
             Mirror::of_bytes(folder(&path), &bytes, end).map_err(|e| SaveError::from_io(&e))?;
         let crc32 = crc32fast::hash(&bytes);
@@ -105,51 +128,55 @@ impl Files {
         Ok(files)
     }
 
-    /// For a session read from its file (see [`super::load::read_session`]).
+    /// For a session read from its file (see [`super::load::read_session`]). `whole` is the
+    /// session's bytes as samenspel writes them, made only when the file is laid out
+    /// otherwise (an older version, or written by another program): then the first save
+    /// writes the file whole. Runs on the writer's thread: copying the file into the
+    /// mirror is no work for the first frame.
     pub fn for_disk(
         path: PathBuf,
         disk: OnDisk,
-        session: &Session,
+        whole: Option<Vec<u8>>,
+        events: usize,
         fault: WriteFn,
     ) -> Result<Files, SaveError> {
         let known = Known {
-            stamp: stamp(&path).ok().flatten(),
+            // Of the file that was read: one put in its place since is a conflict.
+            stamp: stamp_of_open(&disk.file),
             len: disk.len,
             crc32: disk.crc32,
         };
         let dir = folder(&path).to_path_buf();
-        let copied = disk
-            .log_end
-            .and_then(|end| Mirror::of_file(&dir, &disk.file, disk.len, end).ok())
-            .filter(|(_, crc)| *crc == disk.crc32);
-        let Some((mut mirror, _)) = copied else {
-            // Not in our layout (or changed since it was read): the writer writes it
-            // whole at the first save, from the session as read.
-            let stamp_unknown = disk.log_end.is_some();
-            let mut files = Files::for_session(path, session, fault)?;
-            files.base = Some(known);
+        let io = |e: std::io::Error| SaveError::from_io(&e);
+        let (Some(end), None) = (disk.log_end, &whole) else {
+            let bytes = whole.unwrap_or_default();
+            let end = log_end_of_own(&bytes)?;
+            let mirror = Mirror::of_bytes(&dir, &bytes, end).map_err(io)?;
+            let mut files = Files::new(path, mirror, events, Some(known), fault);
             files.whole_first = true;
-            files.journal = None;
-            if stamp_unknown {
-                // Its content is looked at before the first save.
-                if let Some(b) = &mut files.base {
-                    b.stamp = None;
-                }
-            }
             return Ok(files);
         };
+        let (mut mirror, crc) = Mirror::of_file(&dir, &disk.file, disk.len, end).map_err(io)?;
+        if crc != disk.crc32 {
+            // Changed by another program in the moment since it was read: what it held is
+            // gone, so nothing is written (and nothing overwritten); the status says so.
+            return Err(SaveError {
+                kind: ErrorKind::Other,
+                detail: "the session file was changed by another program while it was being opened; close it and open it again".into(),
+            });
+        }
         let mut files;
         match disk.journal {
             JournalState::Extends { whole, lines } => {
                 let staged = mirror.stage(&lines);
                 let ok = staged.map(|n| mirror.take(n)).is_ok();
-                files = Files::new(path, mirror, session.events.len(), Some(known), fault);
+                files = Files::new(path, mirror, events, Some(known), fault);
                 files.journal = ok
                     .then(|| files.reopen_journal(whole, lines.len()))
                     .flatten();
             }
             JournalState::Absent | JournalState::Stale => {
-                files = Files::new(path, mirror, session.events.len(), Some(known), fault);
+                files = Files::new(path, mirror, events, Some(known), fault);
                 files.begin_journal();
             }
         }
@@ -198,7 +225,11 @@ impl Files {
     /// Saves `pending` (the compact JSON of new events); on success they are on disk and
     /// `pending` is empty. On failure nothing that was called saved is lost, and the next
     /// call tries again.
-    pub fn save(&mut self, pending: &mut Vec<Vec<u8>>, status: &Mutex<SaveStatus>) -> Result<(), SaveError> {
+    pub fn save(
+        &mut self,
+        pending: &mut Vec<Vec<u8>>,
+        status: &Mutex<SaveStatus>,
+    ) -> Result<(), SaveError> {
         self.look_for_conflict(status);
         if self.conflict.is_some() || self.whole_first || self.journal.is_none() {
             // What the journal saved comes before the new events.
@@ -262,7 +293,10 @@ impl Files {
         if pending.is_empty() {
             return Ok(());
         }
-        let staged = self.mirror.stage(pending).map_err(|e| SaveError::from_io(&e))?;
+        let staged = self
+            .mirror
+            .stage(pending)
+            .map_err(|e| SaveError::from_io(&e))?;
         self.mirror.take(staged);
         self.mirrored += pending.len();
         pending.clear();
@@ -295,7 +329,11 @@ impl Files {
             Err(e) => {
                 // Cut a half-written line off again; a journal that cannot be trusted
                 // (a failed sync may have lost pages) is begun anew with the next save.
-                let cut = !gone && j.file.set_len(j.len).and_then(|()| j.file.sync_data()).is_ok();
+                let cut = !gone
+                    && j.file
+                        .set_len(j.len)
+                        .and_then(|()| j.file.sync_data())
+                        .is_ok();
                 if !cut || e.raw_os_error() == Some(libc::EIO) {
                     // What it saved goes into the mirror first; the file is written whole next.
                     if self.catch_up().is_err() {

@@ -125,7 +125,6 @@ pub fn head_bytes(session: &Session) -> Result<Vec<u8>, serde_json::Error> {
     Ok(head)
 }
 
-
 /// A point in a [`SessionBytes`]' log.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Mark {

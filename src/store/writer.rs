@@ -181,14 +181,26 @@ impl Writer {
     pub fn start_with(path: PathBuf, session: &Session, fault: WriteFn) -> Writer {
         let events = session.events.len();
         let files = Files::for_session(path, session, fault);
-        Writer::spawn(files, events)
+        Writer::spawn(move || files, events)
     }
 
     /// Starts a writer for a session read from its file by [`super::load::read_session`]:
-    /// it goes on from the file and its journal as they are, without writing them anew.
+    /// it goes on from the file and its journal as they are, without writing them anew
+    /// (and, on its own thread, without the first frame waiting for it).
     pub fn start_on(path: PathBuf, disk: OnDisk, session: &Session) -> Writer {
         let events = session.events.len();
-        let files = Files::for_disk(path, disk, session, no_fault());
+        // Only a file laid out otherwise is written anew, from the session as read.
+        let whole = match disk.log_end {
+            Some(_) => None,
+            None => Some(SessionBytes::new(session).map(|b| b.file())),
+        };
+        let files = move || match whole.transpose() {
+            Ok(whole) => Files::for_disk(path, disk, whole, events, no_fault()),
+            Err(e) => Err(SaveError {
+                kind: ErrorKind::InvalidData,
+                detail: e.to_string(),
+            }),
+        };
         Writer::spawn(files, events)
     }
 
@@ -199,10 +211,13 @@ impl Writer {
             f.fold_above(floor);
             f
         });
-        Writer::spawn(files, events)
+        Writer::spawn(move || files, events)
     }
 
-    fn spawn(files: Result<Files, SaveError>, events: usize) -> Writer {
+    fn spawn(
+        files: impl FnOnce() -> Result<Files, SaveError> + Send + 'static,
+        events: usize,
+    ) -> Writer {
         let (tx, rx) = mpsc::channel();
         let shared = Arc::new(Shared::default());
         guard(&shared.status).saved = events;
@@ -212,7 +227,7 @@ impl Writer {
             .name("samenspel-writer".into())
             .spawn(move || {
                 let _finished = FinishedOnDrop(thread_shared.clone());
-                run(files, rx, &thread_shared)
+                run(files(), rx, &thread_shared)
             });
         let handle = match handle {
             Ok(h) => {

@@ -2,10 +2,10 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use super::*;
-use crate::store::atomic::write_atomic;
-use crate::store::journal::journal_path;
 use crate::core::Change;
+use crate::store::atomic::write_atomic;
 use crate::store::builtin::builtin;
+use crate::store::journal::journal_path;
 
 fn session() -> Session {
     let scenario = match builtin("zwolse-komedie") {
@@ -31,7 +31,11 @@ fn event(n: usize) -> Event {
 
 /// The events of the session on disk: its file and its journal.
 fn events_in(path: &Path) -> usize {
-    crate::store::load_session(path).unwrap().session.events.len()
+    crate::store::load_session(path)
+        .unwrap()
+        .session
+        .events
+        .len()
 }
 
 /// The events in the file alone, as another program reads it.
@@ -347,7 +351,11 @@ fn stopped_at_any_write_the_files_hold_every_change_called_saved() {
             .unwrap_or_else(|e| panic!("crash at write {crash_at}: {e:?}"))
             .session
             .events;
-        assert!(on_disk.len() >= saved, "crash at write {crash_at}: {} < {saved}", on_disk.len());
+        assert!(
+            on_disk.len() >= saved,
+            "crash at write {crash_at}: {} < {saved}",
+            on_disk.len()
+        );
         assert_eq!(on_disk, sent[..on_disk.len()], "crash at write {crash_at}");
         drop(w);
     }

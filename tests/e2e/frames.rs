@@ -91,7 +91,8 @@ fn a_large_paste_and_a_burst_over_4_kb_arrive_whole_and_the_app_stays_responsive
 fn a_new_window_size_is_followed() {
     let home = home();
     let mut app = Tui::start(&["new", "zwolse-komedie"], home.path(), 120, 35);
-    let status_on = |row: usize| move |s: &str| s.lines().nth(row).is_some_and(|l| l.contains("? hulp"));
+    let status_on =
+        |row: usize| move |s: &str| s.lines().nth(row).is_some_and(|l| l.contains("? hulp"));
     app.wait_until("the 120x35 layout", status_on(34));
     app.resize(80, 24);
     // The status line moves to the new last row, and the lanes fit the new width.

@@ -144,7 +144,9 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
         typed.push(text);
         let n = typed.len();
         let want = [format!("opgeslagen ({n})"), format!("NIET OPGESLAGEN (")];
-        app.wait_until("saved or not", |s| want.iter().any(|w| s.contains(w.as_str())));
+        app.wait_until("saved or not", |s| {
+            want.iter().any(|w| s.contains(w.as_str()))
+        });
         if app.screen().contains("NIET OPGESLAGEN (") {
             full = true;
             break;
@@ -160,7 +162,11 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
         .collect::<String>()
         .parse()
         .expect("count");
-    assert_eq!(saved, typed.len() - 1, "everything before the last card was saved");
+    assert_eq!(
+        saved,
+        typed.len() - 1,
+        "everything before the last card was saved"
+    );
     // The room's words stay on screen, and editing goes on.
     app.send(key::RIGHT);
     app.send("a");
@@ -170,7 +176,11 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
     app.wait_for(&format!("NIET OPGESLAGEN ({saved}/{})", typed.len()));
     let after = sha2::Sha256::digest(std::fs::read(&file).expect("read"));
     assert_eq!(before, after, "the file itself is the old one, whole");
-    assert_eq!(cards_in(&file), typed[..saved], "on disk: what was called saved");
+    assert_eq!(
+        cards_in(&file),
+        typed[..saved],
+        "on disk: what was called saved"
+    );
     let names = files_in(&sessions);
     assert!(
         names.iter().all(|n| !n.ends_with(".tmp")),
