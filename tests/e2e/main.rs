@@ -29,6 +29,7 @@ mod hostile;
 mod hostile_fuzz;
 mod hostile_mutations;
 mod invisible;
+mod journal;
 mod kill;
 mod layers;
 mod lock;
