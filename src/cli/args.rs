@@ -189,6 +189,18 @@ pub fn generate(scenario: &str, events: usize, seed: u64, output: &Path) -> anyh
         .map_err(|e| anyhow::anyhow!(e.describe(Lang::En)))?;
     let session = samenspel::core::generate::session(scenario, events, seed);
     let bytes = samenspel::store::try_session_json(&session)?;
+    let max = samenspel::store::load::MAX_SESSION_BYTES;
+    if bytes.len() as u64 > max {
+        // A file samenspel would refuse to open is no test of it: say so, write nothing.
+        let fits = (session.events.len() as u128 * u128::from(max) / bytes.len() as u128) as u64;
+        anyhow::bail!(
+            "{} events make a session file of {} MB, more than the {} MiB samenspel opens; \
+             not written (about {fits} events of this scenario fit; see BENCHMARKS.md)",
+            session.events.len(),
+            bytes.len() / 1_000_000,
+            max / (1024 * 1024),
+        );
+    }
     samenspel::store::atomic::write_atomic(output, &bytes)?;
     println!("{}: {} events", output.display(), session.events.len());
     Ok(0)
