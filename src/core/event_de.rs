@@ -335,7 +335,15 @@ impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Fields<A> {
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        visitor.visit_map(self.0)
+        // The derived reader knows `type` as no field of the kind: a second one is said as
+        // what it is (as serde says it of an internally tagged enum).
+        visitor.visit_map(self.0).map_err(|e: A::Error| {
+            if e.to_string().starts_with("unknown field `type`") {
+                de::Error::duplicate_field("type")
+            } else {
+                e
+            }
+        })
     }
 }
 
