@@ -118,9 +118,11 @@ fn idle(bin: &Path, runs: usize, home: &Path, seconds: u64, timer: bool, args: &
         let mut run = start(bin, args, home);
         run.wait_for("opgeslagen", Instant::now());
         if timer {
-            // A step with a time box (15 minutes): start it.
+            // A step with a time box (15 or 20 minutes): start it.
             run.send(b"t");
-            run.wait_for("14:5", Instant::now());
+            run.wait_until(Instant::now(), "the timer to run", |s| {
+                s.contains("14:5") || s.contains("19:5")
+            });
         }
         // Let what starting did settle.
         std::thread::sleep(Duration::from_millis(1500));
