@@ -143,7 +143,7 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
         app.send(key::ENTER);
         typed.push(text);
         let n = typed.len();
-        let want = [format!("opgeslagen ({n})"), format!("NIET OPGESLAGEN (")];
+        let want = [format!("opgeslagen ({n})"), "NIET OPGESLAGEN (".to_string()];
         app.wait_until("saved or not", |s| {
             want.iter().any(|w| s.contains(w.as_str()))
         });
