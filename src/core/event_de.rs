@@ -196,6 +196,17 @@ enum External {
     Group {
         changes: Vec<Change>,
     },
+    CardParked {
+        step: String,
+        card: CardId,
+        #[serde(default)]
+        position: Option<usize>,
+    },
+    CardUnparked {
+        card: CardId,
+        #[serde(default)]
+        position: Option<usize>,
+    },
     Undo,
     Redo,
 }
