@@ -101,7 +101,9 @@ fn run() -> (Vec<Duration>, Vec<Duration>, Duration, usize, usize) {
     let mut facilitator = facilitator.join().unwrap();
     let harness = Arc::try_unwrap(harness).ok().unwrap();
     harness.stop();
-    let saved: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    // The file with its journal, as samenspel reads it.
+    let saved: Value =
+        serde_json::to_value(&samenspel::store::load_session(&file).unwrap().session).unwrap();
     let texts: Vec<String> = saved["events"]
         .as_array()
         .unwrap()

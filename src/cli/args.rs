@@ -189,6 +189,18 @@ pub fn generate(scenario: &str, events: usize, seed: u64, output: &Path) -> anyh
         .map_err(|e| anyhow::anyhow!(e.describe(Lang::En)))?;
     let session = samenspel::core::generate::session(scenario, events, seed);
     let bytes = samenspel::store::try_session_json(&session)?;
+    let max = samenspel::store::load::MAX_SESSION_BYTES;
+    if bytes.len() as u64 > max {
+        // A file samenspel would refuse to open is no test of it: say so, write nothing.
+        let fits = (session.events.len() as u128 * u128::from(max) / bytes.len() as u128) as u64;
+        anyhow::bail!(
+            "{} events make a session file of {} MB, more than the {} MiB samenspel opens; \
+             not written (about {fits} events of this scenario fit; see BENCHMARKS.md)",
+            session.events.len(),
+            bytes.len() / 1_000_000,
+            max / (1024 * 1024),
+        );
+    }
     samenspel::store::atomic::write_atomic(output, &bytes)?;
     println!("{}: {} events", output.display(), session.events.len());
     Ok(0)
@@ -303,11 +315,36 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
                 }
             }
         }
-        for line in conflict_lines(file, lang) {
+        for line in conflict_lines(file, lang)
+            .into_iter()
+            .chain(journal_line(file, lang))
+        {
             println!("{}", safe(&line));
         }
     }
     i32::from(bad > 0)
+}
+
+/// What `check` says of a journal beside a session file that holds changes.
+fn journal_line(file: &Path, lang: Lang) -> Option<String> {
+    use samenspel::store::journal::journal_path;
+    let journal = journal_path(file);
+    if !journal.exists() {
+        return None;
+    }
+    let bytes = samenspel::store::load::read_session_bytes(file).ok()?;
+    let n = samenspel::store::on_disk::journal_events(file, &bytes);
+    (n > 0).then(|| {
+        let (name, journal) = (file.display(), journal.display());
+        match lang {
+            Lang::Nl => format!(
+                "{name}: {n} wijziging(en) staan nog in het journaal {journal} (de sessie is open, of samenspel stopte voor het sluiten); ze zijn hierboven meegeteld en komen in het bestand zodra samenspel de sessie sluit"
+            ),
+            Lang::En => format!(
+                "{name}: {n} change(s) are still in the journal {journal} (the session is open, or samenspel stopped before closing it); they were checked above and go into the file once samenspel closes the session"
+            ),
+        }
+    })
 }
 
 /// What `check` says of conflict copies: beside a session file, or when it is one.

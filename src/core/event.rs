@@ -42,7 +42,8 @@ impl Event {
 }
 
 /// A change to a session. Steps are named by id so logs stay readable and mergeable.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+// Deserialize: by hand, in event_de.rs (the kind first, no buffer).
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// The facilitator moved to another step.

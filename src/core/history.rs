@@ -41,9 +41,14 @@ impl History {
         self.len += 1;
     }
 
-    /// Keeps only the newest `n` groups (rebuilt, so clones that share the old chain keep
-    /// theirs). Called once every `DEPTH` pushes: amortized O(1) per push.
+    /// Keeps only the newest `n` groups. Called once every `DEPTH` pushes: amortized O(1)
+    /// per push. A chain held by this stack alone is cut where it ends (opening a long
+    /// log does this every 1,000 changes: no group is copied); one shared with a clone (a
+    /// replay checkpoint) is rebuilt, so the clone keeps its own.
     fn keep_newest(&mut self, n: usize) {
+        if n > 0 && self.cut_below(n) {
+            return;
+        }
         let newest: Vec<Vec<Change>> = self
             .iter()
             .take(n)
@@ -56,6 +61,40 @@ impl History {
             rebuilt.len += 1;
         }
         *self = rebuilt;
+    }
+
+    /// Cuts the chain below its `n`-th node when every node down to it is this stack's
+    /// alone; false (and nothing changed) when one is shared.
+    fn cut_below(&mut self, n: usize) -> bool {
+        // Look first: a shared node on the way means nothing may be changed.
+        let alone = self
+            .iter_arcs()
+            .take(n)
+            .all(|node| Arc::strong_count(node) == 1 && Arc::weak_count(node) == 0);
+        if !alone {
+            return false;
+        }
+        let mut at = self.top.as_mut();
+        for _ in 1..n {
+            at = at
+                .and_then(Arc::get_mut)
+                .and_then(|node| node.below.as_mut());
+        }
+        let Some(node) = at.and_then(Arc::get_mut) else {
+            return false;
+        };
+        let rest = History {
+            top: node.below.take(),
+            len: 0,
+        };
+        // Dropped as a stack: node by node, not by recursion.
+        drop(rest);
+        self.len = self.len.min(n);
+        true
+    }
+
+    fn iter_arcs(&self) -> impl Iterator<Item = &Arc<Node>> {
+        std::iter::successors(self.top.as_ref(), |n| n.below.as_ref())
     }
 
     /// Takes the newest group off; false when there was none.
@@ -172,6 +211,27 @@ mod tests {
             assert_eq!(h.last(), Some(&group(i)));
             assert!(h.pop());
         }
+    }
+
+    #[test]
+    fn letting_go_of_the_oldest_leaves_a_clone_its_own_and_both_the_same_newest() {
+        let mut alone = History::default();
+        let mut shared = History::default();
+        let mut checkpoint = None;
+        for i in 0..(2 * DEPTH as u32 + 3) {
+            alone.push(group(i));
+            shared.push(group(i));
+            if i == 1500 {
+                checkpoint = Some(shared.clone());
+            }
+        }
+        // Cut in place and rebuilt beside a clone: the same history either way.
+        assert_eq!(alone, shared);
+        assert_eq!(alone.len(), DEPTH + 2);
+        let checkpoint = checkpoint.unwrap();
+        assert_eq!(checkpoint.len(), 1501);
+        assert_eq!(checkpoint.last(), Some(&group(1500)));
+        assert_eq!(checkpoint.iter().count(), 1501);
     }
 
     #[test]

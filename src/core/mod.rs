@@ -10,6 +10,7 @@ pub mod describe;
 pub mod endorser;
 pub mod error;
 pub mod event;
+mod event_de;
 #[doc(hidden)]
 pub mod fixture;
 #[doc(hidden)]

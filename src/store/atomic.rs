@@ -9,7 +9,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-fn folder(path: &Path) -> &Path {
+/// The folder a file is in (`.` for a bare name).
+pub fn folder(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -26,6 +27,15 @@ fn temp_prefix(path: &Path) -> String {
 
 /// Replaces `path` with `bytes` atomically and durably.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// Replaces `path` atomically and durably with what `fill` writes into the new file (so
+/// a large file need not be in memory first); returns what `fill` returned.
+pub fn write_atomic_with<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<T>,
+) -> std::io::Result<T> {
     let dir = folder(path);
     // A fresh temporary file each time: after a failed write or fsync the old one is
     // not trusted (its pages may be lost while the kernel reports them clean).
@@ -36,11 +46,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     builder.permissions(permissions(path));
     let mut tmp = builder.tempfile_in(dir)?;
     // On any error below, dropping `tmp` removes the temporary file.
-    tmp.write_all(bytes)?;
+    let out = fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     // On error `persist` hands the file back; dropping it removes the temporary file.
     tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    sync_dir(dir)?;
+    Ok(out)
 }
 
 /// The permissions of the file being replaced, so a save does not change who may read

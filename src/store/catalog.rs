@@ -197,7 +197,7 @@ pub fn sessions() -> Vec<SessionInfo> {
                 title: s.title,
                 created: s.created,
                 scenario: s.scenario.id,
-                events: s.events.len(),
+                events: s.events.len() + super::on_disk::journal_events(&path, &bytes),
                 copy_of: super::conflict::original_of(&path),
                 path,
             })

@@ -34,6 +34,12 @@ pub fn stamp(path: &Path) -> std::io::Result<Option<Stamp>> {
     }
 }
 
+/// The stamp of a file held open (the one that was read, even if another has taken its
+/// place at its path since).
+pub fn stamp_of_open(file: &std::fs::File) -> Option<Stamp> {
+    file.metadata().ok().map(|meta| Stamp::of(&meta))
+}
+
 impl Stamp {
     fn of(meta: &std::fs::Metadata) -> Stamp {
         #[cfg(unix)]
@@ -53,14 +59,10 @@ impl Stamp {
 }
 
 /// Whether the file at `path` is no longer the one whose stamp was `seen` and whose bytes
-/// were `written` (made only when needed). A file that is gone is no conflict (saving
-/// puts it back); one that cannot be looked at is left to the save to report. Anything
-/// that is not an ordinary file any more is a conflict.
-pub fn changed_elsewhere(
-    path: &Path,
-    seen: Option<&Stamp>,
-    written: impl FnOnce() -> Vec<u8>,
-) -> bool {
+/// were `len` long with CRC-32 `crc32` (what was written, or read). A file that is gone is
+/// no conflict (saving puts it back); one that cannot be looked at is left to the save to
+/// report. Anything that is not an ordinary file any more is a conflict.
+pub fn changed_elsewhere(path: &Path, seen: Option<&Stamp>, (len, crc32): (u64, u32)) -> bool {
     let now = match stamp(path) {
         Ok(Some(now)) => now,
         Ok(None) | Err(_) => return false,
@@ -68,13 +70,12 @@ pub fn changed_elsewhere(
     if seen == Some(&now) {
         return false;
     }
-    let expected = written();
-    if now.len != expected.len() as u64 {
+    if now.len != len {
         return true;
     }
     // Same size, other time or inode: the same bytes are no conflict.
     match read_at_most(path, MAX_SESSION_BYTES) {
-        Ok(bytes) => bytes != expected,
+        Ok(bytes) => crc32fast::hash(&bytes) != crc32,
         Err(_) => true,
     }
 }
@@ -195,16 +196,17 @@ mod tests {
         let path = dir.path().join("s.json");
         std::fs::write(&path, b"written").unwrap();
         let seen = stamp(&path).unwrap();
-        assert!(!changed_elsewhere(&path, seen.as_ref(), || b"written".to_vec()));
+        let written = (7, crc32fast::hash(b"written"));
+        assert!(!changed_elsewhere(&path, seen.as_ref(), written));
         // The same bytes again (a new inode and time): no conflict.
         std::fs::remove_file(&path).unwrap();
         std::fs::write(&path, b"written").unwrap();
-        assert!(!changed_elsewhere(&path, seen.as_ref(), || b"written".to_vec()));
+        assert!(!changed_elsewhere(&path, seen.as_ref(), written));
         std::fs::write(&path, b"edited!").unwrap();
-        assert!(changed_elsewhere(&path, seen.as_ref(), || b"written".to_vec()));
+        assert!(changed_elsewhere(&path, seen.as_ref(), written));
         std::fs::write(&path, b"longer by hand").unwrap();
-        assert!(changed_elsewhere(&path, seen.as_ref(), || b"written".to_vec()));
+        assert!(changed_elsewhere(&path, seen.as_ref(), written));
         std::fs::remove_file(&path).unwrap();
-        assert!(!changed_elsewhere(&path, seen.as_ref(), || b"written".to_vec()));
+        assert!(!changed_elsewhere(&path, seen.as_ref(), written));
     }
 }

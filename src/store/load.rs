@@ -8,7 +8,9 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::error::FileError;
+use super::journal::journal_path;
 use super::migrate::{SCENARIO_MIGRATIONS, migrate, migrate_session};
+use super::on_disk::{OnDisk, apply_journal, layout, read_open};
 use crate::core::scenario::{SCENARIO_FORMAT, SCENARIO_VERSION};
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
 use crate::core::validate::validate_scenario;
@@ -279,9 +281,11 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
     parse_scenario(path, &read_limited(path)?)
 }
 
-/// Reads and validates a session from bytes: its scenario copy and its whole log.
+/// Reads and validates a session from bytes (the file at `path`), with the changes of
+/// its journal: its scenario copy and its whole log.
 pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
-    let session = session_shape(path, without_bom(bytes))?;
+    let mut session = session_shape(path, without_bom(bytes))?;
+    apply_journal(path, bytes, &mut session)?;
     finish_session(path, session)
 }
 
@@ -343,13 +347,47 @@ fn finish_session(path: &Path, session: Session) -> Result<Live, FileError> {
     })
 }
 
-/// Reads and validates a session file.
+/// Reads and validates a session file, with the changes of its journal.
 pub fn load_session(path: &Path) -> Result<Live, FileError> {
-    let bytes = read_session_bytes(path)?;
-    let session = session_shape(path, without_bom(&bytes))?;
+    read_session(path).map(|(live, _)| live)
+}
+
+/// As [`load_session`], with what the next writer of the file must know of it.
+pub fn read_session(path: &Path) -> Result<(Live, OnDisk), FileError> {
+    // The file may be written whole (and its journal begun anew) by its own samenspel
+    // between reading the one and the other: then read both again.
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match read_once(path) {
+            Err(e) if tries < 3 && e.file != path && journal_path(path) == e.file => {
+                std::thread::sleep(std::time::Duration::from_millis(30));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn read_once(path: &Path) -> Result<(Live, OnDisk), FileError> {
+    let (file, bytes) = read_open(path)?;
+    let len = bytes.len() as u64;
+    let crc32 = crc32fast::hash(&bytes);
+    let mut session = session_shape(path, without_bom(&bytes))?;
+    let log_end = layout(&session, &bytes);
+    let journal = apply_journal(path, &bytes, &mut session)?;
     // The file's bytes are not needed for folding: free them before the state grows.
     drop(bytes);
-    finish_session(path, session)
+    let live = finish_session(path, session)?;
+    Ok((
+        live,
+        OnDisk {
+            file,
+            len,
+            crc32,
+            log_end,
+            journal,
+        },
+    ))
 }
 
 /// A samenspel file of either kind, read and validated.

@@ -32,6 +32,18 @@ pub fn continue_from(
 ) -> Result<Session, FileError> {
     let bytes = read_session_bytes(previous)?;
     let live = parse_session(previous, &bytes)?;
+    // While the previous meeting's changes are partly in its journal, name the file as it
+    // will be once they are taken in (as it is after samenspel closes it).
+    let bytes = if super::journal::journal_path(previous).exists() {
+        let mut shape: crate::core::Session = match serde_json::from_slice(&bytes) {
+            Ok(s) => s,
+            Err(_) => live.session.clone(),
+        };
+        let journal = super::on_disk::apply_journal(previous, &bytes, &mut shape)?;
+        super::on_disk::folded_bytes(&bytes, &shape, &journal)
+    } else {
+        bytes
+    };
     let origin = Origin {
         file: previous
             .file_name()

@@ -40,23 +40,8 @@ pub struct SessionBytes {
 impl SessionBytes {
     /// The bytes of a session as it is now.
     pub fn new(session: &Session) -> Result<SessionBytes, serde_json::Error> {
-        let mut head = serde_json::to_vec_pretty(&Head {
-            format: &session.format,
-            version: session.version,
-            title: &session.title,
-            created: &session.created,
-            time_zone: &session.time_zone,
-            lang: session.lang,
-            scenario: &session.scenario,
-            participants: &session.participants,
-            previous: &session.previous,
-            events: [],
-        })?;
-        // The head ends with `"events": []\n}`: keep it up to the opening of the list.
-        let cut = head.len().saturating_sub(b"[]\n}".len());
-        head.truncate(cut);
         let mut bytes = SessionBytes {
-            head,
+            head: head_bytes(session)?,
             log: Vec::new(),
             events: 0,
         };
@@ -117,6 +102,27 @@ impl SessionBytes {
         out.extend_from_slice(b"\n}\n");
         out
     }
+}
+
+/// Everything of a session's file before its log, up to and with `"events": `: it never
+/// changes while the session is open.
+pub fn head_bytes(session: &Session) -> Result<Vec<u8>, serde_json::Error> {
+    let mut head = serde_json::to_vec_pretty(&Head {
+        format: &session.format,
+        version: session.version,
+        title: &session.title,
+        created: &session.created,
+        time_zone: &session.time_zone,
+        lang: session.lang,
+        scenario: &session.scenario,
+        participants: &session.participants,
+        previous: &session.previous,
+        events: [],
+    })?;
+    // The head ends with `"events": []\n}`: keep it up to the opening of the list.
+    let cut = head.len().saturating_sub(b"[]\n}".len());
+    head.truncate(cut);
+    Ok(head)
 }
 
 /// A point in a [`SessionBytes`]' log.

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use super::atomic::{remove_leftovers, write_atomic};
 use super::error::FileError;
-use super::load::load_session;
+use super::load::{load_session, read_session};
 use super::lock::{LockError, SessionLock};
 use super::paths::{new_session_path, sessions_dir};
 use super::writer::{Notify, SaveStatus, Writer, try_session_json};
@@ -88,13 +88,13 @@ impl SessionFile {
         lock: Option<SessionLock>,
     ) -> Result<(SessionFile, Live), FileError> {
         // The file the lock resolved (through any link) is read and written as one.
-        let (live, lock) = match lock {
-            Some(lock) => (load_session(lock.session())?, lock),
+        let ((live, disk), lock) = match lock {
+            Some(lock) => (read_session(lock.session())?, lock),
             None => {
-                let live = load_session(path)?;
+                let read = read_session(path)?;
                 // The file appeared after the lock was looked for: take it now.
                 (
-                    live,
+                    read,
                     SessionLock::acquire(path).map_err(|e| lock_error(path, &e))?,
                 )
             }
@@ -103,7 +103,9 @@ impl SessionFile {
         let path = path.as_path();
         // What a killed samenspel left half-written; only the lock holder may do this.
         remove_leftovers(path);
-        let writer = Writer::start_for(path.to_path_buf(), &live.session);
+        // The writer goes on from the file and its journal as they are: nothing of the log
+        // is serialized again.
+        let writer = Writer::start_on(path.to_path_buf(), disk, &live.session);
         let file = SessionFile {
             path: path.to_path_buf(),
             writer: Some(writer),

@@ -1,14 +1,15 @@
 //! The writer thread: saves off the key-press path. The app sends each new event; the
-//! thread keeps its own copy of the log, coalesces what arrives while it writes, and
-//! always writes the newest log. The status says how many events are on disk.
+//! thread takes in what arrives while it writes, and saves it in one go: the new events
+//! are appended to the session's journal and synced once ([`super::saving`] does the
+//! disk side). The status says how many events are on disk.
 //!
-//! A failed save keeps everything in memory and is tried again every [`RETRY`] with a
-//! fresh temporary file, until it succeeds. Before each save the writer looks whether
-//! the file is still the one it last wrote; when another program changed it, the file is
-//! left alone and the session goes to a copy beside it from then on (see
-//! [`super::conflict`]; the status says so). Every running writer is also listed in a
-//! process-wide register, so that the way out after a signal or a panic can still get
-//! the last changes on disk when the main thread cannot ([`flush_all`]).
+//! A failed save keeps everything in memory and is tried again every [`RETRY`], until it
+//! succeeds. Before each save the writer looks whether the file is still the one it last
+//! wrote; when another program changed it, the file is left alone and the session goes to
+//! a copy beside it from then on (see [`super::conflict`]; the status says so). Every
+//! running writer is also listed in a process-wide register, so that the way out after a
+//! signal or a panic can still get the last changes on disk when the main thread cannot
+//! ([`flush_all`]).
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -18,10 +19,11 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::atomic::write_atomic;
-use super::conflict::{Conflict, Stamp, changed_elsewhere, copy_path, stamp};
-use super::lock::SessionLock;
-use super::session_bytes::{Mark, SessionBytes};
+use super::conflict::Conflict;
+use super::journal::event_json;
+use super::on_disk::OnDisk;
+use super::saving::Files;
+use super::session_bytes::SessionBytes;
 use crate::core::{Event, Lang, Session};
 
 /// How long the writer waits before it tries a failed save again.
@@ -86,8 +88,9 @@ enum Msg {
     Stop,
 }
 
-/// How a writer puts bytes into a file; tests inject failures this way.
-pub type WriteFn = Box<dyn Fn(&Path, &[u8]) -> std::io::Result<()> + Send>;
+/// Asked before every write of the writer, with the file and the number of bytes; an error
+/// is taken as that write's failure. Tests inject failures this way.
+pub type WriteFn = Box<dyn Fn(&Path, usize) -> std::io::Result<()> + Send>;
 
 /// Called on the writer thread whenever the save status may have changed (so that a
 /// screen can wake and show it without asking again and again).
@@ -159,7 +162,7 @@ pub fn try_session_json(session: &Session) -> Result<Vec<u8>, serde_json::Error>
     Ok(SessionBytes::new(session)?.file())
 }
 
-fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(super) fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
@@ -169,40 +172,62 @@ impl Writer {
         Writer::start_for(path, &session)
     }
 
-    /// As [`Writer::start`], without taking a copy of the log: the writer keeps the file's
-    /// bytes only.
+    /// As [`Writer::start`], without taking a copy of the log.
     pub fn start_for(path: PathBuf, session: &Session) -> Writer {
-        Writer::start_with(
-            path,
-            session,
-            Box::new(|p: &Path, b: &[u8]| write_atomic(p, b)),
-        )
+        Writer::start_with(path, session, no_fault())
     }
 
-    /// Starts a writer with a given write function (tests inject failures this way).
-    pub fn start_with(path: PathBuf, session: &Session, write: WriteFn) -> Writer {
+    /// Starts a writer with a check before every write (tests inject failures this way).
+    pub fn start_with(path: PathBuf, session: &Session, fault: WriteFn) -> Writer {
+        let events = session.events.len();
+        let files = Files::for_session(path, session, fault);
+        Writer::spawn(move || files, events)
+    }
+
+    /// Starts a writer for a session read from its file by [`super::load::read_session`]:
+    /// it goes on from the file and its journal as they are, without writing them anew
+    /// (and, on its own thread, without the first frame waiting for it).
+    pub fn start_on(path: PathBuf, disk: OnDisk, session: &Session) -> Writer {
+        let events = session.events.len();
+        // Only a file laid out otherwise is written anew, from the session as read.
+        let whole = match disk.log_end {
+            Some(_) => None,
+            None => Some(SessionBytes::new(session).map(|b| b.file())),
+        };
+        let files = move || match whole.transpose() {
+            Ok(whole) => Files::for_disk(path, disk, whole, events, no_fault()),
+            Err(e) => Err(SaveError {
+                kind: ErrorKind::InvalidData,
+                detail: e.to_string(),
+            }),
+        };
+        Writer::spawn(files, events)
+    }
+
+    #[cfg(test)]
+    fn start_folding(path: PathBuf, session: &Session, fault: WriteFn, floor: u64) -> Writer {
+        let events = session.events.len();
+        let files = Files::for_session(path, session, fault).map(|mut f| {
+            f.fold_above(floor);
+            f
+        });
+        Writer::spawn(move || files, events)
+    }
+
+    fn spawn(
+        files: impl FnOnce() -> Result<Files, SaveError> + Send + 'static,
+        events: usize,
+    ) -> Writer {
         let (tx, rx) = mpsc::channel();
         let shared = Arc::new(Shared::default());
-        guard(&shared.status).saved = session.events.len();
-        let session = SessionBytes::new(session).map_err(|e| SaveError {
-            kind: ErrorKind::InvalidData,
-            detail: e.to_string(),
-        });
-        // The file as it is now holds the session as it is now: what later saves expect.
-        let seen = stamp(&path).ok().flatten();
+        guard(&shared.status).saved = events;
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let thread_shared = shared.clone();
         let handle = std::thread::Builder::new()
             .name("samenspel-writer".into())
             .spawn(move || {
                 let _finished = FinishedOnDrop(thread_shared.clone());
-                let file = Watched {
-                    seen,
-                    written: Mark::default(),
-                    conflict: None,
-                    path,
-                };
-                run(file, session, rx, &thread_shared, write)
+                run(files(), rx, &thread_shared)
             });
         let handle = match handle {
             Ok(h) => {
@@ -296,71 +321,23 @@ fn flush_where(which: impl Fn(u64) -> bool, deadline: Instant) -> bool {
     })
 }
 
-/// The session file as the writer knows it, and where saves go.
-struct Watched {
-    /// The session file.
-    path: PathBuf,
-    /// Its stamp after the last save (or at the start); none when there was no file.
-    seen: Option<Stamp>,
-    /// What the last save wrote (or what the file held at the start).
-    written: Mark,
-    /// Once the file was changed elsewhere: the copy saves go to, and its lock.
-    conflict: Option<(Conflict, Option<SessionLock>)>,
+fn no_fault() -> WriteFn {
+    Box::new(|_: &Path, _: usize| Ok(()))
 }
 
-impl Watched {
-    /// Where the next save goes: the session file, or its copy after a conflict, which is
-    /// noticed here (and then reported in `status`).
-    fn target(&mut self, session: &SessionBytes, status: &Mutex<SaveStatus>) -> PathBuf {
-        if self.conflict.is_none()
-            && changed_elsewhere(&self.path, self.seen.as_ref(), || {
-                session.file_at(self.written)
-            })
-        {
-            let copy = copy_path(&self.path, &jiff::Zoned::now());
-            // The copy is this writer's own: nobody else opens it for writing meanwhile.
-            let lock = SessionLock::acquire(&copy).ok();
-            let conflict = Conflict {
-                original: self.path.clone(),
-                copy,
-            };
-            guard(status).conflict = Some(conflict.clone());
-            self.conflict = Some((conflict, lock));
-        }
-        match &self.conflict {
-            Some((c, _)) => c.copy.clone(),
-            None => self.path.clone(),
-        }
-    }
-
-    /// Remembers what a save to the session file wrote.
-    fn saved(&mut self, session: &SessionBytes) {
-        if self.conflict.is_none() {
-            self.seen = stamp(&self.path).ok().flatten();
-            self.written = session.mark();
-        }
-    }
-}
-
-fn run(
-    mut file: Watched,
-    session: Result<SessionBytes, SaveError>,
-    rx: Receiver<Msg>,
-    shared: &Shared,
-    write: WriteFn,
-) {
-    let mut session = match session {
-        Ok(s) => s,
+fn run(files: Result<Files, SaveError>, rx: Receiver<Msg>, shared: &Shared) {
+    let mut files = match files {
+        Ok(f) => f,
         Err(e) => {
             // Never write what cannot be serialized: say so and keep the old file.
             guard(&shared.status).error = Some(e);
             return;
         }
     };
-    file.written = session.mark();
+    let mut pending: Vec<Vec<u8>> = Vec::new();
     let mut stopping = false;
-    let mut dirty = false;
     loop {
+        let dirty = !pending.is_empty() || files.behind();
         // Wait for work; while a save is failing, wake up to try again.
         let first = if stopping {
             None
@@ -376,67 +353,53 @@ fn run(
         } else {
             match rx.recv() {
                 Ok(m) => Some(m),
-                Err(_) => return,
+                Err(_) => {
+                    stopping = true;
+                    None
+                }
             }
         };
-        let mut pending: Vec<Msg> = first.into_iter().collect();
-        pending.extend(rx.try_iter());
-        for msg in pending {
+        for msg in first.into_iter().chain(rx.try_iter()) {
             match msg {
                 Msg::Append(events) => {
-                    if let Err(e) = session.append(&events) {
-                        guard(&shared.status).error = Some(SaveError {
-                            kind: ErrorKind::InvalidData,
-                            detail: e.to_string(),
-                        });
-                        continue;
+                    for event in &events {
+                        match event_json(event) {
+                            Ok(json) => pending.push(json),
+                            Err(e) => {
+                                guard(&shared.status).error = Some(SaveError {
+                                    kind: ErrorKind::InvalidData,
+                                    detail: e.to_string(),
+                                });
+                            }
+                        }
                     }
-                    dirty = true;
                 }
                 Msg::Stop => stopping = true,
             }
         }
-        if dirty {
-            let count = session.events();
-            let target = file.target(&session, &shared.status);
-            match save(&target, &session, &write) {
+        if !pending.is_empty() || files.behind() {
+            match files.save(&mut pending, &shared.status) {
                 Ok(()) => {
-                    file.saved(&session);
-                    dirty = false;
                     let mut s = guard(&shared.status);
-                    s.saved = count;
+                    s.saved = files.saved();
                     s.error = None;
                 }
                 Err(e) => {
                     guard(&shared.status).error = Some(e);
                     if stopping {
                         // That was the last try on the way out; the caller reports what is lost.
+                        shared.notify();
                         return;
                     }
                 }
             }
         }
         shared.notify();
-        if stopping && !dirty {
+        if stopping && pending.is_empty() && !files.behind() {
+            // Everything is saved; make the session one file again.
+            files.close();
             return;
         }
-    }
-}
-
-fn save(path: &Path, session: &SessionBytes, write: &WriteFn) -> Result<(), SaveError> {
-    let bytes = session.file();
-    match write(path, &bytes) {
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            // The sessions folder was removed while the session was open: make it again
-            // (only the last part, so a missing drive is not recreated on another disk).
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-                && std::fs::create_dir(dir).is_ok()
-            {
-                return write(path, &bytes).map_err(|e| SaveError::from_io(&e));
-            }
-            Err(SaveError::from_io(&e))
-        }
-        other => other.map_err(|e| SaveError::from_io(&e)),
     }
 }
 

@@ -3,7 +3,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use super::*;
 use crate::core::Change;
+use crate::store::atomic::write_atomic;
 use crate::store::builtin::builtin;
+use crate::store::journal::journal_path;
 
 fn session() -> Session {
     let scenario = match builtin("zwolse-komedie") {
@@ -27,7 +29,17 @@ fn event(n: usize) -> Event {
     )
 }
 
+/// The events of the session on disk: its file and its journal.
 fn events_in(path: &Path) -> usize {
+    crate::store::load_session(path)
+        .unwrap()
+        .session
+        .events
+        .len()
+}
+
+/// The events in the file alone, as another program reads it.
+fn events_in_file(path: &Path) -> usize {
     let bytes = std::fs::read(path).unwrap();
     let s: Session = serde_json::from_slice(&bytes).unwrap();
     s.events.len()
@@ -61,14 +73,14 @@ fn a_full_disk_is_reported_the_old_file_kept_and_saving_resumes() {
     // While `full` is set, every write goes to /dev/full: the system's own "no space".
     let full = Arc::new(AtomicBool::new(true));
     let f = full.clone();
-    let write: WriteFn = Box::new(move |p: &Path, b: &[u8]| {
+    let write: WriteFn = Box::new(move |_: &Path, n: usize| {
         if f.load(Ordering::SeqCst) {
             std::fs::OpenOptions::new()
                 .write(true)
                 .open("/dev/full")?
-                .write_all(b)
+                .write_all(&vec![0; n.max(1)])
         } else {
-            write_atomic(p, b)
+            Ok(())
         }
     });
     let w = Writer::start_with(path.clone(), &start, write);
@@ -101,10 +113,10 @@ fn changes_that_arrive_during_a_slow_save_are_written_together() {
     let path = dir.path().join("s.json");
     let writes = Arc::new(AtomicUsize::new(0));
     let n = writes.clone();
-    let write: WriteFn = Box::new(move |p: &Path, b: &[u8]| {
+    let write: WriteFn = Box::new(move |_: &Path, _: usize| {
         n.fetch_add(1, Ordering::SeqCst);
         std::thread::sleep(Duration::from_millis(30));
-        write_atomic(p, b)
+        Ok(())
     });
     let w = Writer::start_with(path.clone(), &session(), write);
     for i in 0..50 {
@@ -164,7 +176,7 @@ fn a_writer_that_never_succeeds_reports_what_is_not_saved_on_finish() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.json");
     let write: WriteFn =
-        Box::new(|_: &Path, _: &[u8]| Err(std::io::Error::from(ErrorKind::ReadOnlyFilesystem)));
+        Box::new(|_: &Path, _: usize| Err(std::io::Error::from(ErrorKind::ReadOnlyFilesystem)));
     let w = Writer::start_with(path.clone(), &session(), write);
     w.append(vec![event(1)]);
     let s = w.finish();
@@ -226,4 +238,125 @@ fn a_file_changed_elsewhere_is_left_alone_and_the_session_goes_to_a_copy() {
             .explain(Lang::En)
             .contains("was changed by another program")
     );
+}
+
+#[test]
+fn on_close_the_file_alone_holds_everything_and_the_journal_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let start = session();
+    write_atomic(&path, &try_session_json(&start).unwrap()).unwrap();
+    let w = Writer::start_for(path.clone(), &start);
+    w.append(vec![event(1)]);
+    wait_until(&w, "saved", |s| s.saved == 1);
+    // While open the change is in the journal; the file is still a whole session.
+    assert!(journal_path(&path).exists());
+    assert_eq!(events_in_file(&path), 0);
+    assert_eq!(events_in(&path), 1);
+    w.append(vec![event(2)]);
+    assert_eq!(w.finish().saved, 2);
+    assert_eq!(events_in_file(&path), 2);
+    assert!(!journal_path(&path).exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// A log of `n` events, cheap to make (the writer does not fold it).
+fn long_session(n: usize) -> Session {
+    let mut s = session();
+    s.events = (0..n).map(event).collect();
+    s
+}
+
+#[test]
+fn a_save_writes_the_change_and_syncs_once_at_any_size() {
+    for n in [1_000, 10_000, 100_000] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let start = long_session(n);
+        write_atomic(&path, &try_session_json(&start).unwrap()).unwrap();
+        let writes = Arc::new(Mutex::new(Vec::new()));
+        let seen = writes.clone();
+        let write: WriteFn = Box::new(move |p: &Path, len: usize| {
+            seen.lock().unwrap().push((p.to_path_buf(), len));
+            Ok(())
+        });
+        let w = Writer::start_with(path.clone(), &start, write);
+        wait_until(&w, "started", |s| s.saved == n);
+        std::thread::sleep(Duration::from_millis(50));
+        writes.lock().unwrap().clear();
+        let changes = 20;
+        let mut change_bytes = 0;
+        for i in 0..changes {
+            let e = Event::new(
+                "2025-03-01T11:00:00Z".parse().unwrap(),
+                Change::CardAdded {
+                    step: "akte-1".into(),
+                    lane: "gemeente-over-initiatieven".into(),
+                    card: 9000 + i as u32,
+                    text: format!("Een kaart van de zaal, nummer {i}"),
+                    party: None,
+                    theme: None,
+                    position: None,
+                },
+            );
+            change_bytes += serde_json::to_vec(&e).unwrap().len();
+            w.append(vec![e]);
+            wait_until(&w, "saved", |s| s.saved == n + i + 1);
+        }
+        let writes = writes.lock().unwrap().clone();
+        // One write (and its one sync) per save, into the journal, of the change's size
+        // plus its line's checksum and newline.
+        assert_eq!(writes.len(), changes, "{n} events: {writes:?}");
+        assert!(writes.iter().all(|(p, _)| *p == journal_path(&path)));
+        let written: usize = writes.iter().map(|(_, len)| len).sum();
+        assert!(
+            written <= change_bytes + 10 * changes,
+            "{n} events: {written} bytes written for {change_bytes} bytes of changes"
+        );
+        assert_eq!(w.finish().saved, n + changes);
+        assert_eq!(events_in_file(&path), n + changes);
+    }
+}
+
+#[test]
+fn stopped_at_any_write_the_files_hold_every_change_called_saved() {
+    let sent: Vec<Event> = (0..40).map(event).collect();
+    for crash_at in 0..60 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let start = session();
+        write_atomic(&path, &try_session_json(&start).unwrap()).unwrap();
+        // Every write from the `crash_at`-th on fails: the disk stays as a crash left it.
+        let count = Arc::new(AtomicUsize::new(0));
+        let c = count.clone();
+        let write: WriteFn = Box::new(move |_: &Path, _: usize| {
+            if c.fetch_add(1, Ordering::SeqCst) >= crash_at {
+                Err(std::io::Error::other("crashed"))
+            } else {
+                Ok(())
+            }
+        });
+        // Tiny folds: the file is written whole every few changes.
+        let w = Writer::start_folding(path.clone(), &start, write, 300);
+        let mut saved = 0;
+        for (i, e) in sent.iter().enumerate() {
+            w.append(vec![e.clone()]);
+            let s = wait_until(&w, "an answer", |s| s.saved == i + 1 || s.error.is_some());
+            saved = s.saved;
+            if s.error.is_some() {
+                break;
+            }
+        }
+        let on_disk = crate::store::load_session(&path)
+            .unwrap_or_else(|e| panic!("crash at write {crash_at}: {e:?}"))
+            .session
+            .events;
+        assert!(
+            on_disk.len() >= saved,
+            "crash at write {crash_at}: {} < {saved}",
+            on_disk.len()
+        );
+        assert_eq!(on_disk, sent[..on_disk.len()], "crash at write {crash_at}");
+        drop(w);
+    }
 }

@@ -123,12 +123,21 @@ impl App {
     }
 
     fn connect_session(&mut self) {
-        if let (Some(inputs), Screen::Session(s)) = (&self.inputs, &mut self.screen) {
-            s.room.connect(inputs.clone(), self.room.clone());
-            let inputs = inputs.clone();
-            s.on_status(Box::new(move || {
-                let _ = inputs.send(Input::Saved);
-            }));
+        let Some(inputs) = &self.inputs else {
+            return;
+        };
+        let saved_to = inputs.clone();
+        let saved: Box<dyn Fn() + Send> = Box::new(move || {
+            let _ = saved_to.send(Input::Saved);
+        });
+        match &mut self.screen {
+            Screen::Session(s) => {
+                s.room.connect(inputs.clone(), self.room.clone());
+                s.on_status(saved);
+            }
+            // The followed file was saved by its own samenspel.
+            Screen::Follow(f) => f.on_change(saved),
+            _ => {}
         }
     }
 
@@ -166,7 +175,7 @@ impl App {
     pub fn deadline(&self) -> Option<Instant> {
         let own = match &self.screen {
             Screen::Replay(r) => r.deadline(),
-            Screen::Follow(f) => Some(f.deadline()),
+            Screen::Follow(f) => f.deadline(),
             _ => None,
         };
         let countdown = self.countdown_due().map(|d| Instant::now() + d);

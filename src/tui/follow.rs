@@ -1,5 +1,6 @@
 //! A second screen that follows a session another samenspel process is editing: the
-//! store's watcher looks at the file (every 50 ms) and reads it only when it changed; the
+//! store's watcher hears from the kernel when the file or its journal changed (or looks,
+//! where it cannot) and reads only what is new; the
 //! screen shows the step the facilitator is on, without bars or notes. A file that does
 //! not parse (edited by hand, say) leaves the last good state on screen.
 
@@ -105,18 +106,22 @@ impl Follow {
         }
     }
 
-    /// When the file is looked at again.
-    pub fn deadline(&self) -> Instant {
+    /// When the file is looked at again; none when the kernel says when it changes.
+    pub fn deadline(&self) -> Option<Instant> {
         self.watcher.next_look()
+    }
+
+    /// Calls `on_change` (on another thread) when the followed files change.
+    pub fn on_change(&self, on_change: crate::store::watch::OnChange) {
+        self.watcher.on_change(on_change);
     }
 
     /// Looks at the file when it is time; true when the screen changed.
     pub fn tick(&mut self) -> bool {
         let lang = self.lang;
-        match self.watcher.look(Instant::now()) {
+        match self.watcher.look(Instant::now(), &mut self.shown.live) {
             Seen::Unchanged => false,
-            Seen::Changed(live) => {
-                self.shown.live = *live;
+            Seen::Changed => {
                 self.shown.view.keep_valid(&self.shown.live.state);
                 self.select_last_touched();
                 self.problem = None;

@@ -82,9 +82,14 @@ pub fn run(mut app: App) -> anyhow::Result<i32> {
     })
 }
 
+/// Keys and pastes that come in a burst are drawn once per this long, not once per key; a
+/// key after a pause is drawn at once.
+const FRAME: Duration = Duration::from_millis(8);
+
 /// The session loop: draw, wait for the next input (or until the screen moves by itself),
-/// take everything that is waiting, and draw again. It never polls: it sleeps until an
-/// input arrives or a deadline (a countdown's digits, replay, follow) is reached.
+/// take everything that is waiting (a key's burst: also what comes within a frame's time
+/// of the last frame), and draw again. It never polls: it sleeps until an input arrives or
+/// a deadline (a countdown's digits, replay, follow without the kernel's news) is reached.
 fn session_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -92,10 +97,11 @@ fn session_loop(
 ) -> Ending {
     let drill = PanicDrill::from_env();
     loop {
-        let Ok(frame) = terminal.draw(|f| view::draw(f, app)) else {
+        let Ok(area) = terminal::draw(terminal, |f| view::draw(f, app)) else {
             return Ending::TerminalGone;
         };
-        app.area = frame.area;
+        let drawn = Instant::now();
+        app.area = area;
         if app.bell() {
             // The bell, once, when the countdown reaches zero; the keyboard stays put.
             let mut out = std::io::stdout();
@@ -105,7 +111,6 @@ fn session_loop(
         // Wait for something that changes the screen. What arrives in the background
         // (phones' changes, saves) owes a frame that is drawn at most every FRAME_GAP, so that
         // a busy room never keeps a key waiting behind frames; a key is drawn at once.
-        let drawn = Instant::now();
         let mut owed = false;
         loop {
             let due = owed.then(|| drawn + FRAME_GAP);
@@ -135,16 +140,26 @@ fn session_loop(
             // Take whatever else is already waiting before drawing (fast typing, paste, a
             // room full of phones), a bounded batch so that a frame is never long in coming.
             let mut foreground = false;
-            for input in std::iter::once(first).chain(received.try_iter().take(BATCH)) {
-                foreground |= !matches!(input, Input::Room(_) | Input::Saved);
-                if let Input::Terminal(event) = &input {
-                    drill.check(event);
+            if let Some(ending) = take(terminal, app, &drill, first, received, &mut foreground) {
+                return ending;
+            }
+            // Keys that come within a frame's time of the last frame join this one (with
+            // use-dev-tty, crossterm hands a burst over key by key: crossterm issue #839).
+            while foreground {
+                let left = (drawn + FRAME).saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
                 }
-                if let Some(ending) = app.handle(input) {
-                    return ending;
-                }
-                if app.quit {
-                    return Ending::Quit;
+                match received.recv_timeout(left) {
+                    Ok(input) => {
+                        if let Some(ending) =
+                            take(terminal, app, &drill, input, received, &mut foreground)
+                        {
+                            return ending;
+                        }
+                    }
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return Ending::TerminalGone,
                 }
             }
             app.settle();
@@ -155,6 +170,35 @@ fn session_loop(
             owed = true;
         }
     }
+}
+
+/// Hands `first` and the inputs already waiting (at most [`BATCH`]) to the app; the ending
+/// when one asks the app to end. `foreground` becomes true when one is not from the
+/// background (phones, saves).
+fn take(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    drill: &PanicDrill,
+    first: Input,
+    received: &Receiver<Input>,
+    foreground: &mut bool,
+) -> Option<Ending> {
+    for input in std::iter::once(first).chain(received.try_iter().take(BATCH)) {
+        *foreground |= !matches!(input, Input::Room(_) | Input::Saved);
+        if let Input::Terminal(event) = &input {
+            drill.check(event);
+            if let event::Event::Resize(cols, rows) = event {
+                let _ = terminal::resize(terminal, *cols, *rows);
+            }
+        }
+        if let Some(ending) = app.handle(input) {
+            return Some(ending);
+        }
+        if app.quit {
+            return Some(Ending::Quit);
+        }
+    }
+    None
 }
 
 /// A fire drill for the way out of a panic: with `SAMENSPEL_PANIC_KEY=<c>` in the

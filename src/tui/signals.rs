@@ -2,15 +2,17 @@
 //! window was closed), SIGINT, SIGQUIT (whose default, a core dump, would leave the
 //! terminal raw), or a terminal that is simply gone.
 //!
-//! The signal handlers only set a flag; a watchdog thread looks at it (and at the
-//! terminal) every 50 ms and sends the request into the session loop's channel, which
-//! then leaves the way `q` does (last changes saved, terminal restored). That is not
-//! enough when the terminal is gone: crossterm may then spin on its input (a read that
-//! keeps failing). So if the loop has not started its way out in time, the watchdog saves
-//! what every writer has, restores the terminal, and ends the process, always within a
-//! second.
+//! The signal handlers only set a flag and write a byte into a pipe; a watchdog thread
+//! sleeps in `poll` on that pipe and on the terminal (which reports a hang-up by itself),
+//! so it wakes only when something happened, never on a timer. It sends the request into
+//! the session loop's channel, which then leaves the way `q` does (last changes saved,
+//! terminal restored). That is not enough when the terminal is gone: crossterm may then
+//! spin on its input (a read that keeps failing). So if the loop has not started its way
+//! out in time, the watchdog saves what every writer has, restores the terminal, and ends
+//! the process, always within a second.
 
 use std::os::fd::OwnedFd;
+use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
@@ -70,6 +72,8 @@ pub struct Lifeline {
     shared: Arc<Shared>,
     ids: Vec<signal_hook::SigId>,
     watchdog: Option<JoinHandle<()>>,
+    /// Wakes the watchdog (the handlers write to a clone of it too).
+    wake: Option<UnixStream>,
 }
 
 impl Lifeline {
@@ -77,24 +81,38 @@ impl Lifeline {
     /// or a lost terminal asks the app to end.
     pub fn start(on_end: OnEnd) -> Lifeline {
         let shared = Arc::new(Shared::default());
+        // The watchdog sleeps until a byte arrives here (or the terminal hangs up).
+        let (woken, wake) = match UnixStream::pair() {
+            Ok((r, w)) => (Some(r), Some(w)),
+            Err(_) => (None, None),
+        };
         let ids = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
             .into_iter()
-            .filter_map(|sig| {
-                // The handler only stores the signal's number into an atomic.
-                let value = usize::try_from(sig).ok()?;
-                signal_hook::flag::register_usize(sig, shared.signal.clone(), value).ok()
+            .flat_map(|sig| {
+                // The handlers only store the signal's number and write one byte.
+                let value = usize::try_from(sig).ok();
+                let flag = value.and_then(|v| {
+                    signal_hook::flag::register_usize(sig, shared.signal.clone(), v).ok()
+                });
+                let pipe = wake
+                    .as_ref()
+                    .and_then(|w| w.try_clone().ok())
+                    .and_then(|w| signal_hook::low_level::pipe::register(sig, w).ok());
+                [flag, pipe]
             })
+            .flatten()
             .collect();
         let tty = terminal_input();
         let s = shared.clone();
         let watchdog = std::thread::Builder::new()
             .name("samenspel-watchdog".into())
-            .spawn(move || watch(&s, tty.as_ref(), &on_end))
+            .spawn(move || watch(&s, woken.as_ref(), tty.as_ref(), &on_end))
             .ok();
         Lifeline {
             shared,
             ids,
             watchdog,
+            wake,
         }
     }
 
@@ -119,6 +137,10 @@ impl Lifeline {
 
     fn stop(&mut self) {
         self.shared.done.store(true, Ordering::SeqCst);
+        if let Some(w) = &self.wake {
+            use std::io::Write;
+            let _ = (&*w).write(&[1]);
+        }
         if let Some(w) = self.watchdog.take() {
             let _ = w.join();
         }
@@ -134,9 +156,9 @@ impl Drop for Lifeline {
     }
 }
 
-fn watch(shared: &Shared, tty: Option<&OwnedFd>, on_end: &OnEnd) {
+fn watch(shared: &Shared, woken: Option<&UnixStream>, tty: Option<&OwnedFd>, on_end: &OnEnd) {
     loop {
-        std::thread::sleep(Duration::from_millis(50));
+        wait(woken, tty);
         if shared.done.load(Ordering::SeqCst) {
             return;
         }
@@ -165,6 +187,42 @@ fn watch(shared: &Shared, tty: Option<&OwnedFd>, on_end: &OnEnd) {
             return;
         }
         emergency_exit(cause, start + DEADLINE);
+    }
+}
+
+/// Sleeps until a byte arrives on `woken` (a signal, or the loop is done) or the terminal
+/// hangs up; takes the bytes. Without the pipe (it could not be made) it looks every 50 ms.
+#[cfg(unix)]
+fn wait(woken: Option<&UnixStream>, tty: Option<&OwnedFd>) {
+    use std::io::Read;
+    use std::os::fd::AsRawFd;
+    let Some(woken) = woken else {
+        std::thread::sleep(Duration::from_millis(50));
+        return;
+    };
+    let mut fds = [
+        libc::pollfd {
+            fd: woken.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        },
+        // Asking for nothing still reports a hang-up.
+        libc::pollfd {
+            fd: tty.map_or(-1, |t| t.as_raw_fd()),
+            events: 0,
+            revents: 0,
+        },
+    ];
+    // SAFETY: two valid pollfds (a negative fd is ignored by poll); no timeout.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+    if n < 0 {
+        // Interrupted by a signal: look at once.
+        return;
+    }
+    if fds[0].revents & libc::POLLIN != 0 {
+        let _ = woken.set_nonblocking(true);
+        let mut buf = [0u8; 64];
+        while matches!((&*woken).read(&mut buf), Ok(n) if n > 0) {}
     }
 }
 

@@ -11,12 +11,14 @@ use crossterm::cursor::Show;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
-use ratatui::DefaultTerminal;
+use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 
 use crate::core::Lang;
 
@@ -54,7 +56,34 @@ pub fn enter(lang: Lang) -> Result<DefaultTerminal, TerminalError> {
         EnableMouseCapture
     )
     .map_err(setup)?;
-    ratatui::Terminal::new(CrosstermBackend::new(io::stdout())).map_err(setup)
+    // A fixed viewport, resized when the terminal says it was (see [`resize`]): ratatui's
+    // own check of the size before every frame opens /dev/tty each time (crossterm's way
+    // of asking), which is work for nothing while the size stays.
+    let (cols, rows) = crossterm::terminal::size().map_err(setup)?;
+    ratatui::Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, cols, rows)),
+        },
+    )
+    .map_err(setup)
+}
+
+/// The terminal has a new size (the event says which).
+pub fn resize(terminal: &mut DefaultTerminal, cols: u16, rows: u16) -> io::Result<()> {
+    terminal.resize(Rect::new(0, 0, cols, rows))
+}
+
+/// Draws one frame as one synchronized update: a terminal that knows the mode shows it
+/// whole, never half drawn (others ignore the two sequences).
+pub fn draw(
+    terminal: &mut DefaultTerminal,
+    render: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<Rect> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let area = terminal.draw(render)?.area;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(area)
 }
 
 /// Refuses to start the screens when standard output is not a terminal (so that no

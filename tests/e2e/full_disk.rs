@@ -1,7 +1,9 @@
 //! A full disk, for real: the data folder is a tiny tmpfs in a private mount namespace
-//! (`unshare -rm`, unprivileged on Linux), filled up while a session is open. The
-//! status line says so at once, the file on disk stays as it was, the room's cards stay
-//! on screen, and all of them are saved once there is space again.
+//! (`unshare -rm`, unprivileged on Linux), filled up while a session is open. A save
+//! appends to the session's journal, so the first changes may still fit in the space its
+//! last block has left; once they do not, the status line says so at once, the session on
+//! disk (file and journal) holds exactly what was called saved, the room's cards stay on
+//! screen, and all of them are saved once there is space again.
 //!
 //! Where namespaces are not allowed (some containers), the test says so and passes;
 //! the unit tests of the writer cover the same with an injected failing disk.
@@ -50,15 +52,17 @@ fn session_file(dir: &Path) -> PathBuf {
     dir.join(json[0])
 }
 
+/// The cards of the session on disk: its file with its journal, as samenspel reads it.
 fn cards_in(file: &Path) -> Vec<String> {
-    let value: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(file).expect("read")).expect("JSON");
-    value["events"]
-        .as_array()
-        .expect("events")
+    samenspel::store::load_session(file)
+        .expect("the session on disk loads")
+        .session
+        .events
         .iter()
-        .filter(|e| e["change"]["type"] == "card_added")
-        .map(|e| e["change"]["text"].as_str().unwrap_or_default().to_string())
+        .filter_map(|e| match &e.change {
+            samenspel::core::Change::CardAdded { text, .. } => Some(text.clone()),
+            _ => None,
+        })
         .collect()
 }
 
@@ -128,21 +132,55 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
 
     std::fs::write(&fill, b"").expect("flag");
     wait_for_file(&filled);
-    for text in ["Kaart een", "Kaart twee", "Kaart drie"] {
+    // Cards of a few hundred bytes each, until the journal's last block is full too.
+    let mut typed = vec!["Voor de volle schijf".to_string()];
+    let long = "en dat is nog niet alles wat de zaal erover zei ".repeat(5);
+    let mut full = false;
+    for i in 0..40 {
+        let text = format!("Kaart {i} {}", long.trim_end());
         app.send("a");
-        app.type_text(text);
+        app.type_text(&text);
         app.send(key::ENTER);
+        typed.push(text);
+        let n = typed.len();
+        let want = [format!("opgeslagen ({n})"), "NIET OPGESLAGEN (".to_string()];
+        app.wait_until("saved or not", |s| {
+            want.iter().any(|w| s.contains(w.as_str()))
+        });
+        if app.screen().contains("NIET OPGESLAGEN (") {
+            full = true;
+            break;
+        }
     }
-    app.wait_for("NIET OPGESLAGEN (1/4): de schijf is vol");
+    assert!(full, "the disk never filled up");
+    app.wait_for("de schijf is vol");
+    let screen = app.screen();
+    let at = screen.find("NIET OPGESLAGEN (").expect("status") + "NIET OPGESLAGEN (".len();
+    let saved: usize = screen[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("count");
+    assert_eq!(
+        saved,
+        typed.len() - 1,
+        "everything before the last card was saved"
+    );
     // The room's words stay on screen, and editing goes on.
-    app.wait_for("Kaart drie");
     app.send(key::RIGHT);
     app.send("a");
     app.type_text("Kaart vier");
     app.send(key::ENTER);
-    app.wait_for("NIET OPGESLAGEN (1/5)");
+    typed.push("Kaart vier".into());
+    app.wait_for(&format!("NIET OPGESLAGEN ({saved}/{})", typed.len()));
     let after = sha2::Sha256::digest(std::fs::read(&file).expect("read"));
-    assert_eq!(before, after, "the file on disk is the old one, whole");
+    assert_eq!(before, after, "the file itself is the old one, whole");
+    assert_eq!(
+        cards_in(&file),
+        typed[..saved],
+        "on disk: what was called saved"
+    );
     let names = files_in(&sessions);
     assert!(
         names.iter().all(|n| !n.ends_with(".tmp")),
@@ -151,21 +189,12 @@ fn a_full_disk_is_shown_the_old_file_kept_and_everything_saved_when_space_return
 
     // Quitting now would lose changes: the first q only says so.
     app.send("q");
-    app.wait_for("NIET OPGESLAGEN (1/5): de schijf is vol · q nogmaals = stoppen");
+    app.wait_for("de schijf is vol · q nogmaals = stoppen");
 
     std::fs::write(&free, b"").expect("flag");
-    app.wait_for("opgeslagen (5)");
+    app.wait_for(&format!("opgeslagen ({})", typed.len()));
     app.wait_gone("q nogmaals");
-    assert_eq!(
-        cards_in(&file),
-        [
-            "Voor de volle schijf",
-            "Kaart een",
-            "Kaart twee",
-            "Kaart drie",
-            "Kaart vier"
-        ]
-    );
+    assert_eq!(cards_in(&file), typed);
     let names = files_in(&sessions);
     assert!(
         names.iter().all(|n| !n.ends_with(".tmp")),

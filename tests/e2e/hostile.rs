@@ -95,7 +95,7 @@ const CORPUS: &[(&str, Option<&str>)] = &[
     ),
     (
         "duplicate-tag.json",
-        Some("events[0].change: the field \"type\" is given twice"),
+        Some("events[0].change.type: the field \"type\" is given twice"),
     ),
     ("invalid-utf8.json", Some("invalid unicode code point")),
     ("lone-surrogate.json", Some("invalid JSON")),

@@ -66,8 +66,10 @@ fn shot(b: &Browser, name: &str) {
     b.screenshot(&dir.join(format!("{name}.png")));
 }
 
+/// The changes of `kind` in the session as saved (its file with its journal).
 fn changes(file: &std::path::Path, kind: &str) -> Vec<Value> {
-    let v: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    let live = samenspel::store::load_session(file).unwrap();
+    let v: Value = serde_json::to_value(&live.session).unwrap();
     v["events"]
         .as_array()
         .unwrap()

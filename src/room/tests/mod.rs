@@ -107,9 +107,10 @@ impl Room {
             .expect("the loop runs")
     }
 
-    /// The session file as saved.
+    /// The session as saved: its file with its journal, as samenspel reads it.
     pub fn saved(&self) -> Value {
-        serde_json::from_slice(&std::fs::read(&self.file).expect("file")).expect("json")
+        let live = crate::store::load_session(&self.file).expect("the saved session");
+        serde_json::to_value(&live.session).expect("json")
     }
 
     /// Opens a step on the laptop.
