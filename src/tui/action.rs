@@ -181,6 +181,8 @@ pub enum KeyContext {
     Replay,
     /// Following a session edited elsewhere.
     Follow,
+    /// A beamer: it only shows what the console shows the room.
+    Beamer,
 }
 
 impl KeyContext {
@@ -203,6 +205,7 @@ impl KeyContext {
             KeyContext::Error => vec![&super::app::ERROR_KEYS],
             KeyContext::Replay => vec![&super::replay::KEYS],
             KeyContext::Follow => vec![&super::follow::KEYS],
+            KeyContext::Beamer => vec![&super::beamer::KEYS],
         }
     }
 
@@ -285,6 +288,7 @@ mod tests {
             KeyContext::Home,
             KeyContext::Replay,
             KeyContext::Follow,
+            KeyContext::Beamer,
             KeyContext::Spotlight,
             KeyContext::Participants,
             KeyContext::Inbox,

@@ -123,7 +123,25 @@ impl App {
     }
 
     fn connect_session(&mut self) {
+        if let (Some(inputs), Screen::Follow(f)) = (&self.inputs, &self.screen)
+            && f.beamer.is_some()
+        {
+            let inputs = inputs.clone();
+            let heard = Box::new(move |h| inputs.send(Input::Beamer(h)).is_ok());
+            if crate::store::channel::subscribe(&f.path(), heard).is_err() {
+                let lost = Input::Beamer(crate::store::channel::Heard::Refused(
+                    "no thread for the channel".into(),
+                ));
+                if let Some(inputs) = &self.inputs {
+                    let _ = inputs.send(lost);
+                }
+            }
+        }
         if let (Some(inputs), Screen::Session(s)) = (&self.inputs, &mut self.screen) {
+            if !s.read_only() && s.beamers.is_none() {
+                // A beamer may connect; with none, nothing changes.
+                s.beamers = crate::store::channel::Publisher::open(s.path()).ok();
+            }
             s.room.connect(inputs.clone(), self.room.clone());
             let inputs = inputs.clone();
             s.on_status(Box::new(move || {
@@ -137,6 +155,19 @@ impl App {
     pub fn settle(&mut self) {
         if let Screen::Session(s) = &mut self.screen {
             s.settle();
+        }
+    }
+
+    /// Publishes what the room sees of the session on screen to its beamers (nothing is
+    /// sent when it did not change, and at most one line every 16 ms).
+    pub fn publish(&mut self) {
+        if let Screen::Session(s) = &self.screen
+            && let Some(beamers) = &s.beamers
+        {
+            let mirror = super::beamer::Mirror::of(&s.view, &s.live.state);
+            if let Ok(line) = serde_json::to_string(&mirror) {
+                beamers.publish(line);
+            }
         }
     }
 
@@ -240,6 +271,7 @@ impl App {
                 Mode::Endorse(_) => KeyContext::Endorse,
             },
             Screen::Replay(_) => KeyContext::Replay,
+            Screen::Follow(f) if f.beamer.is_some() => KeyContext::Beamer,
             Screen::Follow(_) => KeyContext::Follow,
         }
     }
@@ -264,6 +296,11 @@ impl App {
             // Drawn next: the status line reads the file's status.
             Input::Saved => {}
             Input::Change { change, origin } => self.apply(change, origin),
+            Input::Beamer(heard) => {
+                if let Screen::Follow(f) = &mut self.screen {
+                    f.heard(heard);
+                }
+            }
             Input::Room(request) => {
                 let (now, lang) = (self.now(), self.lang);
                 if let Screen::Session(s) = &mut self.screen {

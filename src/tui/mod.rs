@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod beamer;
 pub mod browse;
 pub mod follow;
 pub mod form;
@@ -96,6 +97,8 @@ fn session_loop(
             return Ending::TerminalGone;
         };
         app.area = frame.area;
+        // What the room sees goes to the beamers once it is drawn here.
+        app.publish();
         if app.bell() {
             // The bell, once, when the countdown reaches zero; the keyboard stays put.
             let mut out = std::io::stdout();
@@ -137,6 +140,7 @@ fn session_loop(
             let mut foreground = false;
             for input in std::iter::once(first).chain(received.try_iter().take(BATCH)) {
                 foreground |= !matches!(input, Input::Room(_) | Input::Saved);
+                // A beamer's console is its foreground: drawn at once.
                 if let Input::Terminal(event) = &input {
                     drill.check(event);
                 }
