@@ -83,6 +83,8 @@ pub enum ChannelError {
 }
 
 struct Shared {
+    /// Called when a beamer comes or goes (the console redraws its sign).
+    changed: Box<dyn Fn() + Send + Sync>,
     latest: Mutex<Latest>,
     wake: Condvar,
     clients: Mutex<Vec<UnixStream>>,
@@ -102,13 +104,21 @@ pub struct Publisher {
 }
 
 impl Publisher {
-    /// Opens the channel of `session` (a stale socket of an earlier console is replaced).
-    pub fn open(session: &Path) -> Result<Publisher, ChannelError> {
-        Publisher::open_for(session, own_uid())
+    /// Opens the channel of `session` (a stale socket of an earlier console is replaced);
+    /// `changed` is called whenever a beamer comes or goes.
+    pub fn open(
+        session: &Path,
+        changed: Box<dyn Fn() + Send + Sync>,
+    ) -> Result<Publisher, ChannelError> {
+        Publisher::open_for(session, own_uid(), changed)
     }
 
     /// Opens the channel for processes of user `uid` only.
-    fn open_for(session: &Path, uid: u32) -> Result<Publisher, ChannelError> {
+    fn open_for(
+        session: &Path,
+        uid: u32,
+        changed: Box<dyn Fn() + Send + Sync>,
+    ) -> Result<Publisher, ChannelError> {
         let path = socket_path(session);
         let io = |e| ChannelError::Io(path.clone(), e);
         if let Some(dir) = path.parent()
@@ -125,6 +135,7 @@ impl Publisher {
         let listener = UnixListener::bind(&path).map_err(io)?;
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
         let shared = Arc::new(Shared {
+            changed,
             latest: Mutex::new(Latest::default()),
             wake: Condvar::new(),
             clients: Mutex::new(Vec::new()),
@@ -209,6 +220,8 @@ fn accept(listener: UnixListener, uid: u32, shared: &Shared) {
             .is_ok()
         {
             clients.push(stream);
+            drop(clients);
+            (shared.changed)();
         }
     }
 }
@@ -242,8 +255,13 @@ fn send(shared: &Shared) {
                 text = format!("{}\n", latest.line.clone().unwrap_or_default());
             }
         }
-        if let Ok(mut clients) = shared.clients.lock() {
+        let gone = shared.clients.lock().is_ok_and(|mut clients| {
+            let before = clients.len();
             clients.retain_mut(|c| c.write_all(text.as_bytes()).is_ok());
+            clients.len() < before
+        });
+        if gone {
+            (shared.changed)();
         }
         last = Instant::now();
     }
@@ -259,7 +277,18 @@ pub enum Heard {
     /// Not connected (the console is not running, or went away); tried again shortly.
     Lost,
     /// Something answers that is not this user's samenspel console.
-    Refused(String),
+    Refused(Refusal),
+}
+
+/// Why a beamer does not listen to what answers at the console's place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Another user's process listens there.
+    OtherUser(PathBuf),
+    /// It does not speak as a samenspel console.
+    NotConsole(PathBuf),
+    /// The beamer could not start listening.
+    NoThread,
 }
 
 /// The beamer's end: connects to the console of `session` and keeps connecting while
@@ -294,7 +323,7 @@ fn listen(path: &Path, heard: &dyn Fn(Heard) -> bool) -> Option<(Heard, bool)> {
     };
     if peer_uid(&stream) != Some(own_uid()) {
         return Some((
-            Heard::Refused(format!("{}: another user's socket", path.display())),
+            Heard::Refused(Refusal::OtherUser(path.to_path_buf())),
             false,
         ));
     }
@@ -304,7 +333,7 @@ fn listen(path: &Path, heard: &dyn Fn(Heard) -> bool) -> Option<(Heard, bool)> {
         Ok(Some(hello)) if hello == HELLO => {}
         _ => {
             return Some((
-                Heard::Refused(format!("{}: not a samenspel console", path.display())),
+                Heard::Refused(Refusal::NotConsole(path.to_path_buf())),
                 false,
             ));
         }

@@ -130,7 +130,7 @@ impl App {
             let heard = Box::new(move |h| inputs.send(Input::Beamer(h)).is_ok());
             if crate::store::channel::subscribe(&f.path(), heard).is_err() {
                 let lost = Input::Beamer(crate::store::channel::Heard::Refused(
-                    "no thread for the channel".into(),
+                    crate::store::channel::Refusal::NoThread,
                 ));
                 if let Some(inputs) = &self.inputs {
                     let _ = inputs.send(lost);
@@ -140,7 +140,12 @@ impl App {
         if let (Some(inputs), Screen::Session(s)) = (&self.inputs, &mut self.screen) {
             if !s.read_only() && s.beamers.is_none() {
                 // A beamer may connect; with none, nothing changes.
-                s.beamers = crate::store::channel::Publisher::open(s.path()).ok();
+                let woken = inputs.clone();
+                let changed = Box::new(move || {
+                    // The sign of what the beamer shows is drawn again.
+                    let _ = woken.send(Input::Saved);
+                });
+                s.beamers = crate::store::channel::Publisher::open(s.path(), changed).ok();
             }
             s.room.connect(inputs.clone(), self.room.clone());
             let inputs = inputs.clone();

@@ -16,7 +16,7 @@ use super::session::view::{Cursor, Mode, Shown, View};
 use crate::core::state::CardId;
 use crate::core::{Lang, SessionState};
 use crate::room::Qr;
-use crate::store::channel::Heard;
+use crate::store::channel::{Heard, Refusal};
 
 /// At most this many marked cards are mirrored.
 const MAX_MARKED: usize = 1000;
@@ -104,7 +104,7 @@ pub enum Link {
     /// Connected.
     Connected,
     /// Something answered that is not this user's console.
-    Refused(String),
+    Refused(Refusal),
 }
 
 /// The beamer's side of a followed session.
@@ -204,11 +204,22 @@ impl BeamerLink {
                 )
                 .to_string(),
             ),
-            Link::Refused(why) => Some(format!(
-                "{} {}",
-                lang.pick("beamer: geweigerd:", "beamer: refused:"),
-                super::text::clean(why)
-            )),
+            Link::Refused(why) => {
+                let (nl, en, path) = match why {
+                    Refusal::OtherUser(p) => ("van een andere gebruiker", "another user's", Some(p)),
+                    Refusal::NotConsole(p) => ("geen samenspel-console", "not a samenspel console", Some(p)),
+                    Refusal::NoThread => ("kan niet luisteren", "cannot listen", None),
+                };
+                let name = path
+                    .and_then(|p| p.file_name())
+                    .map(|n| format!(" ({})", super::text::clean(&n.to_string_lossy())))
+                    .unwrap_or_default();
+                Some(format!(
+                    "{} {}{name}",
+                    lang.pick("beamer: geweigerd:", "beamer: refused:"),
+                    lang.pick(nl, en)
+                ))
+            }
         }
     }
 }

@@ -13,10 +13,10 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::app::App;
+use super::beamer::BeamerLink;
 use super::keys::{KeyTable, bind, ch, code, table};
 use super::session::view::Shown;
 use super::text::clean;
-use super::beamer::BeamerLink;
 use super::view::{room_screen, step_screen};
 use crate::core::Lang;
 use crate::core::touch::touched;

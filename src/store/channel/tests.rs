@@ -15,7 +15,7 @@ fn next_line(rx: &Receiver<Heard>) -> String {
         match rx.recv_timeout(Duration::from_secs(5)).unwrap() {
             Heard::Line(l) => return l,
             Heard::Connected | Heard::Lost => {}
-            Heard::Refused(why) => panic!("refused: {why}"),
+            Heard::Refused(why) => panic!("refused: {why:?}"),
         }
     }
 }
@@ -24,8 +24,11 @@ fn next_line(rx: &Receiver<Heard>) -> String {
 fn a_beamer_hears_the_newest_line_and_again_after_the_console_restarts() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("s.json");
-    let console = Publisher::open(&session).unwrap();
-    let mode = std::fs::metadata(console.path()).unwrap().permissions().mode();
+    let console = Publisher::open(&session, Box::new(|| {})).unwrap();
+    let mode = std::fs::metadata(console.path())
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600, "only this user may open it");
     console.publish("one".into());
     let rx = heard(&session);
@@ -36,7 +39,7 @@ fn a_beamer_hears_the_newest_line_and_again_after_the_console_restarts() {
     assert_eq!(next_line(&second), "two", "several beamers");
     drop(console);
     assert!(!session.with_file_name("s.json.beamer").exists());
-    let console = Publisher::open(&session).unwrap();
+    let console = Publisher::open(&session, Box::new(|| {})).unwrap();
     console.publish("three".into());
     assert_eq!(next_line(&rx), "three", "reconnected");
     assert_eq!(console.beamers(), 2);
@@ -46,7 +49,7 @@ fn a_beamer_hears_the_newest_line_and_again_after_the_console_restarts() {
 fn a_burst_sends_only_the_newest_and_a_long_line_never() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("s.json");
-    let console = Publisher::open(&session).unwrap();
+    let console = Publisher::open(&session, Box::new(|| {})).unwrap();
     let rx = heard(&session);
     console.publish("first".into());
     assert_eq!(next_line(&rx), "first");
@@ -70,7 +73,8 @@ fn another_users_process_is_refused() {
     // the stranger's, and hears nothing (SO_PEERCRED, not the file's mode, refuses it).
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("s.json");
-    let console = Publisher::open_for(&session, own_uid().wrapping_add(1)).unwrap();
+    let console =
+        Publisher::open_for(&session, own_uid().wrapping_add(1), Box::new(|| {})).unwrap();
     console.publish("secret".into());
     let rx = heard(&session);
     let mut lines = 0;
@@ -95,16 +99,19 @@ fn a_socket_that_is_not_a_console_is_refused_and_a_file_in_the_way_left_alone() 
     });
     let rx = heard(&session);
     match rx.recv_timeout(Duration::from_secs(5)).unwrap() {
-        Heard::Refused(why) => assert!(why.contains("not a samenspel console"), "{why}"),
+        Heard::Refused(why) => assert!(matches!(why, Refusal::NotConsole(_)), "{why:?}"),
         other => panic!("{other:?}"),
     }
     let other = dir.path().join("t.json");
     std::fs::write(socket_path(&other), "mine").unwrap();
     assert!(matches!(
-        Publisher::open(&other),
+        Publisher::open(&other, Box::new(|| {})),
         Err(ChannelError::InTheWay(_))
     ));
-    assert_eq!(std::fs::read_to_string(socket_path(&other)).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(socket_path(&other)).unwrap(),
+        "mine"
+    );
 }
 
 #[test]

@@ -36,10 +36,16 @@ fn the_beamer_shows_the_spotlight_and_the_step_never_the_notes() {
     assert!(!beamer.contains("otitie"), "{beamer}");
     console.keys("s");
     let ws = console.ws();
-    assert!(matches!(ws.view.mode, Mode::Spotlight), "s opens the spotlight");
+    assert!(
+        matches!(ws.view.mode, Mode::Spotlight),
+        "s opens the spotlight"
+    );
     let mirror = Mirror::of(&ws.view, &ws.live.state);
     assert!(mirror.spotlight);
-    assert_eq!(mirror.sign(&ws.live.state, Lang::Nl), "beamer: Stap 1/3 · grote kaart");
+    assert_eq!(
+        mirror.sign(&ws.live.state, Lang::Nl),
+        "beamer: Stap 1/3 · grote kaart"
+    );
     let big = beamer_sees(&console, 80, 24);
     assert!(!big.contains("Wat hindert"), "the spotlight alone:\n{big}");
 }
