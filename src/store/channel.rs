@@ -227,7 +227,7 @@ fn accept(listener: UnixListener, uid: u32, shared: &Shared) {
 }
 
 fn send(shared: &Shared) {
-    let mut last = Instant::now() - GAP;
+    let mut last: Option<Instant> = None;
     loop {
         let fresh = {
             let Ok(latest) = shared.latest.lock() else {
@@ -246,9 +246,8 @@ fn send(shared: &Shared) {
         let mut text = String::from("\n");
         if fresh {
             // At most one line every GAP: what came meanwhile waits, and only the newest goes.
-            let since = last.elapsed();
-            if since < GAP {
-                std::thread::sleep(GAP - since);
+            if let Some(wait) = last.and_then(|l| GAP.checked_sub(l.elapsed())) {
+                std::thread::sleep(wait);
             }
             if let Ok(mut latest) = shared.latest.lock() {
                 latest.unsent = false;
@@ -263,7 +262,7 @@ fn send(shared: &Shared) {
         if gone {
             (shared.changed)();
         }
-        last = Instant::now();
+        last = Some(Instant::now());
     }
 }
 

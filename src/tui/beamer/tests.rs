@@ -12,10 +12,10 @@ fn beamer_sees(console: &Fixture, w: u16, h: u16) -> String {
     let mut follow = Follow::beamer(ws.path(), Lang::Nl).unwrap();
     let line = serde_json::to_string(&Mirror::of(&ws.view, &ws.live.state)).unwrap();
     assert!(follow.heard(Heard::Line(line)));
-    let mut app = App::new(Screen::Follow(Box::new(follow)), Lang::Nl, Box::new(now));
+    let app = App::new(Screen::Follow(Box::new(follow)), Lang::Nl, Box::new(now));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| crate::tui::view::draw(f, &mut app))
+        .draw(|f| crate::tui::view::draw(f, &app))
         .unwrap();
     text(terminal.backend().buffer())
 }
