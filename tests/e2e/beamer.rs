@@ -135,3 +135,48 @@ fn a_socket_that_is_not_a_console_is_refused() {
     beamer.send("q");
     assert_eq!(beamer.wait_exit(), 0);
 }
+
+#[test]
+fn the_analysis_its_scroll_the_reveal_and_the_rooms_qr_code_reach_the_beamer() {
+    let home = home();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut console = Tui::start(
+        &["new", "stakeholder-doelen", "--bind", &bind],
+        home.path(),
+        120,
+        35,
+    );
+    console.wait_for("Stap 1/4");
+    let (path, _) = only_session(home.path());
+    let mut beamer = Tui::start(&["beamer", &path.display().to_string()], home.path(), 80, 24);
+    beamer.wait_for("Stap 1/4");
+    console.send("n");
+    beamer.wait_for("Stap 2/4");
+    console.send("A");
+    console.wait_for("beamer: Stap 2/4 · analyse");
+    beamer.wait_for("GEDEELDE GROND");
+    let top = beamer.screen();
+    for _ in 0..3 {
+        console.send(key::DOWN);
+    }
+    beamer.wait_until("the analysis scrolled", |s| s != top);
+    console.send("A");
+    beamer.wait_gone("GEDEELDE GROND");
+    console.send("n");
+    beamer.wait_for("uitslag verborgen");
+    console.send("r");
+    beamer.wait_for("Uitslag");
+    console.send("Z");
+    console.wait_for("beamer: Stap 3/4 · QR-code");
+    beamer.wait_for(&format!("http://127.0.0.1:{port}"));
+    no_notes(&beamer);
+    console.send("q");
+    assert_eq!(console.wait_exit(), 0);
+    beamer.send("q");
+    assert_eq!(beamer.wait_exit(), 0);
+}
