@@ -109,7 +109,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let bin = std::fs::canonicalize(PathBuf::from(args.next().expect("the samenspel binary")))
         .expect("the samenspel binary");
-    let keys: usize = args.next().map_or(500, |n| n.parse().expect("a number of keys"));
+    let keys: usize = args
+        .next()
+        .map_or(500, |n| n.parse().expect("a number of keys"));
     let pause = Duration::from_millis(
         args.next()
             .map_or(40, |n| n.parse().expect("a pause between keys in ms")),

@@ -115,6 +115,8 @@ pub enum Action {
     Participants,
     /// Clear the selected cell's value (`x`).
     Clear,
+    /// Show or hide the console's side panel (`C`).
+    SidePanel,
     /// Show or hide the analysis of a matrix step (`A`).
     ToggleAnalysis,
     /// Where the selection of a matrix goes after a digit (`r`).

@@ -289,6 +289,7 @@ impl App {
             ratatui::layout::Constraint::Length(1),
         ])
         .areas(self.area);
+        let (main, _) = super::side::split(main, s);
         super::room::join::placement(main, &s.view) == super::room::join::Placement::Alone
     }
 

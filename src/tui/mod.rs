@@ -18,6 +18,7 @@ pub mod replay;
 pub mod room;
 pub mod session;
 pub mod share;
+pub mod side;
 pub mod signals;
 pub mod status;
 pub mod steps;

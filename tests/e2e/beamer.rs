@@ -153,7 +153,12 @@ fn the_analysis_its_scroll_the_reveal_and_the_rooms_qr_code_reach_the_beamer() {
     );
     console.wait_for("Stap 1/4");
     let (path, _) = only_session(home.path());
-    let mut beamer = Tui::start(&["beamer", &path.display().to_string()], home.path(), 80, 24);
+    let mut beamer = Tui::start(
+        &["beamer", &path.display().to_string()],
+        home.path(),
+        80,
+        24,
+    );
     beamer.wait_for("Stap 1/4");
     console.send("n");
     beamer.wait_for("Stap 2/4");

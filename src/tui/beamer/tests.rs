@@ -14,9 +14,7 @@ fn beamer_sees(console: &Fixture, w: u16, h: u16) -> String {
     assert!(follow.heard(Heard::Line(line)));
     let app = App::new(Screen::Follow(Box::new(follow)), Lang::Nl, Box::new(now));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| crate::tui::view::draw(f, &app))
-        .unwrap();
+    terminal.draw(|f| crate::tui::view::draw(f, &app)).unwrap();
     text(terminal.backend().buffer())
 }
 

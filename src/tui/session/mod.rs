@@ -398,6 +398,10 @@ impl SessionScreen {
                 self.view.show_notes = !self.view.show_notes;
                 None
             }
+            Action::SidePanel => {
+                self.view.side = !self.view.side;
+                None
+            }
             Action::Participants => {
                 self.view.people = Some(super::participants::Panel::default());
                 None

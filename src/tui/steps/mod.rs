@@ -146,6 +146,12 @@ pub static EVERY_STEP: KeyTable = table!(
             "show/hide facilitator notes",
             [ch('f', Action::ToggleNotes)],
         ),
+        bind!(
+            "C",
+            "zijpaneel alleen voor jou: klok, agenda, volgende stap, notities, inbox",
+            "side panel for you alone: clock, agenda, next step, notes, inbox",
+            [ch('C', Action::SidePanel)],
+        ),
         TIMER,
         MINUTES,
         bind!(
