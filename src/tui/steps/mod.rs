@@ -148,8 +148,8 @@ pub static EVERY_STEP: KeyTable = table!(
         ),
         bind!(
             "C",
-            "zijpaneel alleen voor jou: klok, agenda, volgende stap, notities, inbox",
-            "side panel for you alone: clock, agenda, next step, notes, inbox",
+            "zijpaneel (alleen jij): agenda, klok, notities, inbox",
+            "side panel (yours alone): agenda, clock, notes, inbox",
             [ch('C', Action::SidePanel)],
         ),
         TIMER,
