@@ -340,10 +340,13 @@ fn listen(path: &Path, heard: &dyn Fn(Heard) -> bool) -> Option<(Heard, bool)> {
     if !heard(Heard::Connected) {
         return None;
     }
+    // A line that joins as it is published may come twice: once is enough.
+    let mut last = String::new();
     loop {
         match read_line(&mut reader) {
-            Ok(Some(line)) if line.is_empty() => {}
+            Ok(Some(line)) if line.is_empty() || line == last => {}
             Ok(Some(line)) => {
+                last.clone_from(&line);
                 if !heard(Heard::Line(line)) {
                     return None;
                 }

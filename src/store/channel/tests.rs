@@ -42,6 +42,7 @@ fn a_beamer_hears_the_newest_line_and_again_after_the_console_restarts() {
     let console = Publisher::open(&session, Box::new(|| {})).unwrap();
     console.publish("three".into());
     assert_eq!(next_line(&rx), "three", "reconnected");
+    assert_eq!(next_line(&second), "three", "both reconnected");
     assert_eq!(console.beamers(), 2);
 }
 
