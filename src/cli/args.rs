@@ -88,6 +88,12 @@ pub enum Command {
         /// The session file.
         session: PathBuf,
     },
+    /// The room's screen of a session open in another samenspel (the console): what the
+    /// console shows the room, live, at this terminal's size; never notes, inbox or names.
+    Beamer {
+        /// The session file.
+        session: PathBuf,
+    },
     /// List built-in and local scenarios.
     Scenarios,
     /// List saved sessions.

@@ -173,6 +173,7 @@ fn run(
             replay::open(&session, at.as_deref(), lang)?
         }
         Some(args::Command::Follow { session }) => replay::follow(&session, lang)?,
+        Some(args::Command::Beamer { session }) => replay::beamer(&session, lang)?,
         Some(args::Command::Open {
             session, read_only, ..
         }) => {

@@ -106,6 +106,12 @@ pub fn open(path: &Path, at: Option<&str>, lang: Lang) -> anyhow::Result<Screen>
     Ok(Screen::Replay(Box::new(replay)))
 }
 
+/// The beamer screen: a followed session shown as its console shows it to the room.
+pub fn beamer(path: &Path, lang: Lang) -> anyhow::Result<Screen> {
+    let follow = Follow::beamer(path, lang).map_err(|e| anyhow!(e.describe(lang)))?;
+    Ok(Screen::Follow(Box::new(follow)))
+}
+
 /// The follow screen.
 pub fn follow(path: &Path, lang: Lang) -> anyhow::Result<Screen> {
     let follow = Follow::open(path, lang).map_err(|e| anyhow!(e.describe(lang)))?;

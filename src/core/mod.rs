@@ -2,6 +2,7 @@
 //! No terminal, no files, no clock: time comes in with each event.
 
 mod actions;
+pub mod agenda;
 pub mod analysis;
 pub mod clean;
 pub mod commitment;

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod builtin;
 pub mod catalog;
+pub mod channel;
 pub mod config;
 pub mod conflict;
 pub mod error;

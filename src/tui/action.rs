@@ -115,6 +115,8 @@ pub enum Action {
     Participants,
     /// Clear the selected cell's value (`x`).
     Clear,
+    /// Show or hide the console's side panel (`C`).
+    SidePanel,
     /// Show or hide the analysis of a matrix step (`A`).
     ToggleAnalysis,
     /// Where the selection of a matrix goes after a digit (`r`).
@@ -181,6 +183,8 @@ pub enum KeyContext {
     Replay,
     /// Following a session edited elsewhere.
     Follow,
+    /// A beamer: it only shows what the console shows the room.
+    Beamer,
 }
 
 impl KeyContext {
@@ -203,6 +207,7 @@ impl KeyContext {
             KeyContext::Error => vec![&super::app::ERROR_KEYS],
             KeyContext::Replay => vec![&super::replay::KEYS],
             KeyContext::Follow => vec![&super::follow::KEYS],
+            KeyContext::Beamer => vec![&super::beamer::KEYS],
         }
     }
 
@@ -285,6 +290,7 @@ mod tests {
             KeyContext::Home,
             KeyContext::Replay,
             KeyContext::Follow,
+            KeyContext::Beamer,
             KeyContext::Spotlight,
             KeyContext::Participants,
             KeyContext::Inbox,

@@ -123,15 +123,36 @@ impl App {
     }
 
     fn connect_session(&mut self) {
-        let Some(inputs) = &self.inputs else {
+        let Some(inputs) = self.inputs.clone() else {
             return;
         };
+        // A beamer hears its console over the channel beside the session.
+        if let Screen::Follow(f) = &self.screen
+            && f.beamer.is_some()
+        {
+            let to = inputs.clone();
+            let heard = Box::new(move |h| to.send(Input::Beamer(h)).is_ok());
+            if crate::store::channel::subscribe(&f.path(), heard).is_err() {
+                let _ = inputs.send(Input::Beamer(crate::store::channel::Heard::Refused(
+                    crate::store::channel::Refusal::NoThread,
+                )));
+            }
+        }
         let saved_to = inputs.clone();
         let saved: Box<dyn Fn() + Send> = Box::new(move || {
             let _ = saved_to.send(Input::Saved);
         });
         match &mut self.screen {
             Screen::Session(s) => {
+                if !s.read_only() && s.beamers.is_none() {
+                    // A beamer may connect; with none, nothing changes.
+                    let woken = inputs.clone();
+                    let changed = Box::new(move || {
+                        // The sign of what the beamer shows is drawn again.
+                        let _ = woken.send(Input::Saved);
+                    });
+                    s.beamers = crate::store::channel::Publisher::open(s.path(), changed).ok();
+                }
                 s.room.connect(inputs.clone(), self.room.clone());
                 s.on_status(saved);
             }
@@ -146,6 +167,19 @@ impl App {
     pub fn settle(&mut self) {
         if let Screen::Session(s) = &mut self.screen {
             s.settle();
+        }
+    }
+
+    /// Publishes what the room sees of the session on screen to its beamers (nothing is
+    /// sent when it did not change, and at most one line every 16 ms).
+    pub fn publish(&mut self) {
+        if let Screen::Session(s) = &self.screen
+            && let Some(beamers) = &s.beamers
+        {
+            let mirror = super::beamer::Mirror::of(&s.view, &s.live.state);
+            if let Ok(line) = serde_json::to_string(&mirror) {
+                beamers.publish(line);
+            }
         }
     }
 
@@ -249,6 +283,7 @@ impl App {
                 Mode::Endorse(_) => KeyContext::Endorse,
             },
             Screen::Replay(_) => KeyContext::Replay,
+            Screen::Follow(f) if f.beamer.is_some() => KeyContext::Beamer,
             Screen::Follow(_) => KeyContext::Follow,
         }
     }
@@ -261,6 +296,7 @@ impl App {
             ratatui::layout::Constraint::Length(1),
         ])
         .areas(self.area);
+        let (main, _) = super::side::split(main, s);
         super::room::join::placement(main, &s.view) == super::room::join::Placement::Alone
     }
 
@@ -273,6 +309,11 @@ impl App {
             // Drawn next: the status line reads the file's status.
             Input::Saved => {}
             Input::Change { change, origin } => self.apply(change, origin),
+            Input::Beamer(heard) => {
+                if let Screen::Follow(f) = &mut self.screen {
+                    f.heard(heard);
+                }
+            }
             Input::Room(request) => {
                 let (now, lang) = (self.now(), self.lang);
                 if let Screen::Session(s) = &mut self.screen {

@@ -14,12 +14,14 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::app::App;
+use super::beamer::BeamerLink;
 use super::keys::{KeyTable, bind, ch, code, table};
 use super::session::view::Shown;
 use super::text::clean;
-use super::view::step_screen;
+use super::view::{room_screen, step_screen};
 use crate::core::Lang;
 use crate::core::touch::touched;
+use crate::store::channel::Heard;
 use crate::store::{FileError, Seen, SessionWatcher};
 
 /// A session followed from its file.
@@ -29,6 +31,8 @@ pub struct Follow {
     watcher: SessionWatcher,
     /// Why the newest version of the file is not shown, if it is not.
     pub problem: Option<String>,
+    /// A beamer: what the console shows the room, over the local channel.
+    pub beamer: Option<BeamerLink>,
     lang: Lang,
 }
 
@@ -78,10 +82,27 @@ impl Follow {
             shown: Shown::new(live),
             watcher,
             problem: None,
+            beamer: None,
             lang,
         };
         follow.select_last_touched();
         Ok(follow)
+    }
+
+    /// Starts a beamer of a session file: followed as `follow` does, and shown as the
+    /// console shows it to the room once the console is heard.
+    pub fn beamer(path: &Path, lang: Lang) -> Result<Follow, FileError> {
+        let mut follow = Follow::open(path, lang)?;
+        follow.beamer = Some(BeamerLink::new());
+        Ok(follow)
+    }
+
+    /// Takes what the console's channel said; true when the screen changes.
+    pub fn heard(&mut self, heard: Heard) -> bool {
+        match &mut self.beamer {
+            Some(b) => b.heard(heard, &mut self.shown),
+            None => false,
+        }
     }
 
     /// The file followed.
@@ -91,6 +112,10 @@ impl Follow {
 
     /// Carries out an action.
     pub fn act(&mut self, action: Action) {
+        if self.beamer.is_some() {
+            // A beamer only shows: the console decides.
+            return;
+        }
         match action {
             Action::ToggleNotes => self.shown.view.show_notes = !self.shown.view.show_notes,
             Action::ToggleAnalysis => {
@@ -124,6 +149,9 @@ impl Follow {
             Seen::Changed => {
                 self.shown.view.keep_valid(&self.shown.live.state);
                 self.select_last_touched();
+                if let Some(b) = &mut self.beamer {
+                    b.apply(&mut self.shown);
+                }
                 self.problem = None;
                 true
             }
@@ -152,21 +180,36 @@ impl Follow {
 }
 
 /// Draws the followed step over the whole area; a line at the bottom only when the
-/// newest version of the file could not be read.
+/// newest version of the file could not be read, or a beamer is not connected. A beamer
+/// draws what the room sees of the console (the room's QR code too).
 pub fn render(frame: &mut Frame, area: Rect, follow: &Follow, app: &App) {
-    let Some(problem) = &follow.problem else {
-        step_screen(frame, area, &follow.shown.scene(), app);
+    let scene = follow.shown.scene();
+    let draw = |frame: &mut Frame, area: Rect| match &follow.beamer {
+        Some(_) => room_screen(frame, area, &scene, app),
+        None => step_screen(frame, area, &scene, app),
+    };
+    let foot = match (&follow.problem, &follow.beamer) {
+        (Some(problem), _) => Some(format!(
+            " {} {}",
+            app.lang.pick(
+                "laatste goede stand; het bestand is nu niet te lezen:",
+                "last good state; the file cannot be read now:"
+            ),
+            clean(problem)
+        )),
+        (None, Some(b)) => b.foot(app.lang).map(|t| format!(" {t}")),
+        (None, None) => None,
+    };
+    let Some(text) = foot else {
+        draw(frame, area);
         return;
     };
     let [main, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    step_screen(frame, main, &follow.shown.scene(), app);
-    let text = format!(
-        " {} {}",
-        app.lang.pick(
-            "laatste goede stand; het bestand is nu niet te lezen:",
-            "last good state; the file cannot be read now:"
-        ),
-        clean(problem)
-    );
-    frame.render_widget(Paragraph::new(text).style(app.theme.error), bottom);
+    draw(frame, main);
+    let style = if follow.problem.is_some() {
+        app.theme.error
+    } else {
+        app.theme.dim
+    };
+    frame.render_widget(Paragraph::new(text).style(style), bottom);
 }

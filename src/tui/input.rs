@@ -11,6 +11,7 @@ use crossterm::event::Event as TermEvent;
 use super::signals::Ending;
 use crate::core::Change;
 use crate::room::RoomRequest;
+use crate::store::channel::Heard;
 
 /// Who made a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub enum Input {
     /// A phone's request from the room's server: recorded through the session screen's
     /// one path of a change; the phone hears back once it is saved.
     Room(RoomRequest),
+    /// What a beamer heard from its console over the local channel.
+    Beamer(Heard),
 }
 
 /// Where inputs go; every source holds a clone.

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod beamer;
 pub mod browse;
 pub mod follow;
 pub mod form;
@@ -17,6 +18,7 @@ pub mod replay;
 pub mod room;
 pub mod session;
 pub mod share;
+pub mod side;
 pub mod signals;
 pub mod status;
 pub mod steps;
@@ -102,6 +104,8 @@ fn session_loop(
         };
         let drawn = Instant::now();
         app.area = area;
+        // What the room sees goes to the beamers once it is drawn here.
+        app.publish();
         if app.bell() {
             // The bell, once, when the countdown reaches zero; the keyboard stays put.
             let mut out = std::io::stdout();
@@ -184,6 +188,7 @@ fn take(
     foreground: &mut bool,
 ) -> Option<Ending> {
     for input in std::iter::once(first).chain(received.try_iter().take(BATCH)) {
+        // A key, and what a beamer hears of its console, are drawn at once.
         *foreground |= !matches!(input, Input::Room(_) | Input::Saved);
         if let Input::Terminal(event) = &input {
             drill.check(event);

@@ -78,6 +78,13 @@ fn parts(ws: &SessionScreen, theme: &Theme, lang: Lang) -> Vec<(String, Style, K
         };
         out.push((format!(" {room} "), style, Keep::Always));
     }
+    if let Some(beamers) = &ws.beamers
+        && beamers.beamers() > 0
+    {
+        // What the room sees now on the beamer (nothing with a single screen).
+        let sign = super::beamer::Mirror::of(&ws.view, &ws.live.state).sign(&ws.live.state, lang);
+        out.push((format!(" {sign} "), theme.info, Keep::Always));
+    }
     if let Some(message) = &ws.view.status {
         let style = match message.kind {
             StatusKind::Problem => theme.error,

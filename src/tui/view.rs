@@ -130,6 +130,7 @@ fn session_areas(area: Rect, s: &SessionScreen, theme: &Theme, lang: Lang) -> Se
     let [main, _status] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
     let scene = s.scene();
+    let (main, _side) = super::side::split(main, s);
     step_areas(room::join::step_area(main, scene.view), &scene, lang)
 }
 
@@ -209,7 +210,11 @@ fn session(frame: &mut Frame, area: Rect, s: &SessionScreen, app: &App) {
     let status_h = super::status::height(s, &app.theme, app.lang, area.width);
     let [main, bottom] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
+    let (main, side) = super::side::split(main, s);
     room_screen(frame, main, &s.scene(), app);
+    if let Some(side) = side {
+        super::side::render(frame, side, s, app.now(), &app.theme, app.lang);
+    }
     super::status::render(frame, bottom, s, app);
 }
 

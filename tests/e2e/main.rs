@@ -15,6 +15,7 @@ mod hostile_support;
 mod webdriver;
 
 mod basics;
+mod beamer;
 mod board;
 mod command_line;
 mod conflict;

@@ -45,6 +45,8 @@ pub struct RoomShown {
     pub url: String,
     /// The join code to type there.
     pub code: String,
+    /// The join link the QR code holds (a beamer makes its own QR code of it).
+    pub link: String,
     /// The QR code of the join link.
     pub qr: Qr,
     /// Whether the QR code is shown (`Z` hides and shows it).
@@ -57,6 +59,7 @@ impl RoomShown {
         RoomShown {
             url: room.url().to_string(),
             code: room.code().to_string(),
+            link: room.join_url().to_string(),
             qr: room.qr().clone(),
             shown: true,
         }

@@ -40,6 +40,9 @@ pub struct SessionScreen {
     pub bell: Bell,
     /// The room: its server while it is open, and how it opens.
     pub room: RoomHost,
+    /// The channel to beamers of this session (`samenspel beamer`), while it is open for
+    /// editing; none without one.
+    pub beamers: Option<crate::store::channel::Publisher>,
 }
 
 /// Where a change comes from, on the one path.
@@ -62,6 +65,7 @@ impl SessionScreen {
             quit_warned: false,
             bell: Bell::default(),
             room: RoomHost::default(),
+            beamers: None,
         }
     }
 
@@ -392,6 +396,10 @@ impl SessionScreen {
             }
             Action::ToggleNotes => {
                 self.view.show_notes = !self.view.show_notes;
+                None
+            }
+            Action::SidePanel => {
+                self.view.side = !self.view.side;
                 None
             }
             Action::Participants => {

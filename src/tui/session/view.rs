@@ -120,6 +120,8 @@ pub struct View {
     /// Facilitator-only: the inbox of phones' proposals, when open. Never part of what the
     /// room sees ([`View::for_the_room`]).
     pub inbox: Option<InboxPanel>,
+    /// Facilitator-only: the console's side panel (`C`) is open.
+    pub side: bool,
 }
 
 impl View {
@@ -177,6 +179,7 @@ impl View {
             status: None,
             people: None,
             inbox: None,
+            side: false,
             ..self.clone()
         }
     }

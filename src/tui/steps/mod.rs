@@ -146,6 +146,12 @@ pub static EVERY_STEP: KeyTable = table!(
             "show/hide facilitator notes",
             [ch('f', Action::ToggleNotes)],
         ),
+        bind!(
+            "C",
+            "zijpaneel (alleen jij): agenda, klok, notities, inbox",
+            "side panel (yours alone): agenda, clock, notes, inbox",
+            [ch('C', Action::SidePanel)],
+        ),
         TIMER,
         MINUTES,
         bind!(

@@ -18,6 +18,7 @@ mod phones;
 mod replay;
 mod room;
 mod room_sizes;
+mod side;
 mod sizes;
 mod timer;
 mod vote;

@@ -1,0 +1,167 @@
+//! The delay from a key on the console to the beamer's frame, on the real binary: a console
+//! (`samenspel new succesfactoren`, 120x35) and a beamer (`samenspel beamer <session>`,
+//! 80x24), each in its own pseudo-terminal. Each key (↓ then ↑, 500 in all) moves the
+//! selection between the first two cards; its time runs from writing the key to the
+//! console's terminal until the beamer's screen shows the selection on the other card.
+//!
+//!     cargo build --release --bin samenspel --example beamer_delay
+//!     target/release/examples/beamer_delay target/release/samenspel [keys] [pause]
+//!
+//! `keys` (default 500) with `pause` ms between them (default 40, a fast typist; 0: each key
+//! as soon as the previous one is on the beamer, where the console's at most one line every
+//! 16 ms shows). Prints the median, p90, p99 and the slowest. Bounded: 20 s a key at most, one session
+//! in a fresh temporary folder.
+// A measuring tool: a failure should stop it loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::string_slice
+)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Run {
+    _child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    fresh: Arc<Condvar>,
+}
+
+fn start(bin: &Path, args: &[&str], home: &Path, cols: u16, rows: u16) -> Run {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.args(args);
+    cmd.env("SAMENSPEL_HOME", home);
+    cmd.env("SAMENSPEL_LANG", "nl");
+    cmd.env("TERM", "xterm-256color");
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+    let fresh = Arc::new(Condvar::new());
+    let (p, f) = (parser.clone(), fresh.clone());
+    std::thread::spawn(move || {
+        let _keep = pair.master;
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            p.lock().unwrap().process(&buf[..n]);
+            f.notify_all();
+        }
+    });
+    Run {
+        _child: child,
+        writer,
+        parser,
+        fresh,
+    }
+}
+
+impl Run {
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until `done` holds for the screen, looking each time the terminal wrote.
+    fn until(&self, what: &str, done: impl Fn(&str) -> bool) {
+        let from = Instant::now();
+        let mut parser = self.parser.lock().unwrap();
+        loop {
+            let screen = parser.screen().contents();
+            if done(&screen) {
+                return;
+            }
+            assert!(
+                from.elapsed() < Duration::from_secs(20),
+                "no {what}:\n{screen}"
+            );
+            parser = self
+                .fresh
+                .wait_timeout(parser, Duration::from_millis(50))
+                .unwrap()
+                .0;
+        }
+    }
+}
+
+fn selected_on(screen: &str, card: &str) -> bool {
+    screen.lines().any(|l| l.contains('▶') && l.contains(card))
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let bin = std::fs::canonicalize(PathBuf::from(args.next().expect("the samenspel binary")))
+        .expect("the samenspel binary");
+    let keys: usize = args
+        .next()
+        .map_or(500, |n| n.parse().expect("a number of keys"));
+    let pause = Duration::from_millis(
+        args.next()
+            .map_or(40, |n| n.parse().expect("a pause between keys in ms")),
+    );
+    let home = tempfile::tempdir().unwrap();
+    let mut console = start(&bin, &["new", "succesfactoren"], home.path(), 120, 35);
+    console.until("console", |s| s.contains("Stap 1/3"));
+    let sessions = home.path().join("sessions");
+    let session = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let beamer = start(
+        &bin,
+        &["beamer", &session.display().to_string()],
+        home.path(),
+        80,
+        24,
+    );
+    console.until("the sign", |s| s.contains("beamer: Stap 1/3"));
+    beamer.until("the first card selected", |s| selected_on(s, "Een open"));
+    let mut times = Vec::with_capacity(keys);
+    for i in 0..keys {
+        let (key, card) = if i % 2 == 0 {
+            ("\x1b[B", "Begrip")
+        } else {
+            ("\x1b[A", "Een open")
+        };
+        std::thread::sleep(pause);
+        let from = Instant::now();
+        console.send(key);
+        beamer.until(card, |s| selected_on(s, card));
+        times.push(from.elapsed());
+    }
+    console.send("q");
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    println!(
+        "console 120x35 -> beamer 80x24, {keys} keys (↓ ↑ on a board), {} ms between keys",
+        pause.as_millis()
+    );
+    println!("| keys | median | p90 | p99 | slowest |");
+    println!("|---|---|---|---|---|");
+    println!(
+        "| {keys} | {} | {} | {} | {} |",
+        ms(at(0.5)),
+        ms(at(0.9)),
+        ms(at(0.99)),
+        ms(*times.last().unwrap())
+    );
+}

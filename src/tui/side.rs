@@ -1,0 +1,207 @@
+//! The console's side panel (`C`), the facilitator's alone: the meeting clock, the agenda
+//! (planned time boxes against the time spent, from the log; the step on screen marked; how
+//! late the meeting runs), the inbox, the next step's prompt and the step's notes. It is
+//! never part of what the room sees: a beamer mirrors the step beside it, and with a single
+//! screen it stays closed until `C` opens it.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+
+use super::session::SessionScreen;
+use super::text::{clean, truncate};
+use super::theme::Theme;
+use crate::core::Lang;
+use crate::core::agenda::agenda;
+use crate::core::room::Proposed;
+
+/// The panel's width, when the screen is wide enough to keep the step readable beside it.
+pub fn width(total: u16) -> Option<u16> {
+    (total >= 70).then(|| (total / 3).clamp(30, 48))
+}
+
+/// Splits the console's screen: the step (what the room sees) and the panel, when open.
+pub fn split(area: Rect, s: &SessionScreen) -> (Rect, Option<Rect>) {
+    match width(area.width).filter(|_| s.view.side) {
+        Some(w) => {
+            let [main, side] =
+                Layout::horizontal([Constraint::Min(1), Constraint::Length(w)]).areas(area);
+            (main, Some(side))
+        }
+        None => (area, None),
+    }
+}
+
+fn minutes(ms: i64) -> i64 {
+    (ms + 30_000) / 60_000
+}
+
+fn clock(t: Timestamp, tz: &TimeZone) -> String {
+    t.to_zoned(tz.clone()).strftime("%H:%M").to_string()
+}
+
+/// Draws the panel in `area`.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    s: &SessionScreen,
+    now: Timestamp,
+    theme: &Theme,
+    lang: Lang,
+) {
+    let state = &s.live.state;
+    let tz = s
+        .live
+        .session
+        .time_zone
+        .as_deref()
+        .and_then(|z| TimeZone::get(z).ok())
+        .unwrap_or_else(TimeZone::system);
+    let a = agenda(&s.live.session, state, now);
+    let inner = area.width.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let elapsed = a.elapsed_ms / 60_000;
+    lines.push(Line::styled(
+        format!(
+            "{} {} · {} {}:{:02}",
+            lang.pick("Klok", "Clock"),
+            clock(now, &tz),
+            lang.pick("bezig", "running"),
+            elapsed / 60,
+            elapsed % 60
+        ),
+        theme.heading,
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(lang.pick("Agenda", "Agenda"), theme.heading));
+    for item in &a.items {
+        let step = &state.scenario.steps[item.step];
+        let here = item.step == state.current;
+        let planned = item
+            .planned
+            .map_or_else(|| "–".to_string(), |m| m.to_string());
+        let times = format!(" {}/{planned}", minutes(item.spent_ms));
+        let title_w = inner.saturating_sub(times.chars().count() + 2);
+        let title = truncate(&clean(step.title.get(lang)), title_w);
+        let marker = if here { "▶ " } else { "  " };
+        let over = item
+            .planned
+            .is_some_and(|p| item.spent_ms > i64::from(p) * 60_000);
+        let style = if here { theme.selected } else { theme.base };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{title:<title_w$}"), style),
+            Span::styled(times, if over { theme.error } else { theme.dim }),
+        ]));
+    }
+    lines.push(Line::styled(
+        lang.pick("  (minuten besteed/gepland)", "  (minutes spent/planned)"),
+        theme.dim,
+    ));
+    let late = a.late_minutes();
+    let (text, style) = if late > 0 {
+        (
+            match lang {
+                Lang::Nl => format!(
+                    "loopt {late} minuten uit: klaar om {} (gepland {})",
+                    clock(a.expected_end, &tz),
+                    clock(a.planned_end, &tz)
+                ),
+                Lang::En => format!(
+                    "running {late} minutes late: done at {} (planned {})",
+                    clock(a.expected_end, &tz),
+                    clock(a.planned_end, &tz)
+                ),
+            },
+            theme.error,
+        )
+    } else {
+        (
+            format!(
+                "{} {}",
+                lang.pick("op schema: klaar om", "on time: done at"),
+                clock(a.expected_end, &tz)
+            ),
+            theme.ok,
+        )
+    };
+    lines.push(Line::styled(text, style));
+    lines.push(Line::styled(
+        lang.pick(
+            "n / p: volgende / vorige stap",
+            "n / p: next / previous step",
+        ),
+        theme.dim,
+    ));
+    lines.push(Line::raw(""));
+    let waiting: Vec<_> = state.room.inbox().collect();
+    lines.push(Line::styled(
+        format!(
+            "{} · {} {}",
+            lang.pick("Inbox", "Inbox"),
+            waiting.len(),
+            lang.pick("wachten (I opent)", "waiting (I opens)")
+        ),
+        theme.heading,
+    ));
+    for p in waiting.iter().take(5) {
+        let text = match &p.content {
+            Proposed::Card { text, .. } => clean(text).into_owned(),
+            Proposed::Commitment { what, .. } => clean(what).into_owned(),
+        };
+        lines.push(Line::raw(format!("• {text}")));
+    }
+    if waiting.len() > 5 {
+        lines.push(Line::styled(
+            format!("… {} {}", waiting.len() - 5, lang.pick("meer", "more")),
+            theme.dim,
+        ));
+    }
+    lines.push(Line::raw(""));
+    match state.scenario.steps.get(state.current + 1) {
+        Some(next) => {
+            lines.push(Line::styled(
+                format!(
+                    "{}: {}",
+                    lang.pick("Volgende stap", "Next step"),
+                    clean(next.title.get(lang))
+                ),
+                theme.heading,
+            ));
+            lines.push(Line::raw(clean(next.prompt.get(lang)).into_owned()));
+        }
+        None => lines.push(Line::styled(
+            lang.pick("Dit is de laatste stap.", "This is the last step."),
+            theme.heading,
+        )),
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(lang.pick("Notities", "Notes"), theme.heading));
+    match state.current_step().and_then(|s| s.notes.as_ref()) {
+        Some(notes) => lines.push(Line::raw(clean(notes.get(lang)).into_owned())),
+        None => lines.push(Line::styled(
+            lang.pick("(geen bij deze stap)", "(none for this step)"),
+            theme.dim,
+        )),
+    }
+    lines.push(Line::raw(""));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::LEFT)
+                    .border_style(theme.dim)
+                    .padding(Padding::horizontal(1))
+                    .title(Span::styled(
+                        lang.pick(" alleen voor jou · C sluit ", " yours alone · C closes "),
+                        theme.dim,
+                    )),
+            ),
+        area,
+    );
+}
