@@ -163,6 +163,26 @@ pub enum Command {
         /// The later session.
         new: PathBuf,
     },
+    /// Read many sessions together (files, or folders searched for .json files) into one
+    /// anonymous programme report: cards that come back, how matrix cells spread, what
+    /// ends on top of votes, what became of the commitments, and each series in order.
+    Aggregate {
+        /// Session files and folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the report (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// md, html, csv or json.
+        #[arg(long, default_value = "md", value_parser = crate::aggregate::parse_format)]
+        format: crate::aggregate::AggregateFormat,
+        /// scenario, series or party: what the report groups by first.
+        #[arg(long, default_value = "scenario", value_parser = crate::aggregate::parse_by)]
+        by: samenspel::report::aggregate::By,
+        /// The fewest sessions a party or series must cover to get its own figures.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        min_group: u32,
+    },
     /// Tools for developers (benchmarks, tests).
     #[command(hide = true, subcommand)]
     Dev(DevCommand),

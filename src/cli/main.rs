@@ -1,5 +1,6 @@
 //! The samenspel binary: parse arguments, then hand over to a command or the screens.
 
+mod aggregate;
 mod args;
 mod replay;
 mod share;
@@ -118,6 +119,22 @@ fn run(
         Some(args::Command::Schema { which }) => {
             print!("{}", samenspel::report::schema::schema(which));
             return Ok(0);
+        }
+        Some(args::Command::Aggregate {
+            paths,
+            output,
+            format,
+            by,
+            min_group,
+        }) => {
+            let args = aggregate::AggregateArgs {
+                paths,
+                output,
+                format,
+                by,
+                min_group: min_group as usize,
+            };
+            return Ok(aggregate::aggregate_cmd(&args, lang));
         }
         Some(args::Command::Compare { old, new }) => {
             return Ok(share::compare_cmd(&old, &new, lang));

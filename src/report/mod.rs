@@ -3,6 +3,7 @@
 //! layer above store and below the screens: pure functions from a session and its folded
 //! state to bytes; the CLI and the app write what they return. No terminal, no clock.
 
+pub mod aggregate;
 pub mod analysis;
 pub mod compare;
 pub mod html;

@@ -1,0 +1,174 @@
+//! Reading many files for the aggregate: folders walked (recursively, in name order), each
+//! file read on its own by one of a few threads (one per core), folded into a small
+//! contribution and dropped, so memory holds one session per core plus the summaries. A
+//! file that is not a session, is broken, or is not a regular file (a FIFO, a device) is
+//! skipped with a note; one bad file never stops the rest.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::contribution::{Contribution, FileKey, contribution};
+use crate::core::Lang;
+use crate::report::Outcome;
+use crate::store::load::{parse_session, read_session_bytes};
+
+/// A file left out, and why (one line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why, in the language asked.
+    pub why: String,
+}
+
+impl Skipped {
+    /// `file: why (overgeslagen)`.
+    pub fn line(&self, lang: Lang) -> String {
+        format!(
+            "{}: {} ({})",
+            self.path.display(),
+            self.why,
+            lang.pick("overgeslagen", "skipped")
+        )
+    }
+}
+
+/// The files to read: each file given, and every `.json` file under each folder given
+/// (recursively, in name order; links to folders are not followed, so a loop cannot
+/// trap the walk). What cannot be listed is skipped with a note.
+pub fn session_files(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut skipped, lang),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => skipped.push(Skipped {
+                path: path.clone(),
+                why: format!("{}: {e}", lang.pick("niet gevonden", "not found")),
+            }),
+        }
+    }
+    (files, skipped)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, lang: Lang) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            skipped.push(Skipped {
+                path: dir.to_path_buf(),
+                why: format!(
+                    "{}: {e}",
+                    lang.pick("map niet te lezen", "cannot read the folder")
+                ),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, files, skipped, lang);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        }
+    }
+}
+
+/// Reads every file into its contribution, on `threads` threads (at least one), in the
+/// order of `files`; the files that are not sessions come back as skipped.
+pub fn read_all(
+    files: &[PathBuf],
+    threads: usize,
+    lang: Lang,
+) -> (Vec<Contribution>, Vec<Skipped>) {
+    let next = AtomicUsize::new(0);
+    let threads = threads.clamp(1, files.len().max(1));
+    let mut results: Vec<(usize, Result<Contribution, Skipped>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(i) else { break };
+                        mine.push((i, read_one(path, lang)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    for (_, r) in results {
+        match r {
+            Ok(c) => out.push(c),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (out, skipped)
+}
+
+/// One file: read, folded, summarised (with names replaced), and let go.
+fn read_one(path: &Path, lang: Lang) -> Result<Contribution, Skipped> {
+    let skip = |why: String| Skipped {
+        path: path.to_path_buf(),
+        why,
+    };
+    let bytes = read_session_bytes(path).map_err(|e| skip(first_problem(&e, lang)))?;
+    let live = match parse_session(path, &bytes) {
+        Ok(live) => live,
+        Err(e) => {
+            let is_session = bytes.windows(17).any(|w| w == b"samenspel/session");
+            return Err(skip(if is_session {
+                first_problem(&e, lang)
+            } else {
+                lang.pick("geen sessiebestand", "not a session file")
+                    .to_string()
+            }));
+        }
+    };
+    drop(bytes);
+    let outcome = Outcome::build(&live.session, &live.state, lang, true);
+    let key = FileKey {
+        file: file_name(path),
+        created: live.session.created,
+    };
+    let previous = live.session.previous.as_ref().map(|p| FileKey {
+        file: p.file.clone(),
+        created: p.created,
+    });
+    Ok(contribution(&outcome, key, previous))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The first problem of a file error, without the file's name (the note names it).
+fn first_problem(e: &crate::store::error::FileError, lang: Lang) -> String {
+    e.problems
+        .first()
+        .map(|p| {
+            let message = crate::core::clean::clean(&p.message(lang)).into_owned();
+            if p.path.is_empty() {
+                message
+            } else {
+                format!("{}: {message}", p.path)
+            }
+        })
+        .unwrap_or_default()
+}
