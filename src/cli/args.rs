@@ -202,9 +202,19 @@ pub enum DevCommand {
         /// Seed of the random choices.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Where to write the session file.
+        /// Where to write the session file (with --programme: the folder).
         #[arg(short, long)]
         output: PathBuf,
+        /// Write a programme instead: CoPs that each hold a series of meetings (carried
+        /// commitments, drifting ratings), one file per meeting, linked by `previous`.
+        #[arg(long)]
+        programme: bool,
+        /// With --programme: how many CoPs.
+        #[arg(long, default_value_t = 3)]
+        cops: usize,
+        /// With --programme: meetings per CoP, one number for all or one per CoP ("4,3,3").
+        #[arg(long, value_delimiter = ',', default_value = "3")]
+        meetings: Vec<usize>,
     },
 }
 
@@ -415,4 +425,77 @@ fn check_one(file: &Path) -> Result<&'static str, FileError> {
 /// Text from files, safe to print to a terminal.
 pub fn safe(s: &str) -> String {
     samenspel::tui::text::clean(s).into_owned()
+}
+
+/// The exercises the CoPs of a generated programme run, in turn.
+const PROGRAMME_SCENARIOS: [&str; 3] =
+    ["stakeholder-doelen", "stappenplan-check", "zwolse-komedie"];
+
+/// `samenspel dev generate --programme`: `cops` CoPs, each a series of meetings six weeks
+/// apart, written as `cop-<n>-bijeenkomst-<m>.json` in `folder`, the same for the same seed.
+pub fn generate_programme(
+    cops: usize,
+    meetings: &[usize],
+    seed: u64,
+    folder: &Path,
+) -> anyhow::Result<i32> {
+    use samenspel::core::session::Origin;
+    std::fs::create_dir_all(folder)?;
+    let start = jiff::Timestamp::from_second(1_768_204_800)?; // Mon 12 Jan 2026, 08:00 UTC
+    let mut written = 0;
+    for cop in 0..cops.min(1_000) {
+        let id = PROGRAMME_SCENARIOS[cop % PROGRAMME_SCENARIOS.len()];
+        let scenario = samenspel::store::builtin::builtin(id)
+            .ok_or_else(|| anyhow::anyhow!("no built-in scenario '{id}'"))?
+            .map_err(|e| anyhow::anyhow!(e.describe(Lang::En)))?;
+        let count = meetings
+            .get(cop)
+            .or(meetings.last())
+            .copied()
+            .unwrap_or(3)
+            .min(100);
+        let mut previous: Option<(samenspel::core::Session, String, Vec<u8>)> = None;
+        for m in 0..count {
+            let created = start.checked_add(jiff::SignedDuration::from_hours(
+                (cop as i64) * 24 + (m as i64) * 6 * 7 * 24,
+            ))?;
+            let title = format!("CoP {} · bijeenkomst {}", cop + 1, m + 1);
+            let base = match &previous {
+                None => samenspel::core::Session::new(
+                    std::sync::Arc::new(scenario.clone()),
+                    title,
+                    created,
+                    Lang::Nl,
+                ),
+                Some((session, file, bytes)) => {
+                    let state = session
+                        .state()
+                        .map_err(|p| anyhow::anyhow!(p.message(Lang::En).to_string()))?;
+                    let origin = Origin {
+                        file: file.clone(),
+                        sha256: samenspel::store::series::sha256_hex(bytes),
+                        title: session.title.clone(),
+                        created: session.created,
+                    };
+                    samenspel::core::series::continue_series(
+                        scenario.clone(),
+                        session,
+                        &state,
+                        origin,
+                        title,
+                        created,
+                        Lang::Nl,
+                    )
+                }
+            };
+            let session = samenspel::core::programme::meeting(base, cop, m, seed);
+            let bytes = samenspel::store::try_session_json(&session)?;
+            let file = format!("cop-{}-bijeenkomst-{}.json", cop + 1, m + 1);
+            samenspel::store::atomic::write_atomic(&folder.join(&file), &bytes)?;
+            written += 1;
+            previous = Some((session, file, bytes));
+        }
+    }
+    println!("{}: {written} sessions", folder.display());
+    Ok(0)
 }

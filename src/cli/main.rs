@@ -144,7 +144,15 @@ fn run(
             events,
             seed,
             output,
-        })) => return args::generate(&scenario, events, seed, &output),
+            programme,
+            cops,
+            meetings,
+        })) => {
+            if programme {
+                return args::generate_programme(cops, &meetings, seed, &output);
+            }
+            return args::generate(&scenario, events, seed, &output);
+        }
         Some(args::Command::New {
             scenario,
             title,

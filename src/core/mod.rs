@@ -24,6 +24,7 @@ pub mod matrix;
 pub mod outline;
 pub mod party;
 pub mod position;
+pub mod programme;
 pub mod reducer;
 #[cfg(test)]
 mod reducer_tests;

@@ -230,6 +230,8 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                 }
             }
             StepResult::Matrix(m) => {
+                // A cell counts once per session (two cards of the same text are one row).
+                let mut seen_cells = BTreeSet::new();
                 for cell in &m.cells {
                     let (Some(value), Some(row), Some(column)) =
                         (cell.value, m.rows.get(cell.row), m.columns.get(cell.column))
@@ -240,6 +242,9 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                         RowRef::Row(id) => id.clone(),
                         RowRef::Card(_) => normalise(&row.label),
                     };
+                    if !seen_cells.insert((row_key.clone(), column.id.clone())) {
+                        continue;
+                    }
                     c.cells.push(CellSeen {
                         step: step.id.clone(),
                         step_title: step.title.clone(),
