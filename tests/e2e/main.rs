@@ -14,6 +14,7 @@ mod example;
 mod hostile_support;
 mod webdriver;
 
+mod aggregate;
 mod basics;
 mod beamer;
 mod board;

@@ -156,11 +156,12 @@ fn boards(
     name: &dyn Fn(&str) -> String,
     lang: Lang,
 ) -> Vec<BoardAggregate> {
-    // step -> lane -> key -> (sessions, texts, parties)
+    // (step, lane) -> normalised text -> (sessions, ways it was written, parties)
     type Texts = BTreeMap<String, usize>;
-    let mut steps: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
-    let mut counts: BTreeMap<(String, String), BTreeMap<String, (usize, Texts, Texts)>> =
-        BTreeMap::new();
+    type Lanes = Vec<(String, String)>;
+    type Groups = BTreeMap<String, (usize, Texts, Texts)>;
+    let mut steps: Vec<(String, String, Lanes)> = Vec::new();
+    let mut counts: BTreeMap<(String, String), Groups> = BTreeMap::new();
     let mut lane_sessions: BTreeMap<(String, String), usize> = BTreeMap::new();
     for c in of {
         let mut lanes_here = BTreeSet::new();

@@ -163,7 +163,7 @@ fn first_problem(e: &crate::store::error::FileError, lang: Lang) -> String {
     e.problems
         .first()
         .map(|p| {
-            let message = crate::core::clean::clean(&p.message(lang)).into_owned();
+            let message = crate::core::clean::clean(p.message(lang)).into_owned();
             if p.path.is_empty() {
                 message
             } else {
