@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::contribution::{Contribution, Reviewed};
+use super::series::{meetings, series_of};
 use super::*;
 use crate::core::state::ReviewStatus;
 
@@ -100,54 +101,6 @@ pub fn fold(contributions: &[Contribution], skipped: usize, opts: Options) -> Ag
         series: series_out,
         series_not_shown,
     }
-}
-
-/// The series: sessions linked by `previous` (its start, else its file name), each in
-/// the order of its meetings, in the order of their first meeting.
-fn series_of(contributions: &[Contribution]) -> Vec<Vec<usize>> {
-    let mut by_start: BTreeMap<jiff::Timestamp, Vec<usize>> = BTreeMap::new();
-    for (i, c) in contributions.iter().enumerate() {
-        by_start.entry(c.key.created).or_default().push(i);
-    }
-    let by_file: BTreeMap<&str, usize> = contributions
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.key.file.as_str(), i))
-        .collect();
-    // The meeting that started when `previous` says (the one with its file name among
-    // several), else the file of that name.
-    let parent = |i: usize| -> Option<usize> {
-        let p = contributions[i].previous.as_ref()?;
-        let same_start = by_start.get(&p.created).map(Vec::as_slice).unwrap_or(&[]);
-        same_start
-            .iter()
-            .find(|j| contributions[**j].key.file == p.file)
-            .or_else(|| same_start.first())
-            .or_else(|| by_file.get(p.file.as_str()))
-            .copied()
-            .filter(|j| *j != i)
-    };
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..contributions.len() {
-        // Follow the links back to the first meeting (a loop in odd files ends it).
-        let mut root = i;
-        for _ in 0..contributions.len() {
-            match parent(root) {
-                Some(p) => root = p,
-                None => break,
-            }
-        }
-        groups.entry(root).or_default().push(i);
-    }
-    let mut out: Vec<Vec<usize>> = groups
-        .into_values()
-        .map(|mut g| {
-            g.sort_by_key(|i| (contributions[*i].created, *i));
-            g
-        })
-        .collect();
-    out.sort_by_key(|g| (contributions[g[0]].created, g[0]));
-    out
 }
 
 fn boards(
@@ -518,87 +471,4 @@ fn party_line(id: &str, name: &str, all: &[Contribution]) -> PartyLine {
         }
     }
     line
-}
-
-fn meetings(
-    members: &[usize],
-    all: &[Contribution],
-    shown: &BTreeSet<&str>,
-    name: &dyn Fn(&str) -> String,
-    lang: Lang,
-) -> Vec<MeetingLine> {
-    let mut out = Vec::new();
-    let mut before: Option<&Contribution> = None;
-    for i in members {
-        let c = &all[*i];
-        let mut by_party: Vec<Count> = Vec::new();
-        let mut other = 0;
-        for (p, n) in &c.present {
-            if shown.contains(p.as_str()) {
-                by_party.push(Count {
-                    label: name(p),
-                    count: *n,
-                });
-            } else {
-                other += n;
-            }
-        }
-        if other > 0 {
-            by_party.push(Count {
-                label: lang.pick("overige", "other").to_string(),
-                count: other,
-            });
-        }
-        out.push(MeetingLine {
-            title: c.title.clone(),
-            date: c
-                .created
-                .to_zoned(jiff::tz::TimeZone::UTC)
-                .date()
-                .to_string(),
-            present: c.present.values().sum(),
-            present_by_party: by_party,
-            moved: before.map(|b| movement(b, c)),
-        });
-        before = Some(c);
-    }
-    out
-}
-
-fn movement(before: &Contribution, after: &Contribution) -> Movement {
-    let then: BTreeMap<(&str, &str, &str), i32> = before
-        .cells
-        .iter()
-        .map(|c| {
-            (
-                (c.step.as_str(), c.row.as_str(), c.column.as_str()),
-                c.value,
-            )
-        })
-        .collect();
-    let mut m = Movement {
-        cells: 0,
-        up: 0,
-        down: 0,
-        same: 0,
-        mean_change: 0.0,
-    };
-    let mut total = 0i64;
-    for c in &after.cells {
-        let Some(old) = then.get(&(c.step.as_str(), c.row.as_str(), c.column.as_str())) else {
-            continue;
-        };
-        m.cells += 1;
-        let d = i64::from(c.value) - i64::from(*old);
-        total += d;
-        match d.signum() {
-            1 => m.up += 1,
-            -1 => m.down += 1,
-            _ => m.same += 1,
-        }
-    }
-    if m.cells > 0 {
-        m.mean_change = ((total as f64 / m.cells as f64) * 100.0).round() / 100.0;
-    }
-    m
 }

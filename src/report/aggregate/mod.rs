@@ -12,6 +12,7 @@ mod contribution;
 mod fold;
 mod read;
 mod render;
+mod series;
 mod similar;
 
 pub use contribution::{Contribution, FileKey, contribution};
