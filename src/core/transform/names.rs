@@ -41,6 +41,17 @@ pub struct Scrubber {
     /// (name, label), longest name first so "Jan de Vries" goes before "Jan"; names in
     /// NFC with their whitespace folded to single spaces.
     names: Vec<(String, String)>,
+    /// The first word (run of letters and digits, lower case) of every name, to pass over
+    /// a text none of whose words starts a name without looking for each name in it;
+    /// none when a name has no such word (then every text is searched).
+    firsts: std::sync::OnceLock<Option<std::collections::BTreeSet<String>>>,
+}
+
+/// The runs of letters and digits of a text, in lower case: the words a name can start at.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
 }
 
 /// A name as it is compared: NFC, whitespace runs folded to one space, trimmed.
@@ -93,7 +104,10 @@ impl Scrubber {
             }
         }
         names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));
-        Scrubber { names }
+        Scrubber {
+            names,
+            ..Scrubber::default()
+        }
     }
 
     /// Whether there is nothing to replace.
@@ -123,7 +137,24 @@ impl Scrubber {
         if self.names.is_empty() {
             return Cow::Borrowed(text);
         }
-        let mut out: Cow<'_, str> = if is_nfc(text) {
+        let nfc = is_nfc(text);
+        // A name can only start at a word of the text: one none of whose words begins a
+        // name has none (a name begins at a word boundary, and its first word is then a
+        // whole word of the text, in any case).
+        let firsts = self.firsts.get_or_init(|| {
+            self.names
+                .iter()
+                .filter(|(n, _)| n.chars().count() >= 3)
+                .map(|(n, _)| words(n).next())
+                .collect()
+        });
+        if nfc
+            && let Some(firsts) = firsts
+            && !words(text).any(|w| firsts.contains(&w))
+        {
+            return Cow::Borrowed(text);
+        }
+        let mut out: Cow<'_, str> = if nfc {
             Cow::Borrowed(text)
         } else {
             Cow::Owned(text.nfc().collect())
@@ -267,6 +298,7 @@ mod tests {
                 .iter()
                 .map(|(n, l)| (n.to_string(), l.to_string()))
                 .collect(),
+            ..Scrubber::default()
         }
     }
 
