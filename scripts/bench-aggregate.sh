@@ -14,10 +14,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export SAMENSPEL_HOME="$work/home"
 scenarios=(stakeholder-doelen zwolse-komedie succesfactoren stappenplan-check)
+mkdir -p "$work/sessions"
 for i in $(seq 1 "$SESSIONS"); do
   "$BIN" dev generate --scenario "${scenarios[$((i % 4))]}" --events "$EVENTS" --seed "$i" \
-    -o "$work/sessions/s$i.json" >/dev/null 2>&1 || { mkdir -p "$work/sessions"; "$BIN" dev generate \
-    --scenario "${scenarios[$((i % 4))]}" --events "$EVENTS" --seed "$i" -o "$work/sessions/s$i.json" >/dev/null; }
+    -o "$work/sessions/s$i.json" >/dev/null || exit 1
 done
 echo "$SESSIONS sessions of $EVENTS events: $(du -sh "$work/sessions" | cut -f1) on disk; nproc=$(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 times=()
