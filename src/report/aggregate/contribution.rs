@@ -45,6 +45,14 @@ pub struct Contribution {
     pub present: BTreeMap<String, usize>,
     /// Parties that took part: present, tagged a card or own a commitment.
     pub parties: BTreeSet<String>,
+    /// Each step's title, by id (kept once, not with every card or cell).
+    pub step_titles: BTreeMap<String, Text>,
+    /// Each lane's title, by (step, lane).
+    pub lane_titles: BTreeMap<(String, String), Text>,
+    /// Each matrix column's heading, by (step, column).
+    pub column_labels: BTreeMap<(String, String), Text>,
+    /// Each matrix row's label, by (step, row as in [`CellSeen::row`]).
+    pub row_labels: BTreeMap<(String, String), String>,
     /// Cards, once per (step, lane, normalised text).
     pub cards: Vec<CardSeen>,
     /// Rated cells.
@@ -65,14 +73,10 @@ pub struct Contribution {
 /// A card as the aggregate counts it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardSeen {
-    /// Step id and its title.
+    /// Step id.
     pub step: String,
-    /// The step's title.
-    pub step_title: Text,
     /// Lane id.
     pub lane: String,
-    /// The lane's title.
-    pub lane_title: Text,
     /// Normalised text (what "similar" means).
     pub key: String,
     /// The text as written (clean, names replaced).
@@ -86,16 +90,10 @@ pub struct CardSeen {
 pub struct CellSeen {
     /// Step id.
     pub step: String,
-    /// The step's title.
-    pub step_title: Text,
     /// The row: a fixed row's id, or a card row's normalised text.
     pub row: String,
-    /// The row's label.
-    pub row_label: String,
     /// Column id.
     pub column: String,
-    /// The column's heading.
-    pub column_label: Text,
     /// The value.
     pub value: i32,
 }
@@ -120,8 +118,6 @@ pub struct Finding {
 pub struct VoteSeen {
     /// Step id.
     pub step: String,
-    /// The step's title.
-    pub step_title: Text,
     /// Normalised label.
     pub key: String,
     /// The label.
@@ -186,6 +182,10 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
             .collect(),
         present: BTreeMap::new(),
         parties: BTreeSet::new(),
+        step_titles: BTreeMap::new(),
+        lane_titles: BTreeMap::new(),
+        column_labels: BTreeMap::new(),
+        row_labels: BTreeMap::new(),
         cards: Vec::new(),
         cells: Vec::new(),
         findings: Vec::new(),
@@ -203,9 +203,12 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
     }
     let mut seen_cards = BTreeSet::new();
     for step in &outcome.steps {
+        c.step_titles.insert(step.id.clone(), step.title.clone());
         match &step.result {
             StepResult::Board(board) => {
                 for lane in &board.lanes {
+                    c.lane_titles
+                        .insert((step.id.clone(), lane.id.clone()), lane.title.clone());
                     for card in &lane.cards {
                         let key = normalise(&card.text);
                         if key.is_empty()
@@ -219,9 +222,7 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                         }
                         c.cards.push(CardSeen {
                             step: step.id.clone(),
-                            step_title: step.title.clone(),
                             lane: lane.id.clone(),
-                            lane_title: lane.title.clone(),
                             key,
                             text: card.text.clone(),
                             party,
@@ -232,6 +233,10 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
             StepResult::Matrix(m) => {
                 // A cell counts once per session (two cards of the same text are one row).
                 let mut seen_cells = BTreeSet::new();
+                for column in &m.columns {
+                    c.column_labels
+                        .insert((step.id.clone(), column.id.clone()), column.label.clone());
+                }
                 for cell in &m.cells {
                     let (Some(value), Some(row), Some(column)) =
                         (cell.value, m.rows.get(cell.row), m.columns.get(cell.column))
@@ -245,13 +250,13 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                     if !seen_cells.insert((row_key.clone(), column.id.clone())) {
                         continue;
                     }
+                    c.row_labels
+                        .entry((step.id.clone(), row_key.clone()))
+                        .or_insert_with(|| row.label.clone());
                     c.cells.push(CellSeen {
                         step: step.id.clone(),
-                        step_title: step.title.clone(),
                         row: row_key,
-                        row_label: row.label.clone(),
                         column: column.id.clone(),
-                        column_label: column.label.clone(),
                         value,
                     });
                 }
@@ -274,7 +279,6 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                 for r in v.results.iter().filter(|r| r.dots > 0 && r.rank <= 3) {
                     c.votes.push(VoteSeen {
                         step: step.id.clone(),
-                        step_title: step.title.clone(),
                         key: normalise(&r.label),
                         label: r.label.clone(),
                         rank: r.rank,

@@ -122,14 +122,16 @@ fn boards(
             if !steps.iter().any(|(s, _, _)| *s == card.step) {
                 steps.push((
                     card.step.clone(),
-                    card.step_title.get(lang).to_string(),
+                    title_of(&c.step_titles, &card.step, lang),
                     Vec::new(),
                 ));
             }
             if let Some((_, _, lanes)) = steps.iter_mut().find(|(s, _, _)| *s == card.step)
                 && !lanes.iter().any(|(l, _)| *l == card.lane)
             {
-                lanes.push((card.lane.clone(), card.lane_title.get(lang).to_string()));
+                let key = (card.step.clone(), card.lane.clone());
+                let title = c.lane_titles.get(&key).map(|t| t.get(lang).to_string());
+                lanes.push((card.lane.clone(), title.unwrap_or_default()));
             }
             let lane = (card.step.clone(), card.lane.clone());
             lanes_here.insert(lane.clone());
@@ -201,7 +203,10 @@ fn matrices(of: &[&Contribution], min: usize, lang: Lang) -> Vec<MatrixAggregate
     for c in of {
         for cell in &c.cells {
             if !steps.iter().any(|(s, _)| *s == cell.step) {
-                steps.push((cell.step.clone(), cell.step_title.get(lang).to_string()));
+                steps.push((
+                    cell.step.clone(),
+                    title_of(&c.step_titles, &cell.step, lang),
+                ));
             }
         }
     }
@@ -222,9 +227,16 @@ fn matrices(of: &[&Contribution], min: usize, lang: Lang) -> Vec<MatrixAggregate
                     let key = (cell.row.clone(), cell.column.clone());
                     let entry = values.entry(key.clone()).or_insert_with(|| {
                         order.push(key);
+                        let at = |r: &str| (step.clone(), r.to_string());
                         (
-                            cell.row_label.clone(),
-                            cell.column_label.get(lang).to_string(),
+                            c.row_labels
+                                .get(&at(&cell.row))
+                                .cloned()
+                                .unwrap_or_default(),
+                            c.column_labels
+                                .get(&at(&cell.column))
+                                .map(|t| t.get(lang).to_string())
+                                .unwrap_or_default(),
                             Vec::new(),
                         )
                     });
@@ -315,7 +327,7 @@ fn votes(of: &[&Contribution], lang: Lang) -> Vec<VoteAggregate> {
     for c in of {
         for v in &c.votes {
             if !steps.iter().any(|(s, _)| *s == v.step) {
-                steps.push((v.step.clone(), v.step_title.get(lang).to_string()));
+                steps.push((v.step.clone(), title_of(&c.step_titles, &v.step, lang)));
             }
         }
     }
@@ -471,4 +483,11 @@ fn party_line(id: &str, name: &str, all: &[Contribution]) -> PartyLine {
         }
     }
     line
+}
+
+fn title_of(titles: &BTreeMap<String, crate::core::Text>, step: &str, lang: Lang) -> String {
+    titles
+        .get(step)
+        .map(|t| t.get(lang).to_string())
+        .unwrap_or_default()
 }
