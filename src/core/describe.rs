@@ -9,6 +9,8 @@ use super::session::Session;
 use super::state::{CardId, RowRef, SessionState, VoteTarget};
 use super::text::Lang;
 
+mod kinds;
+
 /// Quoted texts are cut to this many characters.
 const QUOTE_CHARS: usize = 48;
 
@@ -217,6 +219,12 @@ impl Describer<'_> {
     fn change(&self, change: &Change) -> String {
         let label = label(change, self.lang);
         let l = self.lang;
+        if kinds::label_only(change) {
+            return label.to_string();
+        }
+        if let Some(detail) = self.exercise(change) {
+            return format!("{label}: {detail}");
+        }
         let detail = match change {
             Change::StepOpened { step } => self.step_title(step),
             Change::CardAdded { text, .. } => quote(text),
@@ -338,6 +346,8 @@ impl Describer<'_> {
             | Change::TimerPaused { .. }
             | Change::Undo
             | Change::Redo => return label.to_string(),
+            // Grid, consent and poll changes are described by `exercise` above.
+            _ => return label.to_string(),
         };
         format!("{label}: {detail}")
     }
@@ -346,6 +356,9 @@ impl Describer<'_> {
 /// What kind of change this is, in a few words ("kaart toegevoegd"): the start of every
 /// description in a replay, and all that the undo notice says of what it undid.
 pub fn label(change: &Change, lang: Lang) -> &'static str {
+    if let Some((nl, en)) = kinds::label(change) {
+        return lang.pick(nl, en);
+    }
     let (nl, en) = match change {
         Change::StepOpened { .. } => ("naar", "to"),
         Change::CardAdded { .. } => ("kaart toegevoegd", "card added"),
@@ -409,6 +422,8 @@ pub fn label(change: &Change, lang: Lang) -> &'static str {
                 .first()
                 .map_or(lang.pick("groep", "group"), |c| label(c, lang));
         }
+        // Named by `kinds::label` above.
+        _ => ("wijziging", "change"),
     };
     lang.pick(nl, en)
 }
@@ -416,6 +431,9 @@ pub fn label(change: &Change, lang: Lang) -> &'static str {
 /// The [`label`] of the change that `inverse` reverts (what the undo history holds is the
 /// inverse: undoing an added card deletes it, and the notice says "kaart toegevoegd").
 pub fn label_undone(inverse: &Change, lang: Lang) -> &'static str {
+    if let Some((nl, en)) = kinds::label_undone(inverse) {
+        return lang.pick(nl, en);
+    }
     let (nl, en) = match inverse {
         Change::CardDeleted { .. } => ("kaart toegevoegd", "card added"),
         Change::CardAdded { .. } => ("kaart verwijderd", "card deleted"),

@@ -163,6 +163,78 @@ pub enum ReduceError {
     /// A card that is an action already.
     #[error("card {0} is a commitment already")]
     AlreadyAction(CardId),
+    /// A grid change about something that is not an item of the grid.
+    #[error("grid '{0}' has no such item")]
+    NoGridItem(String),
+    /// A typed item's id used twice.
+    #[error("item {0} exists already")]
+    GridItemExists(u32),
+    /// A position off a grid's field.
+    #[error("position {0},{1} lies off the field (1..{2} × 1..{3})")]
+    OffGrid(u8, u8, u8, u8),
+    /// A change to a consent round whose decision was taken.
+    #[error("the decision of step '{0}' has been taken; undo it to change the round")]
+    Decided(String),
+    /// A position outside the objection and consent rounds.
+    #[error("positions are given in the objection and consent rounds of step '{0}'")]
+    NotPositionRound(String),
+    /// A question or reaction recorded for a round that takes positions.
+    #[error("what members say is kept for the questions and reactions rounds")]
+    NotSayingRound,
+    /// A concern or objection without its text.
+    #[error("a concern or an objection needs its reason")]
+    ReasonNeeded,
+    /// Someone who does not take part in the step.
+    #[error("'{0}' does not take part in this step")]
+    NotMember(String),
+    /// An amendment resolving an objection that is not open.
+    #[error("'{0}' has no open objection to resolve")]
+    NoOpenObjection(String),
+    /// No amendment with this id.
+    #[error("there is no amendment {0} in step '{1}'")]
+    NoAmendment(u32, String),
+    /// Taking back an amendment that is not the last.
+    #[error("amendment {0} is not the last one; take back the later ones first")]
+    NotLastAmendment(u32),
+    /// An amendment id used twice.
+    #[error("amendment {0} exists already")]
+    AmendmentExists(u32),
+    /// A decision while objections are open.
+    #[error("{0} objection(s) still open: resolve them by amending the proposal first")]
+    OpenObjections(usize),
+    /// A decision without a proposal.
+    #[error("step '{0}' has no proposal to decide on yet")]
+    EmptyProposal(String),
+    /// No statement with this id.
+    #[error("there is no statement '{0}' in poll '{1}'")]
+    NoStatement(String, String),
+    /// A statement id used twice.
+    #[error("statement '{0}' exists already")]
+    StatementExists(String),
+    /// A statement id that is not an id.
+    #[error("'{0}' is not a statement id (lowercase letters, digits and dashes)")]
+    BadStatementId(String),
+    /// A value that is not one of a poll's answers.
+    #[error("{0} is not an answer of poll '{1}'")]
+    NotAnAnswer(i32, String),
+    /// A person's answer in a poll that keeps only counts.
+    #[error("poll '{0}' keeps only counts, not who answered what")]
+    CountsOnly(String),
+    /// A count in a poll that keeps each answer.
+    #[error("poll '{0}' keeps each person's answer; give it per person")]
+    NotCountsOnly(String),
+    /// Taking off an answer that is not there (or that a phone gave).
+    #[error("there is no such answer to take off in poll '{0}'")]
+    NoCount(String),
+    /// Removing a statement with answers.
+    #[error("statement '{0}' has answers; it cannot be removed")]
+    StatementAnswered(String),
+    /// Removing a statement of the scenario.
+    #[error("statement '{0}' comes from the scenario and cannot be removed")]
+    FixedStatement(String),
+    /// A phone's answer to a statement whose answers are shown.
+    #[error("the answers to this statement are shown: it is closed")]
+    StatementClosed,
 }
 
 impl ReduceError {
@@ -248,6 +320,64 @@ impl ReduceError {
                 "dit scenario heeft geen afsprakenstap om de afspraak in te zetten".to_string()
             }
             ReduceError::AlreadyAction(c) => format!("kaart {c} is al een afspraak"),
+            ReduceError::NoGridItem(s) => format!("raster '{s}' heeft zo'n onderdeel niet"),
+            ReduceError::GridItemExists(i) => format!("onderdeel {i} bestaat al"),
+            ReduceError::OffGrid(x, y, px, py) => {
+                format!("positie {x},{y} ligt buiten het veld (1..{px} × 1..{py})")
+            }
+            ReduceError::Decided(s) => format!(
+                "het besluit van stap '{s}' is genomen; maak het ongedaan om de ronde te veranderen"
+            ),
+            ReduceError::NotPositionRound(s) => format!(
+                "standpunten worden gegeven in de bezwaar- en instemmingsronde van stap '{s}'"
+            ),
+            ReduceError::NotSayingRound => {
+                "wat deelnemers zeggen hoort bij de vragen- en reactieronde".to_string()
+            }
+            ReduceError::ReasonNeeded => {
+                "een zorg of een bezwaar heeft een toelichting nodig".to_string()
+            }
+            ReduceError::NotMember(w) => format!("'{w}' doet niet mee in deze stap"),
+            ReduceError::NoOpenObjection(w) => {
+                format!("'{w}' heeft geen open bezwaar om op te lossen")
+            }
+            ReduceError::NoAmendment(a, s) => format!("er is geen wijziging {a} in stap '{s}'"),
+            ReduceError::NotLastAmendment(a) => {
+                format!("wijziging {a} is niet de laatste; neem eerst de latere terug")
+            }
+            ReduceError::AmendmentExists(a) => format!("wijziging {a} bestaat al"),
+            ReduceError::OpenObjections(n) => format!(
+                "nog {n} open bezwaar/bezwaren: los die eerst op door het voorstel te wijzigen"
+            ),
+            ReduceError::EmptyProposal(s) => {
+                format!("stap '{s}' heeft nog geen voorstel om over te besluiten")
+            }
+            ReduceError::NoStatement(st, s) => {
+                format!("er is geen stelling '{st}' in peiling '{s}'")
+            }
+            ReduceError::StatementExists(st) => format!("stelling '{st}' bestaat al"),
+            ReduceError::BadStatementId(st) => format!(
+                "'{st}' is geen id voor een stelling (kleine letters, cijfers en streepjes)"
+            ),
+            ReduceError::NotAnAnswer(v, s) => format!("{v} is geen antwoord van peiling '{s}'"),
+            ReduceError::CountsOnly(s) => {
+                format!("peiling '{s}' houdt alleen aantallen bij, niet wie wat antwoordde")
+            }
+            ReduceError::NotCountsOnly(s) => {
+                format!("peiling '{s}' houdt ieders antwoord bij; geef het per persoon")
+            }
+            ReduceError::NoCount(s) => {
+                format!("er is zo'n antwoord niet om weg te halen in peiling '{s}'")
+            }
+            ReduceError::StatementAnswered(st) => {
+                format!("stelling '{st}' heeft antwoorden; die kan niet weg")
+            }
+            ReduceError::FixedStatement(st) => {
+                format!("stelling '{st}' komt uit het scenario en kan niet weg")
+            }
+            ReduceError::StatementClosed => {
+                "de antwoorden op deze stelling zijn getoond: ze is gesloten".to_string()
+            }
         }
     }
 }

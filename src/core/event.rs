@@ -4,7 +4,9 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::consent::{ConsentPhase, Position};
 use super::endorser::Endorser;
+use super::grid::{GridItem, GridPoint};
 use super::room::EventOrigin;
 use super::state::{CardId, Commitment, Participant, ReviewStatus, RowRef, VoteTarget};
 
@@ -366,6 +368,161 @@ pub enum Change {
         /// Index within its lane; the end when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
+    },
+    /// An item was placed on a grid, moved, or taken off the field.
+    GridPlaced {
+        /// Step id.
+        step: String,
+        /// The item.
+        item: GridItem,
+        /// Where it stands now; none takes it off the field.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<GridPoint>,
+    },
+    /// A note was written on a grid's item (empty removes it).
+    GridNoted {
+        /// Step id.
+        step: String,
+        /// The item.
+        item: GridItem,
+        /// The note.
+        note: String,
+    },
+    /// An item was typed on the spot into a grid.
+    GridItemAdded {
+        /// Step id.
+        step: String,
+        /// The new item's id (never used before in this session).
+        item: u32,
+        /// Its name.
+        label: String,
+        /// The party it belongs to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        party: Option<String>,
+        /// Index among the typed items; the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// A typed item of a grid was renamed.
+    GridItemEdited {
+        /// Step id.
+        step: String,
+        /// The item's id.
+        item: u32,
+        /// Its new name.
+        label: String,
+    },
+    /// A typed item was removed from a grid (with its place and note).
+    GridItemRemoved {
+        /// Step id.
+        step: String,
+        /// The item's id.
+        item: u32,
+    },
+    /// A consent round moved to another round (questions, reactions, objections, consent).
+    ConsentPhaseSet {
+        /// Step id.
+        step: String,
+        /// The round now.
+        phase: ConsentPhase,
+    },
+    /// What a member said in the questions or reactions round (empty removes it).
+    ConsentSaid {
+        /// Step id.
+        step: String,
+        /// `questions` or `reactions`.
+        phase: ConsentPhase,
+        /// Who said it: a party id, `p` + participant id, or `d` + device number.
+        member: Endorser,
+        /// The question or reaction.
+        text: String,
+    },
+    /// A member's position on the proposal was recorded or cleared.
+    ConsentPositionSet {
+        /// Step id.
+        step: String,
+        /// Whose position: a party id, `p` + participant id, or `d` + device number.
+        member: Endorser,
+        /// The position; none clears it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<Position>,
+    },
+    /// The proposal was amended (perhaps resolving objections).
+    ConsentAmended {
+        /// Step id.
+        step: String,
+        /// The amendment's id (never used before in this session).
+        amendment: u32,
+        /// The proposal as amended.
+        text: String,
+        /// The members whose objection it resolves.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        resolves: Vec<Endorser>,
+    },
+    /// The last amendment was taken back (what undoing an amendment does).
+    ConsentAmendmentWithdrawn {
+        /// Step id.
+        step: String,
+        /// The amendment's id.
+        amendment: u32,
+    },
+    /// The decision was taken ("besluit genomen"), or taken back.
+    ConsentDecided {
+        /// Step id.
+        step: String,
+        /// Taken or not.
+        decided: bool,
+    },
+    /// A respondent's answer to a poll's statement (a poll that keeps each answer).
+    PollAnswered {
+        /// Step id.
+        step: String,
+        /// Statement id.
+        statement: String,
+        /// Who answered: `p` + participant id or `d` + device number.
+        respondent: Endorser,
+        /// The answer; none clears it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        answer: Option<i32>,
+    },
+    /// One answer more (or fewer) in a poll that keeps only counts.
+    PollCounted {
+        /// Step id.
+        step: String,
+        /// Statement id.
+        statement: String,
+        /// The answer.
+        answer: i32,
+        /// One more (true) or one fewer.
+        added: bool,
+    },
+    /// A poll's statement was revealed (its answers shown) or hidden again.
+    PollRevealed {
+        /// Step id.
+        step: String,
+        /// Statement id.
+        statement: String,
+        /// Shown or hidden.
+        revealed: bool,
+    },
+    /// A statement was added to a poll in the room.
+    PollStatementAdded {
+        /// Step id.
+        step: String,
+        /// Its id (unique in the step).
+        id: String,
+        /// The statement.
+        text: String,
+        /// Index among the added statements; the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// A statement added in the room was removed (before anyone answered it).
+    PollStatementRemoved {
+        /// Step id.
+        step: String,
+        /// Its id.
+        id: String,
     },
     /// The last change that can be undone was undone.
     Undo,

@@ -23,6 +23,7 @@ fn step(id: &str, kind: StepKind) -> Step {
         prompt: t("?"),
         notes: None,
         minutes: Some(10),
+        influence: None,
         kind,
     }
 }

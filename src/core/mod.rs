@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod analysis;
 pub mod clean;
 pub mod commitment;
+pub mod consent;
 pub mod dates;
 pub mod describe;
 pub mod endorser;
@@ -16,13 +17,18 @@ mod event_de;
 pub mod fixture;
 #[doc(hidden)]
 pub mod generate;
+pub mod grid;
 #[cfg(test)]
 mod group_tests;
 pub mod history;
+pub mod influence;
+#[cfg(test)]
+mod kinds_testing;
 mod lookup;
 pub mod matrix;
 pub mod outline;
 pub mod party;
+pub mod poll;
 pub mod position;
 pub mod programme;
 pub mod reducer;

@@ -111,6 +111,14 @@ impl SessionState {
 
     /// Applies one content change and returns the changes that revert it.
     pub(super) fn apply_content(&mut self, change: &Change) -> Result<Vec<Change>> {
+        // The newer kinds of step keep their rules in their own modules.
+        if let Some(done) = self
+            .apply_grid(change)
+            .or_else(|| self.apply_consent(change))
+            .or_else(|| self.apply_poll(change))
+        {
+            return done;
+        }
         match change {
             Change::CardAdded {
                 step,
@@ -480,6 +488,23 @@ impl SessionState {
             | Change::TimerSet { .. }
             | Change::Undo
             | Change::Redo => Err(ReduceError::NotContent),
+            // Applied above.
+            Change::GridPlaced { .. }
+            | Change::GridNoted { .. }
+            | Change::GridItemAdded { .. }
+            | Change::GridItemEdited { .. }
+            | Change::GridItemRemoved { .. }
+            | Change::ConsentPhaseSet { .. }
+            | Change::ConsentSaid { .. }
+            | Change::ConsentPositionSet { .. }
+            | Change::ConsentAmended { .. }
+            | Change::ConsentAmendmentWithdrawn { .. }
+            | Change::ConsentDecided { .. }
+            | Change::PollAnswered { .. }
+            | Change::PollCounted { .. }
+            | Change::PollRevealed { .. }
+            | Change::PollStatementAdded { .. }
+            | Change::PollStatementRemoved { .. } => Err(ReduceError::NotContent),
         }
     }
 }

@@ -5,7 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::consent::ConsentSpec;
+pub use super::grid::GridSpec;
+pub use super::influence::Influence;
 use super::party::{Party, default_parties};
+pub use super::poll::PollSpec;
 use super::text::Text;
 
 mod numbering;
@@ -72,6 +76,8 @@ pub struct Step {
     pub notes: Option<Text>,
     /// Suggested time box in minutes.
     pub minutes: Option<u32>,
+    /// What the room can influence in this step (the participation ladder).
+    pub influence: Option<Influence>,
     /// What the step does.
     pub kind: StepKind,
 }
@@ -82,6 +88,18 @@ impl Step {
         matches!(self.kind, StepKind::Review(_))
     }
 }
+
+/// The names of the kinds of step, as a step names its one kind field.
+pub const KIND_NAMES: [&str; 8] = [
+    "board",
+    "matrix",
+    "vote",
+    "agreement",
+    "grid",
+    "consent",
+    "poll",
+    "review",
+];
 
 /// The kind of a step with its fields.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -97,6 +115,12 @@ pub enum StepKind {
     Agreement(AgreementSpec),
     /// A look back at what an earlier meeting agreed (written by `samenspel new --from`).
     Review(ReviewSpec),
+    /// Items placed on two axes, such as influence × interest.
+    Grid(GridSpec),
+    /// A consent round on one proposal.
+    Consent(ConsentSpec),
+    /// Statements everyone answers on a short scale or with yes / no.
+    Poll(PollSpec),
 }
 
 impl StepKind {
@@ -108,6 +132,9 @@ impl StepKind {
             StepKind::Vote(_) => "vote",
             StepKind::Agreement(_) => "agreement",
             StepKind::Review(_) => "review",
+            StepKind::Grid(_) => "grid",
+            StepKind::Consent(_) => "consent",
+            StepKind::Poll(_) => "poll",
         }
     }
 
@@ -150,6 +177,30 @@ impl StepKind {
             _ => None,
         }
     }
+
+    /// The grid of a grid step.
+    pub fn grid(&self) -> Option<&GridSpec> {
+        match self {
+            StepKind::Grid(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The consent round of a consent step.
+    pub fn consent(&self) -> Option<&ConsentSpec> {
+        match self {
+            StepKind::Consent(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    /// The poll of a poll step.
+    pub fn poll(&self) -> Option<&PollSpec> {
+        match self {
+            StepKind::Poll(spec) => Some(spec),
+            _ => None,
+        }
+    }
 }
 
 /// The wire shape of a step: the common fields plus exactly one kind object.
@@ -164,6 +215,8 @@ struct RawStep {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     minutes: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    influence: Option<Influence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     board: Option<BoardSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     matrix: Option<MatrixSpec>,
@@ -173,6 +226,12 @@ struct RawStep {
     agreement: Option<AgreementSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     review: Option<ReviewSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    grid: Option<GridSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    consent: Option<ConsentSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    poll: Option<PollSpec>,
 }
 
 impl TryFrom<RawStep> for Step {
@@ -195,9 +254,18 @@ impl TryFrom<RawStep> for Step {
         if let Some(r) = raw.review {
             kinds.push(StepKind::Review(r));
         }
+        if let Some(g) = raw.grid {
+            kinds.push(StepKind::Grid(g));
+        }
+        if let Some(c) = raw.consent {
+            kinds.push(StepKind::Consent(c));
+        }
+        if let Some(p) = raw.poll {
+            kinds.push(StepKind::Poll(p));
+        }
         if kinds.len() != 1 {
             return Err(format!(
-                "step '{}' needs exactly one of \"board\", \"matrix\", \"vote\", \"agreement\" or \"review\" (it has {})",
+                "step '{}' needs exactly one of \"board\", \"matrix\", \"vote\", \"agreement\", \"grid\", \"consent\", \"poll\" or \"review\" (it has {})",
                 raw.id,
                 kinds.len()
             ));
@@ -209,6 +277,7 @@ impl TryFrom<RawStep> for Step {
             prompt: raw.prompt,
             notes: raw.notes,
             minutes: raw.minutes,
+            influence: raw.influence,
             kind,
         })
     }
@@ -222,11 +291,15 @@ impl From<Step> for RawStep {
             prompt: step.prompt,
             notes: step.notes,
             minutes: step.minutes,
+            influence: step.influence,
             board: None,
             matrix: None,
             vote: None,
             agreement: None,
             review: None,
+            grid: None,
+            consent: None,
+            poll: None,
         };
         match step.kind {
             StepKind::Board(b) => raw.board = Some(b),
@@ -234,6 +307,9 @@ impl From<Step> for RawStep {
             StepKind::Vote(v) => raw.vote = Some(v),
             StepKind::Agreement(a) => raw.agreement = Some(a),
             StepKind::Review(r) => raw.review = Some(r),
+            StepKind::Grid(g) => raw.grid = Some(g),
+            StepKind::Consent(c) => raw.consent = Some(c),
+            StepKind::Poll(p) => raw.poll = Some(p),
         }
         raw
     }

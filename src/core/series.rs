@@ -244,6 +244,7 @@ pub fn review_step(scenario: &Scenario, spec: ReviewSpec) -> Step {
             "Commitments still open or not discussed are carried on to the review of the next meeting.",
         )),
         minutes: Some(10),
+        influence: None,
         kind: StepKind::Review(spec),
     }
 }
@@ -261,6 +262,7 @@ pub fn continue_series(
     lang: Lang,
 ) -> Session {
     let step = review_step(&scenario, review_of(previous, state));
+    super::grid::series::carry_over(&mut scenario, state, previous.lang);
     scenario.steps.insert(0, step);
     let mut session = Session::new(Arc::new(scenario), title, created, lang);
     session.participants = state

@@ -230,6 +230,12 @@ pub enum StepState {
     Agreement(AgreementState),
     /// A review of an earlier meeting.
     Review(ReviewState),
+    /// Items placed on a grid.
+    Grid(super::grid::GridState),
+    /// A consent round.
+    Consent(super::consent::ConsentState),
+    /// The answers of a poll.
+    Poll(super::poll::PollState),
 }
 
 /// A step's timer, computed from event times only.
@@ -345,6 +351,13 @@ impl SessionState {
                     endorsements: BTreeMap::new(),
                 }),
                 StepKind::Review(_) => StepState::Review(ReviewState::default()),
+                StepKind::Grid(g) => {
+                    StepState::Grid(super::grid::GridState::new(g, lang, &mut next_id))
+                }
+                StepKind::Consent(c) => {
+                    StepState::Consent(super::consent::ConsentState::new(c, lang))
+                }
+                StepKind::Poll(_) => StepState::Poll(super::poll::PollState::default()),
             };
             steps.push(state);
             timers.push(TimerState {

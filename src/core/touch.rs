@@ -3,11 +3,13 @@
 //! replay, follow and the board; each screen turns an id into a place on screen itself
 //! (a lane with themes shows its cards in another order than it stores them).
 
+use super::endorser::Endorser;
 use super::event::Change;
+use super::grid::GridItem;
 use super::state::{CardId, RowRef};
 
 /// What a change touches. Empty fields: it touches no such thing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Touched<'a> {
     /// The step it is made on (none for participants, undo and redo).
     pub step: Option<&'a str>,
@@ -20,6 +22,12 @@ pub struct Touched<'a> {
     pub commitment: Option<u32>,
     /// The participant it adds, edits or removes.
     pub participant: Option<u32>,
+    /// The grid item it places, notes, adds, renames or removes.
+    pub grid_item: Option<GridItem>,
+    /// The member of a consent round (or the respondent of a poll) it is about.
+    pub member: Option<&'a Endorser>,
+    /// The poll statement it is about.
+    pub statement: Option<&'a str>,
 }
 
 /// Which step and which thing `change` touches. An undo or redo touches nothing itself:
@@ -86,6 +94,59 @@ pub fn touched(change: &Change) -> Touched<'_> {
             participant: Some(*id),
             ..Touched::default()
         },
+        Change::GridPlaced { step: s, item, .. } | Change::GridNoted { step: s, item, .. } => {
+            Touched {
+                grid_item: Some(item.clone()),
+                ..step(s)
+            }
+        }
+        Change::GridItemAdded { step: s, item, .. }
+        | Change::GridItemEdited { step: s, item, .. }
+        | Change::GridItemRemoved { step: s, item } => Touched {
+            grid_item: Some(GridItem::Item(*item)),
+            ..step(s)
+        },
+        Change::ConsentSaid {
+            step: s, member, ..
+        }
+        | Change::ConsentPositionSet {
+            step: s, member, ..
+        } => Touched {
+            member: Some(member),
+            ..step(s)
+        },
+        Change::PollAnswered {
+            step: s,
+            statement,
+            respondent,
+            ..
+        } => Touched {
+            member: Some(respondent),
+            statement: Some(statement),
+            ..step(s)
+        },
+        Change::PollCounted {
+            step: s, statement, ..
+        }
+        | Change::PollRevealed {
+            step: s, statement, ..
+        }
+        | Change::PollStatementAdded {
+            step: s,
+            id: statement,
+            ..
+        }
+        | Change::PollStatementRemoved {
+            step: s,
+            id: statement,
+        } => Touched {
+            statement: Some(statement),
+            ..step(s)
+        },
+        Change::ConsentPhaseSet { step: s, .. }
+        | Change::ConsentAmended { step: s, .. }
+        | Change::ConsentAmendmentWithdrawn { step: s, .. }
+        | Change::ConsentDecided { step: s, .. } => step(s),
         Change::StepOpened { step: s }
         | Change::VotersSet { step: s, .. }
         | Change::DotAdded { step: s, .. }

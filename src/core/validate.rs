@@ -28,6 +28,15 @@ pub fn scale_fits(min: i32, max: i32) -> bool {
         && hi - lo < MAX_SCALE_LEVELS as i64
 }
 
+/// Whether `id` is an id as files write them: 1 to 64 lowercase letters, digits, dashes.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// Every problem in a scenario; empty when it is valid.
 pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
     let mut v = Checker {
@@ -115,28 +124,33 @@ pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
                 v.offers(&format!("{path}.agreement.offers"), a, s, i);
             }
             StepKind::Review(r) => v.review(&format!("{path}.review"), r),
+            StepKind::Grid(g) => v.grid(&format!("{path}.grid"), g, s, i),
+            StepKind::Consent(c) => v.consent(&format!("{path}.consent"), c),
+            StepKind::Poll(p) => v.poll(&format!("{path}.poll"), p),
         }
     }
     v.problems
 }
 
-struct Checker {
+/// Collects the problems of one scenario; the checks of each kind of step are its methods
+/// (the newer kinds' in their own modules).
+pub(crate) struct Checker {
     problems: Vec<Problem>,
     parties: HashSet<String>,
 }
 
 impl Checker {
-    fn push(&mut self, path: impl Into<String>, nl: impl Into<String>, en: impl Into<String>) {
+    pub(crate) fn push(
+        &mut self,
+        path: impl Into<String>,
+        nl: impl Into<String>,
+        en: impl Into<String>,
+    ) {
         self.problems.push(Problem::new(path, nl, en));
     }
 
-    fn id(&mut self, path: &str, id: &str) {
-        let ok = !id.is_empty()
-            && id.len() <= 64
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
+    pub(crate) fn id(&mut self, path: &str, id: &str) {
+        if !is_id(id) {
             self.push(
                 path,
                 format!("id \"{id}\" mag alleen kleine letters, cijfers en streepjes bevatten (1 tot 64 tekens)"),
@@ -145,7 +159,7 @@ impl Checker {
         }
     }
 
-    fn unique(&mut self, seen: &mut HashSet<String>, path: &str, id: &str) {
+    pub(crate) fn unique(&mut self, seen: &mut HashSet<String>, path: &str, id: &str) {
         if !seen.insert(id.to_string()) {
             self.push(
                 path,
@@ -155,7 +169,7 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, path: &str, text: &Text) {
+    pub(crate) fn text(&mut self, path: &str, text: &Text) {
         for (lang, value) in [("nl", &text.nl), ("en", &text.en)] {
             if value.trim().is_empty() {
                 self.push(
@@ -167,7 +181,7 @@ impl Checker {
         }
     }
 
-    fn party(&mut self, path: &str, party: Option<&str>) {
+    pub(crate) fn party(&mut self, path: &str, party: Option<&str>) {
         if let Some(p) = party
             && !self.parties.contains(p)
         {
@@ -213,7 +227,7 @@ impl Checker {
     }
 
     /// Checks that `target` names a board step before step `here`.
-    fn earlier_board(&mut self, path: &str, target: &str, s: &Scenario, here: usize) {
+    pub(crate) fn earlier_board(&mut self, path: &str, target: &str, s: &Scenario, here: usize) {
         match s.step_index(target) {
             None => self.push(
                 path,

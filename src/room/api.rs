@@ -9,7 +9,7 @@
 //! | `POST /api/code` `{"code"}` | - (rate limited) | `{"token"}` |
 //! | `GET /api/hello` | `Authorization: Bearer TOKEN` | title, parties, language |
 //! | `POST /api/join` `{"key","secret","name"?,"party"?}` | the token | `{"device"}` once saved |
-//! | `POST /api/send` `{"kind",...,"key"}` | `Authorization: Bearer SECRET` | `{"saved":true}` once saved |
+//! | `POST /api/send` `{"kind",...,"key"}` (card, commitment, dot, endorse, position, answer) | `Authorization: Bearer SECRET` | `{"saved":true}` once saved |
 //! | `GET /api/view` | the secret | what this phone may see |
 //! | `GET /api/events?s=SECRET` | the secret | the same, as server-sent events |
 
@@ -35,6 +35,7 @@ use super::secret::{is_device_secret, normalise_code, same, sha256_hex};
 use super::view::Snapshot;
 use super::{ToLoop, page};
 use crate::core::clean::one_line;
+use crate::core::consent::{Position, Stance};
 use crate::core::room::{MAX_DEVICES, MAX_NAME_CHARS, MAX_TEXT_CHARS, Submission};
 use crate::core::state::VoteTarget;
 
@@ -333,10 +334,32 @@ enum SendBody {
         item: String,
         endorsed: bool,
     },
+    Position {
+        key: String,
+        step: String,
+        #[serde(default)]
+        stance: Option<Stance>,
+        #[serde(default)]
+        text: String,
+    },
+    Answer {
+        key: String,
+        step: String,
+        statement: String,
+        #[serde(default)]
+        answer: Option<i32>,
+    },
+}
+
+/// The key of a phone's ballot for one statement of a poll: made from the phone's secret
+/// (which the session file never holds), so the file cannot tell whose ballot it is, and a
+/// second answer from the same phone is the same ballot.
+pub(crate) fn ballot(secret: &str, step: &str, statement: &str) -> String {
+    sha256_hex(&format!("samenspel/ballot\0{secret}\0{step}\0{statement}"))
 }
 
 impl SendBody {
-    fn submission(self) -> Result<(String, Submission), Refusal> {
+    fn submission(self, secret: &str) -> Result<(String, Submission), Refusal> {
         Ok(match self {
             SendBody::Card {
                 key,
@@ -392,6 +415,41 @@ impl SendBody {
                     endorsed,
                 },
             ),
+            SendBody::Position {
+                key,
+                step,
+                stance,
+                text,
+            } => {
+                let text = clean_text(&text, MAX_TEXT_CHARS, true)?;
+                let position = stance.map(|stance| Position {
+                    stance,
+                    text: if stance.needs_text() {
+                        text
+                    } else {
+                        String::new()
+                    },
+                    resolved_by: None,
+                });
+                (key, Submission::Position { step, position })
+            }
+            SendBody::Answer {
+                key,
+                step,
+                statement,
+                answer,
+            } => {
+                let ballot = ballot(secret, &step, &statement);
+                (
+                    key,
+                    Submission::Answer {
+                        step,
+                        statement,
+                        answer,
+                        ballot,
+                    },
+                )
+            }
         })
     }
 }
@@ -399,12 +457,13 @@ impl SendBody {
 async fn send(State(app): State<App>, headers: HeaderMap, body: Body) -> Reply {
     done(
         async {
-            let device = device_of(&app, bearer(&headers))?;
+            let secret = bearer(&headers).unwrap_or_default();
+            let device = device_of(&app, Some(secret))?;
             if !super::lock(&app.counters).submission(device, &app.limits, Instant::now()) {
                 return Err(Refusal::too_fast(app.limits.per_minute));
             }
             let b: SendBody = parse(&read_body(&app, &headers, body).await?)?;
-            let (key, submission) = b.submission()?;
+            let (key, submission) = b.submission(secret)?;
             ask(&app, Some(device), key, submission).await?;
             Ok(r#"{"saved":true}"#.to_string())
         }

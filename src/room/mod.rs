@@ -31,6 +31,7 @@ mod request;
 pub mod secret;
 mod server;
 pub mod view;
+mod view_kinds;
 
 #[cfg(test)]
 mod tests;

@@ -82,6 +82,10 @@ pub(crate) fn record(live: &mut Live, request: RoomRequest, at: Timestamp) -> Ha
             return Handled::Refused;
         }
     };
+    // An answer to a poll that keeps only counts is kept under its ballot, not the phone.
+    let key = submission
+        .anonymous_key(&live.state)
+        .map_or(key, str::to_string);
     let event = Event {
         at,
         origin: Some(EventOrigin { device: id, key }),

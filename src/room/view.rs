@@ -203,7 +203,10 @@ fn step_view(state: &SessionState) -> Value {
                 "inbox": state.room.moderated(&step.id),
             })
         }
-        StepKind::Matrix(_) | StepKind::Review(_) => json!({}),
+        StepKind::Consent(_) | StepKind::Poll(_) => {
+            super::view_kinds::room(state, index, &step.kind)
+        }
+        StepKind::Matrix(_) | StepKind::Review(_) | StepKind::Grid(_) => json!({}),
     };
     if let (Value::Object(view), Value::Object(extra)) = (&mut view, extra) {
         view.extend(extra);
@@ -280,7 +283,7 @@ fn own_view(state: &SessionState, d: &Device, proposals: &[&Proposal]) -> Value 
                 .collect();
             json!({"endorse_as": endorse_as, "endorsed": endorsed})
         }
-        _ => json!({}),
+        _ => super::view_kinds::own(state, d),
     };
     if let (Value::Object(view), Value::Object(extra)) = (&mut view, extra) {
         view.extend(extra);

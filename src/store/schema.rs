@@ -80,7 +80,7 @@ pub fn tightened(schema: schemars::Schema, name: &str, format: Option<(&str, u32
         .and_then(|d| d.get_mut("Step"))
         .and_then(Value::as_object_mut)
     {
-        let kinds: Vec<Value> = ["board", "matrix", "vote", "agreement", "review"]
+        let kinds: Vec<Value> = crate::core::scenario::KIND_NAMES
             .iter()
             .filter(|k| step.get("properties").and_then(|p| p.get(**k)).is_some())
             .map(|k| json!({"required": [k], "properties": {*k: {"type": "object"}}}))

@@ -68,6 +68,9 @@ impl SessionState {
         } = change
         {
             self.join(*device, name, party, secret, origin.device)?;
+        } else if origin.device == crate::core::poll::ANONYMOUS_DEVICE {
+            // An answer to a poll that keeps only counts, recorded without the phone.
+            self.apply_anonymous(change)?;
         } else {
             self.active_device(origin.device)?;
             self.apply_device_change(change, origin.device)?;
@@ -228,7 +231,67 @@ impl SessionState {
                 self.check_device_endorser(step, endorser, device)?;
                 self.apply_content(change).map(|_| ())
             }
+            Change::ConsentPositionSet { step, member, .. } => {
+                self.check_device_member(step, member, device)?;
+                self.apply_content(change).map(|_| ())
+            }
+            Change::PollAnswered {
+                step,
+                statement,
+                respondent,
+                ..
+            } => {
+                if *respondent != Endorser::Device(device) {
+                    return Err(ReduceError::NotYours);
+                }
+                if self.poll_closed(step, statement) {
+                    return Err(ReduceError::StatementClosed);
+                }
+                self.apply_content(change).map(|_| ())
+            }
             _ => Err(ReduceError::NotFromDevice),
+        }
+    }
+
+    /// A phone's answer to a poll that keeps only counts: one more of that answer, held by
+    /// the room (the facilitator takes off only the others).
+    fn apply_anonymous(&mut self, change: &Change) -> Result<()> {
+        match change {
+            Change::PollCounted {
+                step,
+                statement,
+                answer,
+                added: true,
+            } => {
+                if self.poll_closed(step, statement) {
+                    return Err(ReduceError::StatementClosed);
+                }
+                self.poll_counted(step, statement, *answer, true, true)
+                    .map(|_| ())
+            }
+            _ => Err(ReduceError::NotFromDevice),
+        }
+    }
+
+    /// Whether `device` may give the position of `member` in consent step `step`: its own
+    /// when participants take part, its party's when parties do.
+    fn check_device_member(&self, step: &str, member: &Endorser, device: u32) -> Result<()> {
+        let index = self.step_index(step)?;
+        let StepKind::Consent(spec) = &self.scenario.steps[index].kind else {
+            return Err(ReduceError::WrongKind(step.to_string(), "consent"));
+        };
+        let parties = self.scenario.parties();
+        let own = match spec.by {
+            Endorsers::Participants => member.device(parties) == Some(device),
+            Endorsers::Parties => {
+                let party = member.party(parties).map(|p| p.id.as_str());
+                party.is_some() && self.active_device(device)?.party.as_deref() == party
+            }
+        };
+        if own {
+            Ok(())
+        } else {
+            Err(ReduceError::NotYours)
         }
     }
 

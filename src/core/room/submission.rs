@@ -49,6 +49,28 @@ pub enum Submission {
         /// Placed (true) or taken back.
         placed: bool,
     },
+    /// A position in a consent round, for the device itself or its party (whichever the
+    /// round is held by); none takes it back.
+    Position {
+        /// Step id.
+        step: String,
+        /// The position.
+        position: Option<crate::core::consent::Position>,
+    },
+    /// An answer to a poll's statement; none takes it back (not in a poll that keeps
+    /// only counts).
+    Answer {
+        /// Step id.
+        step: String,
+        /// Statement id.
+        statement: String,
+        /// The answer.
+        answer: Option<i32>,
+        /// The key of this phone's ballot for this statement (made by the server from the
+        /// phone's secret, which the file never holds): a poll that keeps only counts
+        /// records the answer under this key instead of the phone's number.
+        ballot: String,
+    },
     /// An endorsement given or withdrawn, for the device itself or its party (whichever
     /// the step's agreement is endorsed by).
     Endorse {
@@ -62,6 +84,19 @@ pub enum Submission {
 }
 
 impl Submission {
+    /// The key to record this submission under when it must not name the phone (an answer
+    /// to a poll that keeps only counts): its ballot.
+    pub fn anonymous_key(&self, state: &SessionState) -> Option<&str> {
+        match self {
+            Submission::Answer { step, ballot, .. } => {
+                let index = state.scenario.step_index(step)?;
+                let spec = state.scenario.steps.get(index)?.kind.poll()?;
+                spec.counts_only.then_some(ballot.as_str())
+            }
+            _ => None,
+        }
+    }
+
     /// The device that makes this submission and the change it makes in `state`. `device`
     /// is the sending device (none for a join: the phone gets the next free number). Fresh
     /// ids come from `state`, so record the change on that same state.
@@ -137,6 +172,52 @@ impl Submission {
                     Change::DotAdded { step, target }
                 } else {
                     Change::DotRemoved { step, target }
+                }
+            }
+            Submission::Position { step, position } => {
+                let index = state.step_index(step)?;
+                let member = match &state.scenario.steps[index].kind {
+                    StepKind::Consent(spec) => match spec.by {
+                        Endorsers::Participants => crate::core::Endorser::Device(id),
+                        Endorsers::Parties => crate::core::Endorser::Party(
+                            sender.party.clone().ok_or(ReduceError::NoPartyChosen)?,
+                        ),
+                    },
+                    _ => return Err(ReduceError::WrongKind(step.clone(), "consent")),
+                };
+                Change::ConsentPositionSet {
+                    step: step.clone(),
+                    member,
+                    position: position.clone(),
+                }
+            }
+            Submission::Answer {
+                step,
+                statement,
+                answer,
+                ..
+            } => {
+                let index = state.step_index(step)?;
+                let Some(spec) = state.scenario.steps[index].kind.poll() else {
+                    return Err(ReduceError::WrongKind(step.clone(), "poll"));
+                };
+                if spec.counts_only {
+                    let answer = answer.ok_or_else(|| ReduceError::CountsOnly(step.clone()))?;
+                    return Ok((
+                        crate::core::poll::ANONYMOUS_DEVICE,
+                        Change::PollCounted {
+                            step: step.clone(),
+                            statement: statement.clone(),
+                            answer,
+                            added: true,
+                        },
+                    ));
+                }
+                Change::PollAnswered {
+                    step: step.clone(),
+                    statement: statement.clone(),
+                    respondent: crate::core::Endorser::Device(id),
+                    answer: *answer,
                 }
             }
             Submission::Endorse {

@@ -48,6 +48,15 @@ pub fn session(session: &Session, lang: Lang) -> Session {
                 }
             }
         }
+        // A grid carried over from an earlier meeting names what stood on it then.
+        if let StepKind::Grid(grid) = &mut step.kind {
+            for place in &mut grid.previous {
+                place.label = text(&place.label);
+            }
+            for item in &mut grid.start {
+                item.label = crate::core::Text::new(text(&item.label.nl), text(&item.label.en));
+            }
+        }
     }
     if scenario != *session.scenario {
         out.scenario = std::sync::Arc::new(scenario);
@@ -192,6 +201,74 @@ fn change_copy(
             text: t.as_ref().map(text),
             position: *position,
         },
+        Change::GridNoted { step, item, note } => Change::GridNoted {
+            step: step.clone(),
+            item: item.clone(),
+            note: text(note),
+        },
+        Change::GridItemAdded {
+            step,
+            item,
+            label,
+            party,
+            position,
+        } => Change::GridItemAdded {
+            step: step.clone(),
+            item: *item,
+            label: text(label),
+            party: party.clone(),
+            position: *position,
+        },
+        Change::GridItemEdited { step, item, label } => Change::GridItemEdited {
+            step: step.clone(),
+            item: *item,
+            label: text(label),
+        },
+        Change::ConsentSaid {
+            step,
+            phase,
+            member,
+            text: t,
+        } => Change::ConsentSaid {
+            step: step.clone(),
+            phase: *phase,
+            member: member.clone(),
+            text: text(t),
+        },
+        Change::ConsentPositionSet {
+            step,
+            member,
+            position,
+        } => Change::ConsentPositionSet {
+            step: step.clone(),
+            member: member.clone(),
+            position: position.as_ref().map(|p| crate::core::consent::Position {
+                text: text(&p.text),
+                ..p.clone()
+            }),
+        },
+        Change::ConsentAmended {
+            step,
+            amendment,
+            text: t,
+            resolves,
+        } => Change::ConsentAmended {
+            step: step.clone(),
+            amendment: *amendment,
+            text: text(t),
+            resolves: resolves.clone(),
+        },
+        Change::PollStatementAdded {
+            step,
+            id,
+            text: t,
+            position,
+        } => Change::PollStatementAdded {
+            step: step.clone(),
+            id: id.clone(),
+            text: text(t),
+            position: *position,
+        },
         // Spelled out, so that a new kind of change must be looked at here: could it
         // carry a name?
         other @ (Change::StepOpened { .. }
@@ -216,6 +293,15 @@ fn change_copy(
         | Change::ProposalRejected { .. }
         | Change::ProposalReopened { .. }
         | Change::InboxSet { .. }
+        | Change::GridPlaced { .. }
+        | Change::GridItemRemoved { .. }
+        | Change::ConsentPhaseSet { .. }
+        | Change::ConsentAmendmentWithdrawn { .. }
+        | Change::ConsentDecided { .. }
+        | Change::PollAnswered { .. }
+        | Change::PollCounted { .. }
+        | Change::PollRevealed { .. }
+        | Change::PollStatementRemoved { .. }
         | Change::Undo
         | Change::Redo) => other.clone(),
         Change::Group { changes } => Change::Group {

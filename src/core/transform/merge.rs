@@ -390,6 +390,13 @@ pub fn merge(groups: &[Group<'_>], title: Option<String>) -> Result<Merged, Merg
                 changes.extend(ctx.agreement(s, &step.id, &mut next_id, &tag, &mut dropped))
             }
             StepKind::Review(_) => changes.extend(ctx.review(s, &step.id, &mut dropped)),
+            StepKind::Grid(spec) => {
+                changes.extend(ctx.grid(s, &step.id, spec, &initial, &mut next_id, lang))
+            }
+            StepKind::Consent(spec) => {
+                changes.extend(ctx.consent(s, &step.id, spec, &mut next_id, &mut conflicts))
+            }
+            StepKind::Poll(spec) => changes.extend(ctx.poll(s, &step.id, spec, lang)),
             StepKind::Board(_) => {}
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod anonymize;
 pub mod merge;
+mod merge_exercises;
 mod merge_placement;
 mod merge_steps;
 pub mod names;
