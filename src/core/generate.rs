@@ -13,6 +13,8 @@ use crate::core::state::{Commitment, Participant, RowRef, VoteTarget};
 use crate::core::state::{Owner, Source};
 use crate::core::{Change, Endorser, Lang, Live, Scenario, Session, StepState};
 
+mod kinds;
+
 /// A small, fast, deterministic random number generator (xorshift64*).
 #[derive(Clone, Debug)]
 pub struct Rng(u64);
@@ -316,7 +318,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
                 commitment: c,
             })
         }
-        _ => None,
+        _ => kinds::propose(state, index, rng),
     }
 }
 

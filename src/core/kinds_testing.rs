@@ -125,3 +125,47 @@ pub fn refused(l: &mut Live, change: Change, expected: ReduceError) {
         "a refused change is not in the log"
     );
 }
+
+#[test]
+fn generated_sessions_of_the_new_kinds_fold_and_every_change_is_described() {
+    use super::describe::{describe, label};
+    use super::replay::Timeline;
+    let session = super::generate::session(scenario(), 3_000, 11);
+    assert_eq!(session.events.len(), 3_000);
+    let state = session.state().expect("the generated log folds");
+    let kinds: std::collections::BTreeSet<String> = session
+        .events
+        .iter()
+        .filter_map(|e| {
+            serde_json::to_value(&e.change)
+                .ok()
+                .and_then(|v| v["type"].as_str().map(String::from))
+        })
+        .collect();
+    for kind in [
+        "grid_placed",
+        "grid_item_added",
+        "consent_phase_set",
+        "consent_position_set",
+        "consent_amended",
+        "poll_counted",
+        "poll_revealed",
+    ] {
+        assert!(kinds.contains(kind), "{kind} never generated: {kinds:?}");
+    }
+    // Replay describes every change, starting with the undo notice's words.
+    let timeline = Timeline::new(&session);
+    let mut at = session.initial_state();
+    for (i, event) in session.events.iter().enumerate() {
+        for lang in [Lang::Nl, Lang::En] {
+            let said = describe(&session, &at, i, timeline.target(i), lang);
+            assert!(said.starts_with(label(&event.change, lang)), "{said:?}");
+        }
+        at.apply(event).expect("folds");
+    }
+    assert_eq!(at.steps, state.steps);
+    // The outline names every kind.
+    let outline = super::outline::Outline::of(&session, &state, Lang::En);
+    let text = outline.lines(&state, Lang::En).join("\n");
+    assert!(text.contains("## Grid") && text.contains("## Decision") && text.contains("## Poll"));
+}

@@ -14,6 +14,10 @@ use super::state::{
 };
 use super::text::Lang;
 
+mod kinds;
+
+pub use kinds::{ConsentOutline, GridOutline, PollOutline};
+
 /// The state of a session at one moment, as plain data.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outline {
@@ -79,6 +83,12 @@ pub enum Content {
         /// Commitments in order.
         commitments: Vec<Commitment>,
     },
+    /// Items on a grid.
+    Grid(GridOutline),
+    /// A consent round.
+    Consent(ConsentOutline),
+    /// A poll's statements and answers.
+    Poll(PollOutline),
     /// Actions carried over with their marks.
     Review {
         /// The earlier meeting's title.
@@ -310,6 +320,9 @@ impl Outline {
                         out.push(format!("  → {} · {who} · {}", c.what, c.when));
                     }
                 }
+                Content::Grid(g) => kinds::grid_lines(g, lang, &mut out),
+                Content::Consent(c) => kinds::consent_lines(c, lang, &mut out),
+                Content::Poll(p) => kinds::poll_lines(p, lang, &mut out),
                 Content::Review { from, items } => {
                     if let Some(from) = from {
                         out.push(format!("{}: {from}", lang.pick("uit", "from")));
@@ -438,6 +451,12 @@ fn content_of(
                 })
                 .collect(),
         },
+        (StepKind::Grid(_), StepState::Grid(_)) => kinds::grid(state, index, lang)
+            .map_or(Content::Board { lanes: Vec::new() }, Content::Grid),
+        (StepKind::Consent(_), StepState::Consent(_)) => kinds::consent(state, index, lang)
+            .map_or(Content::Board { lanes: Vec::new() }, Content::Consent),
+        (StepKind::Poll(_), StepState::Poll(_)) => kinds::poll(state, index, lang)
+            .map_or(Content::Board { lanes: Vec::new() }, Content::Poll),
         // A state that does not fit its scenario cannot be folded; show it empty.
         _ => Content::Board { lanes: Vec::new() },
     }
