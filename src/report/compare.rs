@@ -63,6 +63,9 @@ pub struct StepChange {
     pub commitments_added: Vec<String>,
     /// Commitments (by what) that are gone (not carried over into a review either).
     pub commitments_removed: Vec<String>,
+    /// Grid items that stand elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<super::compare_grid::GridMove>,
 }
 
 /// New and disappeared cards of one lane, by text.
@@ -165,6 +168,7 @@ impl Comparison {
                 cells: Vec::new(),
                 commitments_added: Vec::new(),
                 commitments_removed: Vec::new(),
+                moved: Vec::new(),
             };
             match (&before.result, &step.result) {
                 (StepResult::Board(a), StepResult::Board(b)) => {
@@ -190,6 +194,9 @@ impl Comparison {
                 (StepResult::Matrix(a), StepResult::Matrix(b)) => {
                     change.cells = cell_moves(new, a, b, lang);
                 }
+                (StepResult::Grid(a), StepResult::Grid(b)) => {
+                    change.moved = super::compare_grid::moves(a, b, lang);
+                }
                 (StepResult::Agreement(a), StepResult::Agreement(b)) => {
                     let old_what: Vec<&str> =
                         a.commitments.iter().map(|c| c.what.as_str()).collect();
@@ -208,6 +215,7 @@ impl Comparison {
                 || !change.cells.is_empty()
                 || !change.commitments_added.is_empty()
                 || !change.commitments_removed.is_empty()
+                || !change.moved.is_empty()
             {
                 steps.push(change);
             }
@@ -276,6 +284,9 @@ impl Comparison {
                     or_dash(&cell.old_text),
                     or_dash(&cell.new_text),
                 ));
+            }
+            for m in &step.moved {
+                out.push_str(&format!("  ↔ {}\n", clean(&m.line(lang))));
             }
             for t in &step.commitments_added {
                 out.push_str(&format!("  + {}\n", clean(t)));

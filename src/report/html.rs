@@ -41,9 +41,10 @@ pub fn render(outcome: &Outcome, opts: &Options) -> String {
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+         <title>{}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n<main>\n",
         lang.code(),
-        esc(&outcome.session.title)
+        esc(&outcome.session.title),
+        super::html_kinds::CSS
     );
     let _ = write!(
         h,
@@ -69,12 +70,22 @@ pub fn render(outcome: &Outcome, opts: &Options) -> String {
             esc(&step_heading(outcome, step, lang)),
             esc(step.prompt.get(lang))
         );
+        if let Some(influence) = step.influence {
+            let _ = writeln!(
+                h,
+                "<p class=\"meta influence\">{}</p>",
+                esc(&super::words::influence_text(influence, lang))
+            );
+        }
         match &step.result {
             StepResult::Board(b) => board(&mut h, outcome, b, lang),
             StepResult::Matrix(m) => matrix(&mut h, outcome, m, lang),
             StepResult::Vote(v) => vote(&mut h, outcome, v, lang),
             StepResult::Review(r) => review(&mut h, r, lang),
             StepResult::Agreement(a) => agreement(&mut h, a, lang),
+            StepResult::Grid(g) => super::html_kinds::grid(&mut h, outcome, g, lang),
+            StepResult::Consent(c) => super::html_kinds::consent(&mut h, c, lang),
+            StepResult::Poll(p) => super::html_kinds::poll(&mut h, p, lang),
         }
         h.push_str("</section>\n");
     }

@@ -335,6 +335,18 @@ pub(super) fn comparison(h: &mut String, cmp: &Comparison, opts: &Options) {
             }
             h.push_str("</tbody>\n</table>\n</div>\n");
         }
+        if !step.moved.is_empty() {
+            h.push_str("<ul>\n");
+            for m in &step.moved {
+                let _ = writeln!(
+                    h,
+                    "<li>{} {}</li>",
+                    lang.pick("verschoven:", "moved:"),
+                    esc(&m.line(lang))
+                );
+            }
+            h.push_str("</ul>\n");
+        }
         if !step.commitments_added.is_empty() || !step.commitments_removed.is_empty() {
             h.push_str("<ul>\n");
             for t in &step.commitments_added {

@@ -5,7 +5,7 @@
 use super::Options;
 use super::markdown_steps::{comparison, matrix, review, vote};
 use super::outcome::{AgreementOutcome, BoardOutcome, CardOutcome, Outcome, StepResult};
-use super::words::{date_time, endorsed_count, step_heading};
+use super::words::{date_time, endorsed_count, influence_text, step_heading};
 use crate::core::Lang;
 
 /// The report as Markdown.
@@ -43,12 +43,19 @@ pub fn render(outcome: &Outcome, opts: &Options) -> String {
         line(out, "");
         line(out, &format!("> {}", inline(step.prompt.get(lang))));
         line(out, "");
+        if let Some(influence) = step.influence {
+            line(out, &format!("*{}*", mid(&influence_text(influence, lang))));
+            line(out, "");
+        }
         match &step.result {
             StepResult::Board(b) => board(out, outcome, b, lang),
             StepResult::Matrix(m) => matrix(out, outcome, m, lang),
             StepResult::Vote(v) => vote(out, outcome, v, lang),
             StepResult::Review(r) => review(out, r, lang),
             StepResult::Agreement(a) => agreement(out, a, lang),
+            StepResult::Grid(g) => super::markdown_kinds::grid(out, outcome, g, lang),
+            StepResult::Consent(c) => super::markdown_kinds::consent(out, c, lang),
+            StepResult::Poll(p) => super::markdown_kinds::poll(out, p, lang),
         }
     }
     if let Some(cmp) = &opts.compare {

@@ -268,6 +268,19 @@ pub(super) fn comparison(out: &mut String, cmp: &Comparison, opts: &Options) {
             }
             line(out, "");
         }
+        for m in &step.moved {
+            line(
+                out,
+                &format!(
+                    "- {} {}",
+                    lang.pick("verschoven:", "moved:"),
+                    mid(&m.line(lang))
+                ),
+            );
+        }
+        if !step.moved.is_empty() {
+            line(out, "");
+        }
         for t in &step.commitments_added {
             line(
                 out,

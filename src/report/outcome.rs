@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::analysis::AnalysisOutcome;
 pub use super::outcome_build::{party_name, value_label};
+pub use super::outcome_kinds::*;
 use crate::core::party::Party;
 use crate::core::scenario::{AnalysisKind, Endorsers, Scale, VoteTargets};
 use crate::core::state::{CardId, Owner, ReviewStatus, RowRef, Source, VoteTarget};
@@ -111,6 +112,9 @@ pub struct StepOutcome {
     pub title: Text,
     /// The question put to the room.
     pub prompt: Text,
+    /// What the room could influence (the participation ladder), when the step says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influence: Option<crate::core::influence::Influence>,
     /// What came out of it, by kind.
     #[serde(flatten)]
     pub result: StepResult,
@@ -130,6 +134,12 @@ pub enum StepResult {
     Agreement(AgreementOutcome),
     /// A look back at an earlier meeting: its actions, each marked.
     Review(ReviewOutcome),
+    /// A grid: where every item stands.
+    Grid(GridOutcome),
+    /// A consent round: the final text, the positions, the amendments.
+    Consent(ConsentOutcome),
+    /// A poll: per statement, the count of each answer.
+    Poll(PollOutcome),
 }
 
 /// The cards of a board step.

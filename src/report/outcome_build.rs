@@ -15,6 +15,8 @@ use crate::core::state::{
 use crate::core::transform::names::{Scrubber, numbered, participant_numbers};
 use crate::core::{Lang, Session, SessionState, StepKind, StepState, Text};
 
+mod kinds;
+
 impl Outcome {
     /// Builds the outcome of `session`, whose folded state is `state`.
     pub fn build(session: &Session, state: &SessionState, lang: Lang, anonymize: bool) -> Outcome {
@@ -64,6 +66,7 @@ impl Outcome {
                 number: scenario.step_number(index),
                 title: step.title.clone(),
                 prompt: step.prompt.clone(),
+                influence: step.influence,
                 result: match (&step.kind, content) {
                     (StepKind::Board(spec), StepState::Board(b)) => {
                         StepResult::Board(ctx.board(spec, b))
@@ -82,7 +85,9 @@ impl Outcome {
                     }
                     // The reducer builds state parallel to the steps; a mismatch cannot
                     // come from a folded session. Show an empty board rather than fail.
-                    _ => StepResult::Board(BoardOutcome { lanes: Vec::new() }),
+                    _ => ctx
+                        .exercise(index)
+                        .unwrap_or(StepResult::Board(BoardOutcome { lanes: Vec::new() })),
                 },
             })
             .collect();

@@ -10,8 +10,10 @@ use super::{ExportFile, Options};
 use crate::core::Lang;
 use crate::core::state::VoteTarget;
 
+mod kinds;
+
 /// Every column, in the order of the single file.
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 23] = [
     "kind",
     "step",
     "step_title",
@@ -33,10 +35,12 @@ pub const COLUMNS: [&str; 21] = [
     "status",
     "organisation",
     "present",
+    "x",
+    "y",
 ];
 
 /// The kinds of rows, with the columns each uses (after `kind`).
-pub const KINDS: [(&str, &[&str]); 7] = [
+pub const KINDS: [(&str, &[&str]); 12] = [
     (
         "participant",
         &["id", "text", "organisation", "party", "present"],
@@ -84,12 +88,56 @@ pub const KINDS: [(&str, &[&str]); 7] = [
         "review",
         &["step", "step_title", "id", "text", "who", "when", "status"],
     ),
+    (
+        "grid_item",
+        &[
+            "step",
+            "step_title",
+            "id",
+            "text",
+            "party",
+            "x",
+            "y",
+            "value_label",
+            "note",
+        ],
+    ),
+    ("proposal", &["step", "step_title", "text", "status"]),
+    (
+        "position",
+        &[
+            "step",
+            "step_title",
+            "id",
+            "text",
+            "party",
+            "status",
+            "note",
+        ],
+    ),
+    (
+        "amendment",
+        &["step", "step_title", "rank", "text", "note", "who"],
+    ),
+    (
+        "poll",
+        &[
+            "step",
+            "step_title",
+            "id",
+            "text",
+            "value",
+            "value_label",
+            "count",
+            "status",
+        ],
+    ),
 ];
 
 /// One data row: its kind and (column, value) pairs.
-struct Record {
-    kind: &'static str,
-    fields: Vec<(&'static str, String)>,
+pub(super) struct Record {
+    pub(super) kind: &'static str,
+    pub(super) fields: Vec<(&'static str, String)>,
 }
 
 impl Record {
@@ -312,6 +360,9 @@ fn records(outcome: &Outcome, lang: Lang) -> Vec<Record> {
                     });
                 }
             }
+            StepResult::Grid(g) => kinds::grid(&mut out, outcome, g, head(), lang),
+            StepResult::Consent(c) => kinds::consent(&mut out, outcome, c, head(), lang),
+            StepResult::Poll(p) => kinds::poll(&mut out, p, head(), lang),
             StepResult::Agreement(a) => {
                 // One row per endorsement, so any name (with any separator in it) reads
                 // back whole; an item nobody endorsed has one row with an empty endorser.

@@ -123,6 +123,49 @@ pub fn endorsed_count(n: usize, of: usize, lang: Lang) -> String {
     }
 }
 
+/// "Invloed (weinig → veel)": an axis of a grid with its ends.
+pub fn axis_text(axis: &crate::core::grid::GridAxis, lang: Lang) -> String {
+    format!(
+        "{} ({} → {})",
+        axis.label.get(lang),
+        axis.low.get(lang),
+        axis.high.get(lang)
+    )
+}
+
+/// "Invloed van de zaal: adviseren (het advies van de zaal wordt gevolgd, …)".
+pub fn influence_text(influence: crate::core::influence::Influence, lang: Lang) -> String {
+    format!(
+        "{} {} ({})",
+        lang.pick("Invloed van de zaal:", "The room's influence:"),
+        influence.label(lang),
+        influence.meaning(lang)
+    )
+}
+
+/// The heading of a poll's average column: "Gemiddeld", or for yes/no "Ja" (the share).
+pub fn poll_average_text(p: &super::outcome::PollOutcome, lang: Lang) -> &'static str {
+    if is_yes_no(p) {
+        lang.pick("Ja (van ja en nee)", "Yes (of yes and no)")
+    } else {
+        lang.pick("Gemiddeld", "Average")
+    }
+}
+
+fn is_yes_no(p: &super::outcome::PollOutcome) -> bool {
+    p.options.len() == 3
+        && p.options.first().is_some_and(|o| o.label.en == "yes")
+        && p.options.get(2).is_some_and(|o| o.label.en == "don't know")
+}
+
+/// A poll's average as written: "3,4" (one decimal), or for yes/no a share "67%".
+pub fn decimal_text(p: &super::outcome::PollOutcome, v: f64, lang: Lang) -> String {
+    if is_yes_no(p) {
+        return format!("{}%", (v * 100.0).round());
+    }
+    crate::core::text::decimal(v, false, lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,8 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
+mod kinds;
+
 use super::html_steps::heat;
 
 /// Excel's limit for the text of one cell.
@@ -38,6 +40,9 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             StepResult::Vote(v) => vote(sheet, outcome, v, lang, &bold)?,
             StepResult::Agreement(a) => agreement(sheet, a, lang, &bold, &date)?,
             StepResult::Review(r) => review(sheet, r, lang, &bold, &date)?,
+            StepResult::Grid(g) => kinds::grid(sheet, outcome, g, lang, &bold)?,
+            StepResult::Consent(c) => kinds::consent(sheet, c, lang, &bold)?,
+            StepResult::Poll(p) => kinds::poll(sheet, p, lang, &bold)?,
         }
     }
     if !outcome.parked.is_empty() {

@@ -34,6 +34,9 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Vec<u8> {
             StepResult::Vote(v) => vote(&mut flow, outcome, v, lang),
             StepResult::Agreement(a) => agreement(&mut flow, a, lang),
             StepResult::Review(r) => review(&mut flow, r, lang),
+            StepResult::Grid(g) => super::kinds::grid(&mut flow, outcome, g, lang),
+            StepResult::Consent(c) => super::kinds::consent(&mut flow, c, lang),
+            StepResult::Poll(p) => super::kinds::poll(&mut flow, p, lang),
         }
     }
     if !outcome.parked.is_empty() {

@@ -8,6 +8,7 @@ mod flow;
 pub mod font;
 mod full;
 mod handout;
+mod kinds;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
