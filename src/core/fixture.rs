@@ -61,6 +61,7 @@ pub fn scenario() -> Scenario {
                             cards: Vec::new(),
                         },
                     ],
+                    cards_from: None,
                 }),
             ),
             step(

@@ -4,6 +4,7 @@
 mod actions;
 pub mod agenda;
 pub mod analysis;
+pub mod board_import;
 pub mod clean;
 pub mod commitment;
 pub mod consent;
@@ -23,7 +24,7 @@ mod group_tests;
 pub mod history;
 pub mod influence;
 #[cfg(test)]
-mod kinds_testing;
+pub(crate) mod kinds_testing;
 mod lookup;
 pub mod matrix;
 pub mod outline;

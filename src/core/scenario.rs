@@ -321,6 +321,10 @@ impl From<Step> for RawStep {
 pub struct BoardSpec {
     /// The lanes, left to right. At least one.
     pub lanes: Vec<LaneSpec>,
+    /// The id of an earlier board step whose cards this board can bring over into its
+    /// first lane (in the order of a vote on them), e.g. topics onto a discussion board.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cards_from: Option<String>,
 }
 
 /// A lane of a board.

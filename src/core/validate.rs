@@ -116,7 +116,12 @@ pub fn validate_scenario(s: &Scenario) -> Vec<Problem> {
             );
         }
         match &step.kind {
-            StepKind::Board(b) => v.board(&format!("{path}.board"), b),
+            StepKind::Board(b) => {
+                v.board(&format!("{path}.board"), b);
+                if let Some(from) = &b.cards_from {
+                    v.earlier_board(&format!("{path}.board.cards_from"), from, s, i);
+                }
+            }
             StepKind::Matrix(m) => v.matrix(&format!("{path}.matrix"), m, s, i),
             StepKind::Vote(vote) => v.vote(&format!("{path}.vote"), vote, s, i),
             StepKind::Agreement(a) => {

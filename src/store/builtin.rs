@@ -32,6 +32,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "cop-bijeenkomst",
         include_str!("../../scenarios/cop-bijeenkomst.json"),
     ),
+    (
+        "samenwerkingsvorm",
+        include_str!("../../scenarios/samenwerkingsvorm.json"),
+    ),
+    (
+        "krachtenveld",
+        include_str!("../../scenarios/krachtenveld.json"),
+    ),
+    (
+        "consent-besluit",
+        include_str!("../../scenarios/consent-besluit.json"),
+    ),
+    (
+        "lean-coffee",
+        include_str!("../../scenarios/lean-coffee.json"),
+    ),
 ];
 
 /// Parses the built-in scenario with this id.
@@ -45,6 +61,22 @@ pub fn builtin(id: &str) -> Option<Result<Scenario, FileError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_step_of_every_builtin_says_what_the_room_can_influence() {
+        for (id, _) in BUILTIN {
+            let Some(Ok(scenario)) = builtin(id) else {
+                panic!("{id} does not parse");
+            };
+            for step in &scenario.steps {
+                assert!(
+                    step.influence.is_some(),
+                    "{id}: step '{}' has no influence",
+                    step.id
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_builtin_validates_and_round_trips() {

@@ -146,6 +146,18 @@ pub enum Action {
     },
     /// A key of the replay screen.
     Replay(super::replay::ReplayKey),
+    /// Select the next item (a grid's item, with Tab).
+    Next,
+    /// Select the previous item.
+    Previous,
+    /// Rename the selected item.
+    Rename,
+    /// Amend the proposal of a consent round.
+    Amend,
+    /// Take the decision of a consent round (or take it back).
+    Decide,
+    /// Bring the cards of an earlier board over.
+    Import,
 }
 
 /// Where keys go.

@@ -319,6 +319,23 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
             .wrap(Wrap { trim: true }),
         prompt_area.inner(ratatui::layout::Margin::new(1, 0)),
     );
+    // What the room can influence, small, on the free line under the prompt.
+    if let Some(influence) = step.influence
+        && prompt_area.height >= 2
+    {
+        let line = Rect::new(
+            prompt_area.x,
+            prompt_area.bottom() - 1,
+            prompt_area.width.saturating_sub(1),
+            1,
+        );
+        frame.render_widget(
+            Paragraph::new(influence.shown(lang))
+                .style(theme.dim)
+                .alignment(Alignment::Right),
+            line,
+        );
+    }
     if let Some(n) = notes {
         frame.render_widget(
             Paragraph::new(n)

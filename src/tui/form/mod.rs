@@ -19,7 +19,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 mod purpose;
 
-pub use purpose::Purpose;
+pub use purpose::{Purpose, StepForm};
 
 use super::action::Action;
 use super::keys::{KeyTable, UP_DOWN, also, bind, ch, code, digits, table};

@@ -53,6 +53,8 @@ pub enum Purpose {
     AcceptProposal(u32),
     /// The address the room listens on, from the laptop's addresses.
     RoomAddress,
+    /// A form of a kind of step, which makes its change with the module's own function.
+    Step(StepForm),
 }
 
 impl Purpose {
@@ -60,6 +62,50 @@ impl Purpose {
     /// proposal is the inbox's, the laptop's addresses are the facilitator's choice.
     pub fn facilitator_only(&self) -> bool {
         matches!(self, Purpose::AcceptProposal(_) | Purpose::RoomAddress)
+    }
+}
+
+/// A form a step module owns: what it makes is decided by the module's `finish`, so a new
+/// kind of step needs no purpose of its own here.
+#[derive(Clone)]
+pub struct StepForm {
+    /// What it is for ("grid-note"), to tell forms apart.
+    pub name: &'static str,
+    /// What it is about: ids the module reads back in `finish`.
+    pub about: Vec<String>,
+    /// Makes the reaction from the answers.
+    pub finish: fn(&Form, &[String], &SessionState) -> Option<Reaction>,
+}
+
+impl StepForm {
+    /// A form `name` about `about`, finished by `finish`.
+    pub fn new(
+        name: &'static str,
+        about: Vec<String>,
+        finish: fn(&Form, &[String], &SessionState) -> Option<Reaction>,
+    ) -> StepForm {
+        StepForm {
+            name,
+            about,
+            finish,
+        }
+    }
+}
+
+impl PartialEq for StepForm {
+    fn eq(&self, other: &StepForm) -> bool {
+        self.name == other.name && self.about == other.about
+    }
+}
+
+impl Eq for StepForm {}
+
+impl std::fmt::Debug for StepForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StepForm")
+            .field("name", &self.name)
+            .field("about", &self.about)
+            .finish()
     }
 }
 
@@ -75,6 +121,7 @@ pub(super) fn finish(
     let text = form.text_of(0);
     let name = Some(text.clone()).filter(|n| !n.is_empty());
     let change = match form.purpose.clone() {
+        Purpose::Step(own) => return (own.finish)(form, &own.about, state),
         Purpose::NewCard { lane } => {
             let lane = step?.kind.board()?.lanes.get(lane)?;
             Change::CardAdded {

@@ -112,8 +112,11 @@ pub struct View {
     /// language: what a typed date ("volgende week") is read against. Set by the session
     /// screen before each key.
     pub meeting: Option<(jiff::civil::Date, crate::core::Lang)>,
-    /// What the matrix screens remember between keys (the open analysis, a typed sign).
+    /// What the matrix screens remember between keys (the open analysis, a typed sign);
+    /// a grid's analysis opens here too.
     pub matrix: MatrixUi,
+    /// What the grid, consent and poll screens remember between keys (a first digit).
+    pub memory: super::super::steps::memory::StepMemory,
     /// The room, while it is open: its address, join code and QR code, and whether the QR
     /// code is shown. Part of what the room sees (a beamer mirrors it).
     pub room: Option<RoomShown>,

@@ -8,7 +8,11 @@
 
 pub mod agreement;
 pub mod board;
+pub mod consent;
+pub mod grid;
 pub mod matrix;
+pub mod memory;
+pub mod poll;
 pub mod review;
 pub mod vote;
 
@@ -73,12 +77,15 @@ pub fn no_focus(_: &mut View, _: &SessionState, _: &Touched, _: Lang) -> bool {
 }
 
 /// Every kind of step on screen.
-static STEPS: [&StepUi; 5] = [
+static STEPS: [&StepUi; 8] = [
     &board::UI,
     &matrix::UI,
     &vote::UI,
     &agreement::UI,
     &review::UI,
+    &grid::UI,
+    &consent::UI,
+    &poll::UI,
 ];
 
 /// The module that shows steps of `kind`.

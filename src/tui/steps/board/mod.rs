@@ -2,6 +2,7 @@
 //! others named above it. Cards move between lanes and within a lane, are grouped into
 //! themes and tagged with the party that said them; one card can be spotlighted.
 
+mod import;
 pub mod lane;
 mod layout;
 pub mod order;
@@ -119,6 +120,12 @@ pub static KEYS: KeyTable = table!(
             "kaart groot in beeld (Esc terug)",
             "card large on screen (Esc back)",
             [ch('s', Action::Spotlight)],
+        ),
+        bind!(
+            "i",
+            "kaarten van de eerdere stap ophalen, op volgorde van de stemming",
+            "bring the cards of the earlier step over, in the order of the vote",
+            [ch('i', Action::Import)],
         ),
         bind!(
             "Esc",

@@ -284,6 +284,7 @@ pub(super) fn update(
                 "no card of this step is in the parking lot",
             )))),
         },
+        Action::Import => Some(super::import::bring_over(state, step_index, lang)),
         _ => None,
     };
     view.keep_valid(state);

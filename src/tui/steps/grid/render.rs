@@ -1,0 +1,406 @@
+//! Drawing a grid: the axes, the field with its quadrants and items, the list beside it
+//! when the names do not fit on the field, and the selected item told in full; or the
+//! overview of what stands in each quadrant (`A`).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::field::{self, Field, Tier, marker};
+use crate::core::grid::{Entry, GridItem, GridSpec, Quadrant, analyse, entries, point_text};
+use crate::core::{Lang, SessionState};
+use crate::tui::session::view::Scene;
+use crate::tui::text::{clean, truncate};
+use crate::tui::theme::Theme;
+use crate::tui::wrapped::{panel_block, push_wrapped, scroll_to};
+
+/// The widest the list beside the field is drawn.
+const LIST_W: u16 = 34;
+
+/// Draws the grid of the current step, or its overview when `A` opened it.
+pub(super) fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lang) {
+    let state = scene.state();
+    let index = state.current;
+    let Some(spec) = state.current_step().and_then(|s| s.kind.grid()) else {
+        return;
+    };
+    if scene.view.matrix.analysis == Some(index) {
+        overview(frame, area, state, spec, theme, lang);
+        return;
+    }
+    let items = entries(state, index, lang);
+    let selected = scene.cursor().card.min(items.len().saturating_sub(1));
+    let detail_h = if area.height >= 12 { 2 } else { 0 };
+    let [legend, middle, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(detail_h),
+    ])
+    .areas(area);
+    let axes = format!(
+        " ↑ {} ({} → {})   → {} ({} → {})",
+        clean(spec.y.label.get(lang)),
+        clean(spec.y.low.get(lang)),
+        clean(spec.y.high.get(lang)),
+        clean(spec.x.label.get(lang)),
+        clean(spec.x.low.get(lang)),
+        clean(spec.x.high.get(lang)),
+    );
+    frame.render_widget(Paragraph::new(axes).style(theme.dim), legend);
+
+    // Names on the field when they fit; otherwise tags or numbers, and a list beside.
+    let whole = inner_of(middle);
+    let laid = field::with_names(whole, spec, &items);
+    let (field_area, list_area, laid) = match laid {
+        Some(f) => (middle, None, f),
+        None => {
+            let list_w = LIST_W.min(middle.width / 3);
+            let [f, l] =
+                Layout::horizontal([Constraint::Min(10), Constraint::Length(list_w)]).areas(middle);
+            let laid = field::without_names(inner_of(f), spec, &items);
+            (f, Some(l), laid)
+        }
+    };
+    draw_field(
+        frame, field_area, spec, &items, &laid, selected, state, theme, lang,
+    );
+    if let Some(l) = list_area {
+        draw_list(frame, l, &items, laid.tier, selected, theme, lang);
+    }
+    if detail_h > 0 {
+        draw_detail(
+            frame,
+            detail,
+            spec,
+            &items,
+            selected,
+            list_area.is_none(),
+            theme,
+            lang,
+        );
+    }
+}
+
+fn inner_of(area: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(area)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_field(
+    frame: &mut Frame,
+    area: Rect,
+    spec: &GridSpec,
+    items: &[Entry],
+    laid: &Field,
+    selected: usize,
+    state: &SessionState,
+    theme: &Theme,
+    lang: Lang,
+) {
+    let low_y = format!(
+        " {}: {} ",
+        clean(spec.y.label.get(lang)),
+        clean(spec.y.low.get(lang))
+    );
+    let high_y = format!(
+        " ↑ {}: {} ",
+        clean(spec.y.label.get(lang)),
+        clean(spec.y.high.get(lang))
+    );
+    let low_x = format!(
+        " ← {}: {} ",
+        clean(spec.x.label.get(lang)),
+        clean(spec.x.low.get(lang))
+    );
+    let high_x = format!(
+        " {}: {} → ",
+        clean(spec.x.label.get(lang)),
+        clean(spec.x.high.get(lang))
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Line::from(Span::styled(high_y, theme.dim)))
+        .title_bottom(Line::from(vec![
+            Span::styled(low_y, theme.dim),
+            Span::styled(low_x, theme.dim),
+        ]))
+        .title_bottom(Line::from(Span::styled(high_x, theme.dim)).right_aligned());
+    frame.render_widget(block, area);
+    let inner = laid.inner;
+    if inner.width < 3 || inner.height < 3 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    let last_row = inner.y + inner.height - 1;
+    for y in inner.y..=last_row {
+        if let Some(cell) = buf.cell_mut((laid.mid_x, y)) {
+            cell.set_symbol("│").set_style(theme.border);
+        }
+    }
+    for x in inner.x..inner.x + inner.width {
+        if let Some(cell) = buf.cell_mut((x, laid.mid_y)) {
+            let symbol = if x == laid.mid_x { "┼" } else { "─" };
+            cell.set_symbol(symbol).set_style(theme.border);
+        }
+    }
+    // The quadrant names in their corners, on the first and last rows.
+    let half_left = laid.mid_x.saturating_sub(inner.x).saturating_sub(1) as usize;
+    let half_right = (inner.x + inner.width).saturating_sub(laid.mid_x + 2) as usize;
+    for (q, row) in [
+        (Quadrant::TopLeft, inner.y),
+        (Quadrant::TopRight, inner.y),
+        (Quadrant::BottomLeft, last_row),
+        (Quadrant::BottomRight, last_row),
+    ] {
+        let right = matches!(q, Quadrant::TopRight | Quadrant::BottomRight);
+        let room = if right { half_right } else { half_left };
+        let name = truncate(&clean(spec.quadrants.name(q).get(lang)), room);
+        let w = Span::raw(name.as_str()).width() as u16;
+        let x = if right {
+            (inner.x + inner.width).saturating_sub(w + 1)
+        } else {
+            inner.x + 1
+        };
+        buf.set_string(x, row, &name, theme.heading);
+    }
+    let parties = state.scenario.parties();
+    for label in &laid.labels {
+        let style = match label.item {
+            Some(i) if i == selected => theme.selected,
+            Some(i) => match (laid.tier, items.get(i).map(|e| &e.key)) {
+                (Tier::Tags, Some(GridItem::Party(p))) => parties
+                    .iter()
+                    .position(|q| &q.id == p)
+                    .and_then(|n| theme.parties.get(n % theme.parties.len().max(1)))
+                    .copied()
+                    .unwrap_or(theme.title),
+                _ => theme.title,
+            },
+            None => theme.dim,
+        };
+        buf.set_string(label.x, label.y, &label.text, style);
+    }
+}
+
+fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    items: &[Entry],
+    tier: Tier,
+    selected: usize,
+    theme: &Theme,
+    lang: Lang,
+) {
+    let width = area.width.saturating_sub(4).max(1) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut sel_end = 0;
+    for (i, e) in items.iter().enumerate() {
+        let is_sel = i == selected;
+        let place = e.at.map_or_else(|| "–".to_string(), point_text);
+        let lead = format!(
+            "{}{} ",
+            if is_sel { "▶" } else { " " },
+            marker(e, i + 1, tier)
+        );
+        let style = if is_sel { theme.selected } else { theme.base };
+        push_wrapped(
+            &mut lines,
+            &lead,
+            &format!("{} · {place}", clean(&e.label)),
+            width,
+            style,
+        );
+        if is_sel {
+            sel_end = lines.len();
+        }
+    }
+    let inner_h = area.height.saturating_sub(2) as usize;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base)
+            .scroll((scroll_to(sel_end, inner_h), 0))
+            .block(panel_block(
+                format!(" {} ", lang.pick("Onderdelen", "Items")),
+                String::new(),
+                theme.border,
+                theme.title,
+                theme,
+            )),
+        area,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    spec: &GridSpec,
+    items: &[Entry],
+    selected: usize,
+    list_unplaced: bool,
+    theme: &Theme,
+    lang: Lang,
+) {
+    let mut lines = Vec::new();
+    match items.get(selected) {
+        None => lines.push(Line::styled(
+            lang.pick(
+                "Nog niets om te plaatsen: a voegt een onderdeel toe.",
+                "Nothing to place yet: a adds an item.",
+            ),
+            theme.dim,
+        )),
+        Some(e) => {
+            let place = match e.at {
+                Some(p) => format!(
+                    "{} · {}",
+                    point_text(p),
+                    clean(spec.quadrants.name(spec.quadrant(p)).get(lang))
+                ),
+                None => lang
+                    .pick(
+                        "nog niet geplaatst: een pijltje zet het in het midden, twee cijfers op een plek",
+                        "not placed yet: an arrow puts it in the middle, two digits on a place",
+                    )
+                    .to_string(),
+            };
+            let note = if e.note.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", clean(&e.note))
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("▶ {}", clean(&e.label)), theme.selected),
+                Span::styled(format!(" · {place}{note}"), theme.base),
+            ]));
+        }
+    }
+    let unplaced: Vec<String> = items
+        .iter()
+        .filter(|e| e.at.is_none())
+        .map(|e| clean(&e.label).into_owned())
+        .collect();
+    if list_unplaced && !unplaced.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "{} {} (Tab {})",
+                lang.pick("Nog te plaatsen:", "Still to place:"),
+                unplaced.join(" · "),
+                lang.pick("kiest", "selects")
+            ),
+            theme.dim,
+        ));
+    } else {
+        lines.push(Line::styled(
+            lang.pick(
+                "Tab kies · pijltjes verplaats · 2 cijfers plaats · x eraf · a toevoegen · A overzicht",
+                "Tab select · arrows move · 2 digits place · x off · a add · A overview",
+            ),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// What stands in each quadrant, what is not placed, and what moved since last time.
+fn overview(
+    frame: &mut Frame,
+    area: Rect,
+    state: &SessionState,
+    spec: &GridSpec,
+    theme: &Theme,
+    lang: Lang,
+) {
+    let Some(a) = analyse(state, state.current, lang) else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).max(10) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (q, labels) in &a.quadrants {
+        lines.push(Line::styled(
+            format!(
+                "{} ({})",
+                clean(spec.quadrants.name(*q).get(lang)),
+                labels.len()
+            ),
+            theme.heading,
+        ));
+        if labels.is_empty() {
+            lines.push(Line::styled("  –", theme.dim));
+        }
+        for l in labels {
+            push_wrapped(&mut lines, "  • ", &clean(l), width, theme.base);
+        }
+    }
+    if !a.unplaced.is_empty() {
+        lines.push(Line::styled(
+            lang.pick("Niet geplaatst", "Not placed"),
+            theme.heading,
+        ));
+        let text = a
+            .unplaced
+            .iter()
+            .map(|u| clean(u).into_owned())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        push_wrapped(&mut lines, "  ", &text, width, theme.dim);
+    }
+    if a.has_previous {
+        lines.push(Line::styled(
+            lang.pick("Verschoven sinds de vorige keer", "Moved since last time"),
+            theme.heading,
+        ));
+        if a.moved.is_empty() {
+            lines.push(Line::styled(
+                lang.pick(
+                    "  niets: alles staat nog waar het stond",
+                    "  nothing: all stands where it stood",
+                ),
+                theme.dim,
+            ));
+        }
+        for m in &a.moved {
+            let to =
+                m.to.map_or_else(|| lang.pick("eraf", "off").to_string(), point_text);
+            let changed = if m.changed_quadrant {
+                lang.pick(" · ander kwadrant", " · another quadrant")
+            } else {
+                ""
+            };
+            push_wrapped(
+                &mut lines,
+                "  • ",
+                &format!(
+                    "{}: {} → {to}{changed}",
+                    clean(&m.label),
+                    point_text(m.from)
+                ),
+                width,
+                theme.base,
+            );
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).style(theme.base).block(panel_block(
+            format!(
+                " {} ",
+                lang.pick("Overzicht per kwadrant", "Overview by quadrant")
+            ),
+            lang.pick(
+                " A of Esc: terug naar het raster ",
+                " A or Esc: back to the grid ",
+            ),
+            theme.border,
+            theme.title,
+            theme,
+        )),
+        area,
+    );
+}
