@@ -200,7 +200,7 @@ pub enum ReduceError {
     #[error("amendment {0} exists already")]
     AmendmentExists(u32),
     /// A decision while objections are open.
-    #[error("{0} objection(s) still open: resolve them by amending the proposal first")]
+    #[error("{} still open; amend the proposal first", objections_en(*.0))]
     OpenObjections(usize),
     /// A decision without a proposal.
     #[error("step '{0}' has no proposal to decide on yet")]
@@ -346,9 +346,12 @@ impl ReduceError {
                 format!("wijziging {a} is niet de laatste; neem eerst de latere terug")
             }
             ReduceError::AmendmentExists(a) => format!("wijziging {a} bestaat al"),
-            ReduceError::OpenObjections(n) => format!(
-                "nog {n} open bezwaar/bezwaren: los die eerst op door het voorstel te wijzigen"
-            ),
+            ReduceError::OpenObjections(1) => {
+                "nog 1 bezwaar open; wijzig eerst het voorstel".to_string()
+            }
+            ReduceError::OpenObjections(n) => {
+                format!("nog {n} bezwaren open; wijzig eerst het voorstel")
+            }
             ReduceError::EmptyProposal(s) => {
                 format!("stap '{s}' heeft nog geen voorstel om over te besluiten")
             }
@@ -379,6 +382,14 @@ impl ReduceError {
                 "de antwoorden op deze stelling zijn getoond: ze is gesloten".to_string()
             }
         }
+    }
+}
+
+fn objections_en(n: usize) -> String {
+    if n == 1 {
+        "1 objection".to_string()
+    } else {
+        format!("{n} objections")
     }
 }
 

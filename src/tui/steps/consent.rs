@@ -234,11 +234,11 @@ fn update(view: &mut View, state: &SessionState, action: &Action, lang: Lang) ->
         Action::Digit(d) if r.phase.takes_positions() => {
             let m = member?;
             let stance = stance_of(*d)?;
+            // The turn passes on: the form below knows whose reason it asks.
+            view.cursor_mut(index).card = (selected + 1).min(n.saturating_sub(1));
             if stance.needs_text() {
                 return Some(Reaction::Open(reason_form(m, stance)));
             }
-            // The turn passes on once the position is recorded.
-            view.cursor_mut(index).card = (selected + 1).min(n.saturating_sub(1));
             record(Change::ConsentPositionSet {
                 step: step_id,
                 member: m.who.clone(),
@@ -412,13 +412,21 @@ fn finish_choice(form: &Form, about: &[String], state: &SessionState) -> Option<
 }
 
 /// The rounds in one line, the one on screen marked.
-fn rounds_line<'a>(r: &ConsentState, theme: &Theme, lang: Lang) -> Line<'a> {
+fn rounds_line<'a>(r: &ConsentState, short: bool, theme: &Theme, lang: Lang) -> Line<'a> {
     let mut spans = Vec::new();
     for (i, p) in ConsentPhase::ALL.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" › ", theme.dim));
         }
-        let label = format!(" {} {} ", i + 1, p.label(lang));
+        let label = format!(
+            " {} {} ",
+            i + 1,
+            if short {
+                phase_short(*p, lang)
+            } else {
+                p.label(lang)
+            }
+        );
         if *p == r.phase && !r.decided {
             spans.push(Span::styled(format!("▶{label}"), theme.selected));
         } else {
@@ -432,6 +440,24 @@ fn rounds_line<'a>(r: &ConsentState, theme: &Theme, lang: Lang) -> Line<'a> {
         ));
     }
     Line::from(spans)
+}
+
+/// A round's name in a word, where the line is narrow.
+fn phase_short(p: ConsentPhase, lang: Lang) -> &'static str {
+    match p {
+        ConsentPhase::Questions => lang.pick("Vragen", "Questions"),
+        other => other.label(lang),
+    }
+}
+
+/// A position in a word, for the counts under the list.
+fn stance_short(s: Stance, lang: Lang) -> &'static str {
+    match s {
+        Stance::Consent => lang.pick("instemming", "consent"),
+        Stance::Concern => lang.pick("met zorg", "with a concern"),
+        Stance::Objection => lang.pick("bezwaar", "objection"),
+        Stance::StandAside => lang.pick("opzij", "aside"),
+    }
 }
 
 /// What a member has in the round on screen: a position, or what they said.
@@ -483,7 +509,8 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
         Constraint::Min(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(rounds_line(r, theme, lang)), rounds);
+    let short = area.width < 100;
+    frame.render_widget(Paragraph::new(rounds_line(r, short, theme, lang)), rounds);
     let title = match r.amendments.len() {
         0 => format!(" {} ", lang.pick("Voorstel", "Proposal")),
         n => match lang {
@@ -538,13 +565,13 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     let mut summary: Vec<String> = Stance::ALL
         .iter()
         .filter(|s| count(**s) > 0)
-        .map(|s| format!("{} {}", count(*s), s.label(lang)))
+        .map(|s| format!("{} {}", count(*s), stance_short(*s, lang)))
         .collect();
     let open = r.open_objections().count();
     if open > 0 {
         summary.push(match lang {
-            Lang::Nl => format!("{open} bezwaar open: w wijzigt het voorstel"),
-            Lang::En => format!("{open} objection open: w amends the proposal"),
+            Lang::Nl => format!("{open} open: w wijzigt het voorstel"),
+            Lang::En => format!("{open} open: w amends the proposal"),
         });
     }
     let hint = if summary.is_empty() {

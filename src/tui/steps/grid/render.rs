@@ -55,7 +55,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme
     let (field_area, list_area, laid) = match laid {
         Some(f) => (middle, None, f),
         None => {
-            let list_w = LIST_W.min(middle.width / 3);
+            let list_w = LIST_W.min(middle.width * 2 / 5);
             let [f, l] =
                 Layout::horizontal([Constraint::Min(10), Constraint::Length(list_w)]).areas(middle);
             let laid = field::without_names(inner_of(f), spec, &items);
@@ -193,25 +193,34 @@ fn draw_list(
     theme: &Theme,
     lang: Lang,
 ) {
+    // One line an item: its tag or number, its name (cut to fit), where it stands.
     let width = area.width.saturating_sub(4).max(1) as usize;
+    let tag_w = items
+        .iter()
+        .enumerate()
+        .map(|(i, e)| Span::raw(marker(e, i + 1, tier)).width())
+        .max()
+        .unwrap_or(1);
     let mut lines: Vec<Line> = Vec::new();
     let mut sel_end = 0;
     for (i, e) in items.iter().enumerate() {
         let is_sel = i == selected;
         let place = e.at.map_or_else(|| "–".to_string(), point_text);
+        let tag = marker(e, i + 1, tier);
+        let pad = tag_w.saturating_sub(Span::raw(tag.as_str()).width());
         let lead = format!(
-            "{}{} ",
+            "{}{tag}{} ",
             if is_sel { "▶" } else { " " },
-            marker(e, i + 1, tier)
+            " ".repeat(pad)
         );
+        let room = width.saturating_sub(Span::raw(lead.as_str()).width() + place.len() + 1);
+        let name = truncate(&clean(&e.label), room.max(1));
+        let gap = room.saturating_sub(Span::raw(name.as_str()).width()) + 1;
         let style = if is_sel { theme.selected } else { theme.base };
-        push_wrapped(
-            &mut lines,
-            &lead,
-            &format!("{} · {place}", clean(&e.label)),
-            width,
+        lines.push(Line::styled(
+            format!("{lead}{name}{}{place}", " ".repeat(gap)),
             style,
-        );
+        ));
         if is_sel {
             sel_end = lines.len();
         }
@@ -261,8 +270,8 @@ fn draw_detail(
                 ),
                 None => lang
                     .pick(
-                        "nog niet geplaatst: een pijltje zet het in het midden, twee cijfers op een plek",
-                        "not placed yet: an arrow puts it in the middle, two digits on a place",
+                        "nog niet geplaatst (pijltje: midden, twee cijfers: een plek)",
+                        "not placed yet (arrow: the middle, two digits: a place)",
                     )
                     .to_string(),
             };
@@ -295,8 +304,8 @@ fn draw_detail(
     } else {
         lines.push(Line::styled(
             lang.pick(
-                "Tab kies · pijltjes verplaats · 2 cijfers plaats · x eraf · a toevoegen · A overzicht",
-                "Tab select · arrows move · 2 digits place · x off · a add · A overview",
+                "Tab kies · pijltjes/2 cijfers plaats · x eraf · a nieuw · A overzicht",
+                "Tab select · arrows/2 digits place · x off · a new · A overview",
             ),
             theme.dim,
         ));
@@ -309,7 +318,8 @@ fn draw_detail(
     );
 }
 
-/// What stands in each quadrant, what is not placed, and what moved since last time.
+/// What stands in each quadrant (as four boxes placed like the quadrants, where they fit),
+/// what is not placed, and what moved since last time.
 fn overview(
     frame: &mut Frame,
     area: Rect,
@@ -321,7 +331,130 @@ fn overview(
     let Some(a) = analyse(state, state.current, lang) else {
         return;
     };
-    let width = area.width.saturating_sub(4).max(10) as usize;
+    let outer = panel_block(
+        format!(
+            " {} ",
+            lang.pick("Overzicht per kwadrant", "Overview by quadrant")
+        ),
+        lang.pick(
+            " A of Esc: terug naar het raster ",
+            " A or Esc: back to the grid ",
+        ),
+        theme.border,
+        theme.title,
+        theme,
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = inner.width.max(10) as usize;
+    // The rest: not placed, moved since last time.
+    let mut rest: Vec<Line> = Vec::new();
+    if !a.unplaced.is_empty() {
+        let text = a
+            .unplaced
+            .iter()
+            .map(|u| clean(u).into_owned())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        push_wrapped(
+            &mut rest,
+            &format!("{} ", lang.pick("Niet geplaatst:", "Not placed:")),
+            &text,
+            width,
+            theme.dim,
+        );
+    }
+    if a.has_previous {
+        rest.push(Line::styled(
+            lang.pick("Verschoven sinds de vorige keer", "Moved since last time"),
+            theme.heading,
+        ));
+        if a.moved.is_empty() {
+            rest.push(Line::styled(
+                lang.pick(
+                    "  niets: alles staat nog waar het stond",
+                    "  nothing: all stands where it stood",
+                ),
+                theme.dim,
+            ));
+        }
+        for m in &a.moved {
+            let to =
+                m.to.map_or_else(|| lang.pick("eraf", "off").to_string(), point_text);
+            let changed = if m.changed_quadrant {
+                lang.pick(" · ander kwadrant", " · another quadrant")
+            } else {
+                ""
+            };
+            push_wrapped(
+                &mut rest,
+                "  • ",
+                &format!(
+                    "{}: {} → {to}{changed}",
+                    clean(&m.label),
+                    point_text(m.from)
+                ),
+                width,
+                theme.base,
+            );
+        }
+    }
+    let items_of = |q: Quadrant| {
+        a.quadrants
+            .iter()
+            .find(|(x, _)| *x == q)
+            .map(|(_, l)| l.as_slice())
+            .unwrap_or(&[])
+    };
+    let most = Quadrant::ALL
+        .iter()
+        .map(|q| items_of(*q).len())
+        .max()
+        .unwrap_or(0) as u16;
+    let box_h = most.max(1) + 2;
+    let side_by_side = inner.width >= 60 && inner.height >= box_h * 2 + rest.len() as u16;
+    if side_by_side {
+        let [top, bottom, below] = Layout::vertical([
+            Constraint::Length(box_h),
+            Constraint::Length(box_h),
+            Constraint::Min(0),
+        ])
+        .areas(inner);
+        for (row, quadrants) in [
+            (top, [Quadrant::TopLeft, Quadrant::TopRight]),
+            (bottom, [Quadrant::BottomLeft, Quadrant::BottomRight]),
+        ] {
+            let [l, r] =
+                Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(row);
+            for (cell, q) in [(l, quadrants[0]), (r, quadrants[1])] {
+                let w = cell.width.saturating_sub(4).max(4) as usize;
+                let labels = items_of(q);
+                let mut lines: Vec<Line> = labels
+                    .iter()
+                    .map(|l| Line::styled(format!("• {}", truncate(&clean(l), w)), theme.base))
+                    .collect();
+                if lines.is_empty() {
+                    lines.push(Line::styled("–", theme.dim));
+                }
+                frame.render_widget(
+                    Paragraph::new(lines).block(panel_block(
+                        format!(
+                            " {} ({}) ",
+                            clean(spec.quadrants.name(q).get(lang)),
+                            labels.len()
+                        ),
+                        String::new(),
+                        theme.border,
+                        theme.heading,
+                        theme,
+                    )),
+                    cell,
+                );
+            }
+        }
+        frame.render_widget(Paragraph::new(rest).style(theme.base), below);
+        return;
+    }
     let mut lines: Vec<Line> = Vec::new();
     for (q, labels) in &a.quadrants {
         lines.push(Line::styled(
@@ -339,68 +472,6 @@ fn overview(
             push_wrapped(&mut lines, "  • ", &clean(l), width, theme.base);
         }
     }
-    if !a.unplaced.is_empty() {
-        lines.push(Line::styled(
-            lang.pick("Niet geplaatst", "Not placed"),
-            theme.heading,
-        ));
-        let text = a
-            .unplaced
-            .iter()
-            .map(|u| clean(u).into_owned())
-            .collect::<Vec<_>>()
-            .join(" · ");
-        push_wrapped(&mut lines, "  ", &text, width, theme.dim);
-    }
-    if a.has_previous {
-        lines.push(Line::styled(
-            lang.pick("Verschoven sinds de vorige keer", "Moved since last time"),
-            theme.heading,
-        ));
-        if a.moved.is_empty() {
-            lines.push(Line::styled(
-                lang.pick(
-                    "  niets: alles staat nog waar het stond",
-                    "  nothing: all stands where it stood",
-                ),
-                theme.dim,
-            ));
-        }
-        for m in &a.moved {
-            let to =
-                m.to.map_or_else(|| lang.pick("eraf", "off").to_string(), point_text);
-            let changed = if m.changed_quadrant {
-                lang.pick(" · ander kwadrant", " · another quadrant")
-            } else {
-                ""
-            };
-            push_wrapped(
-                &mut lines,
-                "  • ",
-                &format!(
-                    "{}: {} → {to}{changed}",
-                    clean(&m.label),
-                    point_text(m.from)
-                ),
-                width,
-                theme.base,
-            );
-        }
-    }
-    frame.render_widget(
-        Paragraph::new(lines).style(theme.base).block(panel_block(
-            format!(
-                " {} ",
-                lang.pick("Overzicht per kwadrant", "Overview by quadrant")
-            ),
-            lang.pick(
-                " A of Esc: terug naar het raster ",
-                " A or Esc: back to the grid ",
-            ),
-            theme.border,
-            theme.title,
-            theme,
-        )),
-        area,
-    );
+    lines.extend(rest);
+    frame.render_widget(Paragraph::new(lines).style(theme.base), inner);
 }
