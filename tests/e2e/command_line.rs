@@ -35,7 +35,7 @@ fn check_names_every_problem_at_once_in_the_interface_language() {
                 "{f}: steps[0].minutes: moet een heel getal van 0 tot en met 4294967295 zijn, niet -5"
             ),
             format!(
-                "{f}: steps[2].kleur: onbekend veld (bekend hier: agreement, board, id, matrix, minutes, notes, prompt, review, title, vote); verwijder het of controleer de spelling"
+                "{f}: steps[2].kleur: onbekend veld (bekend hier: agreement, board, consent, grid, id, influence, matrix, minutes, notes, poll, prompt, review, title, vote); verwijder het of controleer de spelling"
             ),
             format!("{f}: title.en: dit veld ontbreekt; voeg het toe"),
         ],

@@ -48,6 +48,9 @@ fn the_committed_example_is_what_the_builder_records() {
             StepState::Vote(v) => v.revealed && !v.dots.is_empty(),
             StepState::Agreement(a) => !a.commitments.is_empty() && !a.endorsements.is_empty(),
             StepState::Review(r) => !r.marks.is_empty(),
+            StepState::Grid(g) => !g.places.is_empty() && !g.notes.is_empty(),
+            StepState::Consent(c) => c.decided && !c.positions.is_empty(),
+            StepState::Poll(p) => !p.revealed.is_empty(),
         };
         assert!(filled, "step {} of the example is empty", step.id);
     }

@@ -52,7 +52,7 @@ fn an_unknown_field_is_named_with_its_path() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].starts_with(
-            "scenarios/x.json: steps[1].colour: unknown field (known here: agreement, board, id,"
+            "scenarios/x.json: steps[1].colour: unknown field (known here: agreement, board, consent, grid, id,"
         ),
         "{lines:?}"
     );
@@ -125,7 +125,7 @@ fn a_step_needs_exactly_one_kind() {
     assert_eq!(
         lines,
         vec![
-            "scenarios/x.json: steps[0]: has more than one (board, agreement); keep one of: board, matrix, vote, agreement, review"
+            "scenarios/x.json: steps[0]: has more than one (board, agreement); keep one of: board, matrix, vote, agreement, grid, consent, poll, review"
         ]
     );
     d["steps"][0].as_object_mut().unwrap().remove("board");
