@@ -76,9 +76,9 @@ fn the_home_screen_asks_the_title_and_opens_continues_and_replays_a_session() {
     // A recent session: v continues it as the next meeting (its title asked too).
     let mut app = Tui::start(&[], home.path(), 80, 24);
     app.wait_for("Nieuwe sessie");
-    // Below the six scenarios (the list scrolls, and says so).
+    // Below the built-in scenarios (the list scrolls, and says so).
     app.wait_for("meer (↓)");
-    for _ in 0..6 {
+    for _ in 0..samenspel::store::builtin::BUILTIN.len() {
         app.send(key::DOWN);
     }
     app.wait_for("Recente sessies");
@@ -99,7 +99,7 @@ fn the_home_screen_asks_the_title_and_opens_continues_and_replays_a_session() {
     // r replays a recent session; Enter opens one.
     let mut app = Tui::start(&[], home.path(), 80, 24);
     app.wait_for("Nieuwe sessie");
-    for _ in 0..6 {
+    for _ in 0..samenspel::store::builtin::BUILTIN.len() {
         app.send(key::DOWN);
     }
     app.wait_for("Recente sessies");
