@@ -116,7 +116,7 @@ pub enum StepKind {
     /// A look back at what an earlier meeting agreed (written by `samenspel new --from`).
     Review(ReviewSpec),
     /// Items placed on two axes, such as influence × interest.
-    Grid(GridSpec),
+    Grid(Box<GridSpec>),
     /// A consent round on one proposal.
     Consent(ConsentSpec),
     /// Statements everyone answers on a short scale or with yes / no.
@@ -255,7 +255,7 @@ impl TryFrom<RawStep> for Step {
             kinds.push(StepKind::Review(r));
         }
         if let Some(g) = raw.grid {
-            kinds.push(StepKind::Grid(g));
+            kinds.push(StepKind::Grid(Box::new(g)));
         }
         if let Some(c) = raw.consent {
             kinds.push(StepKind::Consent(c));
@@ -307,7 +307,7 @@ impl From<Step> for RawStep {
             StepKind::Vote(v) => raw.vote = Some(v),
             StepKind::Agreement(a) => raw.agreement = Some(a),
             StepKind::Review(r) => raw.review = Some(r),
-            StepKind::Grid(g) => raw.grid = Some(g),
+            StepKind::Grid(g) => raw.grid = Some(*g),
             StepKind::Consent(c) => raw.consent = Some(c),
             StepKind::Poll(p) => raw.poll = Some(p),
         }

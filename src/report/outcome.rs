@@ -135,7 +135,7 @@ pub enum StepResult {
     /// A look back at an earlier meeting: its actions, each marked.
     Review(ReviewOutcome),
     /// A grid: where every item stands.
-    Grid(GridOutcome),
+    Grid(Box<GridOutcome>),
     /// A consent round: the final text, the positions, the amendments.
     Consent(ConsentOutcome),
     /// A poll: per statement, the count of each answer.

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 mod check;
+mod kinds;
 
 use check::{cut_words, known_words, words};
 
@@ -193,7 +194,9 @@ fn walk_step(app: &mut App, look: &mut Inspector, name: &str) {
     keys(app, "f");
     look.look(app, &format!("{name}: notes"));
     keys(app, "f");
-    if let Some(board) = step.kind.board() {
+    if kinds::walk_kind(app, look, name, &step.kind) {
+        // A grid, a consent round or a poll: walked there.
+    } else if let Some(board) = step.kind.board() {
         for lane in 0..board.lanes.len() {
             keys(app, &format!("{}", lane + 1));
             for card in CARDS.iter().skip(lane % 3).take(5) {

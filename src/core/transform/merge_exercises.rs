@@ -20,6 +20,9 @@ use crate::core::poll::PollSpec;
 use crate::core::scenario::{ConsentSpec, Endorsers};
 use crate::core::{Change, Endorser, Lang, SessionState, StepState, Text};
 
+/// A member's merged position, with the (group, amendment) pairs that resolved it.
+type MergedPosition = (Endorser, Position, Vec<(usize, u32)>);
+
 impl Ctx<'_, '_> {
     /// A group's endorser as the merged session knows it: participants and phones become
     /// merged participants; parties stay.
@@ -241,7 +244,7 @@ impl Ctx<'_, '_> {
             });
         }
         // Positions first as given (objections open), then the amendments resolve them.
-        let mut merged: Vec<(Endorser, Position, Vec<(usize, u32)>)> = Vec::new();
+        let mut merged: Vec<MergedPosition> = Vec::new();
         for (who, given) in positions {
             let strongest = given
                 .iter()

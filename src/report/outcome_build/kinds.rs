@@ -186,7 +186,7 @@ impl Ctx<'_> {
         let kind = &self.state.scenario.steps.get(index)?.kind;
         Some(match (kind, self.state.steps.get(index)?) {
             (crate::core::StepKind::Grid(spec), StepState::Grid(_)) => {
-                StepResult::Grid(self.grid(index, spec))
+                StepResult::Grid(Box::new(self.grid(index, spec)))
             }
             (crate::core::StepKind::Consent(spec), StepState::Consent(round)) => {
                 StepResult::Consent(self.consent(index, spec, round))

@@ -402,7 +402,20 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
             let mut bar_line = bar(spec, &t, width.saturating_sub(4).min(60), theme);
             bar_line.spans.insert(0, Span::raw("    "));
             lines.push(bar_line);
-            let counts: Vec<String> = t.iter().map(|(v, c)| format!("{v}: {c}")).collect();
+            // Yes/no reads as words ("ja 3"); a scale as its numbers ("4: 3").
+            let counts: Vec<String> = t
+                .iter()
+                .map(|(v, c)| match spec.answers {
+                    PollAnswers::YesNo => {
+                        let name = options.iter().find(|(o, _)| o == v).map(|(_, n)| n);
+                        format!(
+                            "{} {c}",
+                            name.map_or_else(|| v.to_string(), |n| clean(n).into_owned())
+                        )
+                    }
+                    PollAnswers::Numeric { .. } => format!("{v}: {c}"),
+                })
+                .collect();
             let avg = average(spec, &t).map_or_else(String::new, |a| match spec.answers {
                 PollAnswers::YesNo => {
                     format!(" · {}% {}", (a * 100.0).round(), lang.pick("ja", "yes"))

@@ -40,6 +40,7 @@ pub(super) fn known_words() -> BTreeSet<String> {
     }
     texts.extend(CARDS.iter().map(|s| s.to_string()));
     texts.extend([THEME, NOTE, TITLE].map(String::from));
+    texts.extend([super::kinds::PROPOSAL, super::kinds::AMENDMENT].map(String::from));
     for (what, who, when) in COMMITMENTS {
         texts.extend([what, who, when].map(String::from));
     }

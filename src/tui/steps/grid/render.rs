@@ -118,6 +118,22 @@ fn draw_field(
         clean(spec.x.label.get(lang)),
         clean(spec.x.high.get(lang))
     );
+    // Where the three names do not fit the bottom border, the ends only (the axes are
+    // named above the field), and without the low end of the vertical axis if need be.
+    let cols = |s: &str| Span::raw(s).width();
+    let room = area.width.saturating_sub(4) as usize;
+    let (low_y, low_x, high_x) = if cols(&low_y) + cols(&low_x) + cols(&high_x) <= room {
+        (low_y, low_x, high_x)
+    } else {
+        let low_y = format!(" ↓ {} ", clean(spec.y.low.get(lang)));
+        let low_x = format!(" ← {} ", clean(spec.x.low.get(lang)));
+        let high_x = format!(" {} → ", clean(spec.x.high.get(lang)));
+        if cols(&low_y) + cols(&low_x) + cols(&high_x) <= room {
+            (low_y, low_x, high_x)
+        } else {
+            (String::new(), low_x, high_x)
+        }
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -293,12 +309,7 @@ fn draw_detail(
         .collect();
     if list_unplaced && !unplaced.is_empty() {
         lines.push(Line::styled(
-            format!(
-                "{} {} (Tab {})",
-                lang.pick("Nog te plaatsen:", "Still to place:"),
-                unplaced.join(" · "),
-                lang.pick("kiest", "selects")
-            ),
+            unplaced_line(&unplaced, area.width as usize, lang),
             theme.dim,
         ));
     } else {
@@ -316,6 +327,37 @@ fn draw_detail(
             .wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// "Nog te plaatsen: Gemeente · Netbeheerder · 3 meer (Tab kiest)": the names that fit one
+/// line of `width`, whole, and how many more there are.
+fn unplaced_line(names: &[String], width: usize, lang: Lang) -> String {
+    let head = lang.pick("Nog te plaatsen:", "Still to place:");
+    let tab = lang.pick("(Tab kiest)", "(Tab selects)");
+    let more = |n: usize| match lang {
+        Lang::Nl => format!(" · {n} meer"),
+        Lang::En => format!(" · {n} more"),
+    };
+    let cols = |s: &str| Span::raw(s).width();
+    let mut shown = 0;
+    for n in 1..=names.len() {
+        let rest = if n < names.len() {
+            more(names.len() - n)
+        } else {
+            String::new()
+        };
+        let line = format!("{head} {}{rest} {tab}", names[..n].join(" · "));
+        if cols(&line) > width && n > 1 {
+            break;
+        }
+        shown = n;
+    }
+    let rest = if shown < names.len() {
+        more(names.len() - shown)
+    } else {
+        String::new()
+    };
+    format!("{head} {}{rest} {tab}", names[..shown].join(" · "))
 }
 
 /// What stands in each quadrant (as four boxes placed like the quadrants, where they fit),
@@ -427,7 +469,8 @@ fn overview(
             let [l, r] =
                 Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(row);
             for (cell, q) in [(l, quadrants[0]), (r, quadrants[1])] {
-                let w = cell.width.saturating_sub(4).max(4) as usize;
+                // Inside the border and its padding, after "• ".
+                let w = cell.width.saturating_sub(6).max(4) as usize;
                 let labels = items_of(q);
                 let mut lines: Vec<Line> = labels
                     .iter()
