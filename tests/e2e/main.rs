@@ -39,6 +39,7 @@ mod markdown_readers;
 mod matrix;
 mod meeting_keys;
 mod merging;
+mod new_scenarios;
 mod phone;
 mod render_escapes;
 mod replay;

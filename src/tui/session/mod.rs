@@ -234,7 +234,9 @@ impl SessionScreen {
                     Change::Redo => state.next_redo().and_then(|c| c.first()).cloned(),
                     Change::CardAdded { .. }
                     | Change::CommitmentAdded { .. }
-                    | Change::ParticipantAdded { .. } => Some(change.clone()),
+                    | Change::ParticipantAdded { .. }
+                    | Change::GridItemAdded { .. }
+                    | Change::PollStatementAdded { .. } => Some(change.clone()),
                     _ => None,
                 };
                 (

@@ -427,7 +427,7 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
                 ),
             });
             lines.push(Line::styled(
-                format!("    {} · {count}{avg}", counts.join("  ")),
+                format!("    {} · {count}{avg}", counts.join(", ")),
                 theme.title,
             ));
         } else {
