@@ -69,6 +69,10 @@ pub(crate) fn router(app: App) -> Router {
             "/phone.js",
             get(|| async { asset(page::JS, "text/javascript") }),
         )
+        .route(
+            "/phone-kinds.js",
+            get(|| async { asset(page::KINDS_JS, "text/javascript") }),
+        )
         .route("/phone.css", get(|| async { asset(page::CSS, "text/css") }))
         .route("/api/code", post(code))
         .route("/api/hello", get(hello))

@@ -7,5 +7,7 @@ pub(crate) const HTML: &str = include_str!("page/index.html");
 pub(crate) const CSS: &str = include_str!("page/phone.css");
 /// Its script.
 pub(crate) const JS: &str = include_str!("page/phone.js");
+/// Its consent rounds and polls (loaded before the script).
+pub(crate) const KINDS_JS: &str = include_str!("page/phone-kinds.js");
 /// What a join link with a wrong or old token shows.
 pub(crate) const BAD_LINK: &str = include_str!("page/bad-link.html");

@@ -363,6 +363,7 @@
     if (step.kind === "board") buildBoard(step);
     else if (step.kind === "vote") buildVote();
     else if (step.kind === "agreement") buildAgreement(step);
+    else if (kinds && (step.kind === "consent" || step.kind === "poll")) kinds.build(step.kind, ctx(), step);
     else main.append(el("p", { class: "done", text: t().facilitator }));
   }
 
@@ -416,6 +417,13 @@
     if (step.kind === "board") fillBoard(step, mine);
     else if (step.kind === "vote") fillVote(step, mine);
     else if (step.kind === "agreement") fillAgreement(step, mine);
+    else if (kinds && (step.kind === "consent" || step.kind === "poll")) kinds.fill(step.kind, ctx(), step, mine);
+  }
+
+  // What phone-kinds.js draws consent rounds and polls with.
+  const kinds = window.samenspelKinds || null;
+  function ctx() {
+    return { el, pick, submit, sendingOf, statusBadge, keepFocus, notice, main, parts, lang: () => lang };
   }
 
   function fillBoard(step, mine) {

@@ -243,6 +243,7 @@ fn every_answer_carries_a_strict_content_security_policy() {
         r.ask("GET", "/", &[], None),
         r.ask("GET", "/phone.js", &[], None),
         r.ask("GET", "/phone.css", &[], None),
+        r.ask("GET", "/phone-kinds.js", &[], None),
         r.ask("GET", "/api/view", &[("authorization", &auth)], None),
         r.ask("GET", "/nergens", &[], None),
         r.ask("POST", "/api/send", &[], Some("{}")),
@@ -263,7 +264,12 @@ fn every_answer_carries_a_strict_content_security_policy() {
     // The page has no inline script or style and asks nothing of another server.
     let page = &answers[0].body;
     assert!(page.contains(r#"<script src="/phone.js" defer></script>"#));
-    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains(r#"<script src="/phone-kinds.js" defer></script>"#));
+    assert_eq!(page.matches("<script").count(), 2);
+    assert_eq!(
+        answers[3].header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
     assert!(!page.contains("<style") && !page.contains("style="));
     let handlers = page.split(" on").skip(1).filter(|rest| {
         let name: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
