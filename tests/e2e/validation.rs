@@ -133,7 +133,7 @@ fn a_step_needs_exactly_one_kind() {
     assert_eq!(
         problems(&d),
         vec![
-            "scenarios/x.json: steps[0]: needs one of: board, matrix, vote, agreement, review; add one"
+            "scenarios/x.json: steps[0]: needs one of: board, matrix, vote, agreement, grid, consent, poll, review; add one"
         ]
     );
 }

@@ -296,9 +296,12 @@ fn draw_detail(
             } else {
                 format!(" · {}", clean(&e.note))
             };
+            // One line: the note is cut with "…" where it does not fit (`e` shows it whole).
+            let head = format!("▶ {}", clean(&e.label));
+            let room = (area.width as usize).saturating_sub(Span::raw(head.as_str()).width());
             lines.push(Line::from(vec![
-                Span::styled(format!("▶ {}", clean(&e.label)), theme.selected),
-                Span::styled(format!(" · {place}{note}"), theme.base),
+                Span::styled(head, theme.selected),
+                Span::styled(truncate(&format!(" · {place}{note}"), room), theme.base),
             ]));
         }
     }
