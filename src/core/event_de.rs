@@ -14,8 +14,10 @@ use std::fmt;
 use serde::de::{self, Deserializer, EnumAccess, MapAccess, VariantAccess, Visitor};
 use serde::{Deserialize, forward_to_deserialize_any};
 
+use super::consent::{ConsentPhase, Position};
 use super::endorser::Endorser;
 use super::event::Change;
+use super::grid::{GridItem, GridPoint};
 use super::state::{CardId, Commitment, Participant, ReviewStatus, RowRef, VoteTarget};
 
 /// The fields of each kind of change, read once its kind is known.
@@ -206,6 +208,95 @@ enum External {
         card: CardId,
         #[serde(default)]
         position: Option<usize>,
+    },
+    GridPlaced {
+        step: String,
+        item: GridItem,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<GridPoint>,
+    },
+    GridNoted {
+        step: String,
+        item: GridItem,
+        note: String,
+    },
+    GridItemAdded {
+        step: String,
+        item: u32,
+        label: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        party: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    GridItemEdited {
+        step: String,
+        item: u32,
+        label: String,
+    },
+    GridItemRemoved {
+        step: String,
+        item: u32,
+    },
+    ConsentPhaseSet {
+        step: String,
+        phase: ConsentPhase,
+    },
+    ConsentSaid {
+        step: String,
+        phase: ConsentPhase,
+        member: Endorser,
+        text: String,
+    },
+    ConsentPositionSet {
+        step: String,
+        member: Endorser,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<Position>,
+    },
+    ConsentAmended {
+        step: String,
+        amendment: u32,
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        resolves: Vec<Endorser>,
+    },
+    ConsentAmendmentWithdrawn {
+        step: String,
+        amendment: u32,
+    },
+    ConsentDecided {
+        step: String,
+        decided: bool,
+    },
+    PollAnswered {
+        step: String,
+        statement: String,
+        respondent: Endorser,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        answer: Option<i32>,
+    },
+    PollCounted {
+        step: String,
+        statement: String,
+        answer: i32,
+        added: bool,
+    },
+    PollRevealed {
+        step: String,
+        statement: String,
+        revealed: bool,
+    },
+    PollStatementAdded {
+        step: String,
+        id: String,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    PollStatementRemoved {
+        step: String,
+        id: String,
     },
     Undo,
     Redo,
