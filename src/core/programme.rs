@@ -255,6 +255,8 @@ pub fn meeting(base: Session, cop: usize, meeting: usize, seed: u64) -> Session 
                     );
                 }
             }
+            // Filled by `generate`, not by the programme (its CoPs do not use them yet).
+            StepKind::Grid(_) | StepKind::Consent(_) | StepKind::Poll(_) => {}
             StepKind::Review(spec) => {
                 for item in &spec.items {
                     let status = match rng.below(20) {

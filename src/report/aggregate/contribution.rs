@@ -313,6 +313,8 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                     });
                 }
             }
+            // Not yet part of a programme's report: each meeting's own report has them.
+            StepResult::Grid(_) | StepResult::Consent(_) | StepResult::Poll(_) => {}
             StepResult::Review(r) => {
                 for item in r.items.iter().filter(|i| i.parked_from.is_none()) {
                     let mut parties: Vec<String> = item
