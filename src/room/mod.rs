@@ -21,6 +21,7 @@
 
 pub mod address;
 mod api;
+mod guard;
 #[doc(hidden)]
 pub mod harness;
 pub mod limits;

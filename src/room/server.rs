@@ -13,7 +13,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use super::api::{App, guard};
+use super::api::App;
+use super::guard::guard;
 use super::refusal::Refusal;
 
 /// At most this many "too busy" answers are being written at once; more connections

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::room;
 use crate::core::Change;
-use crate::room::api::CSP;
+use crate::room::guard::CSP;
 use crate::room::harness::phone::{Phone, raw, request};
 
 #[test]
