@@ -394,7 +394,7 @@ pub fn merge(groups: &[Group<'_>], title: Option<String>) -> Result<Merged, Merg
                 changes.extend(ctx.grid(s, &step.id, spec, &initial, &mut next_id, lang))
             }
             StepKind::Consent(spec) => {
-                changes.extend(ctx.consent(s, &step.id, spec, &mut next_id, &mut conflicts))
+                changes.extend(ctx.consent(s, &step.id, spec, &mut next_id, &mut conflicts, lang))
             }
             StepKind::Poll(spec) => changes.extend(ctx.poll(s, &step.id, spec, lang)),
             StepKind::Board(_) => {}

@@ -110,7 +110,10 @@ impl Ctx<'_, '_> {
             let found = places.remove(&key).unwrap_or_default();
             let (at, note) = match found.as_slice() {
                 [] => (None, String::new()),
-                [(_, at, note)] => (Some(*at), note.clone()),
+                // One group alone keeps its note as it was; among several, the note says
+                // which group placed it (the others did not).
+                [(_, at, note)] if self.groups.len() == 1 => (Some(*at), note.clone()),
+                [(g, at, note)] => (Some(*at), self.group_place(*g, *at, note)),
                 many => self.average_place(spec, many, lang),
             };
             if at != initial_places.get(&key).copied() {
@@ -161,13 +164,7 @@ impl Ctx<'_, '_> {
         };
         let parts: Vec<String> = found
             .iter()
-            .map(|(g, p, note)| {
-                let mut part = format!("{}: {}", self.group(*g), point_text(*p));
-                if !note.is_empty() {
-                    part.push_str(&format!(" ({note})"));
-                }
-                part
-            })
+            .map(|(g, p, note)| self.group_place(*g, *p, note))
             .collect();
         let note = format!(
             "{} · {}: {} / {}",
@@ -179,6 +176,15 @@ impl Ctx<'_, '_> {
         (Some(at), note)
     }
 
+    /// `Tafel 1: 3,4 (note)`: where one group placed an item.
+    fn group_place(&self, g: usize, p: GridPoint, note: &str) -> String {
+        let mut part = format!("{}: {}", self.group(g), point_text(p));
+        if !note.is_empty() {
+            part.push_str(&format!(" ({note})"));
+        }
+        part
+    }
+
     /// The consent round of step `s`: each group's positions, amendments and what was said.
     pub(super) fn consent(
         &self,
@@ -187,6 +193,7 @@ impl Ctx<'_, '_> {
         spec: &ConsentSpec,
         next_id: &mut u32,
         conflicts: &mut Vec<Text>,
+        lang: Lang,
     ) -> Vec<Change> {
         let by_parties = spec.by == Endorsers::Parties;
         let mut said: BTreeMap<(ConsentPhase, Endorser), Vec<(usize, String)>> = BTreeMap::new();
@@ -261,9 +268,26 @@ impl Ctx<'_, '_> {
                 .filter(|(_, p)| !p.text.is_empty())
                 .map(|(g, p)| (*g, p.text.as_str()))
                 .collect();
+            let same = given.iter().all(|(_, p)| p.stance == strongest);
             let text = match (texts.as_slice(), given.len()) {
                 ([(_, t)], 1) => t.to_string(),
-                _ => self.joined(texts.into_iter()),
+                _ if same => self.joined(texts.into_iter()),
+                // The groups took different positions: each group's, so none is lost.
+                _ => {
+                    let each: Vec<(usize, String)> = given
+                        .iter()
+                        .map(|(g, p)| {
+                            let stance = p.stance.label(lang);
+                            let text = if p.text.is_empty() {
+                                stance.to_string()
+                            } else {
+                                format!("{stance} ({})", p.text)
+                            };
+                            (*g, text)
+                        })
+                        .collect();
+                    self.joined(each.iter().map(|(g, t)| (*g, t.as_str())))
+                }
             };
             let objections: Vec<(usize, Option<u32>)> = given
                 .iter()
@@ -313,9 +337,9 @@ impl Ctx<'_, '_> {
                 })
                 .max()
         };
+        // The proposal as the merged round has it so far.
+        let mut proposal = crate::core::consent::ConsentState::new(spec, lang).proposal;
         for (i, (g, _, text, resolves)) in amendments.iter().enumerate() {
-            let id = *next_id;
-            *next_id += 1;
             let resolves: Vec<Endorser> = resolves
                 .iter()
                 .filter(|who| {
@@ -325,14 +349,22 @@ impl Ctx<'_, '_> {
                 })
                 .cloned()
                 .collect();
+            let text = if tagged {
+                format!("[{}] {text}", self.group(*g))
+            } else {
+                text.clone()
+            };
+            // Groups that wrote (or amended to) the same text: the history holds it once.
+            if text == proposal && resolves.is_empty() {
+                continue;
+            }
+            proposal.clone_from(&text);
+            let id = *next_id;
+            *next_id += 1;
             out.push(Change::ConsentAmended {
                 step: step.to_string(),
                 amendment: id,
-                text: if tagged {
-                    format!("[{}] {text}", self.group(*g))
-                } else {
-                    text.clone()
-                },
+                text,
                 resolves,
             });
         }
