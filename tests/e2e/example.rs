@@ -1,7 +1,9 @@
 //! The example session the export tests use: built with the library through
 //! `Live::record`, using every kind of step (a board with themes and party tags, a numeric
 //! and a level matrix with values and notes, a revealed vote, an agreement with
-//! endorsements and commitments, a review of an earlier meeting with marks) and
+//! endorsements and commitments, a review of an earlier meeting with marks, a grid of the
+//! parties with a typed item and notes, a poll that keeps each answer with one statement
+//! revealed, a decided consent round whose objection an amendment resolved) and
 //! participants with and without names. Its file is
 //! committed as tests/data/example-session.json; a test keeps the two equal.
 #![allow(dead_code)]
@@ -10,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
+use samenspel::core::consent::{ConsentPhase, Position, Stance};
+use samenspel::core::grid::{GridItem, GridPoint};
 use samenspel::core::state::{Commitment, Participant, ReviewStatus, RowRef, VoteTarget};
-use samenspel::core::{Change, Lang, Live, Scenario, Session};
+use samenspel::core::{Change, Endorser, Lang, Live, Scenario, Session};
 
 /// A card with a comma, a quote and a line break: must survive every format.
 pub const TRICKY: &str = "Kosten, \"eerlijk\" verdeeld\nen betaalbaar";
@@ -152,6 +156,55 @@ impl Recorder {
             item: item.into(),
             endorser: samenspel::core::Endorser::Participant(participant),
             endorsed: true,
+        });
+    }
+
+    /// Places a grid item at (`x`, `y`).
+    pub fn place(&mut self, step: &str, item: GridItem, x: u8, y: u8) {
+        self.rec(Change::GridPlaced {
+            step: step.into(),
+            item,
+            at: Some(GridPoint { x, y }),
+        });
+    }
+
+    /// Writes a note on a grid item.
+    pub fn grid_note(&mut self, step: &str, item: GridItem, note: &str) {
+        self.rec(Change::GridNoted {
+            step: step.into(),
+            item,
+            note: note.into(),
+        });
+    }
+
+    /// Records a participant's answer to a poll statement.
+    pub fn answer(&mut self, step: &str, statement: &str, participant: u32, answer: i32) {
+        self.rec(Change::PollAnswered {
+            step: step.into(),
+            statement: statement.into(),
+            respondent: samenspel::core::Endorser::Participant(participant),
+            answer: Some(answer),
+        });
+    }
+
+    /// Moves a consent round to `phase`.
+    pub fn consent_phase(&mut self, step: &str, phase: ConsentPhase) {
+        self.rec(Change::ConsentPhaseSet {
+            step: step.into(),
+            phase,
+        });
+    }
+
+    /// Records a member's position in a consent round.
+    pub fn stance(&mut self, step: &str, member: Endorser, stance: Stance, text: &str) {
+        self.rec(Change::ConsentPositionSet {
+            step: step.into(),
+            member,
+            position: Some(Position {
+                stance,
+                text: text.into(),
+                resolved_by: None,
+            }),
         });
     }
 
@@ -302,6 +355,90 @@ pub fn session() -> Session {
     r.rec(Change::VoteRevealed {
         step: "stemmen".into(),
         revealed: true,
+    });
+
+    r.open("krachtenveld");
+    let party = |id: &str| GridItem::Party(id.into());
+    r.place("krachtenveld", party("gemeente"), 4, 4);
+    r.place("krachtenveld", party("woningcorporatie"), 3, 3);
+    r.place("krachtenveld", party("warmtebedrijf"), 2, 4);
+    r.place("krachtenveld", party("netbeheerder"), 1, 3);
+    r.place("krachtenveld", party("initiatief"), 4, 2);
+    r.grid_note("krachtenveld", party("initiatief"), "Wil meer zeggenschap");
+    let huurders = r.live.state.next_id;
+    r.rec(Change::GridItemAdded {
+        step: "krachtenveld".into(),
+        item: huurders,
+        label: "Huurdersvereniging".into(),
+        party: None,
+        position: None,
+    });
+    r.place("krachtenveld", GridItem::Item(huurders), 3, 1);
+    r.grid_note(
+        "krachtenveld",
+        GridItem::Item(huurders),
+        "Nog niet uitgenodigd",
+    );
+
+    r.open("peiling");
+    for (who, tempo, betaalbaar) in [
+        (anna, 4, Some(3)),
+        (bram, 2, Some(1)),
+        (warmte, 3, None),
+        (ozlem, 2, Some(2)),
+    ] {
+        r.answer("peiling", "tempo", who, tempo);
+        if let Some(v) = betaalbaar {
+            r.answer("peiling", "betaalbaar", who, v);
+        }
+    }
+    r.rec(Change::PollRevealed {
+        step: "peiling".into(),
+        statement: "tempo".into(),
+        revealed: true,
+    });
+
+    r.open("besluit");
+    let who = Endorser::Participant;
+    r.rec(Change::ConsentSaid {
+        step: "besluit".into(),
+        phase: ConsentPhase::Questions,
+        member: who(ozlem),
+        text: "Wie zit er namens de huurders in het team?".into(),
+    });
+    r.consent_phase("besluit", ConsentPhase::Reactions);
+    r.rec(Change::ConsentSaid {
+        step: "besluit".into(),
+        phase: ConsentPhase::Reactions,
+        member: who(bram),
+        text: "Goed dat er een vast team komt.".into(),
+    });
+    r.consent_phase("besluit", ConsentPhase::Objections);
+    r.stance(
+        "besluit",
+        who(warmte),
+        Stance::Objection,
+        "Elke maand is te vaak voor een klein bedrijf",
+    );
+    let amendment = r.live.state.next_id;
+    r.rec(Change::ConsentAmended {
+        step: "besluit".into(),
+        amendment,
+        text: "We vormen een wijkteam dat elke zes weken bij elkaar komt.".into(),
+        resolves: vec![who(warmte)],
+    });
+    r.consent_phase("besluit", ConsentPhase::Consent);
+    r.stance("besluit", who(anna), Stance::Consent, "");
+    r.stance(
+        "besluit",
+        who(bram),
+        Stance::Concern,
+        "De huurders krijgen een eigen plek in het team",
+    );
+    r.stance("besluit", who(ozlem), Stance::StandAside, "");
+    r.rec(Change::ConsentDecided {
+        step: "besluit".into(),
+        decided: true,
     });
 
     r.open("akkoord");
