@@ -2,9 +2,11 @@
 
 use std::collections::BTreeMap;
 
+use samenspel::core::consent::{ConsentPhase, Stance};
+use samenspel::core::grid::GridItem;
 use samenspel::core::state::RowRef;
 use samenspel::core::transform::merge::{Group, MergeError, merge};
-use samenspel::core::{Change, Lang, Live, Session, SessionState, StepState};
+use samenspel::core::{Change, Endorser, Lang, Live, Session, SessionState, StepState};
 use samenspel::store::try_session_json;
 
 /// A second group's session of the example scenario: other cards, other ratings.
@@ -49,6 +51,45 @@ fn group_b() -> Session {
     r.endorse("akkoord", "statement", p);
     r.endorse("akkoord", "leren", q);
     r.commit("akkoord", "Energiecafé starten", "initiatief", "september");
+    // The grid: some parties where Tafel 1 put them, some elsewhere, one Tafel 1 left
+    // alone, the typed item again in other letters.
+    let party = |id: &str| GridItem::Party(id.into());
+    r.place("krachtenveld", party("gemeente"), 3, 4);
+    r.place("krachtenveld", party("initiatief"), 3, 4);
+    r.grid_note(
+        "krachtenveld",
+        party("initiatief"),
+        "Trekker van de wijkaanpak",
+    );
+    r.place("krachtenveld", party("energiecooperatie"), 2, 2);
+    let huurders = r.live.state.next_id;
+    r.rec(Change::GridItemAdded {
+        step: "krachtenveld".into(),
+        item: huurders,
+        label: "huurdersvereniging".into(),
+        party: None,
+        position: None,
+    });
+    r.place("krachtenveld", GridItem::Item(huurders), 4, 1);
+    r.answer("peiling", "tempo", p, 5);
+    r.answer("peiling", "tempo", q, 4);
+    r.answer("peiling", "betaalbaar", p, 2);
+    for statement in ["tempo", "betaalbaar"] {
+        r.rec(Change::PollRevealed {
+            step: "peiling".into(),
+            statement: statement.into(),
+            revealed: true,
+        });
+    }
+    // The consent round: an objection nobody resolved at this table.
+    r.consent_phase("besluit", ConsentPhase::Objections);
+    r.stance("besluit", Endorser::Participant(p), Stance::Consent, "");
+    r.stance(
+        "besluit",
+        Endorser::Participant(q),
+        Stance::Objection,
+        "Eerst de huurders horen",
+    );
     r.live.session
 }
 
@@ -150,6 +191,30 @@ fn merging_loses_no_card_and_tags_each_group() {
     );
     assert_eq!(a.endorsements["statement"].len(), 4);
     assert_eq!(state.participants.len(), 6);
+}
+
+/// The merge of two tables as a golden file (the session merge writes, and its report):
+/// grids averaged with each table's place in the note, polls added, the consent round's
+/// positions of both tables, undecided while one objection is open.
+#[test]
+fn golden_merge_of_two_tables() {
+    use samenspel::report::{Format, Options, export};
+    let lives = [crate::example::load(), live(group_b())];
+    let merged = merge(&groups(&lives, &["Tafel 1", "Tafel 2"]), None).expect("merges");
+    let bytes = try_session_json(&merged.session).unwrap();
+    crate::example::golden("tests/golden/merge.session.json", &bytes);
+    let md = export(
+        &live(merged.session),
+        Format::Markdown,
+        &Options::new(Lang::Nl),
+    )
+    .unwrap();
+    crate::example::golden("tests/golden/merge.md", &md[0].bytes);
+    let conflicts: Vec<&str> = merged.conflicts.iter().map(|c| c.en.as_str()).collect();
+    assert!(
+        conflicts.contains(&"step 'besluit': the groups ended with different proposals; the merged round holds each group's amendments one after the other"),
+        "{conflicts:?}"
+    );
 }
 
 #[test]
