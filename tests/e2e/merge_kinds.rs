@@ -178,6 +178,32 @@ fn a_merged_grid_stands_at_the_average_and_names_each_tables_place() {
     let quadrants = rows(&md, "Nauw betrekken");
     assert_eq!(quadrants, ["| Nauw betrekken | Gemeente, Netbeheerder |"]);
 
+    // Opened in samenspel (read-only), the grid shows the merged places and the notes.
+    let mut app = crate::common::Tui::start(
+        &["open", merged.to_str().unwrap(), "--read-only"],
+        dir.path(),
+        80,
+        24,
+    );
+    app.wait_for("alleen lezen");
+    app.send("n");
+    app.wait_for("Stap 2/4");
+    app.wait_for("▶ Gemeente · 4,3 · Nauw betrekken · Tafel 1: 4,4; Tafel 2: 3,3;");
+    // The list beside the field: one typed item for both tables, the unplaced without a place.
+    for (item, at) in [
+        ("Zorginstelling", "2,2"),
+        ("Basisschool", "1,1"),
+        ("Bewonersinitia", "–"),
+    ] {
+        app.wait_until(&format!("{item} at {at} in the list"), |screen| {
+            screen
+                .lines()
+                .any(|l| l.contains(item) && l.trim_end_matches('│').trim_end().ends_with(at))
+        });
+    }
+    app.send("q");
+    app.wait_exit();
+
     // The spreadsheet has the same places as numbers.
     let csv = export(dir.path(), &merged, "csv");
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
