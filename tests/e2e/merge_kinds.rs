@@ -604,3 +604,48 @@ fn a_table_whose_grid_has_another_scale_is_refused_and_nothing_is_written() {
     );
     assert!(!out.exists(), "no merged file");
 }
+
+#[test]
+fn a_partys_objection_resolved_at_one_table_and_open_at_another_stays_open() {
+    let dir = home();
+    let mut sessions = Vec::new();
+    for n in [1, 2] {
+        let mut t = table("samenwerkingsvorm", n);
+        phase(&mut t, "vorm", ConsentPhase::Objections);
+        stand(
+            &mut t,
+            by("netbeheerder"),
+            Stance::Objection,
+            "Elke maand is te vaak voor ons",
+        );
+        if n == 1 {
+            let amendment = t.live.state.next_id;
+            t.rec(Change::ConsentAmended {
+                step: "vorm".into(),
+                amendment,
+                text: "Het projectteam komt elke zes weken bij elkaar.".into(),
+                resolves: vec![by("netbeheerder")],
+            });
+        }
+        sessions.push(t.live.session);
+    }
+    let (merged, _) = merge(dir.path(), &sessions, "Tafel 1,Tafel 2");
+    let md = export(dir.path(), &merged, "md");
+    let round = section(&md, "Besluit over de samenwerkingsvorm");
+    assert_eq!(
+        rows(round, "Netbeheerder"),
+        [
+            "| Netbeheerder | bezwaar | Tafel 1: Elke maand is te vaak voor ons; Tafel 2: Elke maand is te vaak voor ons |"
+        ],
+        "{round}"
+    );
+    assert!(
+        round.contains("*Nog geen besluit (ronde: bezwaren); 1 bezwaar staat open*"),
+        "{round}"
+    );
+    // Tafel 1's amendment is kept, but resolves nothing any more.
+    assert!(
+        round.contains("1. \\[Tafel 1\\] Het projectteam komt elke zes weken bij elkaar.\n"),
+        "{round}"
+    );
+}

@@ -2,12 +2,15 @@
 //!
 //! - Grid: an item placed by more than one group stands at the average of their places
 //!   (rounded), and its note lists each group's place, e.g. `A: 3,4; B: 1,2 · gemiddeld:
-//!   2,3`. Typed items with the same name are one item.
+//!   2 / 3`; placed by one group of several, its note names that group (`A: 3,4`). Groups
+//!   that did not place it do not count. Typed items with the same name are one item.
 //! - Consent: every group's positions, each member mapped to the merged participants; when
 //!   parties take part, a party's positions of all groups make one (the strongest: an
 //!   objection over a concern over standing aside over consent), its text naming each
-//!   group. Every group's amendments are kept in order; the round stands at the furthest
-//!   round any group reached, and is decided only when every group decided.
+//!   group (each group's position too when they differ). Every group's amendments are kept
+//!   in order (a text written alike at several tables once); the round stands at the
+//!   furthest round any group reached, and is decided only when every group decided the
+//!   same text and no objection is open.
 //! - Poll: counts add up per answer; each person's answer is kept under the merged
 //!   participant. Statements added in the room with the same text are one.
 
