@@ -39,6 +39,7 @@ mod lock;
 mod markdown_readers;
 mod matrix;
 mod meeting_keys;
+mod merge_consent;
 mod merge_kinds;
 mod merging;
 mod new_scenarios;
