@@ -16,7 +16,7 @@ IDLE_SECONDS=${IDLE_SECONDS:-20}
 BIN=$PWD/target/release/samenspel
 BEFORE=${BEFORE:-}
 MEASURE=$PWD/target/release/examples/measure
-cargo build --release --quiet --bin samenspel --example measure || exit 1
+cargo build --release --quiet --features bench --bin samenspel --example measure || exit 1
 if ! command -v jq >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     (apt-get update -qq && apt-get install -y -qq jq) >/dev/null 2>&1 || true

@@ -12,6 +12,7 @@
 mod common;
 mod example;
 mod hostile_support;
+mod json_schema;
 mod webdriver;
 
 mod aggregate;
