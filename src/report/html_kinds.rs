@@ -4,11 +4,10 @@
 use std::fmt::Write;
 
 use super::html::{esc, tag};
-use super::markdown_kinds::consent_state;
+use super::markdown_kinds::{consent_state, stance_counts};
 use super::outcome::{ConsentOutcome, GridOutcome, Outcome, PollOutcome};
 use super::words::{axis_text, decimal_text, poll_average_text};
 use crate::core::Lang;
-use crate::core::consent::Stance;
 use crate::core::grid::{GridItem, Quadrant, point_text};
 
 /// The style of these parts, added to the report's.
@@ -188,22 +187,24 @@ pub(super) fn consent(h: &mut String, c: &ConsentOutcome, lang: Lang) {
             );
         }
         h.push_str("</tbody></table></div>\n");
-        let count = |s: Stance| c.positions.iter().filter(|p| p.stance == s).count();
-        let counts: Vec<String> = Stance::ALL
-            .iter()
-            .filter(|s| count(**s) > 0)
-            .map(|s| format!("{} {}", count(*s), s.label(lang)))
-            .collect();
-        let _ = writeln!(h, "<p class=\"meta\">{}</p>", esc(&counts.join(" · ")));
+        let _ = writeln!(h, "<p class=\"meta\">{}</p>", esc(&stance_counts(c, lang)));
     }
     if !c.amendments.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<h3>{}</h3>\n<p class=\"meta\"><b>{}</b> {}</p>\n<ol>\n",
-            lang.pick("Wijzigingen van het voorstel", "Amendments of the proposal"),
-            lang.pick("Oorspronkelijk:", "Originally:"),
-            esc(&c.original)
+            "<h3>{}</h3>",
+            lang.pick("Wijzigingen van het voorstel", "Amendments of the proposal")
         );
+        // A round begun without a proposal has no original to show.
+        if !c.original.is_empty() {
+            let _ = writeln!(
+                h,
+                "<p class=\"meta\"><b>{}</b> {}</p>",
+                lang.pick("Oorspronkelijk:", "Originally:"),
+                esc(&c.original)
+            );
+        }
+        h.push_str("<ol>\n");
         for a in &c.amendments {
             let resolves = if a.resolves.is_empty() {
                 String::new()

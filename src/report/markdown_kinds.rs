@@ -149,6 +149,17 @@ pub fn consent_state(c: &ConsentOutcome, lang: Lang) -> String {
     )
 }
 
+/// How many took each position: "2 instemmingen · 1 bezwaar".
+pub(super) fn stance_counts(c: &ConsentOutcome, lang: Lang) -> String {
+    let count = |s: Stance| c.positions.iter().filter(|p| p.stance == s).count();
+    let counts: Vec<String> = Stance::ALL
+        .iter()
+        .filter(|s| count(**s) > 0)
+        .map(|s| s.counted(count(*s), lang))
+        .collect();
+    counts.join(" · ")
+}
+
 pub(super) fn consent(out: &mut String, c: &ConsentOutcome, lang: Lang) {
     let head = if c.amendments.is_empty() {
         lang.pick("Voorstel:", "Proposal:")
@@ -198,13 +209,7 @@ pub(super) fn consent(out: &mut String, c: &ConsentOutcome, lang: Lang) {
             );
         }
         line(out, "");
-        let count = |s: Stance| c.positions.iter().filter(|p| p.stance == s).count();
-        let counts: Vec<String> = Stance::ALL
-            .iter()
-            .filter(|s| count(**s) > 0)
-            .map(|s| format!("{} {}", count(*s), s.label(lang)))
-            .collect();
-        line(out, &format!("*{}*", counts.join(" · ")));
+        line(out, &format!("*{}*", stance_counts(c, lang)));
         line(out, "");
     }
     if !c.amendments.is_empty() {
@@ -216,15 +221,18 @@ pub(super) fn consent(out: &mut String, c: &ConsentOutcome, lang: Lang) {
             ),
         );
         line(out, "");
-        line(
-            out,
-            &format!(
-                "{} {}",
-                lang.pick("*Oorspronkelijk:*", "*Originally:*"),
-                mid(&c.original)
-            ),
-        );
-        line(out, "");
+        // A round begun without a proposal has no original to show.
+        if !c.original.is_empty() {
+            line(
+                out,
+                &format!(
+                    "{} {}",
+                    lang.pick("*Oorspronkelijk:*", "*Originally:*"),
+                    mid(&c.original)
+                ),
+            );
+            line(out, "");
+        }
         for a in &c.amendments {
             let resolves = if a.resolves.is_empty() {
                 String::new()

@@ -241,7 +241,7 @@ fn tables_that_wrote_the_same_proposal_decide_it_once_with_every_participant() {
         );
     }
     assert!(
-        md.contains("*2 instemming · 2 instemming met zorg*"),
+        md.contains("*2 instemmingen · 2 instemmingen met zorg*"),
         "{md}"
     );
 }

@@ -153,6 +153,21 @@ impl Stance {
         lang.pick(nl, en)
     }
 
+    /// `n` of this position, as a count reads: "2 bezwaren", "1 stands aside".
+    pub fn counted(self, n: usize, lang: Lang) -> String {
+        let (nl, en) = match (self, n == 1) {
+            (Stance::Consent, true) => ("instemming", "consent"),
+            (Stance::Consent, false) => ("instemmingen", "consents"),
+            (Stance::Concern, true) => ("instemming met zorg", "consent with a concern"),
+            (Stance::Concern, false) => ("instemmingen met zorg", "consents with a concern"),
+            (Stance::Objection, true) => ("bezwaar", "objection"),
+            (Stance::Objection, false) => ("bezwaren", "objections"),
+            (Stance::StandAside, true) => ("staat opzij", "stands aside"),
+            (Stance::StandAside, false) => ("staan opzij", "stand aside"),
+        };
+        format!("{n} {}", lang.pick(nl, en))
+    }
+
     /// Whether this position needs a text (the concern, the objection's reason).
     pub fn needs_text(self) -> bool {
         matches!(self, Stance::Concern | Stance::Objection)

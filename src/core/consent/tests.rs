@@ -254,3 +254,34 @@ fn only_the_last_amendment_can_be_taken_back() {
         ReduceError::AmendmentExists(51),
     );
 }
+
+#[test]
+fn counts_of_positions_read_as_counts_in_both_languages() {
+    let said: Vec<String> = Stance::ALL
+        .iter()
+        .flat_map(|s| {
+            [
+                s.counted(1, Lang::Nl),
+                s.counted(2, Lang::Nl),
+                s.counted(2, Lang::En),
+            ]
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "1 instemming",
+            "2 instemmingen",
+            "2 consents",
+            "1 instemming met zorg",
+            "2 instemmingen met zorg",
+            "2 consents with a concern",
+            "1 bezwaar",
+            "2 bezwaren",
+            "2 objections",
+            "1 staat opzij",
+            "2 staan opzij",
+            "2 stand aside",
+        ]
+    );
+}

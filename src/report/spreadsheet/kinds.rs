@@ -69,9 +69,16 @@ pub(super) fn consent(
     });
     for p in &c.positions {
         let mut fields = head.clone();
-        let member_party = crate::core::Endorser::parse(&p.member)
-            .party(&outcome.parties)
-            .map(|x| x.id.clone());
+        // A party speaks for itself; a participant for the party they sit for.
+        let member = crate::core::Endorser::parse(&p.member);
+        let member_party = match member.participant(&outcome.parties) {
+            Some(id) => outcome
+                .participants
+                .iter()
+                .find(|x| x.id == id)
+                .and_then(|x| x.party.clone()),
+            None => member.party(&outcome.parties).map(|x| x.id.clone()),
+        };
         let mut status = p.stance.label(lang).to_string();
         if let Some(n) = p.resolved_by {
             status.push_str(&match lang {
