@@ -56,7 +56,12 @@ fn main() {
         config: Some(samenspel::store::config::config_path()),
         limits: samenspel::room::Limits::default(),
     };
-    let code = match run(args, lang, theme, config_error, room) {
+    // Whether a beamer shows the card being typed: off unless the facilitator said so.
+    let typing = samenspel::tui::beamer::TypingSetting {
+        on: config.beamer_typing.unwrap_or(false),
+        config: Some(samenspel::store::config::config_path()),
+    };
+    let code = match run(args, lang, theme, config_error, (room, typing)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("samenspel: {}", args::safe(&format!("{e:#}")));
@@ -71,7 +76,7 @@ fn run(
     lang: Lang,
     theme: Theme,
     config_error: Option<FileError>,
-    room: RoomSettings,
+    (room, typing): (RoomSettings, samenspel::tui::beamer::TypingSetting),
 ) -> anyhow::Result<i32> {
     let clock: samenspel::tui::Clock = Box::new(jiff::Timestamp::now);
     let screen = match args.command {
@@ -229,6 +234,7 @@ fn run(
                     let mut app = App::new(Screen::Home(Home::load(lang)), lang, clock);
                     app.theme = theme;
                     app.room = room;
+                    app.typing = typing;
                     app.show_error(&e);
                     let code = samenspel::tui::run(app)?;
                     return Ok(if code == 0 { 1 } else { code });
@@ -239,6 +245,7 @@ fn run(
     let mut app = App::new(screen, lang, clock);
     app.theme = theme;
     app.room = room;
+    app.typing = typing;
     if let Some(e) = &config_error {
         app.show_settings_error(e);
     }

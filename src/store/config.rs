@@ -1,8 +1,8 @@
-//! The facilitator's settings: `<data>/config.json` with the theme, the language and the
-//! room's address.
+//! The facilitator's settings: `<data>/config.json` with the theme, the language, the
+//! room's address and whether a beamer shows the card being typed.
 //!
 //! ```json
-//! { "theme": "dark", "lang": "en", "bind": "192.168.1.20:8421" }
+//! { "theme": "dark", "lang": "en", "bind": "192.168.1.20:8421", "beamer_typing": true }
 //! ```
 //! Every field is optional. Command-line flags win over the file; `NO_COLOR` wins over
 //! the file but not over `--theme` (see [`choose_theme`]).
@@ -64,6 +64,11 @@ pub struct Config {
     /// facilitator chose, remembered. Checked when the room opens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bind: Option<String>,
+    /// Whether a beamer (`samenspel beamer`) shows the card being typed on the console as
+    /// it is typed (off when absent: the inbox stays anonymous). Set with `b` in the side
+    /// panel, remembered here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beamer_typing: Option<bool>,
 }
 
 /// `<data>/config.json`.
@@ -82,11 +87,17 @@ pub fn load_config() -> Result<Config, FileError> {
 }
 
 /// Remembers the room's address the facilitator chose: writes `"bind": bind` into the
-/// settings file at `path`, atomically (a reader, or a crash, sees the old file or the new
-/// one), keeping every other setting as it was, also ones this version does not know. A
-/// file that is not a JSON object is left alone (the error says why): rewriting it would
-/// lose what the user wrote there. The folder is made when it is missing.
+/// settings file at `path` (see [`remember`]).
 pub fn remember_bind(path: &Path, bind: &str) -> Result<(), FileError> {
+    remember(path, "bind", serde_json::Value::String(bind.to_string()))
+}
+
+/// Remembers one setting: writes `"key": value` into the settings file at `path`,
+/// atomically (a reader, or a crash, sees the old file or the new one), keeping every other
+/// setting as it was, also ones this version does not know. A file that is not a JSON
+/// object is left alone (the error says why): rewriting it would lose what the user wrote
+/// there. The folder is made when it is missing.
+pub fn remember(path: &Path, key: &str, value: serde_json::Value) -> Result<(), FileError> {
     let mut settings = serde_json::Map::new();
     if path.exists() {
         let bytes = read_limited(path)?;
@@ -97,14 +108,14 @@ pub fn remember_bind(path: &Path, bind: &str) -> Result<(), FileError> {
                     path,
                     crate::core::Problem::new(
                         "",
-                        "geen JSON-object; het adres is niet onthouden (het bestand blijft zoals het is)",
-                        "not a JSON object; the address was not remembered (the file is left as it is)",
+                        "geen JSON-object; de instelling is niet onthouden (het bestand blijft zoals het is)",
+                        "not a JSON object; the setting was not remembered (the file is left as it is)",
                     ),
                 ));
             }
         }
     }
-    settings.insert("bind".into(), serde_json::Value::String(bind.to_string()));
+    settings.insert(key.to_string(), value);
     let mut bytes = serde_json::to_vec_pretty(&serde_json::Value::Object(settings))
         .map_err(|e| FileError::io(path, "niet te schrijven", "cannot be written", &e.into()))?;
     bytes.push(b'\n');

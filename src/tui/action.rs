@@ -117,6 +117,8 @@ pub enum Action {
     Clear,
     /// Show or hide the console's side panel (`C`).
     SidePanel,
+    /// Let the beamer show the room's content as it is typed, or not (`b` in the side panel).
+    BeamerTyping,
     /// Show or hide the analysis of a matrix step (`A`).
     ToggleAnalysis,
     /// Where the selection of a matrix goes after a digit (`r`).
@@ -183,6 +185,8 @@ pub enum KeyContext {
     Participants,
     /// The inbox of phones' proposals is open.
     Inbox,
+    /// The console's side panel has the keys (its agenda).
+    Side,
     /// The room's QR code alone on screen (its join view).
     Join,
     /// The list of who endorses an item of an agreement is open.
@@ -213,6 +217,7 @@ impl KeyContext {
             KeyContext::Spotlight => vec![&super::steps::board::spotlight::KEYS],
             KeyContext::Participants => vec![&super::participants::KEYS],
             KeyContext::Inbox => vec![&super::room::inbox::KEYS],
+            KeyContext::Side => vec![&super::side::KEYS],
             KeyContext::Join => vec![&super::room::join::KEYS],
             KeyContext::Endorse => vec![&super::steps::agreement::endorse::KEYS],
             KeyContext::Help => vec![&super::help::KEYS],
@@ -306,6 +311,7 @@ mod tests {
             KeyContext::Spotlight,
             KeyContext::Participants,
             KeyContext::Inbox,
+            KeyContext::Side,
             KeyContext::Join,
             KeyContext::Endorse,
             KeyContext::Picker,

@@ -84,6 +84,9 @@ pub struct App {
     pub quit: bool,
     /// Where and how the room opens (`--bind`, config.json).
     pub room: RoomSettings,
+    /// Whether a beamer shows the room's content as it is typed (config.json), and where
+    /// that is remembered.
+    pub typing: super::beamer::TypingSetting,
     clock: Clock,
     /// Where the open session tells that its save status moved.
     inputs: Option<Inputs>,
@@ -104,6 +107,7 @@ impl App {
             area: Rect::default(),
             quit: false,
             room: RoomSettings::default(),
+            typing: super::beamer::TypingSetting::default(),
             clock,
             inputs: None,
             home: None,
@@ -153,6 +157,7 @@ impl App {
                     });
                     s.beamers = crate::store::channel::Publisher::open(s.path(), changed).ok();
                 }
+                s.typing = self.typing.clone();
                 s.room.connect(inputs.clone(), self.room.clone());
                 s.on_status(saved);
             }
@@ -176,7 +181,7 @@ impl App {
         if let Screen::Session(s) = &self.screen
             && let Some(beamers) = &s.beamers
         {
-            let mirror = super::beamer::Mirror::of(&s.view, &s.live.state);
+            let mirror = super::beamer::Mirror::of(&s.view, &s.live.state, s.typing.on);
             if let Ok(line) = serde_json::to_string(&mirror) {
                 beamers.publish(line);
             }
@@ -268,6 +273,7 @@ impl App {
                 _ => KeyContext::Browse,
             },
             Screen::Session(s) => match &s.view.mode {
+                Mode::Normal if s.view.agenda.is_some() => KeyContext::Side,
                 Mode::Normal if s.view.people.is_some() => KeyContext::Participants,
                 Mode::Normal if s.view.inbox.is_some() => KeyContext::Inbox,
                 Mode::Normal if self.join_view(s) => KeyContext::Join,

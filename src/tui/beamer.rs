@@ -4,7 +4,10 @@
 //! step, the selection and scroll, spotlight, the analysis, the room's QR code) comes over
 //! the local channel ([`crate::store::channel`]) as a [`Mirror`]. Only what the room may
 //! see is ever put in a mirror: no notes, inbox, participants panel, status message,
-//! hidden vote counts, or text being typed; the beamer draws as a viewer (no editing hint).
+//! hidden vote counts; the text being typed only when the facilitator lets it
+//! ([`typing`]); the beamer draws as a viewer (no editing hint).
+
+pub mod typing;
 
 use crossterm::event::KeyCode;
 use serde::{Deserialize, Serialize};
@@ -17,6 +20,8 @@ use crate::core::state::CardId;
 use crate::core::{Lang, SessionState};
 use crate::room::Qr;
 use crate::store::channel::{Heard, Refusal};
+
+pub use typing::{Typing, TypingSetting};
 
 /// At most this many marked cards are mirrored.
 const MAX_MARKED: usize = 1000;
@@ -39,6 +44,10 @@ pub struct Mirror {
     pub marked: Vec<CardId>,
     /// The room, while it is open.
     pub room: Option<RoomMirror>,
+    /// The room's content being typed on the console, when the facilitator lets the
+    /// beamer show it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typing: Option<Typing>,
 }
 
 /// The room as the beamer shows it.
@@ -55,9 +64,14 @@ pub struct RoomMirror {
 }
 
 impl Mirror {
-    /// What the room may see of the console's `view` on `state`.
-    pub fn of(view: &View, state: &SessionState) -> Mirror {
+    /// What the room may see of the console's `view` on `state`; with `typing`, also the
+    /// room's content being typed (never a phone's proposal, a note, a name).
+    pub fn of(view: &View, state: &SessionState, typing: bool) -> Mirror {
         let step = state.current;
+        let typed = match &view.mode {
+            Mode::Form(form) if typing => Typing::of(form),
+            _ => None,
+        };
         Mirror {
             step,
             cursors: view.cursors.iter().map(|c| [c.lane, c.card]).collect(),
@@ -71,6 +85,7 @@ impl Mirror {
                 link: r.link.clone(),
                 shown: r.shown,
             }),
+            typing: typed,
         }
     }
 
@@ -91,6 +106,10 @@ impl Mirror {
         if let Some(word) = shown {
             text.push_str(" · ");
             text.push_str(word);
+        }
+        if self.typing.is_some() {
+            text.push_str(" · ");
+            text.push_str(lang.pick("ziet wat je typt", "sees what you type"));
         }
         format!("beamer: {text}")
     }
@@ -186,6 +205,7 @@ impl BeamerLink {
                 shown: r.shown,
             })
         });
+        view.typing = mirror.typing.as_ref().map(Typing::bounded);
         view.show_notes = false;
         view.people = None;
         view.inbox = None;

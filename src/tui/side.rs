@@ -1,9 +1,15 @@
 //! The console's side panel (`C`), the facilitator's alone: the meeting clock, the agenda
 //! (planned time boxes against the time spent, from the log; the step on screen marked; how
-//! late the meeting runs), the inbox, the next step's prompt and the step's notes. It is
-//! never part of what the room sees: a beamer mirrors the step beside it, and with a single
-//! screen it stays closed until `C` opens it.
+//! late the meeting runs), whether the beamer shows what is typed, the inbox, the next
+//! step's prompt and the step's notes. It is never part of what the room sees: a beamer
+//! mirrors the step beside it, and with a single screen it stays closed until `C` opens it.
+//!
+//! `C` opens it with the keys in its agenda: ↑ ↓ choose a step, Enter goes there (a step
+//! change like `n`, recorded in the log, so undo, replay and the beamer follow it), `b`
+//! lets the beamer show the card being typed (or not), Esc gives the keys back to the step
+//! (the panel stays open beside it); `C` closes it, from the panel or the step.
 
+use crossterm::event::KeyCode;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
@@ -11,12 +17,97 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
+use super::action::Action;
+use super::keys::{HOME_END, KeyTable, UP_DOWN, also, bind, ch, code, table};
 use super::session::SessionScreen;
+use super::session::view::View;
+use super::steps::{MINUTES, REDO, Reaction, TIMER, UNDO};
 use super::text::{clean, truncate};
 use super::theme::Theme;
-use crate::core::Lang;
 use crate::core::agenda::agenda;
 use crate::core::room::Proposed;
+use crate::core::{Change, Lang, SessionState};
+
+/// The keys of the side panel while it has them.
+pub static KEYS: KeyTable = table!(
+    "Zijpaneel (C)",
+    "Side panel (C)",
+    [
+        bind!(
+            "↑ ↓",
+            "kies een stap in de agenda",
+            "choose a step in the agenda",
+            UP_DOWN
+        ),
+        bind!(
+            "Enter",
+            "naar die stap (de beamer gaat mee)",
+            "go to that step (the beamer follows)",
+            [code(KeyCode::Enter, Action::Open)],
+        ),
+        bind!(
+            "b",
+            "beamer toont de kaart die je typt: aan/uit (onthouden)",
+            "the beamer shows the card you type: on/off (remembered)",
+            [ch('b', Action::BeamerTyping)],
+        ),
+        TIMER,
+        MINUTES,
+        UNDO,
+        REDO,
+        bind!(
+            "Esc",
+            "terug naar de stap (het paneel blijft open)",
+            "back to the step (the panel stays open)",
+            [code(KeyCode::Esc, Action::Back)],
+        ),
+        bind!(
+            "C",
+            "zijpaneel sluiten",
+            "close the side panel",
+            [ch('C', Action::SidePanel)],
+        ),
+        bind!("", "", "", HOME_END),
+        also!([ch('?', Action::Help), ch('q', Action::Quit)]),
+    ],
+);
+
+/// `C` on a step: the panel opens with the keys, the step on screen chosen in its agenda;
+/// open beside the step, it closes.
+pub fn toggle(view: &mut View, state: &SessionState) {
+    view.side = !view.side;
+    view.agenda = view.side.then_some(state.current);
+}
+
+/// What an action does while the panel has the keys (the timer, undo and redo are the
+/// session's, as on every step; `b` is the setting's).
+pub fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<Reaction> {
+    let chosen = view.agenda?;
+    let last = state.scenario.steps.len().saturating_sub(1);
+    match action {
+        Action::Up => view.agenda = Some(chosen.saturating_sub(1)),
+        Action::Down => view.agenda = Some((chosen + 1).min(last)),
+        Action::First => view.agenda = Some(0),
+        Action::Last => view.agenda = Some(last),
+        Action::Back => view.agenda = None,
+        Action::SidePanel => {
+            view.side = false;
+            view.agenda = None;
+        }
+        Action::Open => {
+            // The keys go back to the step, which the facilitator now talks about.
+            view.agenda = None;
+            let step = state.scenario.steps.get(chosen)?;
+            return (chosen != state.current).then(|| {
+                Reaction::record(Change::StepOpened {
+                    step: step.id.clone(),
+                })
+            });
+        }
+        _ => {}
+    }
+    None
+}
 
 /// The panel's width, when the screen is wide enough to keep the step readable beside it.
 pub fn width(total: u16) -> Option<u16> {
@@ -77,6 +168,7 @@ pub fn render(
     ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(lang.pick("Agenda", "Agenda"), theme.heading));
+    let chosen = s.view.agenda;
     for item in &a.items {
         let step = &state.scenario.steps[item.step];
         let here = item.step == state.current;
@@ -86,11 +178,23 @@ pub fn render(
         let times = format!(" {}/{planned}", minutes(item.spent_ms));
         let title_w = inner.saturating_sub(times.chars().count() + 2);
         let title = truncate(&clean(step.title.get(lang)), title_w);
-        let marker = if here { "▶ " } else { "  " };
+        let marker = match (here, chosen == Some(item.step)) {
+            (true, _) => "▶ ",
+            (false, true) => "› ",
+            (false, false) => "  ",
+        };
         let over = item
             .planned
             .is_some_and(|p| item.spent_ms > i64::from(p) * 60_000);
-        let style = if here { theme.selected } else { theme.base };
+        // The step chosen to go to stands out while the panel has the keys; the step on
+        // screen is marked ▶.
+        let style = match chosen {
+            Some(c) if c == item.step => theme.focus,
+            Some(_) if here => theme.heading,
+            Some(_) => theme.base,
+            None if here => theme.selected,
+            None => theme.base,
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("{marker}{title:<title_w$}"), style),
             Span::styled(times, if over { theme.error } else { theme.dim }),
@@ -128,13 +232,28 @@ pub fn render(
         )
     };
     lines.push(Line::styled(text, style));
-    lines.push(Line::styled(
-        lang.pick(
-            "n / p: volgende / vorige stap",
-            "n / p: next / previous step",
+    let keys: &[&str] = match chosen {
+        Some(_) => &[
+            lang.pick("↑↓ kies, Enter gaat erheen", "↑↓ choose, Enter goes there"),
+            lang.pick("Esc: terug naar de stap", "Esc: back to the step"),
+        ],
+        None => &[lang.pick("C C: een stap kiezen", "C C: choose a step")],
+    };
+    lines.extend(keys.iter().map(|k| Line::styled(*k, theme.dim)));
+    lines.push(Line::raw(""));
+    let (word, style) = if s.typing.on {
+        (lang.pick("aan", "on"), theme.info)
+    } else {
+        (lang.pick("uit", "off"), theme.dim)
+    };
+    lines.push(Line::from(vec![
+        Span::styled(
+            lang.pick("Typen op beamer: ", "Typing on beamer: "),
+            theme.heading,
         ),
-        theme.dim,
-    ));
+        Span::styled(word, style),
+        Span::styled(if chosen.is_some() { " (b)" } else { "" }, theme.dim),
+    ]));
     lines.push(Line::raw(""));
     let waiting: Vec<_> = state.room.inbox().collect();
     lines.push(Line::styled(
@@ -195,11 +314,19 @@ pub fn render(
             .block(
                 Block::default()
                     .borders(Borders::LEFT)
-                    .border_style(theme.dim)
                     .padding(Padding::horizontal(1))
+                    .border_style(if chosen.is_some() {
+                        theme.focus
+                    } else {
+                        theme.dim
+                    })
                     .title(Span::styled(
                         lang.pick(" alleen voor jou · C sluit ", " yours alone · C closes "),
-                        theme.dim,
+                        if chosen.is_some() {
+                            theme.focus
+                        } else {
+                            theme.dim
+                        },
                     )),
             ),
         area,

@@ -82,7 +82,8 @@ fn parts(ws: &SessionScreen, theme: &Theme, lang: Lang) -> Vec<(String, Style, K
         && beamers.beamers() > 0
     {
         // What the room sees now on the beamer (nothing with a single screen).
-        let sign = super::beamer::Mirror::of(&ws.view, &ws.live.state).sign(&ws.live.state, lang);
+        let sign = super::beamer::Mirror::of(&ws.view, &ws.live.state, ws.typing.on)
+            .sign(&ws.live.state, lang);
         out.push((format!(" {sign} "), theme.info, Keep::Always));
     }
     if let Some(message) = &ws.view.status {

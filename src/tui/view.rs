@@ -178,6 +178,11 @@ fn step_areas(area: Rect, scene: &Scene, lang: Lang) -> SessionAreas {
     let foot_h = match &view.mode {
         Mode::Confirm(q) => super::question::height(q, area.width),
         Mode::Form(f) => form::foot_height(f, area.width),
+        // A beamer: the console's text being typed, when the facilitator lets it show.
+        Mode::Normal => view
+            .typing
+            .as_ref()
+            .map_or(0, |t| super::beamer::typing::height(t, area.width)),
         _ => 0,
     };
     let [top, title_area, prompt_area, notes_area, body, foot] = Layout::vertical([
@@ -383,7 +388,12 @@ pub fn step_screen(frame: &mut Frame, area: Rect, scene: &Scene, app: &App) {
         Mode::Endorse(picker) => {
             steps::agreement::endorse::render_picker(frame, area, scene, picker, theme, lang)
         }
-        Mode::Normal | Mode::Spotlight => {}
+        Mode::Normal => {
+            if let Some(typing) = &view.typing {
+                super::beamer::typing::render(frame, foot, typing, theme, lang);
+            }
+        }
+        Mode::Spotlight => {}
     }
 }
 

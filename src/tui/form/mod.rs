@@ -210,8 +210,8 @@ impl Form {
         }
     }
 
-    /// The text typed in the current question so far.
-    fn typed(&self) -> String {
+    /// The text typed in the current question so far, on one line.
+    pub fn typed(&self) -> String {
         one_line(&self.textarea.lines().join(" "))
     }
 

@@ -63,6 +63,25 @@ impl Purpose {
     pub fn facilitator_only(&self) -> bool {
         matches!(self, Purpose::AcceptProposal(_) | Purpose::RoomAddress)
     }
+
+    /// Whether what is typed here becomes the room's content on the step on screen, so that
+    /// a beamer may show it as it is typed (when the facilitator lets it): a card, a theme's
+    /// name, a commitment (what, who and when: the agreement shows all three to the room,
+    /// and the room makes it aloud), a poll's statement, a grid's item and its name. Never
+    /// a phone's proposal (the inbox stays anonymous until accepted), a note (a cell's, an
+    /// item's), a participant (names), a number, an address, the position or concern of
+    /// one member of a consent round.
+    pub fn room_content(&self) -> bool {
+        match self {
+            Purpose::NewCard { .. }
+            | Purpose::Card(_)
+            | Purpose::Theme(_)
+            | Purpose::NewCommitment
+            | Purpose::EditCommitment(_) => true,
+            Purpose::Step(form) => matches!(form.name, "poll-add" | "grid-add" | "grid-rename"),
+            _ => false,
+        }
+    }
 }
 
 /// A form a step module owns: what it makes is decided by the module's `finish`, so a new

@@ -43,6 +43,8 @@ pub struct SessionScreen {
     /// The channel to beamers of this session (`samenspel beamer`), while it is open for
     /// editing; none without one.
     pub beamers: Option<crate::store::channel::Publisher>,
+    /// Whether the beamers show the room's content as it is typed (the side panel's `b`).
+    pub typing: super::beamer::TypingSetting,
 }
 
 /// Where a change comes from, on the one path.
@@ -66,6 +68,7 @@ impl SessionScreen {
             bell: Bell::default(),
             room: RoomHost::default(),
             beamers: None,
+            typing: super::beamer::TypingSetting::default(),
         }
     }
 
@@ -371,11 +374,16 @@ impl SessionScreen {
         let state = &self.live.state;
         let people = self.view.people.is_some();
         let inbox = self.view.inbox.is_some();
+        let agenda = self.view.agenda.is_some();
         let reaction = match action {
             Action::Undo | Action::Redo => {
                 return self.undo(action == Action::Redo, now, lang);
             }
             Action::TimerToggle | Action::TimerSet => super::timer::update(state, &action),
+            Action::BeamerTyping => {
+                return self.toggle_typing(lang);
+            }
+            _ if agenda => super::side::update(&mut self.view, state, &action),
             _ if people => super::participants::update(&mut self.view, state, &action, lang),
             _ if inbox => super::room::inbox::update(&mut self.view, state, &action, lang),
             Action::Room => Some(Reaction::Room(RoomAsk::Toggle)),
@@ -401,7 +409,7 @@ impl SessionScreen {
                 None
             }
             Action::SidePanel => {
-                self.view.side = !self.view.side;
+                super::side::toggle(&mut self.view, state);
                 None
             }
             Action::Participants => {
@@ -425,6 +433,38 @@ impl SessionScreen {
         let reaction = reaction.filter(|r| !self.read_only() || super::browse::allowed(r));
         if let Some(r) = reaction {
             self.react(r, now, lang);
+        }
+    }
+
+    /// `b` in the side panel: the beamer shows the room's content as it is typed, or no
+    /// longer; remembered in the settings file (said when that fails: it holds for now).
+    fn toggle_typing(&mut self, lang: Lang) {
+        self.typing.on = !self.typing.on;
+        let said = if self.typing.on {
+            lang.pick(
+                "De beamer toont nu de kaart die je typt, terwijl je typt (niet de inbox, geen notities).",
+                "The beamer now shows the card you type as you type it (not the inbox, no notes).",
+            )
+        } else {
+            lang.pick(
+                "De beamer toont pas wat je typt als het bewaard is.",
+                "The beamer shows what you type only once it is saved.",
+            )
+        };
+        let kept = self.typing.config.as_ref().map(|path| {
+            crate::store::config::remember(
+                path,
+                "beamer_typing",
+                serde_json::Value::Bool(self.typing.on),
+            )
+        });
+        match kept {
+            Some(Err(e)) => self.view.problem(format!(
+                "{} {}",
+                lang.pick("Niet onthouden:", "Not remembered:"),
+                e.describe(lang)
+            )),
+            _ => self.view.info(said),
         }
     }
 

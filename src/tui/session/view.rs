@@ -125,6 +125,12 @@ pub struct View {
     pub inbox: Option<InboxPanel>,
     /// Facilitator-only: the console's side panel (`C`) is open.
     pub side: bool,
+    /// Facilitator-only: the step chosen in the side panel's agenda while the panel has
+    /// the keys; none while the step on screen has them.
+    pub agenda: Option<usize>,
+    /// On a beamer: what the console types for the room, as it is typed (only when the
+    /// facilitator lets the beamer show it; see [`crate::tui::beamer::Typing`]).
+    pub typing: Option<super::super::beamer::Typing>,
 }
 
 impl View {
@@ -183,6 +189,7 @@ impl View {
             people: None,
             inbox: None,
             side: false,
+            agenda: None,
             ..self.clone()
         }
     }
@@ -226,6 +233,9 @@ impl View {
         let count = state.participants.len() + state.room.devices.len();
         if let Some(panel) = &mut self.people {
             panel.selected = panel.selected.min(count.saturating_sub(1));
+        }
+        if let Some(chosen) = &mut self.agenda {
+            *chosen = (*chosen).min(state.scenario.steps.len().saturating_sub(1));
         }
         let waiting = state.room.inbox().count();
         if let Some(inbox) = &mut self.inbox {

@@ -1,6 +1,8 @@
 //! The console's side panel (`C`): the clock, the agenda with time spent from the log and
 //! the running-late line, the next step's prompt, notes and the inbox; never for the room.
 
+use crossterm::event::KeyCode;
+
 use super::{Fixture, now};
 use crate::core::Lang;
 
@@ -49,4 +51,122 @@ fn the_agenda_says_when_the_meeting_runs_late() {
     let screen = f.screen(120, 35);
     assert!(screen.contains("40/25"), "{screen}");
     assert!(screen.contains("running 15 minutes late"), "{screen}");
+}
+
+#[test]
+fn the_agenda_chooses_a_step_and_enter_goes_there_as_a_step_change() {
+    let mut f = Fixture::new("succesfactoren", Lang::Nl);
+    f.add("Een eigen kaart");
+    // C opens the panel with the keys in its agenda; ↓ ↓ chooses the third step.
+    f.keys("C");
+    f.key(KeyCode::Down);
+    f.key(KeyCode::Down);
+    for (w, h) in [(80, 24), (120, 35)] {
+        let screen = f.screen(w, h);
+        for part in [
+            "▶ Wat helpt",
+            "› Afspraken",
+            "↑↓ kies, Enter gaat erheen",
+            "Esc: terug naar de stap",
+            "Typen op beamer: uit (b)",
+            "Stap 1/3",
+        ] {
+            assert!(
+                screen.contains(part),
+                "{part:?} missing at {w}x{h}:\n{screen}"
+            );
+        }
+    }
+    // Choosing moves nothing yet: the board keeps its keys' meaning off (↓ chose a step).
+    assert_eq!(f.ws().current(), 0);
+    assert_eq!(f.ws().cursor().card, 3, "the selection on the board stayed");
+    f.key(KeyCode::Enter);
+    let ws = f.ws();
+    assert_eq!(ws.current(), 2);
+    // An ordinary step change in the log, as n or p make it.
+    let last = &ws.live.session.events.last().unwrap().change;
+    assert_eq!(
+        last,
+        &crate::core::Change::StepOpened {
+            step: ws.live.state.scenario.steps[2].id.clone()
+        }
+    );
+    for (w, h) in [(80, 24), (120, 35)] {
+        let screen = f.screen(w, h);
+        for part in ["Stap 3/3", "▶ Afspraken", "C C: een stap kiezen", "Agenda"] {
+            assert!(
+                screen.contains(part),
+                "{part:?} missing at {w}x{h}:\n{screen}"
+            );
+        }
+        assert!(!screen.contains('›'), "{screen}");
+    }
+    // The keys are the step's again (the panel stays open beside it).
+    assert!(matches!(
+        f.app.context(),
+        crate::tui::action::KeyContext::Step(_)
+    ));
+    // Undo follows: the card was made on the first step, which is shown and asked about.
+    f.keys("u");
+    let screen = f.screen(120, 35);
+    assert!(screen.contains("Stap 1/3"), "{screen}");
+    assert!(screen.contains("Ongedaan maken? j/n"), "{screen}");
+    f.keys("j");
+    assert!(!f.screen(120, 35).contains("Een eigen kaart"));
+    // Esc gives the keys back and leaves the panel open; C closes it from the step.
+    f.keys("C");
+    assert!(
+        !f.screen(120, 35).contains("Agenda"),
+        "C closes the open panel"
+    );
+    f.keys("C");
+    f.key(KeyCode::Esc);
+    let screen = f.screen(120, 35);
+    assert!(
+        screen.contains("Agenda") && screen.contains("C C: een stap kiezen"),
+        "{screen}"
+    );
+    assert_eq!(f.ws().view.agenda, None);
+    // Enter on the step on screen changes nothing in the log.
+    f.keys("C");
+    let events = f.ws().live.session.events.len();
+    f.key(KeyCode::Enter);
+    assert_eq!(f.ws().live.session.events.len(), events);
+}
+
+#[test]
+fn b_in_the_side_panel_lets_the_beamer_show_typing_and_remembers_it() {
+    let mut f = Fixture::new("succesfactoren", Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.json");
+    std::fs::write(&config, r#"{"theme": "dark"}"#).unwrap();
+    if let crate::tui::app::Screen::Session(ws) = &mut f.app.screen {
+        ws.typing.config = Some(config.clone());
+    }
+    f.keys("C");
+    assert!(f.screen(80, 24).contains("Typing on beamer: off (b)"));
+    f.keys("b");
+    for (w, h) in [(80, 24), (120, 35)] {
+        let screen = f.screen(w, h);
+        assert!(screen.contains("Typing on beamer: on (b)"), "{screen}");
+    }
+    assert!(f.ws().typing.on);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    assert_eq!(
+        saved,
+        serde_json::json!({"theme": "dark", "beamer_typing": true})
+    );
+    f.keys("b");
+    assert!(!f.ws().typing.on);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    assert_eq!(saved["beamer_typing"], serde_json::json!(false));
+    // A settings file that cannot be kept is said; the setting holds for now.
+    std::fs::write(&config, "theme = dark").unwrap();
+    f.keys("b");
+    assert!(f.ws().typing.on);
+    let screen = f.screen(120, 35);
+    assert!(screen.contains("Not remembered"), "{screen}");
+    assert_eq!(std::fs::read(&config).unwrap(), b"theme = dark");
 }
