@@ -185,3 +185,137 @@ fn the_analysis_its_scroll_the_reveal_and_the_rooms_qr_code_reach_the_beamer() {
     beamer.send("q");
     assert_eq!(beamer.wait_exit(), 0);
 }
+
+/// Text pasted into the terminal (bracketed paste): one input, so a screen that mirrored it
+/// would write it in one piece, and its absence from the raw output means something.
+fn paste(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+#[test]
+fn the_card_being_typed_reaches_the_beamer_only_with_the_setting_on_and_it_is_remembered() {
+    let home = home();
+    let mut console = Tui::start(&["new", "succesfactoren"], home.path(), 120, 35);
+    console.wait_for("Stap 1/3");
+    let (path, _) = only_session(home.path());
+    let session = path.display().to_string();
+    let mut beamer = Tui::start(&["beamer", &session], home.path(), 80, 24);
+    beamer.wait_for("Wat helpt");
+    console.wait_for("beamer: Stap 1/3");
+
+    // Off, the default: a card typed on the console stays on the console.
+    console.send("a");
+    console.send(&paste("Geheimschrift"));
+    console.wait_for("Geheimschrift");
+    console.send(" los");
+    console.wait_for("Geheimschrift los");
+    console.esc();
+    console.send("j");
+    console.wait_gone("Geheimschrift");
+    // Anything published after the typing reaches the beamer after it would have.
+    console.send("n");
+    beamer.wait_for("Stap 2/3");
+    let raw = String::from_utf8_lossy(&beamer.output()).into_owned();
+    assert!(
+        !raw.contains("Geheimschrift"),
+        "the typing reached the beamer"
+    );
+    assert!(!raw.contains("wordt getypt"));
+
+    // On: b in the side panel; the console says it, and remembers it.
+    console.send("p");
+    beamer.wait_for("Stap 1/3");
+    console.send("C");
+    console.wait_for("Typen op beamer: uit (b)");
+    console.send("b");
+    console.wait_for("Typen op beamer: aan (b)");
+    console.esc();
+    let config = std::fs::read_to_string(home.path().join("config.json")).unwrap();
+    let config: serde_json::Value = serde_json::from_str(&config).unwrap();
+    assert_eq!(config["beamer_typing"], serde_json::json!(true));
+    console.send("a");
+    console.send(&paste("Zichtbaartekst"));
+    beamer.wait_for("Zichtbaartekst");
+    // As it is typed, key by key.
+    console.send(" live");
+    beamer.wait_for("Zichtbaartekst live");
+    beamer.wait_for("Nieuwe kaart → 1. Wat helpt");
+    console.wait_for("beamer: Stap 1/3 · ziet wat je typt");
+    let raw = String::from_utf8_lossy(&beamer.output()).into_owned();
+    assert!(raw.contains("Zichtbaartekst"), "the paste in one piece");
+    assert!(
+        !beamer.screen().contains("Enter"),
+        "no editing hint on the beamer"
+    );
+    no_notes(&beamer);
+    // Thrown away on the console: gone from the beamer, never saved.
+    console.esc();
+    console.send("j");
+    beamer.wait_gone("Zichtbaartekst");
+    console.send("q");
+    assert_eq!(console.wait_exit(), 0);
+
+    // The console opened again remembers the setting.
+    let mut console = Tui::start(&["open", &session], home.path(), 120, 35);
+    console.wait_for("Stap 1/3");
+    console.send("C");
+    console.wait_for("Typen op beamer: aan (b)");
+    console.send("q");
+    assert_eq!(console.wait_exit(), 0);
+    beamer.send("q");
+    assert_eq!(beamer.wait_exit(), 0);
+}
+
+#[test]
+fn a_step_chosen_in_the_agenda_is_a_step_change_the_beamer_follows() {
+    let home = home();
+    let mut console = Tui::start(&["new", "succesfactoren"], home.path(), 120, 35);
+    console.wait_for("Stap 1/3");
+    let (path, _) = only_session(home.path());
+    let session = path.display().to_string();
+    let mut beamer = Tui::start(&["beamer", &session], home.path(), 80, 24);
+    beamer.wait_for("Wat helpt");
+    console.wait_for("beamer: Stap 1/3");
+    // C, then ↓ ↓ chooses the third step; the beamer stays where the console is.
+    console.send("C");
+    console.wait_for("↑↓ kies, Enter gaat erheen");
+    console.send(key::DOWN);
+    console.send(key::DOWN);
+    console.wait_for("› Afspraken");
+    assert!(beamer.screen().contains("Stap 1/3"));
+    console.send(key::ENTER);
+    console.wait_for("Stap 3/3");
+    beamer.wait_for("Stap 3/3");
+    beamer.wait_for("Afspraken: wat, wie, wanneer");
+    console.wait_for("beamer: Stap 3/3");
+    // Back to the second: C closes the open panel, C opens it with the keys again.
+    console.send("C");
+    console.wait_gone("Agenda");
+    console.send("C");
+    console.wait_for("↑↓ kies, Enter gaat erheen");
+    console.send(key::UP);
+    console.send(key::ENTER);
+    beamer.wait_for("Stap 2/3");
+    console.wait_for("beamer: Stap 2/3");
+    no_notes(&beamer);
+    console.send("q");
+    assert_eq!(console.wait_exit(), 0);
+    beamer.send("q");
+    assert_eq!(beamer.wait_exit(), 0);
+    // Both jumps are in the log as step changes (so undo and replay know them).
+    let (_, saved) = only_session(home.path());
+    let opened: Vec<String> = saved["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["change"]["type"] == "step_opened")
+        .map(|e| e["change"]["step"].as_str().unwrap().to_string())
+        .collect();
+    let steps: Vec<String> = saved["scenario"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(opened, [steps[2].clone(), steps[1].clone()]);
+}
