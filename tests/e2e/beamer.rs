@@ -2,7 +2,9 @@
 //! beamer (`samenspel beamer <session>`) at 80x24, each in its own pseudo-terminal. The
 //! beamer mirrors the step, the selection, the spotlight, a step change and the timer; the
 //! facilitator's notes and inbox never reach its screen (not even its raw output); it
-//! survives a restart of the console; a socket that is not a console is refused.
+//! survives a restart of the console; a socket that is not a console is refused; the card
+//! being typed reaches it only with the setting on; a step chosen in the console's agenda
+//! is followed; a process of another user id cannot connect (where the test runs as root).
 
 use std::io::Write;
 use std::os::unix::net::UnixListener;
@@ -318,4 +320,170 @@ fn a_step_chosen_in_the_agenda_is_a_step_change_the_beamer_follows() {
         .map(|s| s["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(opened, [steps[2].clone(), steps[1].clone()]);
+}
+
+/// The user id a stranger's process runs as (nobody).
+const STRANGER: u32 = 65534;
+
+/// Runs `program args` as the stranger (setpriv from util-linux); why not, when it cannot
+/// be started.
+fn as_stranger(program: &str, args: &[&str]) -> Result<std::process::Output, String> {
+    let uid = format!("--reuid={STRANGER}");
+    let gid = format!("--regid={STRANGER}");
+    std::process::Command::new("setpriv")
+        .args([uid.as_str(), gid.as_str(), "--clear-groups", program])
+        .args(args)
+        .output()
+        .map_err(|e| format!("setpriv: {e}"))
+}
+
+/// A minimal connector run as the stranger: what connecting to `socket` gave.
+const CONNECT: &str = r#"
+import errno, socket, sys
+s = socket.socket(socket.AF_UNIX)
+try:
+    s.connect(sys.argv[1])
+except OSError as e:
+    print("refused", errno.errorcode.get(e.errno, e.errno))
+    sys.exit(0)
+s.settimeout(3)
+try:
+    data = s.recv(4096)
+except socket.timeout:
+    print("silent")
+    sys.exit(0)
+print("read", len(data))
+"#;
+
+#[test]
+fn a_strangers_process_cannot_connect_and_the_console_and_its_beamer_go_on() {
+    let home = home();
+    let mut console = Tui::start(&["new", "succesfactoren"], home.path(), 100, 30);
+    console.wait_for("Stap 1/3");
+    let (path, _) = only_session(home.path());
+    let session = path.display().to_string();
+    let socket = path.with_file_name(format!(
+        "{}.beamer",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    let mut beamer = Tui::start(&["beamer", &session], home.path(), 80, 24);
+    beamer.wait_for("Wat helpt");
+    console.wait_for("beamer: Stap 1/3");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&socket),
+        0o600,
+        "only this user may open the console's socket"
+    );
+
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let switch = if root {
+        as_stranger("true", &[]).and_then(|o| {
+            o.status
+                .success()
+                .then_some(())
+                .ok_or_else(|| String::from_utf8_lossy(&o.stderr).into_owned())
+        })
+    } else {
+        Err("not root: no second user id to run as".into())
+    };
+    if let Err(why) = switch {
+        // Said, not pretended: the mode above is checked, and the console's SO_PEERCRED
+        // refusal is tested in-process (store::channel's another_users_process_is_refused).
+        crate::common::skipped(
+            "a_strangers_process_cannot_connect (the second user's part)",
+            &why,
+        );
+        console.send("q");
+        assert_eq!(console.wait_exit(), 0);
+        return;
+    }
+
+    // The stranger may read the session (as a colleague on a shared laptop could, were
+    // the files readable): only the socket stands in the way.
+    let set = |p: &std::path::Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    set(home.path(), 0o755);
+    set(&home.path().join("sessions"), 0o755);
+    for entry in std::fs::read_dir(home.path().join("sessions")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_file() {
+            set(&p, 0o644);
+        }
+    }
+    let stranger_home = tempfile::tempdir().unwrap();
+    std::os::unix::fs::chown(stranger_home.path(), Some(STRANGER), Some(STRANGER)).unwrap();
+    let sock = socket.display().to_string();
+    let python = std::path::Path::new("/usr/bin/python3");
+    let connect = || {
+        let out = as_stranger("/usr/bin/python3", &["-c", CONNECT, &sock]).unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+
+    // 1. Mode 0600: the kernel refuses the stranger's connect.
+    if python.exists() {
+        assert_eq!(connect(), "refused EACCES");
+    } else {
+        crate::common::skipped("the minimal connector", "no /usr/bin/python3");
+    }
+    let start_stranger = || {
+        Tui::start_program(
+            std::path::Path::new("/usr/bin/setpriv"),
+            &[
+                &format!("--reuid={STRANGER}"),
+                &format!("--regid={STRANGER}"),
+                "--clear-groups",
+                &crate::common::bin().display().to_string(),
+                "beamer",
+                &session,
+            ],
+            stranger_home.path(),
+            80,
+            24,
+            &[],
+        )
+    };
+    // The real beamer run by the stranger reads the file, but never hears the console.
+    let mut stranger = start_stranger();
+    stranger.wait_for("Wat helpt");
+    stranger.wait_for("wacht op de console");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(stranger.screen().contains("wacht op de console"));
+    stranger.send("q");
+    assert_eq!(stranger.wait_exit(), 0);
+
+    // 2. Were the mode lost, SO_PEERCRED still refuses: the console closes the stranger's
+    // connection without a word (no greeting, nothing of the screen), and the stranger's
+    // beamer sees a console that is not its user's.
+    set(&socket, 0o666);
+    if python.exists() {
+        assert_eq!(connect(), "read 0", "closed at once, nothing sent");
+    }
+    let mut stranger = start_stranger();
+    stranger.wait_for("geweigerd: van een andere gebruiker");
+    stranger.send("q");
+    assert_eq!(stranger.wait_exit(), 0);
+
+    // The console and the legitimate beamer never noticed.
+    console.send("s");
+    console.wait_for("beamer: Stap 1/3 · grote kaart");
+    beamer.wait_gone("Wat hindert");
+    console.send("s");
+    console.send("n");
+    beamer.wait_for("Stap 2/3");
+    console.wait_for("beamer: Stap 2/3");
+    let another = Tui::start(&["beamer", &session], home.path(), 60, 20);
+    another.wait_for("Stap 2/3");
+    console.send("q");
+    assert_eq!(console.wait_exit(), 0);
+    beamer.send("q");
+    assert_eq!(beamer.wait_exit(), 0);
 }
