@@ -442,13 +442,13 @@ impl SessionScreen {
         self.typing.on = !self.typing.on;
         let said = if self.typing.on {
             lang.pick(
-                "De beamer toont nu de kaart die je typt, terwijl je typt (niet de inbox, geen notities).",
-                "The beamer now shows the card you type as you type it (not the inbox, no notes).",
+                "De beamer toont nu wat je typt (geen inbox, geen notities)",
+                "The beamer now shows what you type (no inbox, no notes)",
             )
         } else {
             lang.pick(
-                "De beamer toont pas wat je typt als het bewaard is.",
-                "The beamer shows what you type only once it is saved.",
+                "De beamer toont alleen wat bewaard is",
+                "The beamer shows only what is saved",
             )
         };
         let kept = self.typing.config.as_ref().map(|path| {
