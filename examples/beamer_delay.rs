@@ -11,6 +11,12 @@
 //! as soon as the previous one is on the beamer, where the console's at most one line every
 //! 16 ms shows). Prints the median, p90, p99 and the slowest. Bounded: 20 s a key at most, one session
 //! in a fresh temporary folder.
+//!
+//!     target/release/examples/beamer_delay target/release/samenspel 500 40 typing
+//!
+//! `typing`: with the setting on (`"beamer_typing": true`), each key is a letter typed in a
+//! new card on the console, timed until the beamer shows the text so far; every 50 letters
+//! the card is saved and a new one opened (not timed).
 // A measuring tool: a failure should stop it loudly.
 #![allow(
     clippy::unwrap_used,
@@ -116,7 +122,15 @@ fn main() {
         args.next()
             .map_or(40, |n| n.parse().expect("a pause between keys in ms")),
     );
+    let typing = args.next().is_some_and(|m| m == "typing");
     let home = tempfile::tempdir().unwrap();
+    if typing {
+        std::fs::write(
+            home.path().join("config.json"),
+            r#"{"beamer_typing": true}"#,
+        )
+        .unwrap();
+    }
     let mut console = start(&bin, &["new", "succesfactoren"], home.path(), 120, 35);
     console.until("console", |s| s.contains("Stap 1/3"));
     let sessions = home.path().join("sessions");
@@ -135,7 +149,30 @@ fn main() {
     console.until("the sign", |s| s.contains("beamer: Stap 1/3"));
     beamer.until("the first card selected", |s| selected_on(s, "Een open"));
     let mut times = Vec::with_capacity(keys);
-    for i in 0..keys {
+    if typing {
+        let letters: Vec<char> = "kaartvandezaal".chars().collect();
+        let mut text = String::new();
+        for i in 0..keys {
+            if i % 50 == 0 {
+                if !text.is_empty() {
+                    console.send("\r");
+                    text.clear();
+                }
+                console.send("a");
+                beamer.until("the box", |s| s.contains("wordt getypt"));
+            }
+            let c = letters[i % letters.len()];
+            text.push(c);
+            std::thread::sleep(pause);
+            let from = Instant::now();
+            console.send(&c.to_string());
+            let shown = format!("{text}▏");
+            beamer.until(&shown, |s| s.contains(&shown));
+            times.push(from.elapsed());
+        }
+        console.send("\r");
+    }
+    for i in (0..keys).filter(|_| !typing) {
         let (key, card) = if i % 2 == 0 {
             ("\x1b[B", "Begrip")
         } else {
@@ -152,7 +189,12 @@ fn main() {
     let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     println!(
-        "console 120x35 -> beamer 80x24, {keys} keys (↓ ↑ on a board), {} ms between keys",
+        "console 120x35 -> beamer 80x24, {keys} keys ({}), {} ms between keys",
+        if typing {
+            "letters of a card being typed"
+        } else {
+            "↓ ↑ on a board"
+        },
         pause.as_millis()
     );
     println!("| keys | median | p90 | p99 | slowest |");

@@ -148,8 +148,14 @@ impl BeamerLink {
     pub fn heard(&mut self, heard: Heard, shown: &mut Shown) -> bool {
         match heard {
             Heard::Connected => self.link = Link::Connected,
-            Heard::Lost => self.link = Link::Waiting,
-            Heard::Refused(why) => self.link = Link::Refused(why),
+            Heard::Lost => {
+                self.link = Link::Waiting;
+                self.forget_typing();
+            }
+            Heard::Refused(why) => {
+                self.link = Link::Refused(why);
+                self.forget_typing();
+            }
             Heard::Line(line) => {
                 // A line that is not a mirror (another version, say) changes nothing.
                 let Ok(mirror) = serde_json::from_str::<Mirror>(&line) else {
@@ -161,6 +167,13 @@ impl BeamerLink {
         }
         self.apply(shown);
         true
+    }
+
+    /// What was being typed is not the file's: with the console gone, it goes too.
+    fn forget_typing(&mut self) {
+        if let Some(mirror) = &mut self.mirror {
+            mirror.typing = None;
+        }
     }
 
     /// Puts the console's view on the beamer's copy of the session (again after the file

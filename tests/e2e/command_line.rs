@@ -157,7 +157,7 @@ fn a_settings_file_with_mistakes_is_said_once_and_the_defaults_go_on() {
     let config = config.display();
     for line in [
         format!(
-            "samenspel: {config}: kleur: unknown field (known here: bind, lang, theme); remove it or check its spelling"
+            "samenspel: {config}: kleur: unknown field (known here: beamer_typing, bind, lang, theme); remove it or check its spelling"
         ),
         format!(
             "samenspel: {config}: lang: the text \"fr\" is not an allowed value; use one of: \"nl\", \"en\""

@@ -115,6 +115,14 @@ fn the_card_being_typed_reaches_the_beamer_only_when_the_setting_is_on() {
         // The board is still there above it.
         assert!(beamer.contains("Een open houding"), "{beamer}");
     }
+    // The console gone (quit, crashed): what was typed and never saved goes with it.
+    let ws = console.ws();
+    let mut follow = Follow::beamer(ws.path(), Lang::Nl).unwrap();
+    let line = serde_json::to_string(&Mirror::of(&ws.view, &ws.live.state, true)).unwrap();
+    follow.heard(Heard::Line(line));
+    assert!(follow.shown.view.typing.is_some());
+    follow.heard(Heard::Lost);
+    assert_eq!(follow.shown.view.typing, None);
     // Saved: the card is the file's now, and nothing is being typed.
     console.key(crossterm::event::KeyCode::Enter);
     let ws = console.ws();

@@ -5,6 +5,8 @@ use crossterm::event::KeyCode;
 
 use super::{Fixture, now};
 use crate::core::Lang;
+use crate::store::atomic::write_atomic;
+use crate::store::load::read_limited;
 
 #[test]
 fn c_opens_the_side_panel_with_the_agenda_next_step_notes_and_inbox() {
@@ -139,7 +141,7 @@ fn b_in_the_side_panel_lets_the_beamer_show_typing_and_remembers_it() {
     let mut f = Fixture::new("succesfactoren", Lang::En);
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.json");
-    std::fs::write(&config, r#"{"theme": "dark"}"#).unwrap();
+    write_atomic(&config, br#"{"theme": "dark"}"#).unwrap();
     if let crate::tui::app::Screen::Session(ws) = &mut f.app.screen {
         ws.typing.config = Some(config.clone());
     }
@@ -151,22 +153,20 @@ fn b_in_the_side_panel_lets_the_beamer_show_typing_and_remembers_it() {
         assert!(screen.contains("Typing on beamer: on (b)"), "{screen}");
     }
     assert!(f.ws().typing.on);
-    let saved: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&read_limited(&config).unwrap()).unwrap();
     assert_eq!(
         saved,
         serde_json::json!({"theme": "dark", "beamer_typing": true})
     );
     f.keys("b");
     assert!(!f.ws().typing.on);
-    let saved: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&read_limited(&config).unwrap()).unwrap();
     assert_eq!(saved["beamer_typing"], serde_json::json!(false));
     // A settings file that cannot be kept is said; the setting holds for now.
-    std::fs::write(&config, "theme = dark").unwrap();
+    write_atomic(&config, b"theme = dark").unwrap();
     f.keys("b");
     assert!(f.ws().typing.on);
     let screen = f.screen(120, 35);
     assert!(screen.contains("Not remembered"), "{screen}");
-    assert_eq!(std::fs::read(&config).unwrap(), b"theme = dark");
+    assert_eq!(read_limited(&config).unwrap(), b"theme = dark");
 }
