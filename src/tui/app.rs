@@ -273,7 +273,7 @@ impl App {
                 _ => KeyContext::Browse,
             },
             Screen::Session(s) => match &s.view.mode {
-                Mode::Normal if s.view.agenda.is_some() => KeyContext::Side,
+                Mode::Normal if s.view.agenda.is_some() && self.side_fits() => KeyContext::Side,
                 Mode::Normal if s.view.people.is_some() => KeyContext::Participants,
                 Mode::Normal if s.view.inbox.is_some() => KeyContext::Inbox,
                 Mode::Normal if self.join_view(s) => KeyContext::Join,
@@ -292,6 +292,12 @@ impl App {
             Screen::Follow(f) if f.beamer.is_some() => KeyContext::Beamer,
             Screen::Follow(_) => KeyContext::Follow,
         }
+    }
+
+    /// Whether the console's side panel fits beside the step at the size of the last frame
+    /// (before the first frame the size is not known: it may).
+    fn side_fits(&self) -> bool {
+        self.area.width == 0 || super::side::width(self.area.width).is_some()
     }
 
     /// Whether the room's QR code is alone on screen (its join view) at the size of the
@@ -405,6 +411,7 @@ impl App {
             }
             return;
         }
+        let side_fits = self.side_fits();
         match &mut self.screen {
             Screen::Home(home) if home.prompt.is_some() => self.title_typed(action, now),
             Screen::Home(home) => match action {
@@ -416,6 +423,18 @@ impl App {
                 Action::PlayBack => self.replay_home_item(),
                 _ => {}
             },
+            Screen::Session(s) if !side_fits && (s.view.agenda.is_some() || s.view.side) => {
+                // The window became too narrow for the panel: the keys are the step's.
+                s.view.agenda = None;
+                s.view.side = false;
+                self.dispatch(action);
+            }
+            Screen::Session(s) if action == Action::SidePanel && !side_fits => {
+                s.view.info(lang.pick(
+                    "Het zijpaneel past niet: maak het venster minstens 70 kolommen breed",
+                    "The side panel does not fit: make the window at least 70 columns wide",
+                ));
+            }
             Screen::Session(s) => match action {
                 Action::Click { column, row } => {
                     let body = super::view::body_area(self.area, s, &self.theme, lang);

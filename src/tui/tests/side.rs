@@ -170,3 +170,25 @@ fn b_in_the_side_panel_lets_the_beamer_show_typing_and_remembers_it() {
     assert!(screen.contains("Not remembered"), "{screen}");
     assert_eq!(read_limited(&config).unwrap(), b"theme = dark");
 }
+
+#[test]
+fn a_window_too_narrow_for_the_panel_says_so_and_keeps_the_keys_on_the_step() {
+    let mut f = Fixture::new("succesfactoren", Lang::Nl);
+    f.screen(60, 20);
+    f.keys("C");
+    let screen = f.screen(60, 20);
+    assert!(screen.contains("zijpaneel past niet"), "{screen}");
+    assert!(!f.ws().view.side && f.ws().view.agenda.is_none());
+    // Open at 120 columns, then the window narrows: the next key is the step's again.
+    f.screen(120, 35);
+    f.keys("C");
+    assert!(f.ws().view.agenda.is_some());
+    f.screen(60, 20);
+    f.key(KeyCode::Down);
+    assert_eq!(f.ws().view.agenda, None);
+    assert_eq!(
+        f.ws().cursor().card,
+        1,
+        "↓ moved the selection on the board"
+    );
+}
