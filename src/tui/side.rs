@@ -1,7 +1,8 @@
 //! The console's side panel (`C`), the facilitator's alone: the meeting clock, the agenda
 //! (planned time boxes against the time spent, from the log; the step on screen marked; how
-//! late the meeting runs), whether the beamer shows what is typed, the inbox, the next
-//! step's prompt and the step's notes. It is never part of what the room sees: a beamer
+//! late the meeting runs), whether the beamer shows what is typed, the step's notes, the
+//! next step's prompt and the inbox. On a short screen it scrolls by whole lines: the view
+//! follows the step chosen in the agenda, and ↓ past the last step goes on below it. It is never part of what the room sees: a beamer
 //! mirrors the step beside it, and with a single screen it stays closed until `C` opens it.
 //!
 //! `C` opens it with the keys in its agenda: ↑ ↓ choose a step, Enter goes there (a step
@@ -14,8 +15,9 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use super::action::Action;
 use super::keys::{HOME_END, KeyTable, UP_DOWN, also, bind, ch, code, table};
@@ -24,6 +26,7 @@ use super::session::view::View;
 use super::steps::{MINUTES, REDO, Reaction, TIMER, UNDO};
 use super::text::{clean, truncate};
 use super::theme::Theme;
+use super::wrapped::{self, Entry};
 use crate::core::agenda::agenda;
 use crate::core::room::Proposed;
 use crate::core::{Change, Lang, SessionState};
@@ -85,10 +88,23 @@ pub fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<
     let chosen = view.agenda?;
     let last = state.scenario.steps.len().saturating_sub(1);
     match action {
+        // Past the last step, ↓ scrolls on to what is below the agenda, ↑ back first.
+        Action::Up if view.side_below > 0 => view.side_below -= 1,
         Action::Up => view.agenda = Some(chosen.saturating_sub(1)),
-        Action::Down => view.agenda = Some((chosen + 1).min(last)),
-        Action::First => view.agenda = Some(0),
-        Action::Last => view.agenda = Some(last),
+        Action::Down if chosen == last => {
+            if view.side_below < view.side_more.get() {
+                view.side_below += 1;
+            }
+        }
+        Action::Down => view.agenda = Some(chosen + 1),
+        Action::First => {
+            view.agenda = Some(0);
+            view.side_below = 0;
+        }
+        Action::Last => {
+            view.agenda = Some(last);
+            view.side_below = 0;
+        }
         Action::Back => view.agenda = None,
         Action::SidePanel => {
             view.side = false;
@@ -105,6 +121,9 @@ pub fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<
             });
         }
         _ => {}
+    }
+    if view.agenda.is_none() {
+        view.side_below = 0;
     }
     None
 }
@@ -143,6 +162,55 @@ pub fn render(
     theme: &Theme,
     lang: Lang,
 ) {
+    let chosen = s.view.agenda;
+    let focus = if chosen.is_some() {
+        theme.focus
+    } else {
+        theme.dim
+    };
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .padding(Padding::horizontal(1))
+        .border_style(focus)
+        .title(Span::styled(
+            lang.pick(" alleen voor jou · C sluit ", " yours alone · C closes "),
+            focus,
+        ));
+    let inner = block.inner(area);
+    let (blocks, chosen_block) = entries(s, now, theme, lang, usize::from(inner.width));
+    let height = usize::from(inner.height);
+    // The view follows the step chosen in the agenda, and scrolls on with ↓ past the last
+    // step; without the keys it starts at the top: the clock and the agenda.
+    let follow = chosen_block.map_or(0, |b| wrapped::offset_for(&blocks, b, height));
+    let end = wrapped::clamp_offset(&blocks, usize::MAX, height);
+    s.view.side_more.set(end.saturating_sub(follow));
+    let offset = follow + s.view.side_below;
+    let mut lines = wrapped::scrolled(blocks, offset, height, theme.dim, lang);
+    if chosen.is_none()
+        && let Some(last) = lines.last_mut()
+        && last.spans.iter().any(|span| span.content.starts_with('▼'))
+    {
+        // ↓ is the step's while the panel does not have the keys.
+        *last = Line::styled(
+            lang.pick("▼ meer: C C, dan ↓", "▼ more: C C, then ↓"),
+            theme.dim,
+        );
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).style(theme.base).block(block), area);
+}
+
+/// The panel's lines as entries, each wrapped to `width`: the clock, the agenda and the
+/// beamer setting (what the panel's keys work on), this step's notes, the next step and
+/// the inbox; and which entry is the step
+/// chosen in the agenda while the panel has the keys.
+fn entries<'a>(
+    s: &SessionScreen,
+    now: Timestamp,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> (Vec<Entry<'a>>, Option<usize>) {
     let state = &s.live.state;
     let tz = s
         .live
@@ -152,23 +220,33 @@ pub fn render(
         .and_then(|z| TimeZone::get(z).ok())
         .unwrap_or_else(TimeZone::system);
     let a = agenda(&s.live.session, state, now);
-    let inner = area.width.saturating_sub(4) as usize;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut out: Vec<Entry> = Vec::new();
+    let text = |out: &mut Vec<Entry<'a>>, lead: &str, t: &str, style: Style| {
+        let mut lines = Vec::new();
+        wrapped::push_wrapped(&mut lines, lead, t, width, style);
+        out.push(Entry::item(lines));
+    };
+    let heading = |out: &mut Vec<Entry<'a>>, t: &str| {
+        out.push(Entry::other(vec![Line::raw("")]));
+        out.push(Entry::other(vec![Line::styled(
+            t.to_string(),
+            theme.heading,
+        )]));
+    };
     let elapsed = a.elapsed_ms / 60_000;
-    lines.push(Line::styled(
-        format!(
-            "{} {} · {} {}:{:02}",
-            lang.pick("Klok", "Clock"),
-            clock(now, &tz),
-            lang.pick("bezig", "running"),
-            elapsed / 60,
-            elapsed % 60
-        ),
-        theme.heading,
-    ));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(lang.pick("Agenda", "Agenda"), theme.heading));
+    let head = format!(
+        "{} {} · {} {}:{:02}",
+        lang.pick("Klok", "Clock"),
+        clock(now, &tz),
+        lang.pick("bezig", "running"),
+        elapsed / 60,
+        elapsed % 60
+    );
+    text(&mut out, "", &head, theme.heading);
+
+    heading(&mut out, lang.pick("Agenda", "Agenda"));
     let chosen = s.view.agenda;
+    let mut chosen_block = None;
     for item in &a.items {
         let step = &state.scenario.steps[item.step];
         let here = item.step == state.current;
@@ -176,7 +254,7 @@ pub fn render(
             .planned
             .map_or_else(|| "–".to_string(), |m| m.to_string());
         let times = format!(" {}/{planned}", minutes(item.spent_ms));
-        let title_w = inner.saturating_sub(times.chars().count() + 2);
+        let title_w = width.saturating_sub(times.chars().count() + 2);
         let title = truncate(&clean(step.title.get(lang)), title_w);
         let marker = match (here, chosen == Some(item.step)) {
             (true, _) => "▶ ",
@@ -195,43 +273,43 @@ pub fn render(
             None if here => theme.selected,
             None => theme.base,
         };
-        lines.push(Line::from(vec![
+        if chosen == Some(item.step) {
+            chosen_block = Some(out.len());
+        }
+        out.push(Entry::item(vec![Line::from(vec![
             Span::styled(format!("{marker}{title:<title_w$}"), style),
             Span::styled(times, if over { theme.error } else { theme.dim }),
-        ]));
+        ])]));
     }
-    lines.push(Line::styled(
-        lang.pick("  (minuten besteed/gepland)", "  (minutes spent/planned)"),
+    text(
+        &mut out,
+        "",
+        lang.pick("(minuten besteed/gepland)", "(minutes spent/planned)"),
         theme.dim,
-    ));
+    );
     let late = a.late_minutes();
-    let (text, style) = if late > 0 {
-        (
-            match lang {
-                Lang::Nl => format!(
-                    "loopt {late} minuten uit: klaar om {} (gepland {})",
-                    clock(a.expected_end, &tz),
-                    clock(a.planned_end, &tz)
-                ),
-                Lang::En => format!(
-                    "running {late} minutes late: done at {} (planned {})",
-                    clock(a.expected_end, &tz),
-                    clock(a.planned_end, &tz)
-                ),
-            },
-            theme.error,
-        )
-    } else {
-        (
-            format!(
-                "{} {}",
-                lang.pick("op schema: klaar om", "on time: done at"),
-                clock(a.expected_end, &tz)
+    if late > 0 {
+        let said = match lang {
+            Lang::Nl => format!(
+                "loopt {late} minuten uit: klaar om {} (gepland {})",
+                clock(a.expected_end, &tz),
+                clock(a.planned_end, &tz)
             ),
-            theme.ok,
-        )
-    };
-    lines.push(Line::styled(text, style));
+            Lang::En => format!(
+                "running {late} minutes late: done at {} (planned {})",
+                clock(a.expected_end, &tz),
+                clock(a.planned_end, &tz)
+            ),
+        };
+        text(&mut out, "", &said, theme.error);
+    } else {
+        let said = format!(
+            "{} {}",
+            lang.pick("op schema: klaar om", "on time: done at"),
+            clock(a.expected_end, &tz)
+        );
+        text(&mut out, "", &said, theme.ok);
+    }
     let keys: &[&str] = match chosen {
         Some(_) => &[
             lang.pick("↑↓ kies, Enter gaat erheen", "↑↓ choose, Enter goes there"),
@@ -239,96 +317,77 @@ pub fn render(
         ],
         None => &[lang.pick("C C: een stap kiezen", "C C: choose a step")],
     };
-    lines.extend(keys.iter().map(|k| Line::styled(*k, theme.dim)));
-    lines.push(Line::raw(""));
+    for k in keys {
+        text(&mut out, "", k, theme.dim);
+    }
     let (word, style) = if s.typing.on {
         (lang.pick("aan", "on"), theme.info)
     } else {
         (lang.pick("uit", "off"), theme.dim)
     };
-    lines.push(Line::from(vec![
+    out.push(Entry::item(vec![Line::from(vec![
         Span::styled(
             lang.pick("Typen op beamer: ", "Typing on beamer: "),
             theme.heading,
         ),
         Span::styled(word, style),
         Span::styled(if chosen.is_some() { " (b)" } else { "" }, theme.dim),
-    ]));
-    lines.push(Line::raw(""));
-    let waiting: Vec<_> = state.room.inbox().collect();
-    lines.push(Line::styled(
-        format!(
-            "{} · {} {}",
-            lang.pick("Inbox", "Inbox"),
-            waiting.len(),
-            lang.pick("wachten (I opent)", "waiting (I opens)")
+    ])]));
+
+    heading(&mut out, lang.pick("Notities", "Notes"));
+    match state.current_step().and_then(|s| s.notes.as_ref()) {
+        // A line an entry: a long note scrolls whole lines, and the view says what is left.
+        Some(notes) => {
+            let mut lines = Vec::new();
+            wrapped::push_wrapped(&mut lines, "", &clean(notes.get(lang)), width, theme.base);
+            out.extend(lines.into_iter().map(|l| Entry::item(vec![l])));
+        }
+        None => text(
+            &mut out,
+            "",
+            lang.pick("(geen bij deze stap)", "(none for this step)"),
+            theme.dim,
         ),
-        theme.heading,
-    ));
+    }
+
+    match state.scenario.steps.get(state.current + 1) {
+        Some(next) => {
+            let title = format!(
+                "{}: {}",
+                lang.pick("Volgende stap", "Next step"),
+                clean(next.title.get(lang))
+            );
+            out.push(Entry::other(vec![Line::raw("")]));
+            text(&mut out, "", &title, theme.heading);
+            text(&mut out, "", &clean(next.prompt.get(lang)), theme.base);
+        }
+        None => {
+            out.push(Entry::other(vec![Line::raw("")]));
+            let last = lang.pick("Dit is de laatste stap.", "This is the last step.");
+            text(&mut out, "", last, theme.heading);
+        }
+    }
+
+    let waiting: Vec<_> = state.room.inbox().collect();
+    out.push(Entry::other(vec![Line::raw("")]));
+    let inbox = format!(
+        "{} · {} {}",
+        lang.pick("Inbox", "Inbox"),
+        waiting.len(),
+        lang.pick("wachten (I opent)", "waiting (I opens)")
+    );
+    text(&mut out, "", &inbox, theme.heading);
     for p in waiting.iter().take(5) {
-        let text = match &p.content {
+        let said = match &p.content {
             Proposed::Card { text, .. } => clean(text).into_owned(),
             Proposed::Commitment { what, .. } => clean(what).into_owned(),
         };
-        lines.push(Line::raw(format!("• {text}")));
+        text(&mut out, "• ", &said, theme.base);
     }
     if waiting.len() > 5 {
-        lines.push(Line::styled(
-            format!("… {} {}", waiting.len() - 5, lang.pick("meer", "more")),
-            theme.dim,
-        ));
+        let more = format!("… {} {}", waiting.len() - 5, lang.pick("meer", "more"));
+        text(&mut out, "", &more, theme.dim);
     }
-    lines.push(Line::raw(""));
-    match state.scenario.steps.get(state.current + 1) {
-        Some(next) => {
-            lines.push(Line::styled(
-                format!(
-                    "{}: {}",
-                    lang.pick("Volgende stap", "Next step"),
-                    clean(next.title.get(lang))
-                ),
-                theme.heading,
-            ));
-            lines.push(Line::raw(clean(next.prompt.get(lang)).into_owned()));
-        }
-        None => lines.push(Line::styled(
-            lang.pick("Dit is de laatste stap.", "This is the last step."),
-            theme.heading,
-        )),
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(lang.pick("Notities", "Notes"), theme.heading));
-    match state.current_step().and_then(|s| s.notes.as_ref()) {
-        Some(notes) => lines.push(Line::raw(clean(notes.get(lang)).into_owned())),
-        None => lines.push(Line::styled(
-            lang.pick("(geen bij deze stap)", "(none for this step)"),
-            theme.dim,
-        )),
-    }
-    lines.push(Line::raw(""));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.base)
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::default()
-                    .borders(Borders::LEFT)
-                    .padding(Padding::horizontal(1))
-                    .border_style(if chosen.is_some() {
-                        theme.focus
-                    } else {
-                        theme.dim
-                    })
-                    .title(Span::styled(
-                        lang.pick(" alleen voor jou · C sluit ", " yours alone · C closes "),
-                        if chosen.is_some() {
-                            theme.focus
-                        } else {
-                            theme.dim
-                        },
-                    )),
-            ),
-        area,
-    );
+
+    (out, chosen_block)
 }

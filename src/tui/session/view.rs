@@ -128,6 +128,11 @@ pub struct View {
     /// Facilitator-only: the step chosen in the side panel's agenda while the panel has
     /// the keys; none while the step on screen has them.
     pub agenda: Option<usize>,
+    /// Facilitator-only: how many lines ↓ has scrolled the side panel past the agenda's
+    /// last step (to the notes, the next step, the inbox on a short screen), and how many
+    /// more there are to scroll (as last drawn).
+    pub side_below: usize,
+    pub side_more: std::cell::Cell<usize>,
     /// On a beamer: what the console types for the room, as it is typed (only when the
     /// facilitator lets the beamer show it; see [`crate::tui::beamer::Typing`]).
     pub typing: Option<super::super::beamer::Typing>,
@@ -190,6 +195,8 @@ impl View {
             inbox: None,
             side: false,
             agenda: None,
+            side_below: 0,
+            side_more: std::cell::Cell::new(0),
             ..self.clone()
         }
     }

@@ -192,3 +192,44 @@ fn a_window_too_narrow_for_the_panel_says_so_and_keeps_the_keys_on_the_step() {
         "↓ moved the selection on the board"
     );
 }
+
+#[test]
+fn on_a_short_screen_the_panel_scrolls_by_whole_lines_to_the_notes_the_next_step_and_the_inbox() {
+    let mut f = Fixture::new("zwolse-komedie", Lang::Nl);
+    f.keys("C");
+    let first = f.screen(80, 24);
+    // Everything the keys work on is in view, the rest is said to be below.
+    for part in ["Agenda", "▶ Akte 1", "Typen op beamer: uit (b)", "Notities"] {
+        assert!(first.contains(part), "{part:?} missing:\n{first}");
+    }
+    assert!(first.contains("meer (↓)"), "{first}");
+    assert!(!first.contains("Inbox ·"), "{first}");
+    // ↓ past the last step scrolls on, line by line, until the inbox is in view; no
+    // further (↑ then comes back at once).
+    for _ in 0..40 {
+        f.key(KeyCode::Down);
+    }
+    let end = f.screen(80, 24);
+    for part in ["hoger (↑)", "Volgende stap: Akte 2", "Inbox · 0 wachten"] {
+        assert!(end.contains(part), "{part:?} missing:\n{end}");
+    }
+    assert!(!end.contains("meer (↓)"), "{end}");
+    f.key(KeyCode::Up);
+    assert_ne!(f.screen(80, 24), end, "↑ scrolls back");
+    f.key(KeyCode::Home);
+    assert_eq!(f.screen(80, 24), first, "Home: back to the top");
+    // Without the keys, the step has ↓: the panel says how to reach the rest.
+    f.key(KeyCode::Esc);
+    let resting = f.screen(80, 24);
+    assert!(resting.contains("▼ meer: C C, dan ↓"), "{resting}");
+    // Tall enough, nothing scrolls.
+    let tall = f.screen(120, 50);
+    assert!(
+        tall.contains("Inbox · 0 wachten") && tall.contains("Notities"),
+        "{tall}"
+    );
+    assert!(
+        !tall.contains("meer (↓)") && !tall.contains("▼ meer"),
+        "{tall}"
+    );
+}
