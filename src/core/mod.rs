@@ -34,6 +34,8 @@ pub mod position;
 pub mod programme;
 pub mod reducer;
 #[cfg(test)]
+mod reducer_fold_tests;
+#[cfg(test)]
 mod reducer_tests;
 pub mod replay;
 pub mod room;

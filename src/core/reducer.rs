@@ -4,12 +4,16 @@
 //! Every content change returns its inverse, which is kept in the state's undo history;
 //! an undo is itself an event that applies that inverse.
 
+use std::collections::btree_map::Entry;
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
 use super::error::ReduceError;
 use super::event::{Change, Event};
+use super::lookup::matrix_spec;
 use super::scenario::StepKind;
-use super::state::{Card, Cell, Participant, SessionState, StepState};
+use super::state::{Card, Cell, MatrixState, Participant, RowRef, SessionState, StepState};
 
 type Result<T> = std::result::Result<T, ReduceError>;
 
@@ -27,8 +31,15 @@ fn within(position: Option<usize>, len: usize) -> Result<usize> {
 impl SessionState {
     /// Folds one event into the state. On error nothing changes.
     pub fn apply(&mut self, event: &Event) -> Result<()> {
+        self.apply_kept(event, true)
+    }
+
+    /// As [`SessionState::apply`]; with `kept` false the inverse of a content change is
+    /// not built (an empty group holds its place in the undo history), for a fold that
+    /// knows no undo will ever reach it ([`super::history::reached`]).
+    fn apply_kept(&mut self, event: &Event, kept: bool) -> Result<()> {
         match &event.origin {
-            None => self.apply_change(&event.change, event.at)?,
+            None => self.apply_change(&event.change, event.at, kept)?,
             // A phone's change: the room's rules (super::room), outside the undo history.
             Some(origin) => self.apply_from_device(&event.change, origin)?,
         }
@@ -36,7 +47,7 @@ impl SessionState {
         Ok(())
     }
 
-    fn apply_change(&mut self, change: &Change, at: Timestamp) -> Result<()> {
+    fn apply_change(&mut self, change: &Change, at: Timestamp, kept: bool) -> Result<()> {
         match change {
             Change::Undo => {
                 let inverse = self.undo.last().ok_or(ReduceError::NothingToUndo)?.clone();
@@ -81,8 +92,12 @@ impl SessionState {
                 }
             }
             content => {
-                let inverse = self.apply_content(content)?;
-                self.undo.push(inverse);
+                let inverse = self.content(content, kept)?;
+                if kept {
+                    self.undo.push(inverse);
+                } else {
+                    self.undo.push_blank();
+                }
                 self.redo.clear();
             }
         }
@@ -111,6 +126,12 @@ impl SessionState {
 
     /// Applies one content change and returns the changes that revert it.
     pub(super) fn apply_content(&mut self, change: &Change) -> Result<Vec<Change>> {
+        self.content(change, true)
+    }
+
+    /// Applies one content change; returns the changes that revert it when `kept`, else
+    /// (for the kinds a long log is made of) nothing.
+    fn content(&mut self, change: &Change, kept: bool) -> Result<Vec<Change>> {
         // The newer kinds of step keep their rules in their own modules.
         if let Some(done) = self
             .apply_grid(change)
@@ -148,6 +169,9 @@ impl SessionState {
                     },
                 );
                 self.next_id = self.next_id.max(card.saturating_add(1));
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CardDeleted {
                     step: step.clone(),
                     card: *card,
@@ -160,6 +184,9 @@ impl SessionState {
                     .ok_or_else(|| ReduceError::NoCard(*card, step.clone()))?;
                 let removed = board.lanes[lane].cards.remove(position);
                 board.lane_of.remove(&removed.id);
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 let lane_id = self.lane_id(index, lane);
                 Ok(vec![Change::CardAdded {
                     step: step.clone(),
@@ -173,6 +200,9 @@ impl SessionState {
             }
             Change::CardEdited { step, card, text } => {
                 let old = std::mem::replace(&mut self.card_mut(step, *card)?.text, text.clone());
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CardEdited {
                     step: step.clone(),
                     card: *card,
@@ -182,6 +212,9 @@ impl SessionState {
             Change::CardTagged { step, card, party } => {
                 self.check_party(party.as_deref())?;
                 let old = std::mem::replace(&mut self.card_mut(step, *card)?.party, party.clone());
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CardTagged {
                     step: step.clone(),
                     card: *card,
@@ -204,6 +237,9 @@ impl SessionState {
                 let moved = board.lanes[from_lane].cards.remove(from_pos);
                 board.lane_of.insert(moved.id, to_lane);
                 board.lanes[to_lane].cards.insert(at, moved);
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 let from_id = self.lane_id(index, from_lane);
                 Ok(vec![Change::CardMoved {
                     step: step.clone(),
@@ -222,6 +258,9 @@ impl SessionState {
                     if let Some((l, p)) = board.find(*id) {
                         let card = &mut board.lanes[l].cards[p];
                         let old = std::mem::replace(&mut card.theme, theme.clone());
+                        if !kept {
+                            continue;
+                        }
                         match inverse.iter_mut().find_map(|c| match c {
                             Change::ThemeSet { cards, theme, .. } if *theme == old => Some(cards),
                             _ => None,
@@ -317,8 +356,10 @@ impl SessionState {
                 column,
                 value,
             } => {
-                let (index, spec) = self.matrix_spec(step)?;
-                self.check_cell(index, &spec, step, row, column)?;
+                // The scenario is shared: holding it costs no copy of the step's spec.
+                let scenario = Arc::clone(&self.scenario);
+                let (index, spec) = matrix_spec(&scenario, step)?;
+                self.check_cell(spec, step, row, column)?;
                 if let Some(v) = value {
                     let (min, max) = spec.scale.range();
                     if *v < min || *v > max {
@@ -326,11 +367,11 @@ impl SessionState {
                     }
                 }
                 let matrix = self.matrix_mut(index, step)?;
-                let key = (row.clone(), column.clone());
-                let cell = matrix.cells.entry(key.clone()).or_default();
-                let old = std::mem::replace(&mut cell.value, *value);
-                if *cell == Cell::default() {
-                    matrix.cells.remove(&key);
+                let old = set_cell(matrix, (row.clone(), column.clone()), |cell| {
+                    std::mem::replace(&mut cell.value, *value)
+                });
+                if !kept {
+                    return Ok(Vec::new());
                 }
                 Ok(vec![Change::CellSet {
                     step: step.clone(),
@@ -345,14 +386,15 @@ impl SessionState {
                 column,
                 note,
             } => {
-                let (index, spec) = self.matrix_spec(step)?;
-                self.check_cell(index, &spec, step, row, column)?;
+                let scenario = Arc::clone(&self.scenario);
+                let (index, spec) = matrix_spec(&scenario, step)?;
+                self.check_cell(spec, step, row, column)?;
                 let matrix = self.matrix_mut(index, step)?;
-                let key = (row.clone(), column.clone());
-                let cell = matrix.cells.entry(key.clone()).or_default();
-                let old = std::mem::replace(&mut cell.note, note.clone());
-                if *cell == Cell::default() {
-                    matrix.cells.remove(&key);
+                let old = set_cell(matrix, (row.clone(), column.clone()), |cell| {
+                    std::mem::replace(&mut cell.note, note.clone())
+                });
+                if !kept {
+                    return Ok(Vec::new());
                 }
                 Ok(vec![Change::CellNoted {
                     step: step.clone(),
@@ -389,6 +431,9 @@ impl SessionState {
                     .find(|c| c.id == commitment.id)
                     .ok_or_else(|| ReduceError::NoCommitment(commitment.id, step.clone()))?;
                 let old = std::mem::replace(slot, commitment.clone());
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CommitmentEdited {
                     step: step.clone(),
                     commitment: old,
@@ -509,13 +554,45 @@ impl SessionState {
     }
 }
 
-/// Folds a whole log from a fresh state. Returns the index of the first bad event on error.
+/// Changes one cell of a matrix (`change` returns what it held); a cell left empty is
+/// removed, as if never rated.
+fn set_cell<T>(
+    matrix: &mut MatrixState,
+    key: (RowRef, String),
+    change: impl FnOnce(&mut Cell) -> T,
+) -> T {
+    match matrix.cells.entry(key) {
+        Entry::Occupied(mut at) => {
+            let old = change(at.get_mut());
+            if *at.get() == Cell::default() {
+                at.remove();
+            }
+            old
+        }
+        Entry::Vacant(at) => {
+            let mut cell = Cell::default();
+            let old = change(&mut cell);
+            if cell != Cell::default() {
+                at.insert(cell);
+            }
+            old
+        }
+    }
+}
+
+/// Folds a whole log from a state. Returns the index of the first bad event on error.
+///
+/// The same state as applying the events one by one, undo history included, but the
+/// inverses that no undo will ever reach are not built: of a long log only those still
+/// on the undo stack at the end are (and those an undo in the log applies).
 pub fn fold(
     mut state: SessionState,
     events: &[Event],
 ) -> std::result::Result<SessionState, (usize, ReduceError)> {
+    let kept = super::history::reached(state.undo.len(), state.redo.len(), events);
     for (i, event) in events.iter().enumerate() {
-        state.apply(event).map_err(|e| (i, e))?;
+        let keep = kept.get(i).copied().unwrap_or(true);
+        state.apply_kept(event, keep).map_err(|e| (i, e))?;
     }
     Ok(state)
 }
