@@ -11,7 +11,10 @@ use super::state::{
 type Result<T> = std::result::Result<T, ReduceError>;
 
 /// The index and the spec of matrix step `step` of a scenario.
-pub(super) fn matrix_spec<'s>(scenario: &'s Scenario, step: &str) -> Result<(usize, &'s MatrixSpec)> {
+pub(super) fn matrix_spec<'s>(
+    scenario: &'s Scenario,
+    step: &str,
+) -> Result<(usize, &'s MatrixSpec)> {
     let index = scenario
         .step_index(step)
         .ok_or_else(|| ReduceError::NoStep(step.to_string()))?;

@@ -33,6 +33,7 @@ pub mod poll;
 pub mod position;
 pub mod programme;
 pub mod reducer;
+mod reducer_cells;
 #[cfg(test)]
 mod reducer_fold_tests;
 #[cfg(test)]

@@ -4,16 +4,12 @@
 //! Every content change returns its inverse, which is kept in the state's undo history;
 //! an undo is itself an event that applies that inverse.
 
-use std::collections::btree_map::Entry;
-use std::sync::Arc;
-
 use jiff::Timestamp;
 
 use super::error::ReduceError;
 use super::event::{Change, Event};
-use super::lookup::matrix_spec;
 use super::scenario::StepKind;
-use super::state::{Card, Cell, MatrixState, Participant, RowRef, SessionState, StepState};
+use super::state::{Card, Participant, SessionState, StepState};
 
 type Result<T> = std::result::Result<T, ReduceError>;
 
@@ -350,59 +346,7 @@ impl SessionState {
                     revealed: old,
                 }])
             }
-            Change::CellSet {
-                step,
-                row,
-                column,
-                value,
-            } => {
-                // The scenario is shared: holding it costs no copy of the step's spec.
-                let scenario = Arc::clone(&self.scenario);
-                let (index, spec) = matrix_spec(&scenario, step)?;
-                self.check_cell(spec, step, row, column)?;
-                if let Some(v) = value {
-                    let (min, max) = spec.scale.range();
-                    if *v < min || *v > max {
-                        return Err(ReduceError::OutOfScale(*v, min, max));
-                    }
-                }
-                let matrix = self.matrix_mut(index, step)?;
-                let old = set_cell(matrix, (row.clone(), column.clone()), |cell| {
-                    std::mem::replace(&mut cell.value, *value)
-                });
-                if !kept {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Change::CellSet {
-                    step: step.clone(),
-                    row: row.clone(),
-                    column: column.clone(),
-                    value: old,
-                }])
-            }
-            Change::CellNoted {
-                step,
-                row,
-                column,
-                note,
-            } => {
-                let scenario = Arc::clone(&self.scenario);
-                let (index, spec) = matrix_spec(&scenario, step)?;
-                self.check_cell(spec, step, row, column)?;
-                let matrix = self.matrix_mut(index, step)?;
-                let old = set_cell(matrix, (row.clone(), column.clone()), |cell| {
-                    std::mem::replace(&mut cell.note, note.clone())
-                });
-                if !kept {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Change::CellNoted {
-                    step: step.clone(),
-                    row: row.clone(),
-                    column: column.clone(),
-                    note: old,
-                }])
-            }
+            Change::CellSet { .. } | Change::CellNoted { .. } => self.apply_cell(change, kept),
             Change::CommitmentAdded {
                 step,
                 commitment,
@@ -550,32 +494,6 @@ impl SessionState {
             | Change::PollRevealed { .. }
             | Change::PollStatementAdded { .. }
             | Change::PollStatementRemoved { .. } => Err(ReduceError::NotContent),
-        }
-    }
-}
-
-/// Changes one cell of a matrix (`change` returns what it held); a cell left empty is
-/// removed, as if never rated.
-fn set_cell<T>(
-    matrix: &mut MatrixState,
-    key: (RowRef, String),
-    change: impl FnOnce(&mut Cell) -> T,
-) -> T {
-    match matrix.cells.entry(key) {
-        Entry::Occupied(mut at) => {
-            let old = change(at.get_mut());
-            if *at.get() == Cell::default() {
-                at.remove();
-            }
-            old
-        }
-        Entry::Vacant(at) => {
-            let mut cell = Cell::default();
-            let old = change(&mut cell);
-            if cell != Cell::default() {
-                at.insert(cell);
-            }
-            old
         }
     }
 }

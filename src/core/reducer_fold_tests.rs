@@ -49,9 +49,21 @@ fn undo_all_the_same_way(mut a: SessionState, mut b: SessionState) {
 #[test]
 fn a_generated_log_folds_to_the_state_of_applying_it_event_by_event() {
     for (json, n, seed) in [
-        (include_str!("../../scenarios/stakeholder-doelen.json"), 300, 1),
-        (include_str!("../../scenarios/stakeholder-doelen.json"), 6_000, 42),
-        (include_str!("../../scenarios/zwolse-komedie.json"), 5_000, 7),
+        (
+            include_str!("../../scenarios/stakeholder-doelen.json"),
+            300,
+            1,
+        ),
+        (
+            include_str!("../../scenarios/stakeholder-doelen.json"),
+            6_000,
+            42,
+        ),
+        (
+            include_str!("../../scenarios/zwolse-komedie.json"),
+            5_000,
+            7,
+        ),
     ] {
         let session = super::generate::session(scenario(json), n, seed);
         let folded = session.state().expect("folds");
