@@ -131,6 +131,11 @@ done
 before_check="-"
 [ -n "$BEFORE" ] && before_check="$(med "${times[before]}") ms ($(ratio "${times[before]}" "${times[parse]}")x parse-only)"
 row "check, 100,000 events (paired with its peers)" "<= 4x parse-only" "$before_check" "$line"
+# The same pair by CPU time too (user + sys of each run), which the load moves less.
+if command -v python3 >/dev/null 2>&1; then
+  R=$RUNS python3 scripts/paired.py ${BEFORE:+"$BEFORE check $file"} "$BIN check $file" \
+    "$MEASURE parse $file"
+fi
 row "peak memory, check of the same file (/usr/bin/time -v)" "" \
   "$([ -n "$BEFORE" ] && peak_kb "$BEFORE" check "$file" | mb)" "$(peak_kb "$BIN" check "$file" | mb)"
 row "export to Markdown, 100,000 events" "<= 500 ms" \
