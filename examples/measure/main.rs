@@ -220,6 +220,7 @@ fn main() {
         _ => {}
     }
     let mut times = Vec::new();
+    let mut cpu = Vec::new();
     let mut peak = 0;
     for i in 0..runs {
         match args[3].as_str() {
@@ -227,6 +228,9 @@ fn main() {
                 let t0 = Instant::now();
                 let run = start(&bin, &args[5..], home);
                 times.push(ms(run.wait_for(&args[4], t0)));
+                // CPU time (user + system, every thread) spent up to the first frame: what
+                // the wall time is on an idle machine, whatever else runs on this one.
+                cpu.push(pty::cpu_ms(run.pid()));
                 peak = peak.max(pty::status_kb(run.pid(), "VmHWM:"));
                 run.stop();
             }
@@ -252,8 +256,13 @@ fn main() {
         }
     }
     times.sort_by(f64::total_cmp);
+    let cpu = if cpu.is_empty() {
+        String::new()
+    } else {
+        format!(" cpu_ms={:.1}", median(cpu))
+    };
     println!(
-        "median_ms={:.1} min_ms={:.1} max_ms={:.1} peak_rss_kb={peak}",
+        "median_ms={:.1} min_ms={:.1} max_ms={:.1} peak_rss_kb={peak}{cpu}",
         times[times.len() / 2],
         times[0],
         times[times.len() - 1]

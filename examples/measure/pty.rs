@@ -154,6 +154,20 @@ pub fn status_kb(pid: u32, field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// User plus system CPU time of a process so far (all its threads), in milliseconds.
+pub fn cpu_ms(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // After the command name in parentheses: state is field 3, utime 14, stime 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = [11, 12]
+        .iter()
+        .filter_map(|i| fields.get(*i).and_then(|v| v.parse::<f64>().ok()))
+        .sum();
+    // In clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    ticks * 10.0
+}
+
 /// The threads of a process: (name, task folder).
 pub fn threads(pid: u32) -> Vec<(String, PathBuf)> {
     let Ok(rd) = std::fs::read_dir(format!("/proc/{pid}/task")) else {

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::event::Change;
+use super::event::{Change, Event};
 
 struct Node {
     changes: Vec<Change>,
@@ -23,6 +23,9 @@ pub const DEPTH: usize = 1_000;
 pub struct History {
     top: Option<Arc<Node>>,
     len: usize,
+    /// Groups at the bottom that were never built, because no undo reaches them
+    /// ([`History::push_blank`]); `len` counts them.
+    blank: usize,
 }
 
 impl History {
@@ -41,11 +44,38 @@ impl History {
         self.len += 1;
     }
 
+    /// Puts a group on top that no undo will ever reach (a fold knows this, see
+    /// [`reached`]): only its place is kept. Nothing below it is reached either (undo would
+    /// have to take it off first), so what is below is let go of now; the stack keeps the
+    /// same length, and so lets go of the oldest at the same moments as [`History::push`].
+    pub fn push_blank(&mut self) {
+        if self.len >= 2 * DEPTH {
+            self.keep_newest(DEPTH - 1);
+        }
+        let below = History {
+            top: self.top.take(),
+            len: 0,
+            blank: 0,
+        };
+        drop(below);
+        self.len += 1;
+        self.blank = self.len;
+    }
+
     /// Keeps only the newest `n` groups. Called once every `DEPTH` pushes: amortized O(1)
     /// per push. A chain held by this stack alone is cut where it ends (opening a long
     /// log does this every 1,000 changes: no group is copied); one shared with a clone (a
     /// replay checkpoint) is rebuilt, so the clone keeps its own.
     fn keep_newest(&mut self, n: usize) {
+        let built = self.len - self.blank;
+        if built < n {
+            // Only blanks go.
+            self.blank = n - built;
+            self.len = n;
+            return;
+        }
+        self.blank = 0;
+        self.len = built;
         if n > 0 && self.cut_below(n) {
             return;
         }
@@ -86,6 +116,7 @@ impl History {
         let rest = History {
             top: node.below.take(),
             len: 0,
+            blank: 0,
         };
         // Dropped as a stack: node by node, not by recursion.
         drop(rest);
@@ -105,6 +136,11 @@ impl History {
                 self.len -= 1;
                 true
             }
+            None if self.blank > 0 => {
+                self.blank -= 1;
+                self.len -= 1;
+                true
+            }
             None => false,
         }
     }
@@ -116,7 +152,7 @@ impl History {
 
     /// Whether the stack is empty.
     pub fn is_empty(&self) -> bool {
-        self.top.is_none()
+        self.len == 0
     }
 
     /// Number of groups.
@@ -129,9 +165,66 @@ impl History {
     }
 }
 
+/// Which events of a log, folded onto a state whose stacks hold `undo` and `redo` groups,
+/// push an inverse that is ever used: one an undo in the log applies, or one still on the
+/// undo stack at the end. Every other inverse is let go of unused (when the stack halves)
+/// and need not be built. Follows the stacks by the kinds of change alone, by the rules of
+/// [`History::push`] and the reducer; one `true` per event (an event that pushes nothing
+/// is `true`, too).
+pub(crate) fn reached(undo: usize, redo: usize, events: &[Event]) -> Vec<bool> {
+    let mut reached = vec![true; events.len()];
+    // The undo stack by who pushed each group: a content change by its index, anything
+    // else (a redo, or what was there before) as none; of the redo stack only its length.
+    let mut stack: Vec<Option<usize>> = vec![None; undo];
+    let mut redo = redo;
+    let push = |stack: &mut Vec<Option<usize>>, reached: &mut [bool], group| {
+        if stack.len() >= 2 * DEPTH {
+            let gone = stack.len() - (DEPTH - 1);
+            for i in stack.drain(..gone).flatten() {
+                reached[i] = false;
+            }
+        }
+        stack.push(group);
+    };
+    for (i, event) in events.iter().enumerate() {
+        if event.origin.is_some() {
+            // A phone's change: outside the history.
+            continue;
+        }
+        match &event.change {
+            Change::Undo => {
+                // An empty stack: the fold stops here with an error.
+                let Some(group) = stack.pop() else { break };
+                if let Some(j) = group {
+                    reached[j] = true;
+                }
+                redo = if redo >= 2 * DEPTH { DEPTH - 1 } else { redo };
+                redo += 1;
+            }
+            Change::Redo => {
+                if redo == 0 {
+                    break;
+                }
+                redo -= 1;
+                push(&mut stack, &mut reached, None);
+            }
+            change if change.is_content() => {
+                reached[i] = false;
+                push(&mut stack, &mut reached, Some(i));
+                redo = 0;
+            }
+            _ => {}
+        }
+    }
+    for i in stack.into_iter().flatten() {
+        reached[i] = true;
+    }
+    reached
+}
+
 impl PartialEq for History {
     fn eq(&self, other: &History) -> bool {
-        if self.len != other.len {
+        if self.len != other.len || self.blank != other.blank {
             return false;
         }
         let mut a = self.top.as_ref();

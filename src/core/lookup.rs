@@ -2,13 +2,27 @@
 
 use super::endorser::Endorser;
 use super::error::ReduceError;
-use super::scenario::{Endorsers, MatrixSpec, StepKind, VoteTargets};
+use super::scenario::{Endorsers, MatrixSpec, Scenario, StepKind, VoteTargets};
 use super::state::{
     AgreementState, BoardState, Card, CardId, MatrixState, Participant, RowRef, SessionState,
     StepState, VoteState, VoteTarget,
 };
 
 type Result<T> = std::result::Result<T, ReduceError>;
+
+/// The index and the spec of matrix step `step` of a scenario.
+pub(super) fn matrix_spec<'s>(
+    scenario: &'s Scenario,
+    step: &str,
+) -> Result<(usize, &'s MatrixSpec)> {
+    let index = scenario
+        .step_index(step)
+        .ok_or_else(|| ReduceError::NoStep(step.to_string()))?;
+    match &scenario.steps[index].kind {
+        StepKind::Matrix(spec) => Ok((index, spec)),
+        _ => Err(ReduceError::WrongKind(step.to_string(), "matrix")),
+    }
+}
 
 impl SessionState {
     /// The index of a step by id.
@@ -138,14 +152,6 @@ impl SessionState {
         }
     }
 
-    pub(super) fn matrix_spec(&self, step: &str) -> Result<(usize, MatrixSpec)> {
-        let index = self.step_index(step)?;
-        match &self.scenario.steps[index].kind {
-            StepKind::Matrix(spec) => Ok((index, spec.clone())),
-            _ => Err(ReduceError::WrongKind(step.to_string(), "matrix")),
-        }
-    }
-
     pub(super) fn matrix_mut(&mut self, index: usize, step: &str) -> Result<&mut MatrixState> {
         match &mut self.steps[index] {
             StepState::Matrix(m) => Ok(m),
@@ -155,7 +161,6 @@ impl SessionState {
 
     pub(super) fn check_cell(
         &self,
-        _index: usize,
         spec: &MatrixSpec,
         step: &str,
         row: &RowRef,

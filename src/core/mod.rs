@@ -33,6 +33,9 @@ pub mod poll;
 pub mod position;
 pub mod programme;
 pub mod reducer;
+mod reducer_cells;
+#[cfg(test)]
+mod reducer_fold_tests;
 #[cfg(test)]
 mod reducer_tests;
 pub mod replay;

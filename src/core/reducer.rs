@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use super::error::ReduceError;
 use super::event::{Change, Event};
 use super::scenario::StepKind;
-use super::state::{Card, Cell, Participant, SessionState, StepState};
+use super::state::{Card, Participant, SessionState, StepState};
 
 type Result<T> = std::result::Result<T, ReduceError>;
 
@@ -27,8 +27,15 @@ fn within(position: Option<usize>, len: usize) -> Result<usize> {
 impl SessionState {
     /// Folds one event into the state. On error nothing changes.
     pub fn apply(&mut self, event: &Event) -> Result<()> {
+        self.apply_kept(event, true)
+    }
+
+    /// As [`SessionState::apply`]; with `kept` false the inverse of a content change is
+    /// not built (an empty group holds its place in the undo history), for a fold that
+    /// knows no undo will ever reach it ([`super::history::reached`]).
+    fn apply_kept(&mut self, event: &Event, kept: bool) -> Result<()> {
         match &event.origin {
-            None => self.apply_change(&event.change, event.at)?,
+            None => self.apply_change(&event.change, event.at, kept)?,
             // A phone's change: the room's rules (super::room), outside the undo history.
             Some(origin) => self.apply_from_device(&event.change, origin)?,
         }
@@ -36,7 +43,7 @@ impl SessionState {
         Ok(())
     }
 
-    fn apply_change(&mut self, change: &Change, at: Timestamp) -> Result<()> {
+    fn apply_change(&mut self, change: &Change, at: Timestamp, kept: bool) -> Result<()> {
         match change {
             Change::Undo => {
                 let inverse = self.undo.last().ok_or(ReduceError::NothingToUndo)?.clone();
@@ -81,8 +88,12 @@ impl SessionState {
                 }
             }
             content => {
-                let inverse = self.apply_content(content)?;
-                self.undo.push(inverse);
+                let inverse = self.content(content, kept)?;
+                if kept {
+                    self.undo.push(inverse);
+                } else {
+                    self.undo.push_blank();
+                }
                 self.redo.clear();
             }
         }
@@ -111,6 +122,12 @@ impl SessionState {
 
     /// Applies one content change and returns the changes that revert it.
     pub(super) fn apply_content(&mut self, change: &Change) -> Result<Vec<Change>> {
+        self.content(change, true)
+    }
+
+    /// Applies one content change; returns the changes that revert it when `kept`, else
+    /// (for the kinds a long log is made of) nothing.
+    fn content(&mut self, change: &Change, kept: bool) -> Result<Vec<Change>> {
         // The newer kinds of step keep their rules in their own modules.
         if let Some(done) = self
             .apply_grid(change)
@@ -148,6 +165,9 @@ impl SessionState {
                     },
                 );
                 self.next_id = self.next_id.max(card.saturating_add(1));
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CardDeleted {
                     step: step.clone(),
                     card: *card,
@@ -160,6 +180,9 @@ impl SessionState {
                     .ok_or_else(|| ReduceError::NoCard(*card, step.clone()))?;
                 let removed = board.lanes[lane].cards.remove(position);
                 board.lane_of.remove(&removed.id);
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 let lane_id = self.lane_id(index, lane);
                 Ok(vec![Change::CardAdded {
                     step: step.clone(),
@@ -173,6 +196,9 @@ impl SessionState {
             }
             Change::CardEdited { step, card, text } => {
                 let old = std::mem::replace(&mut self.card_mut(step, *card)?.text, text.clone());
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CardEdited {
                     step: step.clone(),
                     card: *card,
@@ -182,6 +208,9 @@ impl SessionState {
             Change::CardTagged { step, card, party } => {
                 self.check_party(party.as_deref())?;
                 let old = std::mem::replace(&mut self.card_mut(step, *card)?.party, party.clone());
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CardTagged {
                     step: step.clone(),
                     card: *card,
@@ -204,6 +233,9 @@ impl SessionState {
                 let moved = board.lanes[from_lane].cards.remove(from_pos);
                 board.lane_of.insert(moved.id, to_lane);
                 board.lanes[to_lane].cards.insert(at, moved);
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 let from_id = self.lane_id(index, from_lane);
                 Ok(vec![Change::CardMoved {
                     step: step.clone(),
@@ -222,6 +254,9 @@ impl SessionState {
                     if let Some((l, p)) = board.find(*id) {
                         let card = &mut board.lanes[l].cards[p];
                         let old = std::mem::replace(&mut card.theme, theme.clone());
+                        if !kept {
+                            continue;
+                        }
                         match inverse.iter_mut().find_map(|c| match c {
                             Change::ThemeSet { cards, theme, .. } if *theme == old => Some(cards),
                             _ => None,
@@ -311,56 +346,7 @@ impl SessionState {
                     revealed: old,
                 }])
             }
-            Change::CellSet {
-                step,
-                row,
-                column,
-                value,
-            } => {
-                let (index, spec) = self.matrix_spec(step)?;
-                self.check_cell(index, &spec, step, row, column)?;
-                if let Some(v) = value {
-                    let (min, max) = spec.scale.range();
-                    if *v < min || *v > max {
-                        return Err(ReduceError::OutOfScale(*v, min, max));
-                    }
-                }
-                let matrix = self.matrix_mut(index, step)?;
-                let key = (row.clone(), column.clone());
-                let cell = matrix.cells.entry(key.clone()).or_default();
-                let old = std::mem::replace(&mut cell.value, *value);
-                if *cell == Cell::default() {
-                    matrix.cells.remove(&key);
-                }
-                Ok(vec![Change::CellSet {
-                    step: step.clone(),
-                    row: row.clone(),
-                    column: column.clone(),
-                    value: old,
-                }])
-            }
-            Change::CellNoted {
-                step,
-                row,
-                column,
-                note,
-            } => {
-                let (index, spec) = self.matrix_spec(step)?;
-                self.check_cell(index, &spec, step, row, column)?;
-                let matrix = self.matrix_mut(index, step)?;
-                let key = (row.clone(), column.clone());
-                let cell = matrix.cells.entry(key.clone()).or_default();
-                let old = std::mem::replace(&mut cell.note, note.clone());
-                if *cell == Cell::default() {
-                    matrix.cells.remove(&key);
-                }
-                Ok(vec![Change::CellNoted {
-                    step: step.clone(),
-                    row: row.clone(),
-                    column: column.clone(),
-                    note: old,
-                }])
-            }
+            Change::CellSet { .. } | Change::CellNoted { .. } => self.apply_cell(change, kept),
             Change::CommitmentAdded {
                 step,
                 commitment,
@@ -389,6 +375,9 @@ impl SessionState {
                     .find(|c| c.id == commitment.id)
                     .ok_or_else(|| ReduceError::NoCommitment(commitment.id, step.clone()))?;
                 let old = std::mem::replace(slot, commitment.clone());
+                if !kept {
+                    return Ok(Vec::new());
+                }
                 Ok(vec![Change::CommitmentEdited {
                     step: step.clone(),
                     commitment: old,
@@ -509,13 +498,19 @@ impl SessionState {
     }
 }
 
-/// Folds a whole log from a fresh state. Returns the index of the first bad event on error.
+/// Folds a whole log from a state. Returns the index of the first bad event on error.
+///
+/// The same state as applying the events one by one, undo history included, but the
+/// inverses that no undo will ever reach are not built: of a long log only those still
+/// on the undo stack at the end are (and those an undo in the log applies).
 pub fn fold(
     mut state: SessionState,
     events: &[Event],
 ) -> std::result::Result<SessionState, (usize, ReduceError)> {
+    let kept = super::history::reached(state.undo.len(), state.redo.len(), events);
     for (i, event) in events.iter().enumerate() {
-        state.apply(event).map_err(|e| (i, e))?;
+        let keep = kept.get(i).copied().unwrap_or(true);
+        state.apply_kept(event, keep).map_err(|e| (i, e))?;
     }
     Ok(state)
 }

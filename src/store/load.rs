@@ -292,7 +292,10 @@ pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
 /// The shape of a session file. A current, well-formed file is read in one pass; anything
 /// else takes the careful path that names the version problem or the JSON path of the misfit.
 fn session_shape(path: &Path, bytes: &[u8]) -> Result<Session, FileError> {
-    if let Ok(session) = serde_json::from_slice::<Session>(bytes)
+    // The whole file is checked to be UTF-8 at once: then serde need not check every
+    // string on its own (about a tenth of the time to read a long log).
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(session) = serde_json::from_str::<Session>(text)
         && session.format == SESSION_FORMAT
         && session.version == SESSION_VERSION
     {

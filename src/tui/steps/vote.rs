@@ -225,7 +225,8 @@ fn render(frame: &mut Frame, area: Rect, scene: &Scene, theme: &Theme, lang: Lan
     frame.render_widget(Paragraph::new(lines).style(theme.base), rest);
 }
 
-/// A card text that two candidates share (the first), when there is one.
+/// A card text that two candidates share (the first), when there is one. Each text is
+/// brought to its plain form once (a vote of hundreds of cards is drawn every frame).
 fn duplicate(list: &[Candidate]) -> Option<String> {
     let norm = |s: &str| {
         s.split_whitespace()
@@ -233,17 +234,21 @@ fn duplicate(list: &[Candidate]) -> Option<String> {
             .join(" ")
             .to_lowercase()
     };
-    let cards: Vec<&String> = list
+    let cards: Vec<(&String, String)> = list
         .iter()
         .filter(|c| matches!(c.target, VoteTarget::Card(_)))
         .filter_map(|c| c.label.as_ref())
+        .map(|label| (label, norm(label)))
         .collect();
-    cards.iter().enumerate().find_map(|(i, a)| {
-        cards[i + 1..]
-            .iter()
-            .any(|b| norm(a) == norm(b))
-            .then(|| clean(a).into_owned())
-    })
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, plain) in &cards {
+        *seen.entry(plain.as_str()).or_default() += 1;
+    }
+    // The first text that is shared is the first of its kind: one like it comes later.
+    cards
+        .iter()
+        .find(|(_, plain)| seen.get(plain.as_str()).is_some_and(|n| *n > 1))
+        .map(|(label, _)| clean(label).into_owned())
 }
 
 /// The lines above the cards: dots left, who votes, whether results are hidden.
