@@ -58,12 +58,17 @@ pub struct AggregateArgs {
 pub fn aggregate_cmd(args: &AggregateArgs, lang: Lang) -> i32 {
     let (files, mut skipped) = aggregate::session_files(&args.paths, lang);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (contributions, unread) = aggregate::read_all(&files, threads, lang);
-    skipped.extend(unread);
+    let opts = Options {
+        lang,
+        min_group: args.min_group,
+        by: args.by,
+    };
+    let mut folder = aggregate::Folder::new(opts);
+    skipped.extend(aggregate::read_into(&files, threads, lang, &mut folder));
     for s in &skipped {
         eprintln!("samenspel: {}", safe(&s.line(lang)));
     }
-    if contributions.is_empty() {
+    if folder.is_empty() {
         eprintln!(
             "samenspel: {}",
             lang.pick(
@@ -73,12 +78,7 @@ pub fn aggregate_cmd(args: &AggregateArgs, lang: Lang) -> i32 {
         );
         return 1;
     }
-    let opts = Options {
-        lang,
-        min_group: args.min_group,
-        by: args.by,
-    };
-    let agg = aggregate::fold(&contributions, skipped.len(), opts);
+    let agg = folder.finish(skipped.len());
     let bytes = match args.format {
         AggregateFormat::Markdown => Ok(aggregate::markdown(&agg).into_bytes()),
         AggregateFormat::Html => Ok(aggregate::html(&agg).into_bytes()),

@@ -10,16 +10,18 @@
 
 mod contribution;
 mod fold;
+mod fold_boards;
+mod fold_matrices;
 mod read;
 mod render;
 mod series;
 mod similar;
 
 pub use contribution::{Contribution, FileKey, contribution};
-pub use fold::fold;
-pub use read::{Skipped, read_all, session_files};
+pub use fold::{Folder, fold};
+pub use read::{Skipped, read_into, session_files};
 pub use render::{csv, html, json, markdown};
-pub use similar::normalise;
+pub use similar::{normalise, similar};
 
 use serde::{Deserialize, Serialize};
 

@@ -7,7 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use std::collections::BTreeMap;
+
 use super::contribution::{Contribution, FileKey, contribution};
+use super::fold::Folder;
 use crate::core::Lang;
 use crate::report::Outcome;
 use crate::store::load::{parse_session, read_session_bytes};
@@ -80,44 +83,50 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, lang: 
     }
 }
 
-/// Reads every file into its contribution, on `threads` threads (at least one), in the
-/// order of `files`; the files that are not sessions come back as skipped.
-pub fn read_all(
+/// Reads every file on `threads` threads (at least one) and adds each session to
+/// `folder` as soon as the ones before it are in, in the order of `files`: memory holds
+/// the sessions being read, the few read ahead of their turn, and the fold. The files that
+/// are not sessions come back as skipped.
+pub fn read_into(
     files: &[PathBuf],
     threads: usize,
     lang: Lang,
-) -> (Vec<Contribution>, Vec<Skipped>) {
+    folder: &mut Folder,
+) -> Vec<Skipped> {
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, files.len().max(1));
-    let mut results: Vec<(usize, Result<Contribution, Skipped>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(i) else { break };
-                        mine.push((i, read_one(path, lang)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    let mut out = Vec::new();
     let mut skipped = Vec::new();
-    for (_, r) in results {
-        match r {
-            Ok(c) => out.push(c),
-            Err(s) => skipped.push(s),
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel();
+        for _ in 0..threads {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    if send.send((i, read_one(path, lang))).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-    }
-    (out, skipped)
+        drop(send);
+        // Sessions read ahead of their turn wait here until the ones before them are in.
+        let mut waiting = BTreeMap::new();
+        let mut turn = 0;
+        for (i, result) in receive {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&turn) {
+                match result {
+                    Ok(c) => folder.add(c),
+                    Err(s) => skipped.push(s),
+                }
+                turn += 1;
+            }
+        }
+    });
+    skipped
 }
 
 /// One file: read, folded, summarised (with names replaced), and let go.

@@ -3,12 +3,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::contribution::Contribution;
+use super::fold::Kept;
 use super::*;
 
 /// The series: sessions linked by `previous` (its start, else its file name), each in
 /// the order of its meetings, in the order of their first meeting.
-pub(super) fn series_of(contributions: &[Contribution]) -> Vec<Vec<usize>> {
+pub(super) fn series_of(contributions: &[Kept]) -> Vec<Vec<usize>> {
     let mut by_start: BTreeMap<jiff::Timestamp, Vec<usize>> = BTreeMap::new();
     for (i, c) in contributions.iter().enumerate() {
         by_start.entry(c.key.created).or_default().push(i);
@@ -56,13 +56,13 @@ pub(super) fn series_of(contributions: &[Contribution]) -> Vec<Vec<usize>> {
 
 pub(super) fn meetings(
     members: &[usize],
-    all: &[Contribution],
+    all: &[Kept],
     shown: &BTreeSet<&str>,
     name: &dyn Fn(&str) -> String,
     lang: Lang,
 ) -> Vec<MeetingLine> {
     let mut out = Vec::new();
-    let mut before: Option<&Contribution> = None;
+    let mut before: Option<&Kept> = None;
     for i in members {
         let c = &all[*i];
         let mut by_party: Vec<Count> = Vec::new();
@@ -99,17 +99,7 @@ pub(super) fn meetings(
     out
 }
 
-fn movement(before: &Contribution, after: &Contribution) -> Movement {
-    let then: BTreeMap<(&str, &str, &str), i32> = before
-        .cells
-        .iter()
-        .map(|c| {
-            (
-                (c.step.as_str(), c.row.as_str(), c.column.as_str()),
-                c.value,
-            )
-        })
-        .collect();
+fn movement(before: &Kept, after: &Kept) -> Movement {
     let mut m = Movement {
         cells: 0,
         up: 0,
@@ -118,17 +108,28 @@ fn movement(before: &Contribution, after: &Contribution) -> Movement {
         mean_change: 0.0,
     };
     let mut total = 0i64;
-    for c in &after.cells {
-        let Some(old) = then.get(&(c.step.as_str(), c.row.as_str(), c.column.as_str())) else {
-            continue;
-        };
-        m.cells += 1;
-        let d = i64::from(c.value) - i64::from(*old);
-        total += d;
-        match d.signum() {
-            1 => m.up += 1,
-            -1 => m.down += 1,
-            _ => m.same += 1,
+    // Both sorted by cell: walk them side by side.
+    let (mut a, mut b) = (before.cells.iter().peekable(), after.cells.iter().peekable());
+    while let (Some((ka, va)), Some((kb, vb))) = (a.peek(), b.peek()) {
+        match ka.cmp(kb) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                m.cells += 1;
+                let d = i64::from(*vb) - i64::from(*va);
+                total += d;
+                match d.signum() {
+                    1 => m.up += 1,
+                    -1 => m.down += 1,
+                    _ => m.same += 1,
+                }
+                a.next();
+                b.next();
+            }
         }
     }
     if m.cells > 0 {

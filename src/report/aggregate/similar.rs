@@ -1,7 +1,17 @@
-//! When two cards say the same: their texts are equal after leaving out case, accents,
-//! punctuation, extra spaces and the articles (de, het, een, the, a, an). "Tevreden
-//! bewoners!" and "tevreden  bewoners" are one; "bewoners tevreden" is another. No model,
-//! no guess: a rule a coordinator can check by hand.
+//! When two cards say the same. First their texts are normalised: case, accents,
+//! punctuation, extra spaces and the articles (de, het, een, the, a, an) left out, so
+//! "Tevreden bewoners!" and "tevreden  bewoners" are one; "bewoners tevreden" is another.
+//! Then a typo is forgiven: two normalised texts are similar when they have the same words
+//! but one, and that one differs by a single letter (added, left out, changed, or two
+//! swapped), or in a word of 14 letters or more by about 15 % of its letters. Words of
+//! fewer than four letters and words with digits must be equal ("zon" and "zin", "fase 2"
+//! and "fase 3" stay apart). No model, no guess: a rule a coordinator can check by hand.
+//!
+//! Bounded in cost: texts are only compared when they share all words but one (found
+//! through a map of each text with one word left out), so grouping the tens of thousands
+//! of different cards of a programme is a few map look-ups per card, not every pair.
+
+use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -9,22 +19,120 @@ const ARTICLES: [&str; 6] = ["de", "het", "een", "the", "a", "an"];
 
 /// The text a card is counted by.
 pub fn normalise(text: &str) -> String {
-    let plain: String = text
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    plain
-        .split_whitespace()
-        .filter(|w| !ARTICLES.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Most cards are plain ASCII: no decomposition needed then.
+    if text.is_ascii() {
+        words_of(text.chars())
+    } else {
+        words_of(
+            text.nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
+        )
+    }
+}
+
+/// Lower-case words of letters and digits, one space between, articles left out.
+fn words_of(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    let mut start: Option<usize> = None;
+    let end_word = |out: &mut String, start: &mut Option<usize>| {
+        if let Some(at) = start.take()
+            && out.get(at..).is_some_and(|w| ARTICLES.contains(&w))
+        {
+            out.truncate(at.saturating_sub(1));
+        }
+    };
+    for c in chars.flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                start = Some(out.len());
+            }
+            out.push(c);
+        } else {
+            end_word(&mut out, &mut start);
+        }
+    }
+    end_word(&mut out, &mut start);
+    out
+}
+
+/// Whether two words are the same but for a typo.
+fn words_similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let short = la.min(lb);
+    if short < 4 || a.chars().chain(b.chars()).any(|c| c.is_numeric()) {
+        return false;
+    }
+    // One letter; about 15 % of a long word (14 letters: 2).
+    let allowed = (la.max(lb) * 15 / 100).max(1);
+    la.abs_diff(lb) <= allowed && strsim::osa_distance(a, b) <= allowed
+}
+
+/// Whether two normalised texts are similar (see the module's rule).
+pub fn similar(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let mut differ = wa.iter().zip(&wb).filter(|(x, y)| x != y);
+    match (differ.next(), differ.next()) {
+        (None, _) => true,
+        (Some((x, y)), None) => words_similar(x, y),
+        _ => false,
+    }
+}
+
+/// Groups normalised texts, given in order of importance (most sessions first): each text
+/// joins the first text before it that started a group and is similar to it, or starts
+/// its own. Returns, per text, the index of the text that started its group. The same
+/// texts in the same order always give the same groups.
+pub fn group(keys: &[&str]) -> Vec<usize> {
+    // A text with its i-th word left out, to the groups' first texts that have it.
+    let mut by_gap: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut leader = Vec::with_capacity(keys.len());
+    for (i, key) in keys.iter().enumerate() {
+        let words: Vec<&str> = key.split(' ').collect();
+        let gaps: Vec<(usize, String)> = (0..words.len()).map(|g| gapped(&words, g)).collect();
+        let found = gaps
+            .iter()
+            .filter_map(|gap| by_gap.get(gap))
+            .flatten()
+            .copied()
+            .filter(|&j| similar(keys[j], key))
+            .min();
+        match found {
+            Some(j) => leader.push(j),
+            None => {
+                leader.push(i);
+                for gap in gaps {
+                    by_gap.entry(gap).or_default().push(i);
+                }
+            }
+        }
+    }
+    leader
+}
+
+/// The words with word `gap` left out (marked by its place and the word count).
+fn gapped(words: &[&str], gap: usize) -> (usize, String) {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i != gap {
+            out.push_str(w);
+        }
+        out.push(' ');
+    }
+    (gap, out)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{group, normalise, similar};
 
     #[test]
     fn case_accents_punctuation_spaces_and_articles_do_not_count() {
@@ -34,10 +142,52 @@ mod tests {
         );
         assert_eq!(normalise("De coöperatie."), "cooperatie");
         assert_eq!(normalise("  Een   warmtenet? "), "warmtenet");
+        assert_eq!(normalise("Zon, de wind en het net"), "zon wind en net");
+        assert_eq!(normalise("the a an"), "");
         assert_ne!(
             normalise("bewoners tevreden"),
             normalise("tevreden bewoners")
         );
         assert_eq!(normalise("?!"), "");
+    }
+
+    #[test]
+    fn a_typo_counts_as_the_same_card() {
+        let n = |s: &str| normalise(s);
+        // Real cards of the seeds, as facilitators typed them in a hurry.
+        assert!(similar(&n("tevreden bewoners"), &n("Tevreden bewonrs")));
+        assert!(similar(&n("Betaalbare aansluitkosten"), &n("betaalbare aanslutikosten")));
+        assert!(similar(&n("Zeggenschap bij de buurt"), &n("zegenschap bij de buurt")));
+        assert!(similar(&n("draagvlak in de wijk"), &n("draagvlak in de wijkk")));
+        assert!(similar(
+            &n("gebiedsgerichte warmtetransitievisie"),
+            &n("gebiedsgerichte warmtetransitievissie")
+        ));
+    }
+
+    #[test]
+    fn different_cards_stay_apart() {
+        let n = |s: &str| normalise(s);
+        assert!(!similar(&n("warmtenet"), &n("warmtevisie")));
+        assert!(!similar(&n("zon op het dak"), &n("zin op het dak")));
+        assert!(!similar(&n("fase 2 klaar"), &n("fase 3 klaar")));
+        assert!(!similar(&n("tevreden bewoners"), &n("tevreden huurders")));
+        // Two words changed is not a typo.
+        assert!(!similar(&n("tevreden bewonrs gemeete"), &n("tevreden bewoners gemeente")));
+        assert!(!similar(&n("bewoners tevreden"), &n("tevreden bewoners")));
+    }
+
+    #[test]
+    fn groups_join_the_first_similar_leader_and_do_not_chain() {
+        let keys = [
+            "tevreden bewoners",
+            "warmtenet",
+            "tevreden bewonrs",
+            "warmtevisie",
+            "tevreden bewonr",
+        ];
+        // "tevreden bewonr" is one letter from "tevreden bewonrs" (not a leader) and two
+        // from "tevreden bewoners": it starts its own group rather than chaining.
+        assert_eq!(group(&keys), vec![0, 1, 0, 3, 4]);
     }
 }
