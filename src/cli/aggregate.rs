@@ -20,17 +20,30 @@ pub enum AggregateFormat {
     Csv,
     /// JSON (`samenspel/aggregate`).
     Json,
+    /// An Excel workbook.
+    Xlsx,
+    /// A PDF (A4).
+    Pdf,
 }
 
-/// Parses `md`, `html`, `csv` or `json`.
+impl AggregateFormat {
+    /// A file rather than text: not written to a terminal.
+    fn is_binary(self) -> bool {
+        matches!(self, AggregateFormat::Xlsx | AggregateFormat::Pdf)
+    }
+}
+
+/// Parses `md`, `html`, `csv`, `json`, `xlsx` or `pdf`.
 pub fn parse_format(s: &str) -> Result<AggregateFormat, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "md" | "markdown" => Ok(AggregateFormat::Markdown),
         "html" => Ok(AggregateFormat::Html),
         "csv" => Ok(AggregateFormat::Csv),
         "json" => Ok(AggregateFormat::Json),
+        "xlsx" => Ok(AggregateFormat::Xlsx),
+        "pdf" => Ok(AggregateFormat::Pdf),
         other => Err(format!(
-            "'{other}' is not an aggregate format; use md, html, csv or json"
+            "'{other}' is not an aggregate format; use md, html, csv, json, xlsx or pdf"
         )),
     }
 }
@@ -56,6 +69,17 @@ pub struct AggregateArgs {
 
 /// `samenspel aggregate`.
 pub fn aggregate_cmd(args: &AggregateArgs, lang: Lang) -> i32 {
+    use std::io::IsTerminal;
+    if args.format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!(
+            "samenspel: {}",
+            lang.pick(
+                "een werkmap of pdf is een bestand: geef -o BESTAND (of stuur de uitvoer door naar een bestand)",
+                "a workbook or pdf is a file: give -o FILE (or redirect the output to a file)"
+            )
+        );
+        return 2;
+    }
     let (files, mut skipped) = aggregate::session_files(&args.paths, lang);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let opts = Options {
@@ -84,6 +108,8 @@ pub fn aggregate_cmd(args: &AggregateArgs, lang: Lang) -> i32 {
         AggregateFormat::Html => Ok(aggregate::html(&agg).into_bytes()),
         AggregateFormat::Csv => aggregate::csv(&agg).map_err(|e| e.to_string()),
         AggregateFormat::Json => aggregate::json(&agg).map_err(|e| e.to_string()),
+        AggregateFormat::Xlsx => aggregate::xlsx(&agg).map_err(|e| e.to_string()),
+        AggregateFormat::Pdf => Ok(aggregate::pdf(&agg)),
     };
     let bytes = match bytes {
         Ok(b) => b,

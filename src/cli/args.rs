@@ -149,9 +149,9 @@ pub enum Command {
         #[arg(long)]
         title: Option<String>,
     },
-    /// Print the JSON Schema of a file format: session, outcome or scenario.
+    /// Print the JSON Schema of a file format: session, outcome, scenario or aggregate.
     Schema {
-        /// session, outcome or scenario.
+        /// session, outcome, scenario or aggregate.
         #[arg(value_parser = crate::share::parse_schema)]
         which: samenspel::report::schema::Which,
     },
@@ -173,7 +173,7 @@ pub enum Command {
         /// Where to write the report (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// md, html, csv or json.
+        /// md, html, csv, json, xlsx or pdf (xlsx and pdf need -o or a redirect).
         #[arg(long, default_value = "md", value_parser = crate::aggregate::parse_format)]
         format: crate::aggregate::AggregateFormat,
         /// scenario, series or party: what the report groups by first.

@@ -29,6 +29,7 @@ pub mod xlsx;
 use crate::core::{Lang, Live, Session};
 pub use compare::Comparison;
 pub use outcome::Outcome;
+pub use outcome_build::Detail;
 
 /// What to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,9 +17,33 @@ use crate::core::{Lang, Session, SessionState, StepKind, StepState, Text};
 
 mod kinds;
 
+/// How much of an outcome to build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything a meeting's own reports show.
+    Full,
+    /// What a programme's view counts (`samenspel aggregate`): cards, cell values, the
+    /// analyses, votes, commitments and reviews. Cell notes, card themes, value labels,
+    /// endorsements, the parking lot, organisations and the place are left empty, so no
+    /// time goes into building them or scrubbing names from them.
+    Counts,
+}
+
 impl Outcome {
     /// Builds the outcome of `session`, whose folded state is `state`.
     pub fn build(session: &Session, state: &SessionState, lang: Lang, anonymize: bool) -> Outcome {
+        Outcome::build_with(session, state, lang, anonymize, Detail::Full)
+    }
+
+    /// As [`Outcome::build`], with only as much `detail` as asked.
+    pub fn build_with(
+        session: &Session,
+        state: &SessionState,
+        lang: Lang,
+        anonymize: bool,
+        detail: Detail,
+    ) -> Outcome {
+        let full = detail == Detail::Full;
         let scrub = if anonymize {
             Scrubber::for_session(session, lang)
         } else {
@@ -41,7 +65,11 @@ impl Outcome {
                     id: p.id,
                     label,
                     name,
-                    organisation: scrub.text(&p.organisation).into_owned(),
+                    organisation: if full {
+                        scrub.text(&p.organisation).into_owned()
+                    } else {
+                        String::new()
+                    },
                     party: p.party.clone(),
                     present: p.present,
                 }
@@ -53,6 +81,7 @@ impl Outcome {
             lang,
             scrub: &scrub,
             participants: &participants,
+            full,
             today: crate::store::zone::meeting_day(session),
             parties: scenario.parties().to_vec(),
         };
@@ -109,10 +138,14 @@ impl Outcome {
                 last_change: session.events.last().map_or(session.created, |e| e.at),
                 lang: session.lang,
                 changes: session.events.len(),
-                place: session.place.as_deref().map(|p| scrub.text(p).into_owned()),
+                place: session
+                    .place
+                    .as_deref()
+                    .filter(|_| full)
+                    .map(|p| scrub.text(p).into_owned()),
             },
             parties: ctx.parties.clone(),
-            parked: ctx.parked(),
+            parked: if full { ctx.parked() } else { Vec::new() },
             participants,
             steps,
         }
@@ -143,6 +176,8 @@ pub(super) struct Ctx<'a> {
     pub(super) lang: Lang,
     pub(super) scrub: &'a Scrubber,
     pub(super) participants: &'a [ParticipantOutcome],
+    /// Everything, or only what the aggregate counts ([`Detail`]).
+    pub(super) full: bool,
     pub(super) parties: Vec<crate::core::Party>,
     /// The day of the meeting, for how late carried actions are.
     pub(super) today: jiff::civil::Date,
@@ -154,7 +189,11 @@ impl Ctx<'_> {
             id: c.id,
             text: self.scrub.text(&c.text).into_owned(),
             party: c.party.clone(),
-            theme: c.theme.as_deref().map(|t| self.scrub.text(t).into_owned()),
+            theme: c
+                .theme
+                .as_deref()
+                .filter(|_| self.full)
+                .map(|t| self.scrub.text(t).into_owned()),
         }
     }
 
@@ -256,8 +295,15 @@ impl Ctx<'_> {
                     row: *row_index.get(row)?,
                     column: *column_index.get(column.as_str())?,
                     value: cell.value,
-                    value_label: cell.value.and_then(|v| value_label(&spec.scale, v)),
-                    note: self.scrub.text(&cell.note).into_owned(),
+                    value_label: cell
+                        .value
+                        .filter(|_| self.full)
+                        .and_then(|v| value_label(&spec.scale, v)),
+                    note: if self.full {
+                        self.scrub.text(&cell.note).into_owned()
+                    } else {
+                        String::new()
+                    },
                 })
             })
             .collect();
@@ -377,6 +423,9 @@ impl Ctx<'_> {
         // Who endorsed an item, in the order of the list; endorsers no longer on it (a
         // removed participant) are kept, after them.
         let endorsed = |key: &str| -> Vec<Endorser> {
+            if !self.full {
+                return Vec::new();
+            }
             let set = agreement.endorsements.get(key);
             let mut endorsed_by: Vec<Endorser> = candidates
                 .iter()

@@ -12,18 +12,26 @@ pub enum Which {
     Outcome,
     /// A scenario file (`samenspel/scenario`).
     Scenario,
+    /// A programme's view (`samenspel/aggregate`, `aggregate --format json`).
+    Aggregate,
 }
 
 impl Which {
-    /// All three, in the order the docs list them.
-    pub const ALL: [Which; 3] = [Which::Session, Which::Outcome, Which::Scenario];
+    /// All four, in the order the docs list them.
+    pub const ALL: [Which; 4] = [
+        Which::Session,
+        Which::Outcome,
+        Which::Scenario,
+        Which::Aggregate,
+    ];
 
-    /// Parses `session`, `outcome` or `scenario`.
+    /// Parses `session`, `outcome`, `scenario` or `aggregate`.
     pub fn parse(s: &str) -> Option<Which> {
         match s.trim().to_ascii_lowercase().as_str() {
             "session" => Some(Which::Session),
             "outcome" => Some(Which::Outcome),
             "scenario" => Some(Which::Scenario),
+            "aggregate" => Some(Which::Aggregate),
             _ => None,
         }
     }
@@ -34,6 +42,7 @@ impl Which {
             Which::Session => "session",
             Which::Outcome => "outcome",
             Which::Scenario => "scenario",
+            Which::Aggregate => "aggregate",
         }
     }
 
@@ -55,6 +64,14 @@ pub fn schema(which: Which) -> String {
             Some((
                 crate::report::outcome::OUTCOME_FORMAT,
                 crate::report::outcome::OUTCOME_VERSION,
+            )),
+        ),
+        Which::Aggregate => crate::store::schema::tightened(
+            schemars::schema_for!(crate::report::aggregate::Aggregate),
+            "aggregate",
+            Some((
+                crate::report::aggregate::AGGREGATE_FORMAT,
+                crate::report::aggregate::AGGREGATE_VERSION,
             )),
         ),
     };

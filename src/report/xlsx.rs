@@ -96,10 +96,10 @@ pub fn render(outcome: &Outcome, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 
 /// Sheet names: at most 31 characters, none of `[]:*?/\`, unique.
 #[derive(Default)]
-struct Names(Vec<String>);
+pub(crate) struct Names(Vec<String>);
 
 impl Names {
-    fn unique(&mut self, wanted: &str) -> String {
+    pub(crate) fn unique(&mut self, wanted: &str) -> String {
         let clean: String = one_line(wanted)
             .chars()
             .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
@@ -419,7 +419,7 @@ fn fitted(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(cut)
 }
 
-fn write_text(
+pub(crate) fn write_text(
     sheet: &mut Worksheet,
     r: u32,
     c: u16,
@@ -429,7 +429,7 @@ fn write_text(
     Ok(())
 }
 
-fn write_bold(
+pub(crate) fn write_bold(
     sheet: &mut Worksheet,
     r: u32,
     c: u16,

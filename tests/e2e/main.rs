@@ -16,6 +16,7 @@ mod json_schema;
 mod webdriver;
 
 mod aggregate;
+mod aggregate_formats;
 mod basics;
 mod beamer;
 mod board;

@@ -85,13 +85,14 @@ fn every_test_file_and_built_in_scenario_passes_its_schema() {
             Some("samenspel/session") => Which::Session,
             Some("samenspel/outcome") => Which::Outcome,
             Some("samenspel/scenario") => Which::Scenario,
+            Some("samenspel/aggregate") => Which::Aggregate,
             _ => continue,
         };
         // Files that tests keep broken on purpose are for the loader, not the schema.
         let readable = match which {
             Which::Session => samenspel::store::load_session(&file).is_ok(),
             Which::Scenario => samenspel::store::load_scenario(&file).is_ok(),
-            Which::Outcome => true,
+            Which::Outcome | Which::Aggregate => true,
         };
         if readable {
             to_check.push((which, file.display().to_string(), value));
@@ -100,7 +101,7 @@ fn every_test_file_and_built_in_scenario_passes_its_schema() {
     }
     assert!(
         checked.iter().all(|n| *n > 0),
-        "checked {checked:?} (session, outcome, scenario)"
+        "checked {checked:?} (session, outcome, scenario, aggregate)"
     );
 
     // Sessions made here: the example merged with itself and anonymized.

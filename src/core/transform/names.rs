@@ -150,7 +150,17 @@ impl Scrubber {
         });
         if nfc
             && let Some(firsts) = firsts
-            && !words(text).any(|w| firsts.contains(&w))
+            && !text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    // Most words are plain lower case: looked up without a copy.
+                    if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                        firsts.contains(w)
+                    } else {
+                        firsts.contains(&w.chars().flat_map(char::to_lowercase).collect::<String>())
+                    }
+                })
         {
             return Cow::Borrowed(text);
         }

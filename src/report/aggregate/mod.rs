@@ -14,6 +14,7 @@ mod fold_boards;
 mod fold_matrices;
 mod read;
 mod render;
+mod render_office;
 mod series;
 mod similar;
 
@@ -21,6 +22,7 @@ pub use contribution::{Contribution, FileKey, contribution};
 pub use fold::{Folder, fold};
 pub use read::{Skipped, read_into, session_files};
 pub use render::{csv, html, json, markdown};
+pub use render_office::{pdf, xlsx};
 pub use similar::{normalise, similar};
 
 use serde::{Deserialize, Serialize};
@@ -167,7 +169,7 @@ pub struct LaneAggregate {
     pub title: String,
     /// Sessions with at least one card in it.
     pub sessions: usize,
-    /// Similar cards, in most sessions first (at most [`TOP_CARDS`]).
+    /// Similar cards, in most sessions first (at most 10).
     pub cards: Vec<CardGroup>,
     /// Different cards in all (similar ones counted once).
     pub distinct: usize,
@@ -261,7 +263,7 @@ pub struct VoteAggregate {
     pub title: String,
     /// Sessions in which dots were placed.
     pub sessions: usize,
-    /// What ended on top most often (at most [`TOP_VOTES`]).
+    /// What ended on top most often (at most 10).
     pub top: Vec<VoteTop>,
 }
 

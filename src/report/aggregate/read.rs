@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use super::contribution::{Contribution, FileKey, contribution};
 use super::fold::Folder;
 use crate::core::Lang;
-use crate::report::Outcome;
+use crate::report::{Detail, Outcome};
 use crate::store::load::{parse_session, read_session_bytes};
 
 /// A file left out, and why (one line).
@@ -149,7 +149,7 @@ fn read_one(path: &Path, lang: Lang) -> Result<Contribution, Skipped> {
         }
     };
     drop(bytes);
-    let outcome = Outcome::build(&live.session, &live.state, lang, true);
+    let outcome = Outcome::build_with(&live.session, &live.state, lang, true, Detail::Counts);
     let key = FileKey {
         file: file_name(path),
         created: live.session.created,

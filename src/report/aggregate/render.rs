@@ -5,8 +5,8 @@ use super::*;
 use crate::report::html::esc;
 use crate::report::markdown::{cell, inline};
 
-/// A piece of the report.
-enum Block {
+/// A piece of the report: what every format writes, each in its own way.
+pub(super) enum Block {
     Heading(usize, String),
     Line(String),
     Table(Vec<String>, Vec<Vec<String>>),
@@ -125,7 +125,7 @@ pub fn json(a: &Aggregate) -> Result<Vec<u8>, serde_json::Error> {
     Ok(bytes)
 }
 
-fn title(a: &Aggregate) -> String {
+pub(super) fn title(a: &Aggregate) -> String {
     a.lang
         .pick("Overzicht van het programma", "Programme overview")
         .to_string()
@@ -143,7 +143,7 @@ fn num(x: f64) -> String {
     }
 }
 
-fn blocks(a: &Aggregate) -> Vec<Block> {
+pub(super) fn blocks(a: &Aggregate) -> Vec<Block> {
     let lang = a.lang;
     let mut b = vec![Block::Heading(1, title(a))];
     b.push(Block::Line(match lang {

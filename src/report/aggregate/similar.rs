@@ -13,49 +13,59 @@
 
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
 const ARTICLES: [&str; 6] = ["de", "het", "een", "the", "a", "an"];
 
 /// The text a card is counted by.
 pub fn normalise(text: &str) -> String {
-    // Most cards are plain ASCII: no decomposition needed then.
-    if text.is_ascii() {
-        words_of(text.chars())
-    } else {
-        words_of(
-            text.nfd()
-                .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
-        )
+    let mut words = Words {
+        out: String::with_capacity(text.len()),
+        start: None,
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            words.push(c.to_ascii_lowercase());
+        } else {
+            // Accents go: the letter's canonical decomposition without its marks.
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    d.to_lowercase().for_each(|l| words.push(l));
+                }
+            });
+        }
     }
+    words.end_word();
+    words.out
 }
 
 /// Lower-case words of letters and digits, one space between, articles left out.
-fn words_of(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
-    let mut start: Option<usize> = None;
-    let end_word = |out: &mut String, start: &mut Option<usize>| {
-        if let Some(at) = start.take()
-            && out.get(at..).is_some_and(|w| ARTICLES.contains(&w))
-        {
-            out.truncate(at.saturating_sub(1));
-        }
-    };
-    for c in chars.flat_map(char::to_lowercase) {
+struct Words {
+    out: String,
+    /// Where the word being written starts.
+    start: Option<usize>,
+}
+
+impl Words {
+    fn push(&mut self, c: char) {
         if c.is_alphanumeric() {
-            if start.is_none() {
-                if !out.is_empty() {
-                    out.push(' ');
+            if self.start.is_none() {
+                if !self.out.is_empty() {
+                    self.out.push(' ');
                 }
-                start = Some(out.len());
+                self.start = Some(self.out.len());
             }
-            out.push(c);
+            self.out.push(c);
         } else {
-            end_word(&mut out, &mut start);
+            self.end_word();
         }
     }
-    end_word(&mut out, &mut start);
-    out
+
+    fn end_word(&mut self) {
+        if let Some(at) = self.start.take()
+            && self.out.get(at..).is_some_and(|w| ARTICLES.contains(&w))
+        {
+            self.out.truncate(at.saturating_sub(1));
+        }
+    }
 }
 
 /// Whether two words are the same but for a typo.
@@ -92,12 +102,13 @@ pub fn similar(a: &str, b: &str) -> bool {
 /// its own. Returns, per text, the index of the text that started its group. The same
 /// texts in the same order always give the same groups.
 pub fn group(keys: &[&str]) -> Vec<usize> {
-    // A text with its i-th word left out, to the groups' first texts that have it.
-    let mut by_gap: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    // Each text with one of its words left out (as a hash: a collision only costs one
+    // more comparison), to the groups' first texts that have it.
+    let mut by_gap: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut leader = Vec::with_capacity(keys.len());
+    let mut gaps = Vec::new();
     for (i, key) in keys.iter().enumerate() {
-        let words: Vec<&str> = key.split(' ').collect();
-        let gaps: Vec<(usize, String)> = (0..words.len()).map(|g| gapped(&words, g)).collect();
+        gapped(key, &mut gaps);
         let found = gaps
             .iter()
             .filter_map(|gap| by_gap.get(gap))
@@ -109,8 +120,8 @@ pub fn group(keys: &[&str]) -> Vec<usize> {
             Some(j) => leader.push(j),
             None => {
                 leader.push(i);
-                for gap in gaps {
-                    by_gap.entry(gap).or_default().push(i);
+                for gap in &gaps {
+                    by_gap.entry(*gap).or_default().push(i);
                 }
             }
         }
@@ -118,16 +129,30 @@ pub fn group(keys: &[&str]) -> Vec<usize> {
     leader
 }
 
-/// The words with word `gap` left out (marked by its place and the word count).
-fn gapped(words: &[&str], gap: usize) -> (usize, String) {
-    let mut out = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i != gap {
-            out.push_str(w);
-        }
-        out.push(' ');
-    }
-    (gap, out)
+/// For each word of `key`, a hash of the text with that word left out (and its place and
+/// the number of words): two texts that differ in one word share one.
+fn gapped(key: &str, out: &mut Vec<u64>) {
+    const P: u64 = 0x0100_0000_01b3;
+    let words: Vec<u64> = key
+        .split(' ')
+        .map(|w| {
+            w.bytes()
+                .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(P))
+        })
+        .collect();
+    let n = words.len() as u64;
+    // The sum of each word's hash times its place's weight; leaving one out subtracts it.
+    let weight = |i: usize| P.wrapping_pow(u32::try_from(i).unwrap_or(u32::MAX).wrapping_add(1));
+    let whole = words
+        .iter()
+        .enumerate()
+        .fold(0u64, |h, (i, w)| h.wrapping_add(w.wrapping_mul(weight(i))));
+    out.clear();
+    out.extend(words.iter().enumerate().map(|(g, w)| {
+        let rest = whole.wrapping_sub(w.wrapping_mul(weight(g)));
+        (rest ^ (g as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ n.rotate_left(32))
+            .wrapping_mul(P)
+    }));
 }
 
 #[cfg(test)]

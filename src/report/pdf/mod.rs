@@ -13,7 +13,7 @@ mod kinds;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
-pub use flow::Flow;
+pub use flow::{Cell, Flow};
 pub use font::{Font, Weight};
 pub use full::render as full;
 pub use handout::render as handout;
