@@ -35,8 +35,9 @@ pub struct ExportArgs {
 
 /// Parses the schema name of `samenspel schema`.
 pub fn parse_schema(s: &str) -> Result<samenspel::report::schema::Which, String> {
-    samenspel::report::schema::Which::parse(s)
-        .ok_or_else(|| format!("'{s}' is not a schema; use session, outcome, scenario or aggregate"))
+    samenspel::report::schema::Which::parse(s).ok_or_else(|| {
+        format!("'{s}' is not a schema; use session, outcome, scenario or aggregate")
+    })
 }
 
 /// Parses `--format`.

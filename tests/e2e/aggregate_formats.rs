@@ -183,7 +183,10 @@ fn a_workbook_or_pdf_is_not_written_to_a_terminal_but_to_a_file_or_pipe() {
     assert!(out.starts_with("%PDF-"));
     let (code, _, err) = run(&["aggregate", &programme(), "--format", "docx"], dir.path());
     assert_eq!(code, 2);
-    assert!(err.contains("use md, html, csv, json, xlsx or pdf"), "{err}");
+    assert!(
+        err.contains("use md, html, csv, json, xlsx or pdf"),
+        "{err}"
+    );
 }
 
 /// The programme with `from` replaced by `to` in the files given (by their place in name

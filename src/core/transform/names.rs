@@ -155,7 +155,9 @@ impl Scrubber {
                 .filter(|w| !w.is_empty())
                 .any(|w| {
                     // Most words are plain lower case: looked up without a copy.
-                    if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                    if w.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    {
                         firsts.contains(w)
                     } else {
                         firsts.contains(&w.chars().flat_map(char::to_lowercase).collect::<String>())

@@ -72,7 +72,7 @@ impl Folder {
     }
 
     /// Adds the next session.
-    pub fn add(&mut self, c: Contribution) {
+    pub fn add(&mut self, mut c: Contribution) {
         let lang = self.opts.lang;
         let n = self.kept.len();
         let ordinal = u32::try_from(n).unwrap_or(u32::MAX);
@@ -87,13 +87,13 @@ impl Folder {
             acc.title = c.scenario_title.get(lang).to_string();
         }
         acc.members.push(n);
-        acc.boards.add(&c, ordinal, lang);
-        acc.matrices.add(&c, ordinal, lang);
-        acc.votes.add(&c, lang);
         let mut cards_by_party = BTreeMap::new();
         for p in c.cards.iter().filter_map(|k| k.party.as_ref()) {
             *cards_by_party.entry(p.clone()).or_default() += 1;
         }
+        acc.matrices.add(&c, ordinal, lang);
+        acc.votes.add(&c, lang);
+        acc.boards.add(&mut c, ordinal, lang);
         let mut cells: Vec<(u64, i32)> = c
             .cells
             .iter()

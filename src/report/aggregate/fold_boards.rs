@@ -29,13 +29,14 @@ struct Lane {
 pub(super) struct Boards {
     /// Steps in order of first appearance, with their title and lanes (id, heading).
     steps: Vec<(String, String, Vec<(String, String)>)>,
-    lanes: BTreeMap<(String, String), Lane>,
+    /// Per (step, lane): a few, so looked up in a list without building a key.
+    lanes: Vec<((String, String), Lane)>,
 }
 
 impl Boards {
-    /// Adds the cards of session number `n`.
-    pub(super) fn add(&mut self, c: &Contribution, n: u32, lang: Lang) {
-        for card in &c.cards {
+    /// Adds the cards of session number `n` (taken out of it).
+    pub(super) fn add(&mut self, c: &mut Contribution, n: u32, lang: Lang) {
+        for card in std::mem::take(&mut c.cards) {
             let step = match self.steps.iter().position(|(s, _, _)| *s == card.step) {
                 Some(i) => i,
                 None => {
@@ -56,24 +57,33 @@ impl Boards {
                     .map(|t| t.get(lang).to_string());
                 lanes.push((card.lane.clone(), title.unwrap_or_default()));
             }
-            let lane = self
+            let at = match self
                 .lanes
-                .entry((card.step.clone(), card.lane.clone()))
-                .or_default();
+                .iter()
+                .position(|((s, l), _)| *s == card.step && *l == card.lane)
+            {
+                Some(at) => at,
+                None => {
+                    self.lanes
+                        .push(((card.step.clone(), card.lane.clone()), Lane::default()));
+                    self.lanes.len() - 1
+                }
+            };
+            let lane = &mut self.lanes[at].1;
             if lane.last != Some(n) {
                 lane.last = Some(n);
                 lane.sessions += 1;
             }
-            let seen = lane.keys.entry(card.key.clone()).or_default();
+            let seen = lane.keys.entry(card.key).or_default();
             if seen.sessions.last() != Some(&n) {
                 seen.sessions.push(n);
             }
             match seen.texts.iter_mut().find(|(t, _)| *t == card.text) {
                 Some((_, count)) => *count += 1,
-                None => seen.texts.push((card.text.clone(), 1)),
+                None => seen.texts.push((card.text, 1)),
             }
-            if let Some(p) = &card.party {
-                seen.parties.push((p.clone(), n));
+            if let Some(p) = card.party {
+                seen.parties.push((p, n));
             }
         }
     }
@@ -91,11 +101,13 @@ impl Boards {
                 lanes: step_lanes
                     .into_iter()
                     .map(|(lane, lane_title)| {
-                        let acc = lanes.remove(&(step.clone(), lane.clone()));
+                        let acc = lanes
+                            .iter()
+                            .position(|((s, l), _)| *s == step && *l == lane)
+                            .map(|at| lanes.swap_remove(at).1);
                         let sessions = acc.as_ref().map_or(0, |l| l.sessions);
-                        let (cards, distinct) = acc.map_or((Vec::new(), 0), |l| {
-                            groups(l.keys, shown, name)
-                        });
+                        let (cards, distinct) =
+                            acc.map_or((Vec::new(), 0), |l| groups(l.keys, shown, name));
                         LaneAggregate {
                             sessions,
                             lane,

@@ -13,7 +13,8 @@ struct Matrix {
     sessions: usize,
     /// (row, column) in order of first appearance, with row label, column label, values.
     cells: Vec<(String, String, Vec<i32>)>,
-    cell_at: HashMap<(String, String), usize>,
+    /// Row, then column, to the cell's place in `cells`.
+    cell_at: HashMap<String, HashMap<String, usize>>,
 }
 
 /// What a matrix's analyses found, over the sessions.
@@ -65,8 +66,7 @@ impl Matrices {
                 rated.push(&cell.step);
                 m.sessions += 1;
             }
-            let key = (cell.row.clone(), cell.column.clone());
-            let at = match m.cell_at.get(&key) {
+            let at = match m.cell_at.get(&cell.row).and_then(|r| r.get(&cell.column)) {
                 Some(at) => *at,
                 None => {
                     let row = c
@@ -80,7 +80,10 @@ impl Matrices {
                         .map(|t| t.get(lang).to_string())
                         .unwrap_or_default();
                     m.cells.push((row, column, Vec::new()));
-                    m.cell_at.insert(key, m.cells.len() - 1);
+                    m.cell_at
+                        .entry(cell.row.clone())
+                        .or_default()
+                        .insert(cell.column.clone(), m.cells.len() - 1);
                     m.cells.len() - 1
                 }
             };
@@ -142,9 +145,7 @@ impl Matrices {
                             of: sessions,
                         })
                         .collect();
-                    out.sort_by(|a, b| {
-                        b.sessions.cmp(&a.sessions).then(a.subject.cmp(&b.subject))
-                    });
+                    out.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.subject.cmp(&b.subject)));
                     out
                 };
                 MatrixAggregate {

@@ -97,7 +97,13 @@ pub fn pdf(a: &Aggregate) -> Vec<u8> {
                 let n = head.len().max(1);
                 let rest = if n > 1 { 0.5 / (n - 1) as f32 } else { 0.0 };
                 let widths: Vec<f32> = (0..n)
-                    .map(|i| if i == 0 { 1.0 - rest * (n - 1) as f32 } else { rest })
+                    .map(|i| {
+                        if i == 0 {
+                            1.0 - rest * (n - 1) as f32
+                        } else {
+                            rest
+                        }
+                    })
                     .collect();
                 let head: Vec<&str> = head.iter().map(String::as_str).collect();
                 let rows: Vec<Vec<Cell>> = rows

@@ -109,7 +109,10 @@ fn movement(before: &Kept, after: &Kept) -> Movement {
     };
     let mut total = 0i64;
     // Both sorted by cell: walk them side by side.
-    let (mut a, mut b) = (before.cells.iter().peekable(), after.cells.iter().peekable());
+    let (mut a, mut b) = (
+        before.cells.iter().peekable(),
+        after.cells.iter().peekable(),
+    );
     while let (Some((ka, va)), Some((kb, vb))) = (a.peek(), b.peek()) {
         match ka.cmp(kb) {
             std::cmp::Ordering::Less => {

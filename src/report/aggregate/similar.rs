@@ -136,8 +136,9 @@ fn gapped(key: &str, out: &mut Vec<u64>) {
     let words: Vec<u64> = key
         .split(' ')
         .map(|w| {
-            w.bytes()
-                .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(P))
+            w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(P)
+            })
         })
         .collect();
     let n = words.len() as u64;
@@ -150,8 +151,7 @@ fn gapped(key: &str, out: &mut Vec<u64>) {
     out.clear();
     out.extend(words.iter().enumerate().map(|(g, w)| {
         let rest = whole.wrapping_sub(w.wrapping_mul(weight(g)));
-        (rest ^ (g as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ n.rotate_left(32))
-            .wrapping_mul(P)
+        (rest ^ (g as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ n.rotate_left(32)).wrapping_mul(P)
     }));
 }
 
@@ -181,9 +181,18 @@ mod tests {
         let n = |s: &str| normalise(s);
         // Real cards of the seeds, as facilitators typed them in a hurry.
         assert!(similar(&n("tevreden bewoners"), &n("Tevreden bewonrs")));
-        assert!(similar(&n("Betaalbare aansluitkosten"), &n("betaalbare aanslutikosten")));
-        assert!(similar(&n("Zeggenschap bij de buurt"), &n("zegenschap bij de buurt")));
-        assert!(similar(&n("draagvlak in de wijk"), &n("draagvlak in de wijkk")));
+        assert!(similar(
+            &n("Betaalbare aansluitkosten"),
+            &n("betaalbare aanslutikosten")
+        ));
+        assert!(similar(
+            &n("Zeggenschap bij de buurt"),
+            &n("zegenschap bij de buurt")
+        ));
+        assert!(similar(
+            &n("draagvlak in de wijk"),
+            &n("draagvlak in de wijkk")
+        ));
         assert!(similar(
             &n("gebiedsgerichte warmtetransitievisie"),
             &n("gebiedsgerichte warmtetransitievissie")
@@ -198,7 +207,10 @@ mod tests {
         assert!(!similar(&n("fase 2 klaar"), &n("fase 3 klaar")));
         assert!(!similar(&n("tevreden bewoners"), &n("tevreden huurders")));
         // Two words changed is not a typo.
-        assert!(!similar(&n("tevreden bewonrs gemeete"), &n("tevreden bewoners gemeente")));
+        assert!(!similar(
+            &n("tevreden bewonrs gemeete"),
+            &n("tevreden bewoners gemeente")
+        ));
         assert!(!similar(&n("bewoners tevreden"), &n("tevreden bewoners")));
     }
 
