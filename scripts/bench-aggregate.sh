@@ -30,3 +30,4 @@ done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "aggregate: median ${median} ms of ${times[*]} ms"
 /usr/bin/time -f "one run: %e s wall, %U s user, %S s system, peak %M KB" "$BIN" aggregate "$work/sessions" >/dev/null
+echo "after: $(uptime)"

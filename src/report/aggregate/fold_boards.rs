@@ -24,11 +24,14 @@ struct Lane {
     keys: HashMap<String, Seen>,
 }
 
+/// A lane's id and heading.
+type LaneTitle = (String, String);
+
 /// The boards of one scenario, as folded so far.
 #[derive(Default)]
 pub(super) struct Boards {
     /// Steps in order of first appearance, with their title and lanes (id, heading).
-    steps: Vec<(String, String, Vec<(String, String)>)>,
+    steps: Vec<(String, String, Vec<LaneTitle>)>,
     /// Per (step, lane): a few, so looked up in a list without building a key.
     lanes: Vec<((String, String), Lane)>,
 }

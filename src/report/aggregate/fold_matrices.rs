@@ -182,11 +182,15 @@ fn median(sorted: &[i32]) -> f64 {
     }
 }
 
+/// The ways a label was written (with how often), sessions it came first, sessions in the
+/// top three.
+type Top = (Vec<(String, u32)>, usize, usize);
+
 #[derive(Default)]
 struct Vote {
     title: String,
     /// Normalised label -> the ways it was written, sessions first, sessions in the top 3.
-    tops: BTreeMap<String, (Vec<(String, u32)>, usize, usize)>,
+    tops: BTreeMap<String, Top>,
 }
 
 /// The votes of one scenario, as folded so far.
