@@ -91,12 +91,8 @@ pub fn update(view: &mut View, state: &SessionState, action: &Action) -> Option<
         // Past the last step, ↓ scrolls on to what is below the agenda, ↑ back first.
         Action::Up if view.side_below > 0 => view.side_below -= 1,
         Action::Up => view.agenda = Some(chosen.saturating_sub(1)),
-        Action::Down if chosen == last => {
-            if view.side_below < view.side_more.get() {
-                view.side_below += 1;
-            }
-        }
-        Action::Down => view.agenda = Some(chosen + 1),
+        Action::Down if chosen < last => view.agenda = Some(chosen + 1),
+        Action::Down if view.side_below < view.side_more.get() => view.side_below += 1,
         Action::First => {
             view.agenda = Some(0);
             view.side_below = 0;
