@@ -17,12 +17,12 @@ fn aggregate(args: &[&str], dir: &Path) -> (i32, String, String) {
     run(&all, dir)
 }
 
-fn programme() -> String {
+pub(crate) fn programme() -> String {
     path(PROGRAMME).to_str().unwrap().to_string()
 }
 
 /// Every participant's name in the programme's files.
-fn names() -> Vec<String> {
+pub(crate) fn names() -> Vec<String> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(path(PROGRAMME)).unwrap() {
         let session: serde_json::Value =

@@ -6,29 +6,15 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::aggregate::programme;
 use crate::common::{home, run, skipped};
 use crate::example::path;
 
 const PROGRAMME: &str = "tests/data/programme";
 
-fn programme() -> String {
-    path(PROGRAMME).to_str().unwrap().to_string()
-}
-
 /// Every participant's name in the programme's files.
 fn names() -> Vec<String> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(path(PROGRAMME)).unwrap() {
-        let session: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap();
-        for event in session["events"].as_array().unwrap() {
-            if let Some(name) = event["change"]["participant"]["name"].as_str() {
-                out.push(name.to_string());
-            }
-        }
-    }
-    out.sort();
-    out.dedup();
+    let out = crate::aggregate::names();
     assert!(out.len() >= 5, "the programme has named participants");
     out
 }
@@ -99,34 +85,10 @@ fn the_workbook_has_every_part_with_figures_as_numbers_and_names_nobody() {
     assert!(numbers > 100, "the figures are numbers: {numbers}");
     assert_nobody(&strings.join("\n"), "workbook");
 
-    if Command::new("libreoffice")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        return skipped(
-            "aggregate xlsx in LibreOffice",
-            "LibreOffice is not installed, so its headless conversion was not tried",
-        );
+    // Every sheet to its own CSV.
+    if let Err(why) = crate::common::libreoffice_csv(&file, &dir.path().join("lo"), true) {
+        return skipped("aggregate xlsx in LibreOffice", &why);
     }
-    // Every sheet (the filter's last option, -1) to its own CSV: comma, quote, UTF-8.
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new("libreoffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-            "--outdir",
-        ])
-        .arg(dir.path().join("lo"))
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
     let mut all = String::new();
     let mut converted = 0;
     for entry in std::fs::read_dir(dir.path().join("lo")).unwrap() {

@@ -23,17 +23,24 @@ fn no_notes(beamer: &Tui) {
     );
 }
 
+/// A console at 120x35 on a new succesfactoren session and a beamer at 80x24 following
+/// it, once the console's sign says so; and the session's path.
+fn console_and_beamer(home: &std::path::Path) -> (Tui, Tui, String) {
+    let console = Tui::start(&["new", "succesfactoren"], home, 120, 35);
+    console.wait_for("Stap 1/3");
+    let (path, _) = only_session(home);
+    let session = path.display().to_string();
+    let beamer = Tui::start(&["beamer", &session], home, 80, 24);
+    beamer.wait_for("Wat helpt");
+    console.wait_for("beamer: Stap 1/3");
+    (console, beamer, session)
+}
+
 #[test]
 fn the_beamer_mirrors_the_console_live_and_never_shows_what_is_the_facilitators() {
     let home = home();
-    let mut console = Tui::start(&["new", "succesfactoren"], home.path(), 120, 35);
-    console.wait_for("Stap 1/3");
-    let (path, _) = only_session(home.path());
-    let session = path.display().to_string();
-    let mut beamer = Tui::start(&["beamer", &session], home.path(), 80, 24);
-    beamer.wait_for("Wat helpt");
     // The console's sign says what the beamer shows.
-    console.wait_for("beamer: Stap 1/3");
+    let (mut console, mut beamer, session) = console_and_beamer(home.path());
 
     // Notes and the inbox are the console's alone.
     console.send("f");
@@ -197,13 +204,7 @@ fn paste(text: &str) -> String {
 #[test]
 fn the_card_being_typed_reaches_the_beamer_only_with_the_setting_on_and_it_is_remembered() {
     let home = home();
-    let mut console = Tui::start(&["new", "succesfactoren"], home.path(), 120, 35);
-    console.wait_for("Stap 1/3");
-    let (path, _) = only_session(home.path());
-    let session = path.display().to_string();
-    let mut beamer = Tui::start(&["beamer", &session], home.path(), 80, 24);
-    beamer.wait_for("Wat helpt");
-    console.wait_for("beamer: Stap 1/3");
+    let (mut console, mut beamer, session) = console_and_beamer(home.path());
 
     // Off, the default: a card typed on the console stays on the console.
     console.send("a");
@@ -271,13 +272,7 @@ fn the_card_being_typed_reaches_the_beamer_only_with_the_setting_on_and_it_is_re
 #[test]
 fn a_step_chosen_in_the_agenda_is_a_step_change_the_beamer_follows() {
     let home = home();
-    let mut console = Tui::start(&["new", "succesfactoren"], home.path(), 120, 35);
-    console.wait_for("Stap 1/3");
-    let (path, _) = only_session(home.path());
-    let session = path.display().to_string();
-    let mut beamer = Tui::start(&["beamer", &session], home.path(), 80, 24);
-    beamer.wait_for("Wat helpt");
-    console.wait_for("beamer: Stap 1/3");
+    let (mut console, mut beamer, _) = console_and_beamer(home.path());
     // C, then ↓ ↓ chooses the third step; the beamer stays where the console is.
     console.send("C");
     console.wait_for("↑↓ kies, Enter gaat erheen");

@@ -371,3 +371,41 @@ pub fn skipped(test: &str, why: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
+
+/// The CSV filter's options LibreOffice converts with: comma (44), double quote (34),
+/// UTF-8 (76), from the first line; `EVERY_SHEET` adds the last option (-1): each sheet to
+/// its own CSV.
+pub const LIBREOFFICE_CSV: &str = "csv:Text - txt - csv (StarCalc):44,34,76,1";
+pub const EVERY_SHEET: &str = ",,0,false,true,false,false,false,-1";
+
+/// Converts `file` to CSV in `outdir` with headless LibreOffice in a profile of its own (no
+/// dialog, no error asserted); `Err` says why it could not be tried here (said as SKIPPED).
+pub fn libreoffice_csv(file: &Path, outdir: &Path, every_sheet: bool) -> Result<(), String> {
+    if std::process::Command::new("libreoffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return Err(
+            "LibreOffice is not installed, so its headless conversion was not tried".into(),
+        );
+    }
+    let filter = if every_sheet {
+        format!("{LIBREOFFICE_CSV}{EVERY_SHEET}")
+    } else {
+        LIBREOFFICE_CSV.to_string()
+    };
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("libreoffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", &filter, "--outdir"])
+        .arg(outdir)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    Ok(())
+}

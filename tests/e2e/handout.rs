@@ -334,36 +334,13 @@ fn the_workbook_reads_back_with_every_card_number_dot_and_dated_action() {
             }
         }
     }
-    if Command::new("libreoffice")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        return skipped(
-            "xlsx in LibreOffice",
-            "LibreOffice is not installed, so its headless conversion was not tried",
-        );
-    }
     // Where it is installed: it converts the workbook without a dialog or an error, and
     // the first sheet (the commitments) comes out with its heading.
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new("libreoffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        // The CSV filter's options: comma, double quote, UTF-8 (76), from the first line.
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(dir.path().join("book.xlsx"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
+    if let Err(why) =
+        crate::common::libreoffice_csv(&dir.path().join("book.xlsx"), dir.path(), false)
+    {
+        return skipped("xlsx in LibreOffice", &why);
+    }
     let csv = std::fs::read_to_string(dir.path().join("book.csv")).expect("converted");
     assert!(csv.contains("Wie") && csv.contains("Komt van"), "{csv}");
 }
