@@ -36,6 +36,11 @@ pub fn read_session_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// Reads a file of at most `max` bytes; a larger one is refused before it is read.
 pub fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
+    open_at_most(path, max).map(|(_, bytes)| bytes)
+}
+
+/// As [`read_at_most`], keeping the file open (what it held can still be copied from it).
+pub fn open_at_most(path: &Path, max: u64) -> Result<(std::fs::File, Vec<u8>), FileError> {
     // A pipe, a device or a folder is refused here, before anything is read.
     let (file, meta) = super::regular::open_regular(path)?;
     let too_large = || too_large(path, max);
@@ -44,7 +49,7 @@ pub fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow between the check and the read: never read past the limit.
-    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| {
+    (&file).take(max + 1).read_to_end(&mut bytes).map_err(|e| {
         FileError::io(
             path,
             "kan het bestand niet lezen",
@@ -55,7 +60,7 @@ pub fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
     if bytes.len() as u64 > max {
         return Err(too_large());
     }
-    Ok(bytes)
+    Ok((file, bytes))
 }
 
 /// The refusal of a file over `max` bytes.

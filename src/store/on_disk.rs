@@ -3,12 +3,11 @@
 //! `follow`, `export` and `merge` all see the session with the journal's changes in it.
 
 use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 use super::error::FileError;
 use super::journal::{Damage, Journal, journal_path};
-use super::load::{MAX_SESSION_BYTES, read_at_most, too_large};
+use super::load::{MAX_SESSION_BYTES, read_at_most};
 use super::mirror::log_end;
 use super::session_bytes::head_bytes;
 use crate::core::session::SESSION_VERSION;
@@ -49,26 +48,7 @@ pub struct OnDisk {
 
 /// Reads a session file of at most [`MAX_SESSION_BYTES`], keeping it open.
 pub fn read_open(path: &Path) -> Result<(File, Vec<u8>), FileError> {
-    let (file, meta) = super::regular::open_regular(path)?;
-    if meta.len() > MAX_SESSION_BYTES {
-        return Err(too_large(path, MAX_SESSION_BYTES));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    (&file)
-        .take(MAX_SESSION_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            FileError::io(
-                path,
-                "kan het bestand niet lezen",
-                "cannot read the file",
-                &e,
-            )
-        })?;
-    if bytes.len() as u64 > MAX_SESSION_BYTES {
-        return Err(too_large(path, MAX_SESSION_BYTES));
-    }
-    Ok((file, bytes))
+    super::load::open_at_most(path, MAX_SESSION_BYTES)
 }
 
 /// Where the log of a session file's bytes ends, when samenspel of this version wrote it
