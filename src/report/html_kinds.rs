@@ -6,9 +6,9 @@ use std::fmt::Write;
 use super::html::{esc, tag};
 use super::markdown_kinds::{consent_state, stance_counts};
 use super::outcome::{ConsentOutcome, GridOutcome, Outcome, PollOutcome};
-use super::words::{axis_text, decimal_text, poll_average_text};
+use super::words::{axis_text, decimal_text, moved_text, poll_average_text};
 use crate::core::Lang;
-use crate::core::grid::{GridItem, Quadrant, point_text};
+use crate::core::grid::{GridItem, Quadrant};
 
 /// The style of these parts, added to the report's.
 pub const CSS: &str = r#"
@@ -119,23 +119,11 @@ pub(super) fn grid(h: &mut String, outcome: &Outcome, g: &GridOutcome, lang: Lan
             lang.pick("Verschoven sinds de vorige keer", "Moved since last time")
         );
         for m in &g.moved {
-            let to = m.to.map_or_else(
-                || {
-                    lang.pick("niet meer geplaatst", "no longer placed")
-                        .to_string()
-                },
-                point_text,
-            );
-            let changed = if m.changed_quadrant {
-                lang.pick(" (ander kwadrant)", " (another quadrant)")
-            } else {
-                ""
-            };
             let _ = writeln!(
                 h,
-                "<li>{}: {} → {to}{changed}</li>",
+                "<li>{}: {}</li>",
                 esc(&m.label),
-                point_text(m.from)
+                esc(&moved_text(m, lang))
             );
         }
         h.push_str("</ul>\n");

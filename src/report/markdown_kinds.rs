@@ -2,10 +2,9 @@
 
 use super::markdown::{cell, inline, line, mid, table_head};
 use super::outcome::{ConsentOutcome, GridOutcome, Outcome, PollOutcome};
-use super::words::{axis_text, decimal_text, poll_average_text};
+use super::words::{axis_text, decimal_text, moved_text, poll_average_text};
 use crate::core::Lang;
 use crate::core::consent::Stance;
-use crate::core::grid::point_text;
 
 pub(super) fn grid(out: &mut String, outcome: &Outcome, g: &GridOutcome, lang: Lang) {
     line(
@@ -104,25 +103,9 @@ pub(super) fn grid(out: &mut String, outcome: &Outcome, g: &GridOutcome, lang: L
         );
         line(out, "");
         for m in &g.moved {
-            let to = m.to.map_or_else(
-                || {
-                    lang.pick("niet meer geplaatst", "no longer placed")
-                        .to_string()
-                },
-                point_text,
-            );
-            let changed = if m.changed_quadrant {
-                lang.pick(" (ander kwadrant)", " (another quadrant)")
-            } else {
-                ""
-            };
             line(
                 out,
-                &format!(
-                    "- {}: {} → {to}{changed}",
-                    inline(&m.label),
-                    point_text(m.from)
-                ),
+                &format!("- {}: {}", inline(&m.label), moved_text(m, lang)),
             );
         }
         line(out, "");

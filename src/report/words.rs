@@ -166,6 +166,24 @@ pub fn decimal_text(p: &super::outcome::PollOutcome, v: f64, lang: Lang) -> Stri
     crate::core::text::decimal(v, false, lang)
 }
 
+/// Where a grid item stood last time and stands now: "1,2 → 3,1 (ander kwadrant)".
+pub fn moved_text(m: &super::outcome_kinds::MoveOutcome, lang: Lang) -> String {
+    use crate::core::grid::point_text;
+    let to = m.to.map_or_else(
+        || {
+            lang.pick("niet meer geplaatst", "no longer placed")
+                .to_string()
+        },
+        point_text,
+    );
+    let changed = if m.changed_quadrant {
+        lang.pick(" (ander kwadrant)", " (another quadrant)")
+    } else {
+        ""
+    };
+    format!("{} → {to}{changed}", point_text(m.from))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +201,26 @@ mod tests {
         assert_eq!(
             date_time(at, "Europe/Amsterdam", Lang::En),
             "1 July 2025, 09:56 (Europe/Amsterdam)"
+        );
+    }
+
+    #[test]
+    fn a_grid_item_that_moved_says_from_where_to_where() {
+        use crate::core::grid::GridPoint;
+        let moved =
+            |to: Option<GridPoint>, changed_quadrant| super::super::outcome_kinds::MoveOutcome {
+                label: "Gemeente".into(),
+                from: GridPoint { x: 1, y: 2 },
+                to,
+                changed_quadrant,
+            };
+        assert_eq!(
+            moved_text(&moved(Some(GridPoint { x: 3, y: 1 }), true), Lang::Nl),
+            "1,2 → 3,1 (ander kwadrant)"
+        );
+        assert_eq!(
+            moved_text(&moved(None, false), Lang::En),
+            "1,2 → no longer placed"
         );
     }
 }

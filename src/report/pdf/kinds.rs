@@ -9,7 +9,7 @@ use crate::core::consent::Stance;
 use crate::core::grid::point_text;
 use crate::report::markdown_kinds::consent_state;
 use crate::report::outcome::*;
-use crate::report::words::{axis_text, decimal_text, poll_average_text};
+use crate::report::words::{axis_text, decimal_text, moved_text, poll_average_text};
 
 pub(super) fn grid(flow: &mut Flow, outcome: &Outcome, g: &GridOutcome, lang: Lang) {
     let size = flow.size;
@@ -102,20 +102,8 @@ pub(super) fn grid(flow: &mut Flow, outcome: &Outcome, g: &GridOutcome, lang: La
             0.0,
         );
         for m in &g.moved {
-            let to = m.to.map_or_else(
-                || {
-                    lang.pick("niet meer geplaatst", "no longer placed")
-                        .to_string()
-                },
-                point_text,
-            );
-            let changed = if m.changed_quadrant {
-                lang.pick(" (ander kwadrant)", " (another quadrant)")
-            } else {
-                ""
-            };
             flow.paragraph(
-                &format!("• {}: {} → {to}{changed}", m.label, point_text(m.from)),
+                &format!("• {}: {}", m.label, moved_text(m, lang)),
                 Weight::Regular,
                 size,
                 Rgb::INK,
