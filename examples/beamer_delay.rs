@@ -25,87 +25,13 @@
     clippy::string_slice
 )]
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "support/terminal.rs"]
+mod terminal;
 
-struct Run {
-    _child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    fresh: Arc<Condvar>,
-}
-
-fn start(bin: &Path, args: &[&str], home: &Path, cols: u16, rows: u16) -> Run {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(bin);
-    cmd.args(args);
-    cmd.env("SAMENSPEL_HOME", home);
-    cmd.env("SAMENSPEL_LANG", "nl");
-    cmd.env("TERM", "xterm-256color");
-    let child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let writer = pair.master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-    let fresh = Arc::new(Condvar::new());
-    let (p, f) = (parser.clone(), fresh.clone());
-    std::thread::spawn(move || {
-        let _keep = pair.master;
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            p.lock().unwrap().process(&buf[..n]);
-            f.notify_all();
-        }
-    });
-    Run {
-        _child: child,
-        writer,
-        parser,
-        fresh,
-    }
-}
-
-impl Run {
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits until `done` holds for the screen, looking each time the terminal wrote.
-    fn until(&self, what: &str, done: impl Fn(&str) -> bool) {
-        let from = Instant::now();
-        let mut parser = self.parser.lock().unwrap();
-        loop {
-            let screen = parser.screen().contents();
-            if done(&screen) {
-                return;
-            }
-            assert!(
-                from.elapsed() < Duration::from_secs(20),
-                "no {what}:\n{screen}"
-            );
-            parser = self
-                .fresh
-                .wait_timeout(parser, Duration::from_millis(50))
-                .unwrap()
-                .0;
-        }
-    }
-}
+use terminal::start;
 
 fn selected_on(screen: &str, card: &str) -> bool {
     screen.lines().any(|l| l.contains('▶') && l.contains(card))
@@ -165,7 +91,7 @@ fn main() {
             text.push(c);
             std::thread::sleep(pause);
             let from = Instant::now();
-            console.send(&c.to_string());
+            console.send(c.to_string());
             let shown = format!("{text}▏");
             beamer.until(&shown, |s| s.contains(&shown));
             times.push(from.elapsed());

@@ -19,103 +19,26 @@
 )]
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, TcpStream};
 use std::os::fd::FromRawFd;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use samenspel::room::harness::phone::{fresh_secret, request, token_of};
 use serde_json::{Value, json};
+
+#[path = "support/terminal.rs"]
+mod terminal;
+
+use terminal::{Run, start};
 
 const PHONES: usize = 100;
 const CARDS: usize = 10;
 const COLS: u16 = 120;
 const ROWS: u16 = 35;
-
-struct Run {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Signalled each time the terminal's output was read (so waiting costs no CPU).
-    fresh: Arc<Condvar>,
-}
-
-fn start(bin: &Path, args: &[String], home: &Path) -> Run {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(bin);
-    cmd.args(args);
-    cmd.env("SAMENSPEL_HOME", home);
-    cmd.env("SAMENSPEL_LANG", "nl");
-    cmd.env("TERM", "xterm-256color");
-    let child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let writer = pair.master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-    let fresh = Arc::new(Condvar::new());
-    let (p, f) = (parser.clone(), fresh.clone());
-    std::thread::spawn(move || {
-        let _keep = pair.master;
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            p.lock().unwrap().process(&buf[..n]);
-            f.notify_all();
-        }
-    });
-    Run {
-        child,
-        writer,
-        parser,
-        fresh,
-    }
-}
-
-impl Run {
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits (20 s at most) until `done` holds for the screen, looking again each time the
-    /// terminal wrote something (waiting costs no CPU); how long that took.
-    fn until(&self, what: &str, done: impl Fn(&str) -> bool) -> Duration {
-        let from = Instant::now();
-        let mut parser = self.parser.lock().unwrap();
-        loop {
-            let screen = parser.screen().contents();
-            if done(&screen) {
-                return from.elapsed();
-            }
-            assert!(
-                from.elapsed() < Duration::from_secs(20),
-                "no {what}:\n{screen}"
-            );
-            parser = self
-                .fresh
-                .wait_timeout(parser, Duration::from_millis(50))
-                .unwrap()
-                .0;
-        }
-    }
-}
 
 /// Reads the QR code on the screen back to its link.
 fn scan(screen: &str) -> Option<String> {
@@ -241,7 +164,7 @@ fn one(bin: &Path) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>, usize, usize
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let mut run = start(bin, &args, home.path());
+    let mut run = start(bin, &args, home.path(), COLS, ROWS);
     run.until("the first step", |s| s.contains("Stap 1/"));
     run.send("Z");
     run.until("a whole QR code", |s| scan(s).is_some());

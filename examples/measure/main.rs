@@ -16,6 +16,8 @@
 )]
 
 mod pty;
+#[path = "../support/terminal.rs"]
+mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -1,100 +1,18 @@
-//! The real binary in a pseudo-terminal, read through a vt100 emulator, with what the
+//! The real binary in a pseudo-terminal (examples/support/terminal.rs), with what the
 //! kernel says about the process: peak memory, wake-ups and bytes written per thread.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+pub use crate::terminal::Run;
 
-/// A running samenspel.
-pub struct Run {
-    pub child: Box<dyn portable_pty::Child + Send + Sync>,
-    pub writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Frames seen in the output: ratatui ends every frame by hiding or showing the cursor.
-    frames: Arc<Mutex<u64>>,
-}
-
-/// Counts `\x1b[?25l` and `\x1b[?25h` in a stream cut into reads at any byte.
-struct FrameCounter {
-    carry: Vec<u8>,
-}
-
-impl FrameCounter {
-    fn feed(&mut self, bytes: &[u8]) -> u64 {
-        let mut all = std::mem::take(&mut self.carry);
-        all.extend_from_slice(bytes);
-        let n = all
-            .windows(6)
-            .filter(|w| *w == b"\x1b[?25l" || *w == b"\x1b[?25h")
-            .count() as u64;
-        let keep = all.len().saturating_sub(5);
-        self.carry = all[keep..].to_vec();
-        n
-    }
-}
-
+/// samenspel at 100x30, where the figures of BENCHMARKS.md are measured.
 pub fn start(bin: &Path, args: &[String], home: &Path) -> Run {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(bin);
-    cmd.args(args);
-    cmd.env("SAMENSPEL_HOME", home);
-    cmd.env("SAMENSPEL_LANG", "nl");
-    cmd.env("TERM", "xterm-256color");
-    let child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let writer = pair.master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
-    let frames = Arc::new(Mutex::new(0));
-    let (p, f) = (parser.clone(), frames.clone());
-    std::thread::spawn(move || {
-        let _keep = pair.master;
-        let mut counter = FrameCounter { carry: Vec::new() };
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            *f.lock().expect("frames") += counter.feed(&buf[..n]);
-            p.lock().expect("parser").process(&buf[..n]);
-        }
-    });
-    Run {
-        child,
-        writer,
-        parser,
-        frames,
-    }
+    crate::terminal::start(bin, args, home, 100, 30)
 }
 
 impl Run {
-    pub fn pid(&self) -> u32 {
-        self.child.process_id().expect("pid")
-    }
-
-    pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("type");
-        self.writer.flush().expect("flush");
-    }
-
-    pub fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    pub fn frames(&self) -> u64 {
-        *self.frames.lock().expect("frames")
-    }
-
     pub fn wait_for(&self, text: &str, from: Instant) -> Duration {
         self.wait_until(from, &format!("{text:?}"), |s| s.contains(text))
     }
@@ -104,15 +22,7 @@ impl Run {
     }
 
     pub fn wait_until(&self, from: Instant, what: &str, done: impl Fn(&str) -> bool) -> Duration {
-        loop {
-            if done(&self.screen()) {
-                return from.elapsed();
-            }
-            if from.elapsed() > Duration::from_secs(120) {
-                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_micros(200));
-        }
+        self.until_within(from, Duration::from_secs(120), what, done)
     }
 
     /// Waits until the status line says every change is saved: "opgeslagen (n)".
