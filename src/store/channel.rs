@@ -221,6 +221,11 @@ fn accept(listener: UnixListener, uid: u32, shared: &Shared) {
         {
             clients.push(stream);
             drop(clients);
+            // The sender may be asleep with nobody to keep alive: its heartbeat starts now
+            // (under its lock, so the wake-up cannot fall between its look and its wait).
+            if let Ok(_latest) = shared.latest.lock() {
+                shared.wake.notify_all();
+            }
             (shared.changed)();
         }
     }
@@ -233,9 +238,20 @@ fn send(shared: &Shared) {
             let Ok(latest) = shared.latest.lock() else {
                 return;
             };
-            let Ok((latest, _)) = shared.wake.wait_timeout_while(latest, HEARTBEAT, |l| {
-                !l.unsent && !shared.stop.load(Ordering::SeqCst)
-            }) else {
+            let idle = |l: &mut Latest| !l.unsent && !shared.stop.load(Ordering::SeqCst);
+            // With no beamer there is nobody to keep alive: sleep until something is
+            // published or a beamer connects (a laptop on battery should not notice).
+            let alone = shared.clients.lock().map_or(true, |c| c.is_empty());
+            let latest = if alone {
+                shared.wake.wait_while(latest, idle).ok()
+            } else {
+                shared
+                    .wake
+                    .wait_timeout_while(latest, HEARTBEAT, idle)
+                    .ok()
+                    .map(|(latest, _)| latest)
+            };
+            let Some(latest) = latest else {
                 return;
             };
             latest.unsent

@@ -33,6 +33,7 @@ mod handout_typed;
 mod hostile;
 mod hostile_fuzz;
 mod hostile_mutations;
+mod idle;
 mod invisible;
 mod journal;
 mod kill;
