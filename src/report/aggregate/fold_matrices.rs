@@ -254,7 +254,7 @@ impl Votes {
                     .into_values()
                     .filter(|(_, first, _)| *first > 0)
                     .map(|(labels, first, top3)| VoteTop {
-                        label: most(&labels),
+                        label: most(labels.iter().map(|(l, n)| (l.as_str(), *n))).to_string(),
                         first,
                         top3,
                     })
