@@ -5,7 +5,7 @@
 //! callers add the sessions in file order, so the same files give the same report.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 
 use jiff::Timestamp;
 
@@ -90,23 +90,33 @@ impl Folder {
             acc.title = c.scenario_title.get(lang).to_string();
         }
         acc.members.push(n);
-        let mut cards_by_party = BTreeMap::new();
-        for p in c.cards.iter().filter_map(|k| k.party.as_ref()) {
-            *cards_by_party.entry(p.clone()).or_default() += 1;
+        let mut cards_by_party: BTreeMap<String, usize> = BTreeMap::new();
+        for p in c
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .filter_map(|k| k.party.as_deref())
+        {
+            match cards_by_party.get_mut(p) {
+                Some(n) => *n += 1,
+                None => {
+                    cards_by_party.insert(p.to_string(), 1);
+                }
+            }
         }
+        let hasher = foldhash::fast::FixedState::default();
+        let mut cells: Vec<(u64, i32)> = Vec::new();
+        for m in &c.matrices {
+            for cell in &m.cells {
+                let row = m.rows.get(cell.row as usize).map_or("", |r| r.0.as_str());
+                let column = m.columns.get(cell.column as usize).map_or("", |c| c.0.as_str());
+                cells.push((hasher.hash_one((&m.step, row, column)), cell.value));
+            }
+        }
+        cells.sort_unstable();
         acc.matrices.add(&c, ordinal, lang);
         acc.votes.add(&c, lang);
         acc.boards.add(&mut c, ordinal, lang, &mut self.card_parties);
-        let mut cells: Vec<(u64, i32)> = c
-            .cells
-            .iter()
-            .map(|cell| {
-                let mut h = std::hash::DefaultHasher::new();
-                (&cell.step, &cell.row, &cell.column).hash(&mut h);
-                (h.finish(), cell.value)
-            })
-            .collect();
-        cells.sort_unstable();
         self.kept.push(Kept {
             key: c.key,
             previous: c.previous,

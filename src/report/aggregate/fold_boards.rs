@@ -77,36 +77,31 @@ pub(super) struct Boards {
 impl Boards {
     /// Adds the cards of session number `n` (taken out of it).
     pub(super) fn add(&mut self, c: &mut Contribution, n: u32, lang: Lang, parties: &mut Parties) {
-        for card in std::mem::take(&mut c.cards) {
-            let step = match self.steps.iter().position(|(s, _, _)| *s == card.step) {
+        for seen in std::mem::take(&mut c.lanes) {
+            let step = match self.steps.iter().position(|(s, _, _)| *s == seen.step) {
                 Some(i) => i,
                 None => {
                     let title = c
                         .step_titles
-                        .get(&card.step)
+                        .get(&seen.step)
                         .map(|t| t.get(lang).to_string())
                         .unwrap_or_default();
-                    self.steps.push((card.step.clone(), title, Vec::new()));
+                    self.steps.push((seen.step.clone(), title, Vec::new()));
                     self.steps.len() - 1
                 }
             };
             let lanes = &mut self.steps[step].2;
-            if !lanes.iter().any(|(l, _)| *l == card.lane) {
-                let title = c
-                    .lane_titles
-                    .get(&(card.step.clone(), card.lane.clone()))
-                    .map(|t| t.get(lang).to_string());
-                lanes.push((card.lane.clone(), title.unwrap_or_default()));
+            if !lanes.iter().any(|(l, _)| *l == seen.lane) {
+                lanes.push((seen.lane.clone(), seen.title.get(lang).to_string()));
             }
             let at = match self
                 .lanes
                 .iter()
-                .position(|((s, l), _)| *s == card.step && *l == card.lane)
+                .position(|((s, l), _)| *s == seen.step && *l == seen.lane)
             {
                 Some(at) => at,
                 None => {
-                    self.lanes
-                        .push(((card.step.clone(), card.lane.clone()), Lane::default()));
+                    self.lanes.push(((seen.step, seen.lane), Lane::default()));
                     self.lanes.len() - 1
                 }
             };
@@ -115,16 +110,18 @@ impl Boards {
                 lane.last = Some(n);
                 lane.sessions += 1;
             }
-            let seen = lane.keys.entry(card.key).or_default();
-            if seen.sessions.last() != Some(&n) {
-                seen.sessions.push(n);
-            }
-            match seen.texts.iter_mut().find(|(t, _)| *t == card.text) {
-                Some((_, count)) => *count += 1,
-                None => seen.texts.push((card.text, 1)),
-            }
-            if let Some(p) = card.party {
-                seen.parties.push((parties.number(&p), n));
+            for card in seen.cards {
+                let seen = lane.keys.entry(card.key).or_default();
+                if seen.sessions.last() != Some(&n) {
+                    seen.sessions.push(n);
+                }
+                match seen.texts.iter_mut().find(|(t, _)| *t == card.text) {
+                    Some((_, count)) => *count += 1,
+                    None => seen.texts.push((card.text, 1)),
+                }
+                if let Some(p) = card.party {
+                    seen.parties.push((parties.number(&p), n));
+                }
             }
         }
     }

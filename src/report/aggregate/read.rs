@@ -158,7 +158,7 @@ fn read_one(path: &Path, lang: Lang) -> Result<Contribution, Skipped> {
         file: p.file.clone(),
         created: p.created,
     });
-    Ok(contribution(&outcome, key, previous))
+    Ok(contribution(outcome, key, previous))
 }
 
 fn file_name(path: &Path) -> String {
