@@ -109,14 +109,18 @@ impl Folder {
         for m in &c.matrices {
             for cell in &m.cells {
                 let row = m.rows.get(cell.row as usize).map_or("", |r| r.0.as_str());
-                let column = m.columns.get(cell.column as usize).map_or("", |c| c.0.as_str());
+                let column = m
+                    .columns
+                    .get(cell.column as usize)
+                    .map_or("", |c| c.0.as_str());
                 cells.push((hasher.hash_one((&m.step, row, column)), cell.value));
             }
         }
         cells.sort_unstable();
         acc.matrices.add(&c, ordinal, lang);
         acc.votes.add(&c, lang);
-        acc.boards.add(&mut c, ordinal, lang, &mut self.card_parties);
+        acc.boards
+            .add(&mut c, ordinal, lang, &mut self.card_parties);
         self.kept.push(Kept {
             key: c.key,
             previous: c.previous,
@@ -171,9 +175,12 @@ impl Folder {
             .flat_map(|acc| acc.boards.take_lanes())
             .collect();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let mut grouped = super::par::map(lanes, threads, |keys| keys.len(), |keys| {
-            groups(keys, &labels)
-        })
+        let mut grouped = super::par::map(
+            lanes,
+            threads,
+            |keys| keys.len(),
+            |keys| groups(keys, &labels),
+        )
         .into_iter();
         let series = series_of(&kept);
         let has_next: BTreeSet<usize> = series

@@ -202,7 +202,8 @@ pub(super) fn groups(keys: LaneKeys, labels: &[Option<String>]) -> Grouped {
     let members = |leader: usize| {
         std::iter::once(leader).chain(others.get(&leader).into_iter().flatten().copied())
     };
-    let mut ranked: Vec<Ranked> = Vec::with_capacity(keys.len() - others.values().map(Vec::len).sum::<usize>());
+    let mut ranked: Vec<Ranked> =
+        Vec::with_capacity(keys.len() - others.values().map(Vec::len).sum::<usize>());
     for (i, leader) in leaders.iter().enumerate() {
         if *leader != i {
             continue;

@@ -116,15 +116,19 @@ impl Matrices {
                 })
                 .collect();
             for cell in &seen.cells {
-                let (Some(row), Some(column)) =
-                    (rows.get(cell.row as usize), columns.get(cell.column as usize))
-                else {
+                let (Some(row), Some(column)) = (
+                    rows.get(cell.row as usize),
+                    columns.get(cell.column as usize),
+                ) else {
                     continue;
                 };
                 let at = match m.cell_at.get(&(*row, *column)) {
                     Some(at) => *at as usize,
                     None => {
-                        let row_label = seen.rows.get(cell.row as usize).map_or("", |r| r.1.as_str());
+                        let row_label = seen
+                            .rows
+                            .get(cell.row as usize)
+                            .map_or("", |r| r.1.as_str());
                         let column_label = seen
                             .columns
                             .get(cell.column as usize)
