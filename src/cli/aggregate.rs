@@ -80,6 +80,8 @@ pub fn aggregate_cmd(args: &AggregateArgs, lang: Lang) -> i32 {
         );
         return 2;
     }
+    // Millions of small blocks, made and freed by the readers: see alloc.rs.
+    crate::alloc::use_mimalloc();
     let (files, mut skipped) = aggregate::session_files(&args.paths, lang);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let opts = Options {

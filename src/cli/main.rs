@@ -1,11 +1,15 @@
 //! The samenspel binary: parse arguments, then hand over to a command or the screens.
 
 mod aggregate;
+mod alloc;
 mod args;
 mod replay;
 mod share;
 
 use clap::Parser;
+
+#[global_allocator]
+static ALLOCATOR: alloc::Switched = alloc::Switched;
 
 use samenspel::core::Lang;
 use samenspel::store::config::{Config, ThemeName, choose_theme, load_config};

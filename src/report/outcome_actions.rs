@@ -34,10 +34,18 @@ impl Ctx<'_> {
         }
         CommitmentOutcome {
             id: c.id,
-            what: self.scrub.text(&c.what).into_owned(),
+            what: if self.full {
+                self.scrub.text(&c.what).into_owned()
+            } else {
+                String::new()
+            },
             who,
             who_label: labels.join(", "),
-            when: self.scrub.text(&c.when).into_owned(),
+            when: if self.full {
+                self.scrub.text(&c.when).into_owned()
+            } else {
+                String::new()
+            },
             endorsed_by,
             owners,
             due: c.due,

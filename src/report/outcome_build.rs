@@ -24,8 +24,9 @@ pub enum Detail {
     Full,
     /// What a programme's view counts (`samenspel aggregate`): cards, cell values, the
     /// analyses, votes, commitments and reviews. Cell notes, card themes, value labels,
-    /// endorsements, the parking lot, organisations and the place are left empty, so no
-    /// time goes into building them or scrubbing names from them.
+    /// endorsements, the parking lot, organisations, the place, the labels of vote results
+    /// without dots and what commitments say (what and when) are left empty, so no time
+    /// goes into building them or scrubbing names from them.
     Counts,
 }
 
@@ -356,13 +357,21 @@ impl Ctx<'_> {
         }
         let mut results: Vec<VoteResult> = targets
             .into_iter()
-            .map(|(target, label, party, removed)| VoteResult {
-                rank: 0,
-                dots: vote.dots.get(&target).copied().unwrap_or(0),
-                label: self.scrub.text(&label).into_owned(),
-                target,
-                party,
-                removed,
+            .map(|(target, label, party, removed)| {
+                let dots = vote.dots.get(&target).copied().unwrap_or(0);
+                VoteResult {
+                    rank: 0,
+                    dots,
+                    // The aggregate counts only what got dots.
+                    label: if self.full || dots > 0 {
+                        self.scrub.text(&label).into_owned()
+                    } else {
+                        String::new()
+                    },
+                    target,
+                    party,
+                    removed,
+                }
             })
             .collect();
         // A stable sort keeps board order among equals.

@@ -12,6 +12,9 @@ use crate::core::Text;
 use crate::core::state::{Owner, ReviewStatus, RowRef};
 use crate::report::outcome::{Outcome, StepResult};
 
+type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+
 /// How a session is known in a series: its file name and when it started, both of which a
 /// later meeting's `previous` records. (Not the SHA-256 that `previous` also records: a
 /// meeting reopened after the next one began has other bytes but is the same meeting, and
@@ -47,16 +50,10 @@ pub struct Contribution {
     pub parties: BTreeSet<String>,
     /// Each step's title, by id (kept once, not with every card or cell).
     pub step_titles: BTreeMap<String, Text>,
-    /// Each lane's title, by (step, lane).
-    pub lane_titles: BTreeMap<(String, String), Text>,
-    /// Each matrix column's heading, by (step, column).
-    pub column_labels: BTreeMap<(String, String), Text>,
-    /// Each matrix row's label, by (step, row as in [`CellSeen::row`]).
-    pub row_labels: BTreeMap<(String, String), String>,
-    /// Cards, once per (step, lane, normalised text).
-    pub cards: Vec<CardSeen>,
-    /// Rated cells.
-    pub cells: Vec<CellSeen>,
+    /// The board lanes with cards, in board order.
+    pub lanes: Vec<LaneSeen>,
+    /// The matrices with rated cells, in step order.
+    pub matrices: Vec<MatrixSeen>,
     /// Findings of the matrices' analyses: (step, section id, normalised subject, subject,
     /// finding).
     pub findings: Vec<Finding>,
@@ -70,13 +67,22 @@ pub struct Contribution {
     pub reviewed: Vec<Reviewed>,
 }
 
-/// A card as the aggregate counts it.
+/// A lane of a board with its cards.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CardSeen {
+pub struct LaneSeen {
     /// Step id.
     pub step: String,
     /// Lane id.
     pub lane: String,
+    /// Its heading.
+    pub title: Text,
+    /// Its cards, once per normalised text.
+    pub cards: Vec<CardSeen>,
+}
+
+/// A card as the aggregate counts it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardSeen {
     /// Normalised text (what "similar" means).
     pub key: String,
     /// The text as written (clean, names replaced).
@@ -85,15 +91,27 @@ pub struct CardSeen {
     pub party: Option<String>,
 }
 
-/// A rated cell.
+/// A matrix step's rated cells.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CellSeen {
+pub struct MatrixSeen {
     /// Step id.
     pub step: String,
-    /// The row: a fixed row's id, or a card row's normalised text.
-    pub row: String,
-    /// Column id.
-    pub column: String,
+    /// Its rows as rated: a fixed row's id, or a card row's normalised text, with the
+    /// row's label (two rows of the same text are one).
+    pub rows: Vec<(String, String)>,
+    /// Its columns: id and heading.
+    pub columns: Vec<(String, Text)>,
+    /// The rated cells, once per row and column, in the matrix's order.
+    pub cells: Vec<CellSeen>,
+}
+
+/// A rated cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellSeen {
+    /// Its row in [`MatrixSeen::rows`].
+    pub row: u32,
+    /// Its column in [`MatrixSeen::columns`].
+    pub column: u32,
     /// The value.
     pub value: i32,
 }
@@ -149,9 +167,8 @@ pub struct Reviewed {
 }
 
 /// The summary of one session, from its outcome built with names replaced
-/// (`Outcome::build(.., anonymize = true)`).
-pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) -> Contribution {
-    let lang = outcome.lang;
+/// (`Outcome::build(.., anonymize = true)`), taken apart: its texts move into the summary.
+pub fn contribution(outcome: Outcome, key: FileKey, previous: Option<FileKey>) -> Contribution {
     let participant_party: BTreeMap<u32, Option<String>> = outcome
         .participants
         .iter()
@@ -171,9 +188,9 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
     let mut c = Contribution {
         key,
         previous,
-        scenario: outcome.scenario.id.clone(),
-        scenario_title: outcome.scenario.title.clone(),
-        title: outcome.session.title.clone(),
+        scenario: outcome.scenario.id,
+        scenario_title: outcome.scenario.title,
+        title: outcome.session.title,
         created: outcome.session.created,
         party_names: outcome
             .parties
@@ -183,11 +200,8 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
         present: BTreeMap::new(),
         parties: BTreeSet::new(),
         step_titles: BTreeMap::new(),
-        lane_titles: BTreeMap::new(),
-        column_labels: BTreeMap::new(),
-        row_labels: BTreeMap::new(),
-        cards: Vec::new(),
-        cells: Vec::new(),
+        lanes: Vec::new(),
+        matrices: Vec::new(),
         findings: Vec::new(),
         votes: Vec::new(),
         voted: BTreeSet::new(),
@@ -195,79 +209,46 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
         reviewed: Vec::new(),
     };
     for p in outcome.participants.iter().filter(|p| p.present) {
-        let party = p.party.clone().unwrap_or_default();
-        *c.present.entry(party.clone()).or_default() += 1;
-        if !party.is_empty() {
-            c.parties.insert(party);
+        let party = p.party.as_deref().unwrap_or_default();
+        match c.present.get_mut(party) {
+            Some(n) => *n += 1,
+            None => {
+                c.present.insert(party.to_string(), 1);
+            }
+        }
+        if !party.is_empty() && !c.parties.contains(party) {
+            c.parties.insert(party.to_string());
         }
     }
-    let mut seen_cards = BTreeSet::new();
-    for step in &outcome.steps {
-        c.step_titles.insert(step.id.clone(), step.title.clone());
-        match &step.result {
+    let parties = &outcome.parties;
+    for step in outcome.steps {
+        c.step_titles.insert(step.id.clone(), step.title);
+        match step.result {
             StepResult::Board(board) => {
-                for lane in &board.lanes {
-                    c.lane_titles
-                        .insert((step.id.clone(), lane.id.clone()), lane.title.clone());
-                    for card in &lane.cards {
-                        let key = normalise(&card.text);
-                        if key.is_empty()
-                            || !seen_cards.insert((step.id.clone(), lane.id.clone(), key.clone()))
-                        {
-                            continue;
-                        }
-                        let party = card.party.clone().or_else(|| lane.party.clone());
-                        if let Some(p) = &party {
-                            c.parties.insert(p.clone());
-                        }
-                        c.cards.push(CardSeen {
+                for lane in board.lanes {
+                    let cards = lane_cards(lane.cards, lane.party.as_deref(), &mut c.parties);
+                    if !cards.is_empty() {
+                        c.lanes.push(LaneSeen {
                             step: step.id.clone(),
-                            lane: lane.id.clone(),
-                            key,
-                            text: card.text.clone(),
-                            party,
+                            lane: lane.id,
+                            title: lane.title,
+                            cards,
                         });
                     }
                 }
             }
-            StepResult::Matrix(m) => {
-                // A cell counts once per session (two cards of the same text are one row).
-                let mut seen_cells = BTreeSet::new();
-                for column in &m.columns {
-                    c.column_labels
-                        .insert((step.id.clone(), column.id.clone()), column.label.clone());
+            StepResult::Matrix(mut m) => {
+                if let Some(seen) = matrix_cells(&step.id, &mut m) {
+                    c.matrices.push(seen);
                 }
-                for cell in &m.cells {
-                    let (Some(value), Some(row), Some(column)) =
-                        (cell.value, m.rows.get(cell.row), m.columns.get(cell.column))
-                    else {
-                        continue;
-                    };
-                    let row_key = match &row.key {
-                        RowRef::Row(id) => id.clone(),
-                        RowRef::Card(_) => normalise(&row.label),
-                    };
-                    if !seen_cells.insert((row_key.clone(), column.id.clone())) {
-                        continue;
-                    }
-                    c.row_labels
-                        .entry((step.id.clone(), row_key.clone()))
-                        .or_insert_with(|| row.label.clone());
-                    c.cells.push(CellSeen {
-                        step: step.id.clone(),
-                        row: row_key,
-                        column: column.id.clone(),
-                        value,
-                    });
-                }
-                for section in m.analysis.iter().flat_map(|a| a.sections.iter()) {
-                    for item in &section.items {
+                for section in m.analysis.into_iter().flat_map(|a| a.sections) {
+                    for item in section.items {
                         c.findings.push(Finding {
                             step: step.id.clone(),
                             section: section.id.clone(),
                             key: normalise(&item.subject),
-                            subject: item.subject.clone(),
-                            finding: item.finding.clone(),
+                            subject: item.subject,
+                            finding: item.finding,
                         });
                     }
                 }
@@ -276,18 +257,18 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                 if v.dots_used > 0 {
                     c.voted.insert(step.id.clone());
                 }
-                for r in v.results.iter().filter(|r| r.dots > 0 && r.rank <= 3) {
+                for r in v.results.into_iter().filter(|r| r.dots > 0 && r.rank <= 3) {
                     c.votes.push(VoteSeen {
                         step: step.id.clone(),
                         key: normalise(&r.label),
-                        label: r.label.clone(),
+                        label: r.label,
                         rank: r.rank,
                     });
                 }
             }
             StepResult::Agreement(a) => {
                 for commitment in &a.commitments {
-                    let mut parties: Vec<String> = commitment
+                    let mut owners: Vec<String> = commitment
                         .owners
                         .iter()
                         .filter_map(|o| match &o.owner {
@@ -295,20 +276,19 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
                             Owner::Participant(id) => participant_party.get(id).cloned().flatten(),
                         })
                         .collect();
-                    if parties.is_empty()
+                    if owners.is_empty()
                         && let Some(p) = label_party.get(commitment.who.trim())
                     {
-                        parties.push(p.clone());
+                        owners.push(p.clone());
                     }
-                    if parties.is_empty() && outcome.parties.iter().any(|p| p.id == commitment.who)
-                    {
-                        parties.push(commitment.who.clone());
+                    if owners.is_empty() && parties.iter().any(|p| p.id == commitment.who) {
+                        owners.push(commitment.who.clone());
                     }
-                    parties.sort();
-                    parties.dedup();
-                    c.parties.extend(parties.iter().cloned());
+                    owners.sort();
+                    owners.dedup();
+                    c.parties.extend(owners.iter().cloned());
                     c.made.push(Made {
-                        parties,
+                        parties: owners,
                         dated: commitment.due.is_some(),
                     });
                 }
@@ -317,24 +297,136 @@ pub fn contribution(outcome: &Outcome, key: FileKey, previous: Option<FileKey>) 
             StepResult::Grid(_) | StepResult::Consent(_) | StepResult::Poll(_) => {}
             StepResult::Review(r) => {
                 for item in r.items.iter().filter(|i| i.parked_from.is_none()) {
-                    let mut parties: Vec<String> = item
+                    let mut owners: Vec<String> = item
                         .owners
                         .iter()
                         .chain(std::iter::once(&item.who_label))
                         .filter_map(|o| label_party.get(o.trim()).cloned())
                         .collect();
-                    parties.sort();
-                    parties.dedup();
+                    owners.sort();
+                    owners.dedup();
                     c.reviewed.push(Reviewed {
                         status: item.status,
                         age: if item.since.is_some() { 2 } else { 1 },
                         days_late: item.days_late.filter(|d| *d > 0),
-                        parties,
+                        parties: owners,
                     });
                 }
             }
         }
     }
-    let _ = lang;
     c
+}
+
+/// A lane's cards, once per normalised text (empty ones left out); their parties (the
+/// card's, else the lane's) join `parties`.
+fn lane_cards(
+    cards: Vec<crate::report::outcome::CardOutcome>,
+    lane_party: Option<&str>,
+    parties: &mut BTreeSet<String>,
+) -> Vec<CardSeen> {
+    let mut out: Vec<CardSeen> = Vec::with_capacity(cards.len());
+    for card in cards {
+        let key = normalise(&card.text);
+        if key.is_empty() {
+            continue;
+        }
+        let party = card.party.or_else(|| lane_party.map(str::to_string));
+        if let Some(p) = &party
+            && !parties.contains(p)
+        {
+            parties.insert(p.clone());
+        }
+        out.push(CardSeen {
+            key,
+            text: card.text,
+            party,
+        });
+    }
+    // The first card of each text counts (its party is already among the parties).
+    if out.len() > 1 {
+        let mut first: FastSet<&str> = FastSet::default();
+        let keep: Vec<bool> = out.iter().map(|k| first.insert(k.key.as_str())).collect();
+        if keep.contains(&false) {
+            let mut keep = keep.into_iter();
+            out.retain(|_| keep.next().unwrap_or(true));
+        }
+    }
+    out
+}
+
+/// A matrix's rated cells, once per row key and column (two cards of the same text are
+/// one row); none when nothing was rated. The labels of the rows rated move out of `m`.
+fn matrix_cells(step: &str, m: &mut crate::report::outcome::MatrixOutcome) -> Option<MatrixSeen> {
+    let mut columns: Vec<(String, Text)> = Vec::new();
+    // The outcome's column to ours: the first column of each id.
+    let column_at: Vec<u32> = m
+        .columns
+        .iter()
+        .map(|column| {
+            let at = match columns.iter().position(|(id, _)| *id == column.id) {
+                Some(at) => at,
+                None => {
+                    columns.push((column.id.clone(), column.label.clone()));
+                    columns.len() - 1
+                }
+            };
+            u32::try_from(at).unwrap_or(u32::MAX)
+        })
+        .collect();
+    // Each row's key, normalised once.
+    let mut keys: Vec<std::borrow::Cow<'_, str>> = m
+        .rows
+        .iter()
+        .map(|row| match &row.key {
+            RowRef::Row(id) => std::borrow::Cow::Borrowed(id.as_str()),
+            RowRef::Card(_) => std::borrow::Cow::Owned(normalise(&row.label)),
+        })
+        .collect();
+    // Our rows (the outcome's row that first had each key), and the cells.
+    let mut rows: Vec<usize> = Vec::new();
+    let mut cells: Vec<CellSeen> = Vec::new();
+    {
+        let mut row_at: FastMap<&str, u32> = FastMap::default();
+        let mut cells_at: FastSet<(u32, u32)> = FastSet::default();
+        for cell in &m.cells {
+            let (Some(value), Some(key), Some(column)) =
+                (cell.value, keys.get(cell.row), column_at.get(cell.column))
+            else {
+                continue;
+            };
+            let row = *row_at.entry(key.as_ref()).or_insert_with(|| {
+                rows.push(cell.row);
+                u32::try_from(rows.len() - 1).unwrap_or(u32::MAX)
+            });
+            if cells_at.insert((row, *column)) {
+                cells.push(CellSeen {
+                    row,
+                    column: *column,
+                    value,
+                });
+            }
+        }
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    let rows: Vec<(String, usize)> = rows
+        .into_iter()
+        .map(|r| (std::mem::take(&mut keys[r]).into_owned(), r))
+        .collect();
+    drop(keys);
+    let rows = rows
+        .into_iter()
+        .map(|(key, r)| {
+            let label = m.rows.get_mut(r).map(|row| std::mem::take(&mut row.label));
+            (key, label.unwrap_or_default())
+        })
+        .collect();
+    Some(MatrixSeen {
+        step: step.to_string(),
+        rows,
+        columns,
+        cells,
+    })
 }

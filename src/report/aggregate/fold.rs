@@ -5,12 +5,12 @@
 //! callers add the sessions in file order, so the same files give the same report.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 
 use jiff::Timestamp;
 
 use super::contribution::{Contribution, FileKey, Made, Reviewed};
-use super::fold_boards::Boards;
+use super::fold_boards::{Boards, Parties, groups};
 use super::fold_matrices::{Matrices, Votes};
 use super::series::{meetings, series_of};
 use super::*;
@@ -47,6 +47,8 @@ pub struct Folder {
     opts: Options,
     kept: Vec<Kept>,
     party_names: BTreeMap<String, String>,
+    /// The parties of cards, as numbers.
+    card_parties: Parties,
     scenarios: BTreeMap<String, ScenarioAcc>,
 }
 
@@ -57,6 +59,7 @@ impl Folder {
             opts,
             kept: Vec::new(),
             party_names: BTreeMap::new(),
+            card_parties: Parties::default(),
             scenarios: BTreeMap::new(),
         }
     }
@@ -87,23 +90,37 @@ impl Folder {
             acc.title = c.scenario_title.get(lang).to_string();
         }
         acc.members.push(n);
-        let mut cards_by_party = BTreeMap::new();
-        for p in c.cards.iter().filter_map(|k| k.party.as_ref()) {
-            *cards_by_party.entry(p.clone()).or_default() += 1;
+        let mut cards_by_party: BTreeMap<String, usize> = BTreeMap::new();
+        for p in c
+            .lanes
+            .iter()
+            .flat_map(|l| &l.cards)
+            .filter_map(|k| k.party.as_deref())
+        {
+            match cards_by_party.get_mut(p) {
+                Some(n) => *n += 1,
+                None => {
+                    cards_by_party.insert(p.to_string(), 1);
+                }
+            }
         }
+        let hasher = foldhash::fast::FixedState::default();
+        let mut cells: Vec<(u64, i32)> = Vec::new();
+        for m in &c.matrices {
+            for cell in &m.cells {
+                let row = m.rows.get(cell.row as usize).map_or("", |r| r.0.as_str());
+                let column = m
+                    .columns
+                    .get(cell.column as usize)
+                    .map_or("", |c| c.0.as_str());
+                cells.push((hasher.hash_one((&m.step, row, column)), cell.value));
+            }
+        }
+        cells.sort_unstable();
         acc.matrices.add(&c, ordinal, lang);
         acc.votes.add(&c, lang);
-        acc.boards.add(&mut c, ordinal, lang);
-        let mut cells: Vec<(u64, i32)> = c
-            .cells
-            .iter()
-            .map(|cell| {
-                let mut h = std::hash::DefaultHasher::new();
-                (&cell.step, &cell.row, &cell.column).hash(&mut h);
-                (h.finish(), cell.value)
-            })
-            .collect();
-        cells.sort_unstable();
+        acc.boards
+            .add(&mut c, ordinal, lang, &mut self.card_parties);
         self.kept.push(Kept {
             key: c.key,
             previous: c.previous,
@@ -144,19 +161,39 @@ impl Folder {
                 .cloned()
                 .unwrap_or_else(|| id.to_string())
         };
+        // The lanes' cards grouped on every core: with hundreds of thousands of different
+        // cards this is most of the end.
+        let labels: Vec<Option<String>> = self
+            .card_parties
+            .ids
+            .iter()
+            .map(|p| shown.contains(p.as_str()).then(|| name(p)))
+            .collect();
+        let mut scenario_accs = self.scenarios;
+        let lanes: Vec<_> = scenario_accs
+            .values_mut()
+            .flat_map(|acc| acc.boards.take_lanes())
+            .collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut grouped = super::par::map(
+            lanes,
+            threads,
+            |keys| keys.len(),
+            |keys| groups(keys, &labels),
+        )
+        .into_iter();
         let series = series_of(&kept);
         let has_next: BTreeSet<usize> = series
             .iter()
             .flat_map(|s| s.iter().rev().skip(1).copied())
             .collect();
-        let scenarios = self
-            .scenarios
+        let scenarios = scenario_accs
             .into_iter()
             .map(|(id, acc)| ScenarioAggregate {
                 id,
                 title: acc.title,
                 sessions: acc.members.len(),
-                boards: acc.boards.finish(&shown, &name),
+                boards: acc.boards.finish(&mut grouped),
                 matrices: acc.matrices.finish(min),
                 votes: acc.votes.finish(),
                 actions: actions(&acc.members, &kept, &has_next, lang),

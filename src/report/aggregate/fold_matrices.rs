@@ -1,20 +1,47 @@
 //! Matrices and votes across sessions, folded as the sessions come: each cell's values,
 //! the analyses' findings, and what ended on top of each vote.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use smallvec::SmallVec;
 
 use super::contribution::Contribution;
-use super::fold_boards::most;
+use super::fold_boards::{FastMap, most};
 use super::*;
 
 #[derive(Default)]
 struct Matrix {
     title: String,
     sessions: usize,
-    /// (row, column) in order of first appearance, with row label, column label, values.
-    cells: Vec<(String, String, Vec<i32>)>,
-    /// Row, then column, to the cell's place in `cells`.
-    cell_at: HashMap<String, HashMap<String, usize>>,
+    /// Row keys as numbers.
+    rows: FastMap<String, u32>,
+    /// Column ids as numbers (a few: looked up in a list).
+    columns: Vec<String>,
+    /// Row labels and column headings as numbers (each cell is labelled as the session
+    /// that first rated it wrote it).
+    labels: FastMap<String, u32>,
+    label_texts: Vec<String>,
+    /// (row, column) to the cell's place in `cells`.
+    cell_at: FastMap<(u32, u32), u32>,
+    /// The cells in order of first appearance.
+    cells: Vec<CellAcc>,
+}
+
+/// One cell's values, with its row label and column heading (numbers in `label_texts`).
+struct CellAcc {
+    row: u32,
+    column: u32,
+    values: SmallVec<[i32; 4]>,
+}
+
+fn number_of(map: &mut FastMap<String, u32>, texts: &mut Vec<String>, text: &str) -> u32 {
+    if let Some(n) = map.get(text) {
+        return *n;
+    }
+    let n = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+    map.insert(text.to_string(), n);
+    texts.push(text.to_string());
+    n
 }
 
 /// What a matrix's analyses found, over the sessions.
@@ -59,35 +86,71 @@ impl Matrices {
 
     /// Adds the cells and findings of session number `n`.
     pub(super) fn add(&mut self, c: &Contribution, n: u32, lang: Lang) {
-        let mut rated: Vec<&str> = Vec::new();
-        for cell in &c.cells {
-            let m = self.step(&cell.step, c, lang);
-            if !rated.contains(&cell.step.as_str()) {
-                rated.push(&cell.step);
-                m.sessions += 1;
-            }
-            let at = match m.cell_at.get(&cell.row).and_then(|r| r.get(&cell.column)) {
-                Some(at) => *at,
-                None => {
-                    let row = c
-                        .row_labels
-                        .get(&(cell.step.clone(), cell.row.clone()))
-                        .cloned()
-                        .unwrap_or_default();
-                    let column = c
-                        .column_labels
-                        .get(&(cell.step.clone(), cell.column.clone()))
-                        .map(|t| t.get(lang).to_string())
-                        .unwrap_or_default();
-                    m.cells.push((row, column, Vec::new()));
-                    m.cell_at
-                        .entry(cell.row.clone())
-                        .or_default()
-                        .insert(cell.column.clone(), m.cells.len() - 1);
-                    m.cells.len() - 1
+        for seen in &c.matrices {
+            let m = self.step(&seen.step, c, lang);
+            m.sessions += 1;
+            let columns: Vec<u32> = seen
+                .columns
+                .iter()
+                .map(|(id, _)| {
+                    let at = match m.columns.iter().position(|c| c == id) {
+                        Some(at) => at,
+                        None => {
+                            m.columns.push(id.clone());
+                            m.columns.len() - 1
+                        }
+                    };
+                    u32::try_from(at).unwrap_or(u32::MAX)
+                })
+                .collect();
+            let rows: Vec<u32> = seen
+                .rows
+                .iter()
+                .map(|(key, _)| match m.rows.get(key.as_str()) {
+                    Some(n) => *n,
+                    None => {
+                        let n = u32::try_from(m.rows.len()).unwrap_or(u32::MAX);
+                        m.rows.insert(key.clone(), n);
+                        n
+                    }
+                })
+                .collect();
+            for cell in &seen.cells {
+                let (Some(row), Some(column)) = (
+                    rows.get(cell.row as usize),
+                    columns.get(cell.column as usize),
+                ) else {
+                    continue;
+                };
+                let at = match m.cell_at.get(&(*row, *column)) {
+                    Some(at) => *at as usize,
+                    None => {
+                        let row_label = seen
+                            .rows
+                            .get(cell.row as usize)
+                            .map_or("", |r| r.1.as_str());
+                        let column_label = seen
+                            .columns
+                            .get(cell.column as usize)
+                            .map_or("", |c| c.1.get(lang));
+                        let row_label = number_of(&mut m.labels, &mut m.label_texts, row_label);
+                        let column_label =
+                            number_of(&mut m.labels, &mut m.label_texts, column_label);
+                        m.cells.push(CellAcc {
+                            row: row_label,
+                            column: column_label,
+                            values: SmallVec::new(),
+                        });
+                        let at = m.cells.len() - 1;
+                        m.cell_at
+                            .insert((*row, *column), u32::try_from(at).unwrap_or(u32::MAX));
+                        at
+                    }
+                };
+                if let Some(cell_acc) = m.cells.get_mut(at) {
+                    cell_acc.values.push(cell.value);
                 }
-            };
-            m.cells[at].2.push(cell.value);
+            }
         }
         for f in &c.findings {
             let m = self.found.entry(f.step.clone()).or_default();
@@ -118,15 +181,17 @@ impl Matrices {
             .map(|(step, m)| {
                 let f = found.remove(&step).unwrap_or_default();
                 let sessions = m.sessions;
+                let label = |n: u32| m.label_texts.get(n as usize).cloned().unwrap_or_default();
                 let cells = m
                     .cells
                     .into_iter()
-                    .filter(|(_, _, v)| v.len() >= min)
-                    .map(|(row, column, mut v)| {
+                    .filter(|cell| cell.values.len() >= min)
+                    .map(|cell| {
+                        let mut v = cell.values;
                         v.sort_unstable();
                         CellStats {
-                            row,
-                            column,
+                            row: label(cell.row),
+                            column: label(cell.column),
                             min: v.first().copied().unwrap_or(0),
                             median: median(&v),
                             max: v.last().copied().unwrap_or(0),
@@ -254,7 +319,7 @@ impl Votes {
                     .into_values()
                     .filter(|(_, first, _)| *first > 0)
                     .map(|(labels, first, top3)| VoteTop {
-                        label: most(&labels),
+                        label: most(labels.iter().map(|(l, n)| (l.as_str(), *n))).to_string(),
                         first,
                         top3,
                     })

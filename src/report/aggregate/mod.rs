@@ -12,6 +12,7 @@ mod contribution;
 mod fold;
 mod fold_boards;
 mod fold_matrices;
+mod par;
 mod read;
 mod render;
 mod render_office;

@@ -4,6 +4,7 @@
 //! file that is not a session, is broken, or is not a regular file (a FIFO, a device) is
 //! skipped with a note; one bad file never stops the rest.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -13,7 +14,9 @@ use super::contribution::{Contribution, FileKey, contribution};
 use super::fold::Folder;
 use crate::core::Lang;
 use crate::report::{Detail, Outcome};
-use crate::store::load::{parse_session, read_session_bytes};
+use crate::store::error::FileError;
+use crate::store::load::{MAX_SESSION_BYTES, parse_session, too_large};
+use crate::store::regular::open_regular;
 
 /// A file left out, and why (one line).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,10 +105,12 @@ pub fn read_into(
             let send = send.clone();
             let next = &next;
             scope.spawn(move || {
+                // One buffer for the bytes of every file this thread reads.
+                let mut bytes = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    if send.send((i, read_one(path, lang))).is_err() {
+                    if send.send((i, read_one(path, lang, &mut bytes))).is_err() {
                         break;
                     }
                 }
@@ -129,14 +134,14 @@ pub fn read_into(
     skipped
 }
 
-/// One file: read, folded, summarised (with names replaced), and let go.
-fn read_one(path: &Path, lang: Lang) -> Result<Contribution, Skipped> {
+/// One file: read (into `bytes`), folded, summarised (with names replaced), and let go.
+fn read_one(path: &Path, lang: Lang, bytes: &mut Vec<u8>) -> Result<Contribution, Skipped> {
     let skip = |why: String| Skipped {
         path: path.to_path_buf(),
         why,
     };
-    let bytes = read_session_bytes(path).map_err(|e| skip(first_problem(&e, lang)))?;
-    let live = match parse_session(path, &bytes) {
+    read_session_into(path, bytes).map_err(|e| skip(first_problem(&e, lang)))?;
+    let live = match parse_session(path, bytes) {
         Ok(live) => live,
         Err(e) => {
             let is_session = bytes.windows(17).any(|w| w == b"samenspel/session");
@@ -148,7 +153,7 @@ fn read_one(path: &Path, lang: Lang) -> Result<Contribution, Skipped> {
             }));
         }
     };
-    drop(bytes);
+    bytes.clear();
     let outcome = Outcome::build_with(&live.session, &live.state, lang, true, Detail::Counts);
     let key = FileKey {
         file: file_name(path),
@@ -158,7 +163,36 @@ fn read_one(path: &Path, lang: Lang) -> Result<Contribution, Skipped> {
         file: p.file.clone(),
         created: p.created,
     });
-    Ok(contribution(&outcome, key, previous))
+    Ok(contribution(outcome, key, previous))
+}
+
+/// As [`crate::store::load::read_session_bytes`] (an ordinary file, at most
+/// [`MAX_SESSION_BYTES`]), into a buffer that is used again for the next file: a new one
+/// of a few hundred kilobytes for every file made the allocator gather all the small
+/// blocks the session before had freed.
+fn read_session_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), FileError> {
+    let (file, meta) = open_regular(path)?;
+    if meta.len() > MAX_SESSION_BYTES {
+        return Err(too_large(path, MAX_SESSION_BYTES));
+    }
+    bytes.clear();
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may grow between the check and the read: never read past the limit.
+    (&file)
+        .take(MAX_SESSION_BYTES + 1)
+        .read_to_end(bytes)
+        .map_err(|e| {
+            FileError::io(
+                path,
+                "kan het bestand niet lezen",
+                "cannot read the file",
+                &e,
+            )
+        })?;
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(too_large(path, MAX_SESSION_BYTES));
+    }
+    Ok(())
 }
 
 fn file_name(path: &Path) -> String {
@@ -168,7 +202,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// The first problem of a file error, without the file's name (the note names it).
-fn first_problem(e: &crate::store::error::FileError, lang: Lang) -> String {
+fn first_problem(e: &FileError, lang: Lang) -> String {
     e.problems
         .first()
         .map(|p| {

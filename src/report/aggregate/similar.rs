@@ -85,17 +85,28 @@ fn words_similar(a: &str, b: &str) -> bool {
 
 /// Whether two normalised texts are similar (see the module's rule).
 pub fn similar(a: &str, b: &str) -> bool {
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    if wa.len() != wb.len() {
-        return false;
+    let (mut wa, mut wb) = (a.split(' '), b.split(' '));
+    let mut differ = None;
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => break,
+            (Some(x), Some(y)) => {
+                if x != y {
+                    if differ.is_some() {
+                        return false;
+                    }
+                    differ = Some((x, y));
+                }
+            }
+            // A different number of words.
+            _ => return false,
+        }
     }
-    let mut differ = wa.iter().zip(&wb).filter(|(x, y)| x != y);
-    match (differ.next(), differ.next()) {
-        (None, _) => true,
-        (Some((x, y)), None) => words_similar(x, y),
-        _ => false,
-    }
+    differ.is_none_or(|(x, y)| words_similar(x, y))
 }
+
+/// No first text of a group (yet) in a chain of [`group`].
+const NONE: u32 = u32::MAX;
 
 /// Groups normalised texts, given in order of importance (most sessions first): each text
 /// joins the first text before it that started a group and is similar to it, or starts
@@ -103,25 +114,37 @@ pub fn similar(a: &str, b: &str) -> bool {
 /// texts in the same order always give the same groups.
 pub fn group(keys: &[&str]) -> Vec<usize> {
     // Each text with one of its words left out (as a hash: a collision only costs one
-    // more comparison), to the groups' first texts that have it.
-    let mut by_gap: HashMap<u64, Vec<usize>> = HashMap::new();
+    // more comparison), to the groups' first texts that have it: a chain through `links`
+    // (the group's first text, the next link), newest first.
+    let mut by_gap: HashMap<u64, u32, foldhash::fast::FixedState> =
+        HashMap::with_capacity_and_hasher(keys.len() * 2, foldhash::fast::FixedState::default());
+    let mut links: Vec<(u32, u32)> = Vec::with_capacity(keys.len() * 2);
     let mut leader = Vec::with_capacity(keys.len());
     let mut gaps = Vec::new();
+    let mut words = Vec::new();
     for (i, key) in keys.iter().enumerate() {
-        gapped(key, &mut gaps);
-        let found = gaps
-            .iter()
-            .filter_map(|gap| by_gap.get(gap))
-            .flatten()
-            .copied()
-            .filter(|&j| similar(keys[j], key))
-            .min();
+        gapped(key, &mut words, &mut gaps);
+        let mut found: Option<usize> = None;
+        for gap in &gaps {
+            let mut at = by_gap.get(gap).copied().unwrap_or(NONE);
+            while let Some(&(j, next)) = links.get(at as usize) {
+                let j = j as usize;
+                if found.is_none_or(|f| j < f) && similar(keys[j], key) {
+                    found = Some(j);
+                }
+                at = next;
+            }
+        }
         match found {
             Some(j) => leader.push(j),
             None => {
                 leader.push(i);
+                let me = u32::try_from(i).unwrap_or(NONE);
                 for gap in &gaps {
-                    by_gap.entry(*gap).or_default().push(i);
+                    let head = by_gap.entry(*gap).or_insert(NONE);
+                    let link = u32::try_from(links.len()).unwrap_or(NONE);
+                    links.push((me, *head));
+                    *head = link;
                 }
             }
         }
@@ -131,16 +154,14 @@ pub fn group(keys: &[&str]) -> Vec<usize> {
 
 /// For each word of `key`, a hash of the text with that word left out (and its place and
 /// the number of words): two texts that differ in one word share one.
-fn gapped(key: &str, out: &mut Vec<u64>) {
+fn gapped(key: &str, words: &mut Vec<u64>, out: &mut Vec<u64>) {
     const P: u64 = 0x0100_0000_01b3;
-    let words: Vec<u64> = key
-        .split(' ')
-        .map(|w| {
-            w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(P)
-            })
+    words.clear();
+    words.extend(key.split(' ').map(|w| {
+        w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(P)
         })
-        .collect();
+    }));
     let n = words.len() as u64;
     // The sum of each word's hash times its place's weight; leaving one out subtracts it.
     let weight = |i: usize| P.wrapping_pow(u32::try_from(i).unwrap_or(u32::MAX).wrapping_add(1));
