@@ -33,10 +33,11 @@ fn mimalloc_on() -> bool {
     MIMALLOC.load(Ordering::Relaxed)
 }
 
-/// Whether mimalloc made the block at `ptr`.
+/// Whether mimalloc made the block at `ptr`. Until it is switched on it made none, so
+/// the screens and every other command never ask it.
 fn is_mimalloc(ptr: *mut u8) -> bool {
     // SAFETY: a look-up in mimalloc's page map; any pointer may be asked.
-    unsafe { mi::mi_is_in_heap_region(ptr.cast::<c_void>().cast_const()) }
+    mimalloc_on() && unsafe { mi::mi_is_in_heap_region(ptr.cast::<c_void>().cast_const()) }
 }
 
 // SAFETY: every block is made by one of two allocators that each meet `GlobalAlloc`'s
