@@ -5,7 +5,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::event::{Change, Event};
+use super::event::Change;
 
 struct Node {
     changes: Vec<Change>,
@@ -45,7 +45,7 @@ impl History {
     }
 
     /// Puts a group on top that no undo will ever reach (a fold knows this, see
-    /// [`reached`]): only its place is kept. Nothing below it is reached either (undo would
+    /// [`super::fold::reached`]): only its place is kept. Nothing below it is reached either (undo would
     /// have to take it off first), so what is below is let go of now; the stack keeps the
     /// same length, and so lets go of the oldest at the same moments as [`History::push`].
     pub fn push_blank(&mut self) {
@@ -163,63 +163,6 @@ impl History {
     fn iter(&self) -> impl Iterator<Item = &Node> {
         std::iter::successors(self.top.as_deref(), |n| n.below.as_deref())
     }
-}
-
-/// Which events of a log, folded onto a state whose stacks hold `undo` and `redo` groups,
-/// push an inverse that is ever used: one an undo in the log applies, or one still on the
-/// undo stack at the end. Every other inverse is let go of unused (when the stack halves)
-/// and need not be built. Follows the stacks by the kinds of change alone, by the rules of
-/// [`History::push`] and the reducer; one `true` per event (an event that pushes nothing
-/// is `true`, too).
-pub(crate) fn reached(undo: usize, redo: usize, events: &[Event]) -> Vec<bool> {
-    let mut reached = vec![true; events.len()];
-    // The undo stack by who pushed each group: a content change by its index, anything
-    // else (a redo, or what was there before) as none; of the redo stack only its length.
-    let mut stack: Vec<Option<usize>> = vec![None; undo];
-    let mut redo = redo;
-    let push = |stack: &mut Vec<Option<usize>>, reached: &mut [bool], group| {
-        if stack.len() >= 2 * DEPTH {
-            let gone = stack.len() - (DEPTH - 1);
-            for i in stack.drain(..gone).flatten() {
-                reached[i] = false;
-            }
-        }
-        stack.push(group);
-    };
-    for (i, event) in events.iter().enumerate() {
-        if event.origin.is_some() {
-            // A phone's change: outside the history.
-            continue;
-        }
-        match &event.change {
-            Change::Undo => {
-                // An empty stack: the fold stops here with an error.
-                let Some(group) = stack.pop() else { break };
-                if let Some(j) = group {
-                    reached[j] = true;
-                }
-                redo = if redo >= 2 * DEPTH { DEPTH - 1 } else { redo };
-                redo += 1;
-            }
-            Change::Redo => {
-                if redo == 0 {
-                    break;
-                }
-                redo -= 1;
-                push(&mut stack, &mut reached, None);
-            }
-            change if change.is_content() => {
-                reached[i] = false;
-                push(&mut stack, &mut reached, Some(i));
-                redo = 0;
-            }
-            _ => {}
-        }
-    }
-    for i in stack.into_iter().flatten() {
-        reached[i] = true;
-    }
-    reached
 }
 
 impl PartialEq for History {

@@ -14,6 +14,7 @@ pub mod endorser;
 pub mod error;
 pub mod event;
 mod event_de;
+pub mod fold;
 #[doc(hidden)]
 pub mod fixture;
 #[doc(hidden)]

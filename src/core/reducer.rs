@@ -32,8 +32,8 @@ impl SessionState {
 
     /// As [`SessionState::apply`]; with `kept` false the inverse of a content change is
     /// not built (an empty group holds its place in the undo history), for a fold that
-    /// knows no undo will ever reach it ([`super::history::reached`]).
-    fn apply_kept(&mut self, event: &Event, kept: bool) -> Result<()> {
+    /// knows no undo will ever reach it ([`super::fold::reached`]).
+    pub(super) fn apply_kept(&mut self, event: &Event, kept: bool) -> Result<()> {
         match &event.origin {
             None => self.apply_change(&event.change, event.at, kept)?,
             // A phone's change: the room's rules (super::room), outside the undo history.
@@ -507,7 +507,7 @@ pub fn fold(
     mut state: SessionState,
     events: &[Event],
 ) -> std::result::Result<SessionState, (usize, ReduceError)> {
-    let kept = super::history::reached(state.undo.len(), state.redo.len(), events);
+    let kept = super::fold::reached(state.undo.len(), state.redo.len(), events);
     for (i, event) in events.iter().enumerate() {
         let keep = kept.get(i).copied().unwrap_or(true);
         state.apply_kept(event, keep).map_err(|e| (i, e))?;

@@ -8,11 +8,11 @@ use super::scenario::Scenario;
 use super::session::Session;
 use super::state::SessionState;
 
-fn scenario(json: &str) -> Scenario {
+pub(super) fn scenario(json: &str) -> Scenario {
     serde_json::from_str(json).expect("built-in scenario")
 }
 
-fn one_by_one(session: &Session) -> SessionState {
+pub(super) fn one_by_one(session: &Session) -> SessionState {
     let mut state = session.initial_state();
     for event in &session.events {
         state.apply(event).expect("applies");
@@ -22,7 +22,7 @@ fn one_by_one(session: &Session) -> SessionState {
 
 /// Undoes from the end as far as undo goes (until nothing is left, or a change no longer
 /// fits, in both alike), the two states in step; then redoes it all.
-fn undo_all_the_same_way(mut a: SessionState, mut b: SessionState) {
+pub(super) fn undo_all_the_same_way(mut a: SessionState, mut b: SessionState) {
     let undo = Event::new(at(0), Change::Undo);
     let mut undone = 0;
     while a.can_undo() {
