@@ -11,6 +11,7 @@ use super::error::FileError;
 use super::journal::journal_path;
 use super::migrate::{SCENARIO_MIGRATIONS, migrate, migrate_session};
 use super::on_disk::{OnDisk, apply_journal, layout, read_open};
+use super::stream::Folded;
 use crate::core::scenario::{SCENARIO_FORMAT, SCENARIO_VERSION};
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
 use crate::core::validate::validate_scenario;
@@ -289,28 +290,29 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
 /// Reads and validates a session from bytes (the file at `path`), with the changes of
 /// its journal: its scenario copy and its whole log.
 pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
-    let mut session = session_shape(path, without_bom(bytes))?;
+    let (mut session, folded) = session_shape(path, without_bom(bytes))?;
     apply_journal(path, bytes, &mut session)?;
-    finish_session(path, session)
+    finish_session(path, session, folded)
 }
 
-/// The shape of a session file. A current, well-formed file is read in one pass; anything
-/// else takes the careful path that names the version problem or the JSON path of the misfit.
-fn session_shape(path: &Path, bytes: &[u8]) -> Result<Session, FileError> {
+/// The shape of a session file. A current, well-formed file is read in one pass (its log
+/// folded meanwhile on a second thread, [`super::stream`]); anything else takes the
+/// careful path that names the version problem or the JSON path of the misfit.
+fn session_shape(path: &Path, bytes: &[u8]) -> Result<(Session, Option<Folded>), FileError> {
     // The whole file is checked to be UTF-8 at once: then serde need not check every
     // string on its own (about a tenth of the time to read a long log).
     if let Ok(text) = std::str::from_utf8(bytes)
-        && let Ok(session) = serde_json::from_str::<Session>(text)
+        && let Some((session, folded)) = super::stream::read(text)
         && session.format == SESSION_FORMAT
         && session.version == SESSION_VERSION
     {
-        return Ok(session);
+        return Ok((session, folded));
     }
     let version = check_header(path, bytes, SESSION_FORMAT, SESSION_VERSION)?;
     // An older file is read as the newest version; it is written back (in the newest
     // version) only when the user changes something.
     let schema = &super::schema::SESSION;
-    if version < SESSION_VERSION {
+    let session = if version < SESSION_VERSION {
         parse_older(
             path,
             bytes,
@@ -320,11 +322,17 @@ fn session_shape(path: &Path, bytes: &[u8]) -> Result<Session, FileError> {
         )
     } else {
         parse_shape(path, bytes, schema)
-    }
+    };
+    session.map(|s| (s, None))
 }
 
-/// Validates a session's scenario copy and folds its log.
-fn finish_session(path: &Path, session: Session) -> Result<Live, FileError> {
+/// Validates a session's scenario copy and folds its log (the rest of it, when it was
+/// folded in part while it was read).
+fn finish_session(
+    path: &Path,
+    session: Session,
+    folded: Option<Folded>,
+) -> Result<Live, FileError> {
     let mut problems: Vec<Problem> = validate_scenario(&session.scenario)
         .into_iter()
         .map(|p| Problem {
@@ -344,7 +352,11 @@ fn finish_session(path: &Path, session: Session) -> Result<Live, FileError> {
         ));
     }
     if problems.is_empty() {
-        match Live::open(session) {
+        let live = match folded {
+            Some(folded) => folded.open(session),
+            None => Live::open(session),
+        };
+        match live {
             Ok(live) => return Ok(live),
             Err(p) => problems.push(p),
         }
@@ -380,12 +392,12 @@ fn read_once(path: &Path) -> Result<(Live, OnDisk), FileError> {
     let (file, bytes) = read_open(path)?;
     let len = bytes.len() as u64;
     let crc32 = crc32fast::hash(&bytes);
-    let mut session = session_shape(path, without_bom(&bytes))?;
+    let (mut session, folded) = session_shape(path, without_bom(&bytes))?;
     let log_end = layout(&session, &bytes);
     let journal = apply_journal(path, &bytes, &mut session)?;
-    // The file's bytes are not needed for folding: free them before the state grows.
+    // The file's bytes are not needed for folding the rest: free them first.
     drop(bytes);
-    let live = finish_session(path, session)?;
+    let live = finish_session(path, session, folded)?;
     Ok((
         live,
         OnDisk {

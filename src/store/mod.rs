@@ -21,6 +21,7 @@ pub mod series;
 pub mod session_bytes;
 pub mod session_file;
 pub mod shape;
+mod stream;
 pub mod watch;
 pub mod writer;
 pub mod zone;
