@@ -20,7 +20,7 @@ pub struct Event {
     /// The phone that made the change, with the key of its submission; absent for the
     /// facilitator's own changes (every change before the room existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<EventOrigin>,
+    pub origin: Option<Box<EventOrigin>>,
     /// What changed.
     pub change: Change,
 }
@@ -191,8 +191,9 @@ pub enum Change {
     CommitmentAdded {
         /// Step id.
         step: String,
-        /// The commitment (its id never used before in this session).
-        commitment: Commitment,
+        /// The commitment (its id never used before in this session). Boxed: a change
+        /// is as large as its largest kind, and a long log holds many.
+        commitment: Box<Commitment>,
         /// Index in the list; the end when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
@@ -202,7 +203,7 @@ pub enum Change {
         /// Step id.
         step: String,
         /// The commitment as it is now.
-        commitment: Commitment,
+        commitment: Box<Commitment>,
     },
     /// A commitment was removed.
     CommitmentRemoved {

@@ -108,13 +108,13 @@ enum External {
     },
     CommitmentAdded {
         step: String,
-        commitment: Commitment,
+        commitment: Box<Commitment>,
         #[serde(default)]
         position: Option<usize>,
     },
     CommitmentEdited {
         step: String,
-        commitment: Commitment,
+        commitment: Box<Commitment>,
     },
     CommitmentRemoved {
         step: String,

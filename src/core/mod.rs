@@ -14,9 +14,9 @@ pub mod endorser;
 pub mod error;
 pub mod event;
 mod event_de;
-pub mod fold;
 #[doc(hidden)]
 pub mod fixture;
+pub mod fold;
 #[doc(hidden)]
 pub mod generate;
 pub mod grid;

@@ -88,7 +88,7 @@ pub(crate) fn record(live: &mut Live, request: RoomRequest, at: Timestamp) -> Ha
         .map_or(key, str::to_string);
     let event = Event {
         at,
-        origin: Some(EventOrigin { device: id, key }),
+        origin: Some(Box::new(EventOrigin { device: id, key })),
         change,
     };
     match live.record_event(event.clone()) {

@@ -245,7 +245,10 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
         while let Some(event) = seq.next_element()? {
             piece.push(event);
             if piece.len() == PIECE {
-                pass(&send, std::mem::replace(&mut piece, Vec::with_capacity(PIECE)))?;
+                pass(
+                    &send,
+                    std::mem::replace(&mut piece, Vec::with_capacity(PIECE)),
+                )?;
             }
         }
         if !piece.is_empty() {
@@ -256,8 +259,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 }
 
 fn pass<E: de::Error>(send: &SyncSender<Vec<Event>>, piece: Vec<Event>) -> Result<(), E> {
-    send.send(piece)
-        .map_err(|_| E::custom("the fold stopped"))
+    send.send(piece).map_err(|_| E::custom("the fold stopped"))
 }
 
 #[cfg(test)]

@@ -49,10 +49,15 @@ fn what_the_derived_reader_refuses_is_refused_here_too() {
     let text = String::from_utf8(try_session_json(&session).expect("json")).expect("utf-8");
     // Folded from no one on the way, then said after the log: refused here, and read again
     // the careful way (which takes it).
-    let participants_after = text
-        .replacen("  \"participants\": [],\n", "", 1)
-        .replacen("\n}", ",\n  \"participants\": []\n}", 1);
-    assert!(participants_after.ends_with("\"participants\": []\n}\n"), "moved");
+    let participants_after = text.replacen("  \"participants\": [],\n", "", 1).replacen(
+        "\n}",
+        ",\n  \"participants\": []\n}",
+        1,
+    );
+    assert!(
+        participants_after.ends_with("\"participants\": []\n}\n"),
+        "moved"
+    );
     for (i, bad) in [
         text.replacen("\"title\"", "\"titel\"", 1),
         text.replacen("\"title\"", "\"title\": \"x\", \"title\"", 1),

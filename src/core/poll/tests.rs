@@ -201,10 +201,10 @@ fn refused_poll_changes_leave_state_and_log_untouched() {
 fn joined(l: &mut crate::core::Live) -> u32 {
     let join = Event {
         at: at(1),
-        origin: Some(EventOrigin {
+        origin: Some(Box::new(EventOrigin {
             device: 1,
             key: "join-key-1".into(),
-        }),
+        })),
         change: Change::DeviceJoined {
             device: 1,
             name: Some("Telefoon van Piet".into()),
@@ -222,10 +222,10 @@ fn a_phone_answers_for_itself_until_the_statement_is_revealed() {
     let phone = joined(&mut l);
     let from_phone = |change: Change, key: &str| Event {
         at: at(2),
-        origin: Some(EventOrigin {
+        origin: Some(Box::new(EventOrigin {
             device: phone,
             key: key.into(),
-        }),
+        })),
         change,
     };
     l.record_event(from_phone(
@@ -269,10 +269,10 @@ fn an_anonymous_answer_counts_once_per_ballot_and_is_the_rooms() {
     joined(&mut l);
     let ballot = |key: &str, change: Change| Event {
         at: at(2),
-        origin: Some(EventOrigin {
+        origin: Some(Box::new(EventOrigin {
             device: ANONYMOUS_DEVICE,
             key: key.into(),
-        }),
+        })),
         change,
     };
     l.record_event(ballot("ballot-aaaaaaaa", count(YES, true)))

@@ -21,7 +21,7 @@ fn refused_room_changes_leave_state_and_log_untouched() {
         .unwrap();
     let ev = |origin: Option<EventOrigin>, change: Change| Event {
         at: at(2),
-        origin,
+        origin: origin.map(Box::new),
         change,
     };
     let proposed = |id: u32, text: &str| Change::CardProposed {

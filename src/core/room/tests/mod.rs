@@ -33,7 +33,7 @@ pub(super) fn send(
     let (id, change) = s.change(&l.state, device)?;
     l.record_event(Event {
         at: at(l.session.events.len() as i64),
-        origin: origin(id, key),
+        origin: origin(id, key).map(Box::new),
         change,
     })
 }
@@ -409,7 +409,7 @@ fn a_phone_endorses_for_itself_or_its_party_and_for_nobody_else() {
         &mut l,
         Event {
             at: at(60),
-            origin: origin(b, "end-b-0002"),
+            origin: origin(b, "end-b-0002").map(Box::new),
             change: Change::EndorsementSet {
                 step: "akkoord".into(),
                 item: "statement".into(),
@@ -437,7 +437,7 @@ fn a_phone_endorses_for_itself_or_its_party_and_for_nobody_else() {
         &mut l,
         Event {
             at: at(61),
-            origin: origin(b, "end-b-0001"),
+            origin: origin(b, "end-b-0001").map(Box::new),
             change: Change::EndorsementSet {
                 step: "akkoord".into(),
                 item: "statement".into(),
