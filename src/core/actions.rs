@@ -140,13 +140,13 @@ impl SessionState {
             .ok_or(ReduceError::NoAgreementStep)?;
         Ok(Change::CommitmentAdded {
             step: self.scenario.steps[target].id.clone(),
-            commitment: Box::new(Commitment {
+            commitment: Commitment {
                 id,
                 what: found.text.clone(),
                 owners: found.party.iter().cloned().map(Owner::Party).collect(),
                 from: Some(Source::Card(card)),
                 ..Commitment::default()
-            }),
+            },
             position: None,
         })
     }

@@ -21,7 +21,7 @@ fn anna() -> Change {
 fn commitment(id: u32, from: Option<Source>) -> Change {
     Change::CommitmentAdded {
         step: "akkoord".into(),
-        commitment: Box::new(Commitment {
+        commitment: Commitment {
             id,
             what: "Brief sturen".into(),
             who: "de wethouder".into(),
@@ -29,7 +29,7 @@ fn commitment(id: u32, from: Option<Source>) -> Change {
             owners: vec![Owner::Participant(50), Owner::Party("initiatief".into())],
             due: Some("2027-02-01".parse().unwrap()),
             from,
-        }),
+        },
         position: None,
     }
 }
@@ -86,12 +86,12 @@ fn actions_with_owners_dates_and_links_are_undone_and_redone_exactly() {
         commitment(63, Some(Source::Step("matrix".into()))),
         Change::CommitmentEdited {
             step: "akkoord".into(),
-            commitment: Box::new(Commitment {
+            commitment: Commitment {
                 id: 61,
                 what: "Avond plannen".into(),
                 when: "voor de zomer".into(),
                 ..Commitment::default()
-            }),
+            },
         },
         Change::CommitmentRemoved {
             step: "akkoord".into(),

@@ -191,9 +191,8 @@ pub enum Change {
     CommitmentAdded {
         /// Step id.
         step: String,
-        /// The commitment (its id never used before in this session). Boxed: a change
-        /// is as large as its largest kind, and a long log holds many.
-        commitment: Box<Commitment>,
+        /// The commitment (its id never used before in this session).
+        commitment: Commitment,
         /// Index in the list; the end when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
@@ -203,7 +202,7 @@ pub enum Change {
         /// Step id.
         step: String,
         /// The commitment as it is now.
-        commitment: Box<Commitment>,
+        commitment: Commitment,
     },
     /// A commitment was removed.
     CommitmentRemoved {

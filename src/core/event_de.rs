@@ -108,13 +108,13 @@ enum External {
     },
     CommitmentAdded {
         step: String,
-        commitment: Box<Commitment>,
+        commitment: Commitment,
         #[serde(default)]
         position: Option<usize>,
     },
     CommitmentEdited {
         step: String,
-        commitment: Box<Commitment>,
+        commitment: Commitment,
     },
     CommitmentRemoved {
         step: String,

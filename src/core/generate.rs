@@ -285,7 +285,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
             {
                 return Some(Change::CommitmentAdded {
                     step: id,
-                    commitment: Box::new(commitment(live, rng, state.next_id)),
+                    commitment: commitment(live, rng, state.next_id),
                     position: None,
                 });
             }
@@ -315,7 +315,7 @@ fn propose(live: &Live, rng: &mut Rng) -> Option<Change> {
             }
             Some(Change::CommitmentEdited {
                 step: id,
-                commitment: Box::new(c),
+                commitment: c,
             })
         }
         _ => kinds::propose(state, index, rng),

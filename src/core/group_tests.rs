@@ -18,13 +18,13 @@ fn endorse(item: &str, endorser: &str) -> Change {
 fn commitment(id: u32) -> Change {
     Change::CommitmentAdded {
         step: "akkoord".into(),
-        commitment: Box::new(Commitment {
+        commitment: Commitment {
             id,
             what: "Wijkavond".into(),
             who: "gemeente".into(),
             when: "mei".into(),
             ..Commitment::default()
-        }),
+        },
         position: None,
     }
 }

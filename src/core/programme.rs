@@ -248,7 +248,7 @@ pub fn meeting(base: Session, cop: usize, meeting: usize, seed: u64) -> Session 
                         &mut live,
                         Change::CommitmentAdded {
                             step: id.clone(),
-                            commitment: Box::new(commitment),
+                            commitment,
                             position: None,
                         },
                         &mut rng,

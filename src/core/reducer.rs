@@ -359,7 +359,7 @@ impl SessionState {
                 let agreement = self.agreement_mut(step)?;
                 let list = &mut agreement.commitments;
                 let at = within(*position, list.len())?;
-                list.insert(at, (**commitment).clone());
+                list.insert(at, commitment.clone());
                 self.next_id = self.next_id.max(commitment.id.saturating_add(1));
                 Ok(vec![Change::CommitmentRemoved {
                     step: step.clone(),
@@ -374,13 +374,13 @@ impl SessionState {
                     .iter_mut()
                     .find(|c| c.id == commitment.id)
                     .ok_or_else(|| ReduceError::NoCommitment(commitment.id, step.clone()))?;
-                let old = std::mem::replace(slot, (**commitment).clone());
+                let old = std::mem::replace(slot, commitment.clone());
                 if !kept {
                     return Ok(Vec::new());
                 }
                 Ok(vec![Change::CommitmentEdited {
                     step: step.clone(),
-                    commitment: Box::new(old),
+                    commitment: old,
                 }])
             }
             Change::CommitmentRemoved { step, id } => {
@@ -393,7 +393,7 @@ impl SessionState {
                 let removed = agreement.commitments.remove(at);
                 Ok(vec![Change::CommitmentAdded {
                     step: step.clone(),
-                    commitment: Box::new(removed),
+                    commitment: removed,
                     position: Some(at),
                 }])
             }

@@ -284,7 +284,7 @@ fn matrix_vote_agreement_and_participants_fold_and_undo() {
     l.record(
         Change::CommitmentAdded {
             step: "akkoord".into(),
-            commitment: Box::new(c),
+            commitment: c,
             position: None,
         },
         at(9),

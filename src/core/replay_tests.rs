@@ -161,13 +161,13 @@ fn change(state: &SessionState, (kind, a, b): (u8, u8, u8)) -> Change {
         },
         18 => Change::CommitmentAdded {
             step: step("a"),
-            commitment: Box::new(Commitment {
+            commitment: Commitment {
                 id: state.next_id,
                 what: format!("actie {a}"),
                 who: "gemeente".into(),
                 when: "mei".into(),
                 ..Default::default()
-            }),
+            },
             position: None,
         },
         19 if b % 2 == 0 => Change::CommitmentRemoved {
@@ -176,13 +176,13 @@ fn change(state: &SessionState, (kind, a, b): (u8, u8, u8)) -> Change {
         },
         19 => Change::CommitmentEdited {
             step: step("a"),
-            commitment: Box::new(Commitment {
+            commitment: Commitment {
                 id: pick(&commitments, a).unwrap_or(55),
                 what: format!("bijgesteld {b}"),
                 who: "initiatief".into(),
                 when: String::new(),
                 ..Default::default()
-            }),
+            },
         },
         20 => Change::EndorsementSet {
             step: step("a"),

@@ -297,13 +297,13 @@ mod tests {
     fn commitment(id: u32, what: &str) -> Change {
         Change::CommitmentAdded {
             step: "akkoord".into(),
-            commitment: Box::new(Commitment {
+            commitment: Commitment {
                 id,
                 what: what.into(),
                 who: "gemeente".into(),
                 when: "mei".into(),
                 ..Default::default()
-            }),
+            },
             position: None,
         }
     }

@@ -23,7 +23,7 @@ use crate::core::validate::validate_scenario;
 use crate::core::{Event, Lang, Live, Problem, ReduceError, Session, SessionState};
 
 /// How many changes go to the fold at a time.
-const PIECE: usize = 1024;
+const PIECE: usize = 256;
 
 /// The fold of the first `events` changes of a session's log, made while it was read.
 pub struct Folded {
@@ -226,7 +226,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 
     fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Vec<Event>, S::Error> {
         let to_fold = self.start.and_then(|state| {
-            let (send, pieces) = sync_channel::<Vec<Event>>(4);
+            let (send, pieces) = sync_channel::<Vec<Event>>(2);
             let thread = std::thread::Builder::new()
                 .name("fold".into())
                 .spawn(move || folding(state, pieces))

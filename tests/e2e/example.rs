@@ -138,13 +138,13 @@ impl Recorder {
         let id = self.live.state.next_id;
         self.rec(Change::CommitmentAdded {
             step: step.into(),
-            commitment: Box::new(Commitment {
+            commitment: Commitment {
                 id,
                 what: what.into(),
                 who: who.into(),
                 when: when.into(),
                 ..Default::default()
-            }),
+            },
             position: None,
         });
     }

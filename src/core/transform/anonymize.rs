@@ -147,12 +147,12 @@ fn change_copy(
             position,
         } => Change::CommitmentAdded {
             step: step.clone(),
-            commitment: Box::new(commitment_copy(scrub, commitment)),
+            commitment: commitment_copy(scrub, commitment),
             position: *position,
         },
         Change::CommitmentEdited { step, commitment } => Change::CommitmentEdited {
             step: step.clone(),
-            commitment: Box::new(commitment_copy(scrub, commitment)),
+            commitment: commitment_copy(scrub, commitment),
         },
         // A phone's name goes (its number stays); what phones wrote is scrubbed.
         Change::DeviceJoined {

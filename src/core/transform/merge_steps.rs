@@ -213,7 +213,7 @@ impl Ctx<'_, '_> {
                 }
                 out.push(Change::CommitmentAdded {
                     step: step.to_string(),
-                    commitment: Box::new(Commitment {
+                    commitment: Commitment {
                         id,
                         what: if place.is_some() {
                             c.what.clone()
@@ -225,7 +225,7 @@ impl Ctx<'_, '_> {
                         owners: self.owners(g, &c.owners),
                         due: c.due,
                         from: self.source(g, c.from.as_ref()),
-                    }),
+                    },
                     position: None,
                 });
             }

@@ -219,12 +219,12 @@ pub(super) fn finish(
                     c.from = current_commitment(state, id).and_then(|old| old.from.clone());
                     Change::CommitmentEdited {
                         step: step_id,
-                        commitment: Box::new(c),
+                        commitment: c,
                     }
                 }
                 _ => Change::CommitmentAdded {
                     step: step_id,
-                    commitment: Box::new(c),
+                    commitment: c,
                     position: None,
                 },
             }
@@ -237,7 +237,7 @@ pub(super) fn finish(
                 .and_then(crate::tui::steps::agreement::parse_source);
             Change::CommitmentEdited {
                 step: step_id,
-                commitment: Box::new(c),
+                commitment: c,
             }
         }
         Purpose::FromOffered => {
