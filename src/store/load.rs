@@ -290,23 +290,37 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
 /// Reads and validates a session from bytes (the file at `path`), with the changes of
 /// its journal: its scenario copy and its whole log.
 pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
-    let (mut session, folded) = session_shape(path, without_bom(bytes))?;
+    // The file's bytes are kept until the end anyway: the log is folded while it is read.
+    let (mut session, folded) = session_shape(path, without_bom(bytes), true)?;
     apply_journal(path, bytes, &mut session)?;
     finish_session(path, session, folded)
 }
 
-/// The shape of a session file. A current, well-formed file is read in one pass (its log
-/// folded meanwhile on a second thread, [`super::stream`]); anything else takes the
-/// careful path that names the version problem or the JSON path of the misfit.
-fn session_shape(path: &Path, bytes: &[u8]) -> Result<(Session, Option<Folded>), FileError> {
+/// The shape of a session file. A current, well-formed file is read in one pass (with
+/// `on_the_way`, its log folded meanwhile on a second thread, [`super::stream`]); anything
+/// else takes the careful path that names the version problem or the JSON path of the
+/// misfit.
+fn session_shape(
+    path: &Path,
+    bytes: &[u8],
+    on_the_way: bool,
+) -> Result<(Session, Option<Folded>), FileError> {
     // The whole file is checked to be UTF-8 at once: then serde need not check every
     // string on its own (about a tenth of the time to read a long log).
-    if let Ok(text) = std::str::from_utf8(bytes)
-        && let Some((session, folded)) = super::stream::read(text)
-        && session.format == SESSION_FORMAT
-        && session.version == SESSION_VERSION
-    {
-        return Ok((session, folded));
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let read = if on_the_way {
+            super::stream::read(text)
+        } else {
+            serde_json::from_str::<Session>(text)
+                .ok()
+                .map(|s| (s, None))
+        };
+        if let Some((session, folded)) = read
+            && session.format == SESSION_FORMAT
+            && session.version == SESSION_VERSION
+        {
+            return Ok((session, folded));
+        }
     }
     let version = check_header(path, bytes, SESSION_FORMAT, SESSION_VERSION)?;
     // An older file is read as the newest version; it is written back (in the newest
@@ -392,10 +406,13 @@ fn read_once(path: &Path) -> Result<(Live, OnDisk), FileError> {
     let (file, bytes) = read_open(path)?;
     let len = bytes.len() as u64;
     let crc32 = crc32fast::hash(&bytes);
-    let (mut session, folded) = session_shape(path, without_bom(&bytes))?;
+    // Opening folds after the file's bytes are let go of, not while the log is read: the
+    // state built meanwhile would come on top of them (3.5 MB more at 100,000 events, over
+    // the 60 MB budget; BENCHMARKS.md, issue 16 item 5).
+    let (mut session, folded) = session_shape(path, without_bom(&bytes), false)?;
     let log_end = layout(&session, &bytes);
     let journal = apply_journal(path, &bytes, &mut session)?;
-    // The file's bytes are not needed for folding the rest: free them first.
+    // The file's bytes are not needed for folding: free them before the state grows.
     drop(bytes);
     let live = finish_session(path, session, folded)?;
     Ok((
