@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 use jiff::Timestamp;
@@ -22,8 +22,10 @@ use crate::core::state::Participant;
 use crate::core::validate::validate_scenario;
 use crate::core::{Event, Lang, Live, Problem, ReduceError, Session, SessionState};
 
-/// How many changes go to the fold at a time.
-const PIECE: usize = 256;
+/// How many changes go to the fold at a time. The channel has no bound: a piece in it
+/// holds changes the log keeps anyway, and the reader never waits for the fold (on a
+/// busy machine the fold's thread may get no core for a while).
+const PIECE: usize = 1024;
 
 /// The fold of the first `events` changes of a session's log, made while it was read.
 pub struct Folded {
@@ -226,7 +228,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 
     fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Vec<Event>, S::Error> {
         let to_fold = self.start.and_then(|state| {
-            let (send, pieces) = sync_channel::<Vec<Event>>(2);
+            let (send, pieces) = channel::<Vec<Event>>();
             let thread = std::thread::Builder::new()
                 .name("fold".into())
                 .spawn(move || folding(state, pieces))
@@ -258,7 +260,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
     }
 }
 
-fn pass<E: de::Error>(send: &SyncSender<Vec<Event>>, piece: Vec<Event>) -> Result<(), E> {
+fn pass<E: de::Error>(send: &Sender<Vec<Event>>, piece: Vec<Event>) -> Result<(), E> {
     send.send(piece).map_err(|_| E::custom("the fold stopped"))
 }
 
