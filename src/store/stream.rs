@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
 use jiff::Timestamp;
@@ -22,10 +22,15 @@ use crate::core::state::Participant;
 use crate::core::validate::validate_scenario;
 use crate::core::{Event, Lang, Live, Problem, ReduceError, Session, SessionState};
 
-/// How many changes go to the fold at a time. The channel has no bound: a piece in it
-/// holds changes the log keeps anyway, and the reader never waits for the fold (on a
-/// busy machine the fold's thread may get no core for a while).
+/// How many changes go to the fold at a time.
 const PIECE: usize = 1024;
+
+/// How many pieces may wait for the fold. Enough that the reader need not wait for a fold
+/// whose thread gets no core for a few milliseconds (a busy machine); few, because a
+/// piece that waits is copied into the log later, and the memory it held is not given
+/// back: a fold far behind would hold the log twice (68-73 MB instead of 63 at first frame
+/// when opening 100,000 events with no bound).
+const WAITING: usize = 8;
 
 /// The fold of the first `events` changes of a session's log, made while it was read.
 pub struct Folded {
@@ -228,7 +233,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 
     fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Vec<Event>, S::Error> {
         let to_fold = self.start.and_then(|state| {
-            let (send, pieces) = channel::<Vec<Event>>();
+            let (send, pieces) = sync_channel::<Vec<Event>>(WAITING);
             let thread = std::thread::Builder::new()
                 .name("fold".into())
                 .spawn(move || folding(state, pieces))
@@ -260,7 +265,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
     }
 }
 
-fn pass<E: de::Error>(send: &Sender<Vec<Event>>, piece: Vec<Event>) -> Result<(), E> {
+fn pass<E: de::Error>(send: &SyncSender<Vec<Event>>, piece: Vec<Event>) -> Result<(), E> {
     send.send(piece).map_err(|_| E::custom("the fold stopped"))
 }
 
