@@ -291,7 +291,17 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
 /// its journal: its scenario copy and its whole log.
 pub fn parse_session(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
     // The file's bytes are kept until the end anyway: the log is folded while it is read.
-    let (mut session, folded) = session_shape(path, without_bom(bytes), true)?;
+    parse_session_on(path, bytes, true)
+}
+
+/// [`parse_session`] on this thread only: for a caller that already reads a file on
+/// every core (the aggregate), where a fold beside each parse would only compete for them.
+pub fn parse_session_here(path: &Path, bytes: &[u8]) -> Result<Live, FileError> {
+    parse_session_on(path, bytes, false)
+}
+
+fn parse_session_on(path: &Path, bytes: &[u8], beside: bool) -> Result<Live, FileError> {
+    let (mut session, folded) = session_shape(path, without_bom(bytes), beside)?;
     apply_journal(path, bytes, &mut session)?;
     finish_session(path, session, folded)
 }

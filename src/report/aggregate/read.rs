@@ -15,7 +15,7 @@ use super::fold::Folder;
 use crate::core::Lang;
 use crate::report::{Detail, Outcome};
 use crate::store::error::FileError;
-use crate::store::load::{MAX_SESSION_BYTES, parse_session, too_large};
+use crate::store::load::{MAX_SESSION_BYTES, parse_session_here, too_large};
 use crate::store::regular::open_regular;
 
 /// A file left out, and why (one line).
@@ -141,7 +141,7 @@ fn read_one(path: &Path, lang: Lang, bytes: &mut Vec<u8>) -> Result<Contribution
         why,
     };
     read_session_into(path, bytes).map_err(|e| skip(first_problem(&e, lang)))?;
-    let live = match parse_session(path, bytes) {
+    let live = match parse_session_here(path, bytes) {
         Ok(live) => live,
         Err(e) => {
             let is_session = bytes.windows(17).any(|w| w == b"samenspel/session");
