@@ -42,15 +42,28 @@ pub fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
 
 /// As [`read_at_most`], keeping the file open (what it held can still be copied from it).
 pub fn open_at_most(path: &Path, max: u64) -> Result<(std::fs::File, Vec<u8>), FileError> {
+    let mut bytes = Vec::new();
+    let file = read_into_at_most(path, max, &mut bytes)?;
+    Ok((file, bytes))
+}
+
+/// As [`open_at_most`], into `bytes` (emptied first): one who reads many files (the
+/// aggregate) uses one buffer for all of them.
+pub fn read_into_at_most(
+    path: &Path,
+    max: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<std::fs::File, FileError> {
     // A pipe, a device or a folder is refused here, before anything is read.
     let (file, meta) = super::regular::open_regular(path)?;
     let too_large = || too_large(path, max);
     if meta.len() > max {
         return Err(too_large());
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    bytes.clear();
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
     // The file may grow between the check and the read: never read past the limit.
-    (&file).take(max + 1).read_to_end(&mut bytes).map_err(|e| {
+    (&file).take(max + 1).read_to_end(bytes).map_err(|e| {
         FileError::io(
             path,
             "kan het bestand niet lezen",
@@ -61,7 +74,7 @@ pub fn open_at_most(path: &Path, max: u64) -> Result<(std::fs::File, Vec<u8>), F
     if bytes.len() as u64 > max {
         return Err(too_large());
     }
-    Ok((file, bytes))
+    Ok(file)
 }
 
 /// The refusal of a file over `max` bytes.

@@ -4,7 +4,6 @@
 //! file that is not a session, is broken, or is not a regular file (a FIFO, a device) is
 //! skipped with a note; one bad file never stops the rest.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -15,8 +14,7 @@ use super::fold::Folder;
 use crate::core::Lang;
 use crate::report::{Detail, Outcome};
 use crate::store::error::FileError;
-use crate::store::load::{MAX_SESSION_BYTES, parse_session_here, too_large};
-use crate::store::regular::open_regular;
+use crate::store::load::{MAX_SESSION_BYTES, parse_session_here, read_into_at_most};
 
 /// A file left out, and why (one line).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,7 +138,9 @@ fn read_one(path: &Path, lang: Lang, bytes: &mut Vec<u8>) -> Result<Contribution
         path: path.to_path_buf(),
         why,
     };
-    read_session_into(path, bytes).map_err(|e| skip(first_problem(&e, lang)))?;
+    // One buffer per reader, used again for every file: a new one of a few hundred
+    // kilobytes each time made the allocator gather all the small blocks freed before.
+    read_into_at_most(path, MAX_SESSION_BYTES, bytes).map_err(|e| skip(first_problem(&e, lang)))?;
     let live = match parse_session_here(path, bytes) {
         Ok(live) => live,
         Err(e) => {
@@ -164,35 +164,6 @@ fn read_one(path: &Path, lang: Lang, bytes: &mut Vec<u8>) -> Result<Contribution
         created: p.created,
     });
     Ok(contribution(outcome, key, previous))
-}
-
-/// As [`crate::store::load::read_session_bytes`] (an ordinary file, at most
-/// [`MAX_SESSION_BYTES`]), into a buffer that is used again for the next file: a new one
-/// of a few hundred kilobytes for every file made the allocator gather all the small
-/// blocks the session before had freed.
-fn read_session_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), FileError> {
-    let (file, meta) = open_regular(path)?;
-    if meta.len() > MAX_SESSION_BYTES {
-        return Err(too_large(path, MAX_SESSION_BYTES));
-    }
-    bytes.clear();
-    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
-    // The file may grow between the check and the read: never read past the limit.
-    (&file)
-        .take(MAX_SESSION_BYTES + 1)
-        .read_to_end(bytes)
-        .map_err(|e| {
-            FileError::io(
-                path,
-                "kan het bestand niet lezen",
-                "cannot read the file",
-                &e,
-            )
-        })?;
-    if bytes.len() as u64 > MAX_SESSION_BYTES {
-        return Err(too_large(path, MAX_SESSION_BYTES));
-    }
-    Ok(())
 }
 
 fn file_name(path: &Path) -> String {
