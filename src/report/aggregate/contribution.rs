@@ -8,8 +8,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::similar::normalise;
-use crate::core::Text;
 use crate::core::state::{Owner, ReviewStatus, RowRef};
+use crate::core::{Lang, Text};
 use crate::report::outcome::{Outcome, StepResult};
 
 type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
@@ -65,6 +65,16 @@ pub struct Contribution {
     pub made: Vec<Made>,
     /// The earlier meeting's actions as this one's review marked them.
     pub reviewed: Vec<Reviewed>,
+}
+
+impl Contribution {
+    /// The title of step `step` in `lang` (empty for a step it does not know).
+    pub(super) fn step_title(&self, step: &str, lang: Lang) -> String {
+        self.step_titles
+            .get(step)
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// A lane of a board with its cards.

@@ -81,11 +81,7 @@ impl Boards {
             let step = match self.steps.iter().position(|(s, _, _)| *s == seen.step) {
                 Some(i) => i,
                 None => {
-                    let title = c
-                        .step_titles
-                        .get(&seen.step)
-                        .map(|t| t.get(lang).to_string())
-                        .unwrap_or_default();
+                    let title = c.step_title(&seen.step, lang);
                     self.steps.push((seen.step.clone(), title, Vec::new()));
                     self.steps.len() - 1
                 }

@@ -66,11 +66,7 @@ impl Matrices {
         let i = match self.steps.iter().position(|(s, _)| s == step) {
             Some(i) => i,
             None => {
-                let title = c
-                    .step_titles
-                    .get(step)
-                    .map(|t| t.get(lang).to_string())
-                    .unwrap_or_default();
+                let title = c.step_title(step, lang);
                 self.steps.push((
                     step.to_string(),
                     Matrix {
@@ -281,11 +277,7 @@ impl Votes {
             let i = match self.steps.iter().position(|(s, _)| *s == v.step) {
                 Some(i) => i,
                 None => {
-                    let title = c
-                        .step_titles
-                        .get(&v.step)
-                        .map(|t| t.get(lang).to_string())
-                        .unwrap_or_default();
+                    let title = c.step_title(&v.step, lang);
                     self.steps.push((
                         v.step.clone(),
                         Vote {
