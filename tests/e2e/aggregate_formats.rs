@@ -183,14 +183,19 @@ fn with_cards(dir: &Path, changes: &[(usize, &str)]) -> serde_json::Value {
     serde_json::from_str(&out).unwrap()
 }
 
-/// Per lane: its different cards and how many sessions each of its top cards is in.
-fn shape(value: &serde_json::Value) -> Vec<(u64, Vec<u64>)> {
+/// Every lane of every board of the aggregate's JSON.
+fn lanes(value: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
     value["scenarios"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|s| s["boards"].as_array().unwrap())
         .flat_map(|b| b["lanes"].as_array().unwrap())
+}
+
+/// Per lane: its different cards and how many sessions each of its top cards is in.
+fn shape(value: &serde_json::Value) -> Vec<(u64, Vec<u64>)> {
+    lanes(value)
         .map(|l| {
             let cards = l["cards"].as_array().unwrap();
             let sessions = cards.iter().map(|c| c["sessions"].as_u64().unwrap());
@@ -201,14 +206,7 @@ fn shape(value: &serde_json::Value) -> Vec<(u64, Vec<u64>)> {
 
 /// Different cards over all lanes.
 fn distinct(value: &serde_json::Value) -> u64 {
-    value["scenarios"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["boards"].as_array().unwrap())
-        .flat_map(|b| b["lanes"].as_array().unwrap())
-        .map(|l| l["distinct"].as_u64().unwrap())
-        .sum()
+    lanes(value).map(|l| l["distinct"].as_u64().unwrap()).sum()
 }
 
 #[test]
