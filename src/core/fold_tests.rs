@@ -1,7 +1,9 @@
 //! A log folded as it comes, in pieces of any size, gives exactly the state of folding it
 //! at once and of applying it event by event: the board, the undo and the redo history.
 
-use super::super::reducer_fold_tests::{one_by_one, scenario, undo_all_the_same_way};
+use super::super::reducer_fold_tests::{
+    one_by_one, record_edits, record_undos_and_redos, scenario, undo_all_the_same_way,
+};
 use super::*;
 use crate::core::fixture::{at, live};
 use crate::core::session::Session;
@@ -48,11 +50,6 @@ fn a_generated_log_folds_the_same_in_pieces() {
 #[test]
 fn undos_far_back_and_long_quiet_stretches_fold_the_same_in_pieces() {
     let mut l = live();
-    let edit = |i: usize| Change::CardEdited {
-        step: "bord".into(),
-        card: 1,
-        text: format!("tekst {i}"),
-    };
     let mut i = 0;
     // (edits, step changes that touch no history, undos, redos): an inverse that stays on
     // the stack longer than the fold may wait, and undos across the moments it halves.
@@ -63,26 +60,14 @@ fn undos_far_back_and_long_quiet_stretches_fold_the_same_in_pieces() {
         (DEPTH - 1, 2 * WINDOW, 0, 0),
         (5, 0, 3, 1),
     ] {
-        for _ in 0..edits {
-            l.record(edit(i), at(i as i64)).expect("edit");
-            i += 1;
-        }
+        record_edits(&mut l, &mut i, edits);
         for _ in 0..quiet {
             let step = Change::StepOpened {
                 step: "bord".into(),
             };
             l.record(step, at(i as i64)).expect("step");
         }
-        for _ in 0..undos {
-            if l.state.can_undo() {
-                l.record(Change::Undo, at(i as i64)).expect("undo");
-            }
-        }
-        for _ in 0..redos {
-            if l.state.can_redo() {
-                l.record(Change::Redo, at(i as i64)).expect("redo");
-            }
-        }
+        record_undos_and_redos(&mut l, i, undos, redos);
     }
     assert_eq!(l.session.state().expect("folds"), l.state);
     folds_alike(&l.session);

@@ -5,7 +5,7 @@ use super::event::{Change, Event};
 use super::fixture::{at, live};
 use super::history::DEPTH;
 use super::scenario::Scenario;
-use super::session::Session;
+use super::session::{Live, Session};
 use super::state::SessionState;
 
 pub(super) fn scenario(json: &str) -> Scenario {
@@ -18,6 +18,33 @@ pub(super) fn one_by_one(session: &Session) -> SessionState {
         state.apply(event).expect("applies");
     }
     state
+}
+
+/// Records `n` edits of card 1 on the board, numbered on from `i`.
+pub(super) fn record_edits(l: &mut Live, i: &mut usize, n: usize) {
+    for _ in 0..n {
+        let edit = Change::CardEdited {
+            step: "bord".into(),
+            card: 1,
+            text: format!("tekst {i}"),
+        };
+        l.record(edit, at(*i as i64)).expect("edit");
+        *i += 1;
+    }
+}
+
+/// Records up to `undos` undos, then up to `redos` redos (as many as there are to take).
+pub(super) fn record_undos_and_redos(l: &mut Live, i: usize, undos: usize, redos: usize) {
+    for _ in 0..undos {
+        if l.state.can_undo() {
+            l.record(Change::Undo, at(i as i64)).expect("undo");
+        }
+    }
+    for _ in 0..redos {
+        if l.state.can_redo() {
+            l.record(Change::Redo, at(i as i64)).expect("redo");
+        }
+    }
 }
 
 /// Undoes from the end as far as undo goes (until nothing is left, or a change no longer
@@ -78,11 +105,6 @@ fn undo_and_redo_across_the_moments_the_history_lets_go_fold_the_same() {
     // Runs of edits, undos and redos whose lengths straddle the history's depth: what an
     // undo reaches lies far back, under groups that are let go of, and redo in between.
     let mut l = live();
-    let edit = |i: usize| Change::CardEdited {
-        step: "bord".into(),
-        card: 1,
-        text: format!("tekst {i}"),
-    };
     let mut i = 0;
     for (edits, undos, redos) in [
         (2 * DEPTH + 5, DEPTH + 3, 2),
@@ -91,20 +113,8 @@ fn undo_and_redo_across_the_moments_the_history_lets_go_fold_the_same() {
         (DEPTH - 1, 0, 0),
         (5, 3, 1),
     ] {
-        for _ in 0..edits {
-            l.record(edit(i), at(i as i64)).expect("edit");
-            i += 1;
-        }
-        for _ in 0..undos {
-            if l.state.can_undo() {
-                l.record(Change::Undo, at(i as i64)).expect("undo");
-            }
-        }
-        for _ in 0..redos {
-            if l.state.can_redo() {
-                l.record(Change::Redo, at(i as i64)).expect("redo");
-            }
-        }
+        record_edits(&mut l, &mut i, edits);
+        record_undos_and_redos(&mut l, i, undos, redos);
         // Navigation neither pushes nor clears.
         l.record(
             Change::StepOpened {
