@@ -21,6 +21,8 @@ struct Head<'a> {
     created: &'a Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
     time_zone: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: &'a Option<String>,
     lang: Lang,
     scenario: &'a Scenario,
     participants: &'a [Participant],
@@ -113,6 +115,7 @@ pub fn head_bytes(session: &Session) -> Result<Vec<u8>, serde_json::Error> {
         title: &session.title,
         created: &session.created,
         time_zone: &session.time_zone,
+        place: &session.place,
         lang: session.lang,
         scenario: &session.scenario,
         participants: &session.participants,
@@ -150,6 +153,7 @@ mod tests {
             let mut session = generated(n);
             // Every optional field of the head, set.
             session.time_zone = Some("Europe/Amsterdam".into());
+            session.place = Some("Stadskantoor Zwolle".into());
             let bytes = SessionBytes::new(&session).expect("serializes").file();
             let back: Session = serde_json::from_slice(&bytes).expect("parses");
             assert_eq!(back, session, "{n} events");
