@@ -9,8 +9,9 @@ use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::journal::journal_path;
+use super::lines::Halves;
 use super::migrate::{SCENARIO_MIGRATIONS, migrate, migrate_session};
-use super::on_disk::{OnDisk, apply_journal, layout, read_open};
+use super::on_disk::{OnDisk, apply_journal, apply_journal_to, layout, read_open};
 use super::stream::Folded;
 use crate::core::scenario::{SCENARIO_FORMAT, SCENARIO_VERSION};
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
@@ -429,15 +430,22 @@ fn read_once(path: &Path) -> Result<(Live, OnDisk), FileError> {
     let (file, bytes) = read_open(path)?;
     let len = bytes.len() as u64;
     let crc32 = crc32fast::hash(&bytes);
-    // Opening folds after the file's bytes are let go of, not while the log is read: the
-    // state built meanwhile would come on top of them (3.5 MB more at 100,000 events, over
-    // the 60 MB budget; BENCHMARKS.md, issue 16 item 5).
-    let (mut session, folded) = session_shape(path, without_bom(&bytes), false)?;
+    let text = without_bom(&bytes);
+    // A file as samenspel writes it is read on both cores, its log in two halves; any
+    // other the careful way. Opening folds after the file's bytes are let go of, not while
+    // the log is read: the state built meanwhile would come on top of them (3.5 MB more at
+    // 100,000 events, over the 60 MB budget; BENCHMARKS.md, issue 16 item 5).
+    let (session, rest) = match std::str::from_utf8(text).ok().and_then(super::lines::read) {
+        Some(halves) => (halves.session, halves.rest),
+        None => (session_shape(path, text, false)?.0, Vec::new()),
+    };
     let log_end = layout(&session, &bytes);
-    let journal = apply_journal(path, &bytes, &mut session)?;
-    // The file's bytes are not needed for folding: free them before the state grows.
+    // The file's bytes are not needed any more: free them before the log's halves are
+    // joined and the state grows.
     drop(bytes);
-    let live = finish_session(path, session, folded)?;
+    let mut session = Halves { session, rest }.join();
+    let journal = apply_journal_to(path, (len, || crc32), &mut session)?;
+    let live = finish_session(path, session, None)?;
     Ok((
         live,
         OnDisk {

@@ -14,9 +14,9 @@ use std::path::Path;
 use std::os::unix::fs::FileExt;
 
 /// What closes a log that holds events, and the file.
-const TAIL: &[u8] = b"\n  ]\n}\n";
+pub(super) const TAIL: &[u8] = b"\n  ]\n}\n";
 /// What closes an empty log, and the file.
-const EMPTY_TAIL: &[u8] = b"[]\n}\n";
+pub(super) const EMPTY_TAIL: &[u8] = b"[]\n}\n";
 
 /// How much is copied at a time.
 const CHUNK: usize = 256 * 1024;

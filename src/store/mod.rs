@@ -8,6 +8,7 @@ pub mod config;
 pub mod conflict;
 pub mod error;
 pub mod journal;
+mod lines;
 pub mod load;
 pub mod lock;
 pub mod migrate;

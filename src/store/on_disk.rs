@@ -70,6 +70,20 @@ pub fn apply_journal(
     bytes: &[u8],
     session: &mut Session,
 ) -> Result<JournalState, FileError> {
+    apply_journal_to(
+        path,
+        (bytes.len() as u64, || crc32fast::hash(bytes)),
+        session,
+    )
+}
+
+/// [`apply_journal`] to a session read from a file of `len` bytes whose CRC-32 `crc32`
+/// gives (asked only when there is a journal to match).
+pub fn apply_journal_to(
+    path: &Path,
+    (len, crc32): (u64, impl FnOnce() -> u32),
+    session: &mut Session,
+) -> Result<JournalState, FileError> {
     let jpath = journal_path(path);
     if std::fs::symlink_metadata(&jpath).is_err() {
         return Ok(JournalState::Absent);
@@ -82,11 +96,7 @@ pub fn apply_journal(
     if journal.events.is_empty() {
         return Ok(JournalState::Stale);
     }
-    let len = bytes.len() as u64;
-    if base.bytes == len
-        && base.crc32 == crc32fast::hash(bytes)
-        && base.events == session.events.len()
-    {
+    if base.bytes == len && base.crc32 == crc32() && base.events == session.events.len() {
         let lines = journal
             .lines
             .iter()
