@@ -1,104 +1,149 @@
-//! Opening a session file laid out as samenspel of this version writes it, on both cores:
-//! its head (everything before the log) is read on its own, and the log, one change per
-//! line, in two halves at once. Only a file whose head is byte for byte the head samenspel
-//! writes for the session it holds, and each of whose log lines is one change, is read
-//! so; for any other this gives none and the careful path reads it (and names what is
-//! wrong). A JSON string holds no line break, so the lines are the changes.
+//! Opening a long session file as samenspel of this version writes it, on both cores: the
+//! file is read in two halves at once, cut at a line break, and each half's changes (one
+//! per line: a JSON string holds no line break) are parsed on its own thread. Only a file
+//! whose head is byte for byte the head samenspel writes for the session it holds, and
+//! each of whose log lines is one change, is read so; for any other this gives none and
+//! the file is read the careful way (which names what is wrong).
+
+use std::fs::File;
 
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
 use crate::core::{Event, Session};
 
-use super::mirror::{EMPTY_TAIL, TAIL};
+use super::mirror::TAIL;
 use super::session_bytes::head_bytes;
 
-/// What opens the log, after its key.
-const OPEN: &str = "[\n";
+/// Files smaller than this are read on one thread: a second would not pay for itself.
+const SMALL: u64 = 1024 * 1024;
 
-/// A session read from its text: the session with the first half of its log, and the
-/// second half, to be added once the text is let go of (the two halves together would
-/// otherwise be copied while the text is still held).
+/// How far past the middle the first half looks for the line break that ends it: a line
+/// longer than this sends the file the careful way.
+const REACH: u64 = 64 * 1024;
+
+/// What comes before the log, up to and with its key.
+const KEY: &str = "\n  \"events\": ";
+
+/// A session file read in halves.
 pub struct Halves {
-    /// The session, with the first part of its log.
+    /// The session, its whole log in it.
     pub session: Session,
-    /// The rest of the log.
-    pub rest: Vec<Event>,
+    /// The CRC-32 of the file's bytes.
+    pub crc32: u32,
+    /// Where its log ends (see [`super::mirror::log_end`]).
+    pub log_end: (u64, bool),
 }
 
-impl Halves {
-    /// The session with its whole log.
-    pub fn join(self) -> Session {
-        let Halves { mut session, rest } = self;
-        session.events.extend(rest);
-        session
+/// Reads the session in `file`, `len` bytes long, on two threads; `None` when it is short,
+/// not laid out as samenspel writes it, does not parse, or changed while it was read.
+pub fn read(file: &File, len: u64) -> Option<Halves> {
+    if len < SMALL || !cfg!(unix) {
+        return None;
     }
+    let middle = len / 2;
+    let (first, second) = std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .name("read".into())
+            .spawn_scoped(scope, || second_half(file, middle, len))
+            .ok()?;
+        let first = first_half(file, middle, len);
+        // A panic in serde is carried on, as it would be on this thread.
+        let second = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Some((first, second))
+    })?;
+    let (mut first, second) = (first?, second?);
+    if first.cut != second.cut {
+        // The file changed between the two reads.
+        return None;
+    }
+    first.crc.combine(&second.crc);
+    first.session.events.extend(second.events);
+    Some(Halves {
+        session: first.session,
+        crc32: first.crc.finalize(),
+        log_end: (len - TAIL.len() as u64, false),
+    })
 }
 
-/// Reads a session from its text, its log on two threads; `None` when the text is not laid
-/// out as samenspel writes it (or does not parse).
-pub fn read(text: &str) -> Option<Halves> {
-    let (head, log) = split(text)?;
+/// What the first half holds: the session with the first half of its log.
+struct First {
+    session: Session,
+    crc: crc32fast::Hasher,
+    cut: u64,
+}
+
+/// What the second half holds: the rest of the log.
+struct Second {
+    events: Vec<Event>,
+    crc: crc32fast::Hasher,
+    cut: u64,
+}
+
+fn first_half(file: &File, middle: u64, len: u64) -> Option<First> {
+    let bytes = read_at(file, 0, (middle + REACH).min(len))?;
+    let cut = line_after(&bytes, middle)?;
+    let part = bytes.get(..cut)?;
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(part);
+    let text = std::str::from_utf8(part).ok()?;
+    let at = text.find(KEY)? + KEY.len();
+    let (head, log) = text.split_at(at);
     let mut session: Session = serde_json::from_str(&format!("{head}[]\n}}")).ok()?;
     let current = session.format == SESSION_FORMAT && session.version == SESSION_VERSION;
     if !current || head_bytes(&session).ok()? != head.as_bytes() {
         return None;
     }
-    let Some(body) = log else {
-        return Some(Halves {
-            session,
-            rest: Vec::new(),
-        });
-    };
-    let (first, second) = halves(body);
-    // A log of one line has no second half: its first ends the log.
-    let first_ends = second.is_empty();
-    let (events, rest) = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("read".into())
-            .spawn_scoped(scope, || changes(second, true));
-        match other {
-            Ok(thread) => {
-                let events = changes(first, first_ends);
-                // A panic in serde is carried on, as it would be on this thread.
-                let rest = thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (events, rest)
-            }
-            // No second thread to be had: both halves here.
-            Err(_) => (changes(first, first_ends), changes(second, true)),
-        }
-    });
-    session.events = events?;
-    Some(Halves {
+    // The log's opening, then whole lines, each ending with a comma and a line break.
+    let lines = log.strip_prefix("[\n")?;
+    session.events = changes(lines.strip_suffix('\n').unwrap_or(lines), false)?;
+    Some(First {
         session,
-        rest: rest?,
+        crc,
+        cut: cut as u64,
     })
 }
 
-/// The head (up to and with the log's key) and the lines of the log between its brackets
-/// (none for an empty log).
-fn split(text: &str) -> Option<(&str, Option<&str>)> {
-    let key = "\n  \"events\": ";
-    let at = text.find(key)? + key.len();
-    let (head, rest) = text.split_at(at);
-    if rest.as_bytes() == EMPTY_TAIL {
-        return Some((head, None));
+fn second_half(file: &File, middle: u64, len: u64) -> Option<Second> {
+    let bytes = read_at(file, middle, len)?;
+    // Read to its end: nothing was added after its length was taken.
+    if read_at(file, len, len + 1).is_some() {
+        return None;
     }
-    let tail = std::str::from_utf8(TAIL).ok()?;
-    let body = rest.strip_prefix(OPEN)?.strip_suffix(tail)?;
-    Some((head, Some(body)))
+    let start = line_after(&bytes, 0)?;
+    let part = bytes.get(start..)?;
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(part);
+    let text = std::str::from_utf8(part).ok()?;
+    let lines = text.strip_suffix(std::str::from_utf8(TAIL).ok()?)?;
+    let events = changes(lines, true)?;
+    Some(Second {
+        events,
+        crc,
+        cut: middle + start as u64,
+    })
 }
 
-/// The log's lines cut in two at the line break nearest its middle.
-fn halves(body: &str) -> (&str, &str) {
-    let middle = body.len() / 2;
-    match body.get(middle..).and_then(|after| after.find('\n')) {
-        Some(n) => {
-            let (first, second) = body.split_at(middle + n);
-            (first, second.strip_prefix('\n').unwrap_or(second))
-        }
-        None => (body, ""),
-    }
+/// Where the line after `from` begins: just past the first line break at or after it.
+fn line_after(bytes: &[u8], from: u64) -> Option<usize> {
+    let from = usize::try_from(from).ok()?;
+    let n = bytes.get(from..)?.iter().position(|&b| b == b'\n')?;
+    Some(from + n + 1)
+}
+
+/// The bytes of `file` from `start` to `end`; none when it holds fewer.
+#[cfg(unix)]
+fn read_at(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    // `end` is within the file's length, which the caller bounded.
+    let mut bytes = vec![0; usize::try_from(end.checked_sub(start)?).ok()?];
+    file.read_exact_at(&mut bytes, start).ok()?;
+    Some(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_at(_: &File, _: u64, _: u64) -> Option<Vec<u8>> {
+    None
 }
 
 /// The changes of lines of the log, each `    {...}` and all but the log's last ending

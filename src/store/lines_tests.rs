@@ -1,9 +1,13 @@
-//! A session file samenspel wrote, read in halves, is the session serde reads from it
-//! whole; any file laid out otherwise is left to the careful path.
+//! A long session file samenspel wrote, read in halves, is the session serde reads from
+//! it whole, with the same CRC and the same end of log; any file laid out otherwise, or
+//! changed while it is read, is left to the careful path.
+
+use std::io::Write;
 
 use super::*;
 use crate::core::Scenario;
 use crate::core::generate;
+use crate::store::on_disk::layout;
 use crate::store::try_session_json;
 
 fn generated(events: usize) -> Session {
@@ -16,42 +20,52 @@ fn generated(events: usize) -> Session {
     session
 }
 
+/// Enough changes for a file over [`SMALL`].
+const LONG: usize = 8_000;
+
 fn text_of(session: &Session) -> String {
     String::from_utf8(try_session_json(session).expect("serializes")).expect("utf-8")
 }
 
+fn file_with(text: &str) -> (tempfile::NamedTempFile, u64) {
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(text.as_bytes()).expect("write");
+    (file, text.len() as u64)
+}
+
 #[test]
-fn a_file_samenspel_wrote_reads_in_halves_as_serde_reads_it_whole() {
-    for events in [0, 1, 2, 3, 1001, 6000] {
+fn a_long_file_samenspel_wrote_reads_in_halves_as_serde_reads_it_whole() {
+    for events in [LONG, 20_000] {
         let session = generated(events);
         let text = text_of(&session);
+        assert!(text.len() as u64 > SMALL, "{events} events: long enough");
+        let (file, len) = file_with(&text);
+        let read = read(file.as_file(), len).expect("read in halves");
         let whole: Session = serde_json::from_str(&text).expect("parses");
         assert_eq!(whole, session);
-        let halves = read(&text).unwrap_or_else(|| panic!("{events} events: read in halves"));
-        if events > 1 {
-            assert!(!halves.rest.is_empty(), "{events} events: a second half");
-        }
-        assert_eq!(halves.join(), whole, "{events} events");
+        assert_eq!(read.session, whole, "{events} events");
+        assert_eq!(read.crc32, crc32fast::hash(text.as_bytes()));
+        assert_eq!(Some(read.log_end), layout(&whole, text.as_bytes()));
     }
 }
 
 #[test]
-fn a_file_laid_out_otherwise_is_left_to_the_careful_path() {
-    let session = generated(40);
+fn a_short_file_is_read_on_one_thread() {
+    let text = text_of(&generated(100));
+    let (file, len) = file_with(&text);
+    assert!(read(file.as_file(), len).is_none());
+}
+
+#[test]
+fn a_file_laid_out_otherwise_or_changed_is_left_to_the_careful_path() {
+    let session = generated(LONG);
     let text = text_of(&session);
     let lines: Vec<&str> = text.lines().collect();
-    let first_change = lines
-        .iter()
-        .position(|l| l.starts_with("    {\"at\""))
-        .expect("a change");
-    // Two changes on one line, as a hand-edited file may have them.
+    // Two changes on one line in the second half, as a hand-edited file may have them.
+    let at = lines.len() * 3 / 4;
     let mut joined = lines.clone();
-    let two = format!(
-        "{} {}",
-        joined[first_change],
-        joined[first_change + 1].trim()
-    );
-    joined.splice(first_change..first_change + 2, [two.as_str()]);
+    let two = format!("{} {}", joined[at], joined[at + 1].trim());
+    joined.splice(at..at + 2, [two.as_str()]);
     let two_on_a_line = joined.join("\n") + "\n";
     assert_eq!(
         serde_json::from_str::<Session>(&two_on_a_line).expect("still JSON"),
@@ -80,39 +94,51 @@ fn a_file_laid_out_otherwise_is_left_to_the_careful_path() {
         ),
         (
             "a field after the log",
-            text.replacen("\n  ]\n}\n", "\n  ],\n  \"place\": \"x\"\n}\n", 1),
+            text.replacen("\n  ]\n}\n", "\n  ],\n  \"lang\": \"nl\"\n}\n", 1),
         ),
         (
             "an older version",
             text.replacen("\"version\": 1,", "\"version\": 0,", 1),
         ),
+        ("a broken change in the first half", broken(&text, 10)),
         ("a broken change in the second half", broken_last(&text)),
         ("no end", text.trim_end().trim_end_matches('}').to_string()),
     ];
     for (what, bad) in cases {
         assert_ne!(bad, text, "{what}: changed");
-        assert!(read(&bad).is_none(), "{what}: left to the careful path");
+        let (file, len) = file_with(&bad);
+        assert!(read(file.as_file(), len).is_none(), "{what}: careful path");
     }
+    // Grown after its length was taken: the length no longer holds.
+    let (file, len) = file_with(&text);
+    assert!(read(file.as_file(), len - 100).is_none(), "grown");
+    assert!(read(file.as_file(), len + 100).is_none(), "shrunk");
+}
+
+/// The text with the type of its `n`th change misspelt.
+fn broken(text: &str, n: usize) -> String {
+    let key = "\"type\":\"";
+    let at = text.match_indices(key).nth(n).expect("a change").0 + key.len();
+    let mut broken = text.to_string();
+    broken.insert(at, 'x');
+    broken
 }
 
 /// The text with the type of its last change misspelt.
 fn broken_last(text: &str) -> String {
-    let at = text.rfind("\"type\":\"").expect("a change") + "\"type\":\"".len();
-    let mut broken = text.to_string();
-    broken.insert(at, 'x');
-    broken
+    broken(text, text.matches("\"type\":\"").count() - 1)
 }
 
 #[test]
 fn a_broken_change_in_the_second_half_is_named_as_the_careful_path_names_it() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("s.json");
-    let text = text_of(&generated(40));
-    std::fs::write(&path, broken_last(&text)).expect("write");
+    let session = generated(LONG);
+    std::fs::write(&path, broken_last(&text_of(&session))).expect("write");
     let error = match crate::store::load::read_session(&path) {
         Err(e) => e.to_string(),
         Ok(_) => panic!("a broken change opens"),
     };
-    let last = generated(40).events.len() - 1;
+    let last = session.events.len() - 1;
     assert!(error.contains(&format!("events[{last}]")), "{error}");
 }

@@ -9,9 +9,8 @@ use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::journal::journal_path;
-use super::lines::Halves;
 use super::migrate::{SCENARIO_MIGRATIONS, migrate, migrate_session};
-use super::on_disk::{OnDisk, apply_journal, apply_journal_to, layout, read_open};
+use super::on_disk::{OnDisk, apply_journal, apply_journal_to, layout};
 use super::stream::Folded;
 use crate::core::scenario::{SCENARIO_FORMAT, SCENARIO_VERSION};
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
@@ -55,16 +54,33 @@ pub fn read_into_at_most(
     max: u64,
     bytes: &mut Vec<u8>,
 ) -> Result<std::fs::File, FileError> {
-    // A pipe, a device or a folder is refused here, before anything is read.
+    let (file, len) = open_checked(path, max)?;
+    read_whole(path, &file, (len, max), bytes)?;
+    Ok(file)
+}
+
+/// Opens a file of at most `max` bytes, and says how long it is; a larger one is refused
+/// before anything is read, and so are a pipe, a device and a folder.
+fn open_checked(path: &Path, max: u64) -> Result<(std::fs::File, u64), FileError> {
     let (file, meta) = super::regular::open_regular(path)?;
-    let too_large = || too_large(path, max);
     if meta.len() > max {
-        return Err(too_large());
+        return Err(too_large(path, max));
     }
+    Ok((file, meta.len()))
+}
+
+/// Reads an opened file of `len` bytes (as it was when opened) into `bytes`, never more
+/// than `max`.
+fn read_whole(
+    path: &Path,
+    file: &std::fs::File,
+    (len, max): (u64, u64),
+    bytes: &mut Vec<u8>,
+) -> Result<(), FileError> {
     bytes.clear();
-    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    bytes.reserve(usize::try_from(len).unwrap_or(0));
     // The file may grow between the check and the read: never read past the limit.
-    (&file).take(max + 1).read_to_end(bytes).map_err(|e| {
+    file.take(max + 1).read_to_end(bytes).map_err(|e| {
         FileError::io(
             path,
             "kan het bestand niet lezen",
@@ -73,9 +89,9 @@ pub fn read_into_at_most(
         )
     })?;
     if bytes.len() as u64 > max {
-        return Err(too_large());
+        return Err(too_large(path, max));
     }
-    Ok(file)
+    Ok(())
 }
 
 /// The refusal of a file over `max` bytes.
@@ -427,35 +443,44 @@ pub fn read_session(path: &Path) -> Result<(Live, OnDisk), FileError> {
 }
 
 fn read_once(path: &Path) -> Result<(Live, OnDisk), FileError> {
-    let (file, bytes) = read_open(path)?;
+    let (file, len) = open_checked(path, MAX_SESSION_BYTES)?;
+    // A long file as samenspel writes it is read on both cores ([`super::lines`]).
+    if let Some(read) = super::lines::read(&file, len) {
+        let mut session = read.session;
+        let journal = apply_journal_to(path, (len, || read.crc32), &mut session)?;
+        let live = finish_session(path, session, None)?;
+        let log_end = Some(read.log_end);
+        return Ok((live, on_disk(file, (len, read.crc32), log_end, journal)));
+    }
+    let mut bytes = Vec::new();
+    read_whole(path, &file, (len, MAX_SESSION_BYTES), &mut bytes)?;
     let len = bytes.len() as u64;
     let crc32 = crc32fast::hash(&bytes);
-    let text = without_bom(&bytes);
-    // A file as samenspel writes it is read on both cores, its log in two halves; any
-    // other the careful way. Opening folds after the file's bytes are let go of, not while
-    // the log is read: the state built meanwhile would come on top of them (3.5 MB more at
-    // 100,000 events, over the 60 MB budget; BENCHMARKS.md, issue 16 item 5).
-    let (session, rest) = match std::str::from_utf8(text).ok().and_then(super::lines::read) {
-        Some(halves) => (halves.session, halves.rest),
-        None => (session_shape(path, text, false)?.0, Vec::new()),
-    };
+    // Opening folds after the file's bytes are let go of, not while the log is read: the
+    // state built meanwhile would come on top of them (3.5 MB more at 100,000 events, over
+    // the 60 MB budget; BENCHMARKS.md, issue 16 item 5).
+    let (mut session, folded) = session_shape(path, without_bom(&bytes), false)?;
     let log_end = layout(&session, &bytes);
-    // The file's bytes are not needed any more: free them before the log's halves are
-    // joined and the state grows.
+    let journal = apply_journal(path, &bytes, &mut session)?;
+    // The file's bytes are not needed for folding: free them before the state grows.
     drop(bytes);
-    let mut session = Halves { session, rest }.join();
-    let journal = apply_journal_to(path, (len, || crc32), &mut session)?;
-    let live = finish_session(path, session, None)?;
-    Ok((
-        live,
-        OnDisk {
-            file,
-            len,
-            crc32,
-            log_end,
-            journal,
-        },
-    ))
+    let live = finish_session(path, session, folded)?;
+    Ok((live, on_disk(file, (len, crc32), log_end, journal)))
+}
+
+fn on_disk(
+    file: std::fs::File,
+    (len, crc32): (u64, u32),
+    log_end: Option<(u64, bool)>,
+    journal: super::on_disk::JournalState,
+) -> OnDisk {
+    OnDisk {
+        file,
+        len,
+        crc32,
+        log_end,
+        journal,
+    }
 }
 
 /// A samenspel file of either kind, read and validated.

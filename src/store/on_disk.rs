@@ -46,11 +46,6 @@ pub struct OnDisk {
     pub journal: JournalState,
 }
 
-/// Reads a session file of at most [`MAX_SESSION_BYTES`], keeping it open.
-pub fn read_open(path: &Path) -> Result<(File, Vec<u8>), FileError> {
-    super::load::open_at_most(path, MAX_SESSION_BYTES)
-}
-
 /// Where the log of a session file's bytes ends, when samenspel of this version wrote it
 /// so: then the writer can add to it without writing it whole.
 pub fn layout(session: &Session, bytes: &[u8]) -> Option<(u64, bool)> {
