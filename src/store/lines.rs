@@ -1,32 +1,43 @@
 //! Opening a long session file as samenspel of this version writes it, on both cores: the
-//! file is read in two halves at once, cut at a line break, and each half's changes (one
-//! per line: a JSON string holds no line break) are parsed on its own thread. Only a file
+//! file is read in two parts at once, cut at a line break, and each part's changes (one
+//! per line: a JSON string holds no line break) are parsed on its own thread; the first
+//! part is the smaller, and its thread folds its changes while the other still parses
+//! (with its own bytes already let go of, so the state does not come on top of them).
+//! Only a file
 //! whose head is byte for byte the head samenspel writes for the session it holds, and
 //! each of whose log lines is one change, is read so; for any other this gives none and
 //! the file is read the careful way (which names what is wrong).
 
 use std::fs::File;
 
+use crate::core::fold::Folder;
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
-use crate::core::{Event, Session};
+use crate::core::validate::validate_scenario;
+use crate::core::{Event, Session, SessionState};
 
 use super::mirror::TAIL;
 use super::session_bytes::head_bytes;
+use super::stream::Folded;
 
 /// Files smaller than this are read on one thread: a second would not pay for itself.
 const SMALL: u64 = 1024 * 1024;
 
-/// How far past the middle the first half looks for the line break that ends it: a line
+/// The first part's share of the file, in fifths: its thread also folds.
+const FIRST_FIFTHS: u64 = 2;
+
+/// How far past its share the first part looks for the line break that ends it: a line
 /// longer than this sends the file the careful way.
 const REACH: u64 = 64 * 1024;
 
 /// What comes before the log, up to and with its key.
 const KEY: &str = "\n  \"events\": ";
 
-/// A session file read in halves.
+/// A session file read in two parts.
 pub struct Halves {
     /// The session, its whole log in it.
     pub session: Session,
+    /// Its log folded; none when its scenario is not valid (then nothing was folded).
+    pub folded: Option<Folded>,
     /// The CRC-32 of the file's bytes.
     pub crc32: u32,
     /// Where its log ends (see [`super::mirror::log_end`]).
@@ -39,7 +50,7 @@ pub fn read(file: &File, len: u64) -> Option<Halves> {
     if len < SMALL || !cfg!(unix) {
         return None;
     }
-    let middle = len / 2;
+    let middle = len / 5 * FIRST_FIFTHS;
     let (first, second) = std::thread::scope(|scope| {
         let other = std::thread::Builder::new()
             .name("read".into())
@@ -58,17 +69,31 @@ pub fn read(file: &File, len: u64) -> Option<Halves> {
         return None;
     }
     first.crc.combine(&second.crc);
-    first.session.events.extend(second.events);
+    let folded = match first.folder {
+        Some(mut folder) => {
+            folder.feed(second.events);
+            let (state, log) = folder.finish();
+            first.session.events = log;
+            Some(Folded::new(state, first.session.events.len()))
+        }
+        None => {
+            first.session.events.extend(second.events);
+            None
+        }
+    };
     Some(Halves {
         session: first.session,
+        folded,
         crc32: first.crc.finalize(),
         log_end: (len - TAIL.len() as u64, false),
     })
 }
 
-/// What the first half holds: the session with the first half of its log.
+/// What the first part holds: the session, and its part of the log in a fold (when the
+/// scenario is valid; else in the session).
 struct First {
     session: Session,
+    folder: Option<Folder>,
     crc: crc32fast::Hasher,
     cut: u64,
 }
@@ -96,9 +121,22 @@ fn first_half(file: &File, middle: u64, len: u64) -> Option<First> {
     }
     // The log's opening, then whole lines, each ending with a comma and a line break.
     let lines = log.strip_prefix("[\n")?;
-    session.events = changes(lines.strip_suffix('\n').unwrap_or(lines), false)?;
+    let events = changes(lines.strip_suffix('\n').unwrap_or(lines), false)?;
+    drop(bytes);
+    // The rest of the file is being parsed meanwhile: fold what is here.
+    let folder = if validate_scenario(&session.scenario).is_empty() {
+        let people = session.participants.clone();
+        let start = SessionState::new(session.scenario.clone(), session.lang, people);
+        let mut folder = Folder::new(start);
+        folder.feed(events);
+        Some(folder)
+    } else {
+        session.events = events;
+        None
+    };
     Some(First {
         session,
+        folder,
         crc,
         cut: cut as u64,
     })

@@ -1,6 +1,6 @@
-//! A long session file samenspel wrote, read in halves, is the session serde reads from
-//! it whole, with the same CRC and the same end of log; any file laid out otherwise, or
-//! changed while it is read, is left to the careful path.
+//! A long session file samenspel wrote, read in two parts, is the session serde reads from
+//! it whole, folded to the same state, with the same CRC and the same end of log; any file
+//! laid out otherwise, or changed while it is read, is left to the careful path.
 
 use std::io::Write;
 
@@ -46,6 +46,10 @@ fn a_long_file_samenspel_wrote_reads_in_halves_as_serde_reads_it_whole() {
         assert_eq!(read.session, whole, "{events} events");
         assert_eq!(read.crc32, crc32fast::hash(text.as_bytes()));
         assert_eq!(Some(read.log_end), layout(&whole, text.as_bytes()));
+        // Folded while it was read: the state folding it whole gives.
+        let live = read.folded.expect("folded").open(read.session).expect("folds");
+        let after = crate::core::Live::open(whole).expect("folds");
+        assert_eq!(live.state, after.state, "{events} events");
     }
 }
 
@@ -141,4 +145,21 @@ fn a_broken_change_in_the_second_half_is_named_as_the_careful_path_names_it() {
     };
     let last = session.events.len() - 1;
     assert!(error.contains(&format!("events[{last}]")), "{error}");
+}
+
+#[test]
+fn a_change_that_does_not_fit_in_the_folded_part_is_named_at_its_index() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("s.json");
+    let mut session = generated(LONG);
+    session.events[5].change = crate::core::Change::CardDeleted {
+        step: "doelen".into(),
+        card: 999_999,
+    };
+    std::fs::write(&path, text_of(&session)).expect("write");
+    let error = match crate::store::load::read_session(&path) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("a change that does not fit opens"),
+    };
+    assert!(error.contains("events[5]"), "{error}");
 }

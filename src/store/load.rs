@@ -444,11 +444,12 @@ pub fn read_session(path: &Path) -> Result<(Live, OnDisk), FileError> {
 
 fn read_once(path: &Path) -> Result<(Live, OnDisk), FileError> {
     let (file, len) = open_checked(path, MAX_SESSION_BYTES)?;
-    // A long file as samenspel writes it is read on both cores ([`super::lines`]).
+    // A long file as samenspel writes it is read on both cores, and partly folded while it
+    // is read ([`super::lines`]).
     if let Some(read) = super::lines::read(&file, len) {
         let mut session = read.session;
         let journal = apply_journal_to(path, (len, || read.crc32), &mut session)?;
-        let live = finish_session(path, session, None)?;
+        let live = finish_session(path, session, read.folded)?;
         let log_end = Some(read.log_end);
         return Ok((live, on_disk(file, (len, read.crc32), log_end, journal)));
     }

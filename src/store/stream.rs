@@ -39,6 +39,11 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// The fold of the first `events` changes of a log, as [`Folder::finish`] gave it.
+    pub(super) fn new(state: Result<SessionState, (usize, ReduceError)>, events: usize) -> Folded {
+        Folded { state, events }
+    }
+
     /// The session folded: the rest of its log (its journal's changes) on top of what was
     /// folded while it was read. The same state, and the same problem, as [`Live::open`].
     pub fn open(self, session: Session) -> Result<Live, Problem> {
@@ -72,7 +77,7 @@ pub fn read(text: &str) -> Option<(Session, Option<Folded>)> {
         Some((state, events)) => {
             session.events = events;
             let events = session.events.len();
-            Some((session, Some(Folded { state, events })))
+            Some((session, Some(Folded::new(state, events))))
         }
     }
 }
