@@ -47,7 +47,11 @@ fn a_long_file_samenspel_wrote_reads_in_halves_as_serde_reads_it_whole() {
         assert_eq!(read.crc32, crc32fast::hash(text.as_bytes()));
         assert_eq!(Some(read.log_end), layout(&whole, text.as_bytes()));
         // Folded while it was read: the state folding it whole gives.
-        let live = read.folded.expect("folded").open(read.session).expect("folds");
+        let live = read
+            .folded
+            .expect("folded")
+            .open(read.session)
+            .expect("folds");
         let after = crate::core::Live::open(whole).expect("folds");
         assert_eq!(live.state, after.state, "{events} events");
     }
