@@ -80,33 +80,28 @@ fn a_file_laid_out_otherwise_or_changed_is_left_to_the_careful_path() {
         session,
         "the same session, laid out otherwise"
     );
+    let once = |from: &str, to: &str| text.replacen(from, to, 1);
     let cases = [
         ("compact", serde_json::to_string(&session).expect("json")),
         ("two changes on a line", two_on_a_line),
         ("line breaks of Windows", text.replace('\n', "\r\n")),
-        (
-            "no comma",
-            text.replacen("},\n    {\"at\"", "}\n    {\"at\"", 1),
-        ),
+        ("no comma", once("},\n    {\"at\"", "}\n    {\"at\"")),
         (
             "a comma after the last",
-            text.replacen("}\n  ]\n}\n", "},\n  ]\n}\n", 1),
+            once("}\n  ]\n}\n", "},\n  ]\n}\n"),
         ),
-        (
-            "a blank line",
-            text.replacen(",\n    {\"at\"", ",\n\n    {\"at\"", 1),
-        ),
+        ("a blank line", once(",\n    {\"at\"", ",\n\n    {\"at\"")),
         (
             "the head in other words",
-            text.replacen("\"title\": ", "\"title\":  ", 1),
+            once("\"title\": ", "\"title\":  "),
         ),
         (
             "a field after the log",
-            text.replacen("\n  ]\n}\n", "\n  ],\n  \"lang\": \"nl\"\n}\n", 1),
+            once("\n  ]\n}\n", "\n  ],\n  \"lang\": \"nl\"\n}\n"),
         ),
         (
             "an older version",
-            text.replacen("\"version\": 1,", "\"version\": 0,", 1),
+            once("\"version\": 1,", "\"version\": 0,"),
         ),
         ("a broken change in the first half", broken(&text, 10)),
         ("a broken change in the second half", broken_last(&text)),
