@@ -162,3 +162,51 @@ fn a_change_that_does_not_fit_in_the_folded_part_is_named_at_its_index() {
     };
     assert!(error.contains("events[5]"), "{error}");
 }
+
+#[test]
+fn a_long_file_with_a_journal_beside_it_opens_with_the_journals_changes_folded_on() {
+    use crate::core::Change;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("s.json");
+    let mut session = generated(LONG);
+    std::fs::write(&path, text_of(&session)).expect("write");
+    let writer = crate::store::Writer::start_for(path.clone(), &session);
+    for n in 0..3 {
+        let event = Event::new(
+            session.events.last().expect("a change").at,
+            Change::CardAdded {
+                step: "doelen".into(),
+                lane: "woningcorporatie".into(),
+                card: 900_000 + n,
+                text: format!("uit het journaal {n}"),
+                party: None,
+                theme: None,
+                position: None,
+            },
+        );
+        writer.append(vec![event.clone()]);
+        session.events.push(event);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while writer.status().saved < session.events.len() {
+            assert!(Instant::now() < deadline, "saved in time");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+    // As a crash leaves them: the file as it was, its journal beside it.
+    let (file, journal) = (std::fs::read(&path).expect("file"), {
+        let j = crate::store::journal::journal_path(&path);
+        std::fs::read(j).expect("journal")
+    });
+    drop(writer);
+    std::fs::write(&path, &file).expect("file back");
+    std::fs::write(crate::store::journal::journal_path(&path), &journal).expect("journal back");
+    let (opened, disk) = crate::store::load::read_session(&path).expect("opens");
+    assert!(matches!(
+        disk.journal,
+        crate::store::on_disk::JournalState::Extends { .. }
+    ));
+    assert_eq!(opened.session, session);
+    let whole = crate::core::Live::open(session).expect("folds");
+    assert_eq!(opened.state, whole.state);
+}
