@@ -11,6 +11,7 @@ use super::event::{Change, Event};
 use super::scenario::Scenario;
 use super::state::{Participant, SessionState};
 use super::text::Lang;
+use super::transform::names::names_someone;
 
 /// The `format` value of a session file.
 pub const SESSION_FORMAT: &str = "samenspel/session";
@@ -137,6 +138,69 @@ fn field_of(change: &Change, error: &ReduceError) -> &'static str {
             ".change.commitment.owners"
         }
         _ => "",
+    }
+}
+
+/// What a report reads of a session's log beside the state folded from it: how many
+/// changes it holds, when the last was made, and the changes that name someone
+/// ([`names_someone`]), which the labels of an anonymized report come from.
+#[derive(Clone, Copy, Debug)]
+pub struct Log<'a> {
+    /// How many changes the log holds.
+    pub changes: usize,
+    /// When the last change was made; none for an empty log.
+    pub last: Option<Timestamp>,
+    /// Every change of the log that names someone, in the log's order; other changes may
+    /// be among them (the whole log will do).
+    pub naming: &'a [Event],
+}
+
+impl Log<'_> {
+    /// What is read of a whole log.
+    pub fn of(events: &[Event]) -> Log<'_> {
+        Log {
+            changes: events.len(),
+            last: events.last().map(|e| e.at),
+            naming: events,
+        }
+    }
+}
+
+/// A [`Log`] kept while the log itself is let go of, change by change: for a reader that
+/// folds a log as it reads it and needs no more of it (the aggregate).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LogDigest {
+    changes: usize,
+    last: Option<Timestamp>,
+    naming: Vec<Event>,
+}
+
+impl LogDigest {
+    /// The digest of a whole log (its changes that name no one let go of).
+    pub fn of(events: Vec<Event>) -> LogDigest {
+        let mut digest = LogDigest::default();
+        for event in events {
+            digest.add(event);
+        }
+        digest
+    }
+
+    /// The next change of the log: counted, and kept only when it names someone.
+    pub fn add(&mut self, event: Event) {
+        self.changes += 1;
+        self.last = Some(event.at);
+        if names_someone(&event) {
+            self.naming.push(event);
+        }
+    }
+
+    /// What a report reads of the log.
+    pub fn log(&self) -> Log<'_> {
+        Log {
+            changes: self.changes,
+            last: self.last,
+            naming: &self.naming,
+        }
     }
 }
 

@@ -9,10 +9,11 @@ use crate::core::party::Party;
 use crate::core::scenario::{
     AgreementSpec, BoardSpec, Endorsers, MatrixSpec, ReviewSpec, Scale, VoteSpec, VoteTargets,
 };
+use crate::core::session::Log;
 use crate::core::state::{
     AgreementState, BoardState, MatrixState, ReviewState, RowRef, VoteState, VoteTarget,
 };
-use crate::core::transform::names::{Scrubber, numbered, participant_numbers};
+use crate::core::transform::names::{Scrubber, numbered, participant_numbers_in};
 use crate::core::{Lang, Session, SessionState, StepKind, StepState, Text};
 
 mod kinds;
@@ -44,13 +45,33 @@ impl Outcome {
         anonymize: bool,
         detail: Detail,
     ) -> Outcome {
+        Outcome::build_from(
+            session,
+            Log::of(&session.events),
+            state,
+            lang,
+            anonymize,
+            detail,
+        )
+    }
+
+    /// As [`Outcome::build_with`], with what is read of the log given apart: `session`'s
+    /// own log is not looked at (a reader that let it go keeps a [`Log`] of it).
+    pub fn build_from(
+        session: &Session,
+        log: Log<'_>,
+        state: &SessionState,
+        lang: Lang,
+        anonymize: bool,
+        detail: Detail,
+    ) -> Outcome {
         let full = detail == Detail::Full;
         let scrub = if anonymize {
-            Scrubber::for_session(session, lang)
+            Scrubber::for_log(&session.participants, log.naming, lang)
         } else {
             Scrubber::default()
         };
-        let numbers = participant_numbers(session);
+        let numbers = participant_numbers_in(&session.participants, log.naming);
         let participants: Vec<ParticipantOutcome> = state
             .participants
             .iter()
@@ -136,9 +157,9 @@ impl Outcome {
                 title: scrub.text(&session.title).into_owned(),
                 created: session.created,
                 time_zone: crate::store::zone::zone_name(session).to_string(),
-                last_change: session.events.last().map_or(session.created, |e| e.at),
+                last_change: log.last.unwrap_or(session.created),
                 lang: session.lang,
-                changes: session.events.len(),
+                changes: log.changes,
                 place: session
                     .place
                     .as_deref()

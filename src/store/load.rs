@@ -109,7 +109,7 @@ pub fn too_large(path: &Path, max: u64) -> FileError {
 
 /// The bytes without a UTF-8 byte order mark, which some editors (Windows Notepad) put
 /// at the start of a file saved by hand.
-fn without_bom(bytes: &[u8]) -> &[u8] {
+pub(super) fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
 }
 

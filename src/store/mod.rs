@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod channel;
 pub mod config;
 pub mod conflict;
+pub mod counted;
 pub mod error;
 pub mod journal;
 mod lines;

@@ -61,17 +61,11 @@ impl Folded {
 /// Reads a session from its text, folding its log on a second thread where it can; `None`
 /// when the text is not a session this reader takes (then the careful path reads it).
 pub fn read(text: &str) -> Option<(Session, Option<Folded>)> {
-    let mut fold = None;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let read = SessionSeed { fold: &mut fold }
-        .deserialize(&mut de)
-        .and_then(|session| de.end().map(|()| session));
+    let mut beside = Beside::default();
+    let read = read_with(text, &mut beside);
     // Joined whatever came of the reading: no thread outlives it.
-    let folded = fold.map(|thread: JoinHandle<_>| match thread.join() {
-        Ok(folded) => folded,
-        Err(panic) => std::panic::resume_unwind(panic),
-    });
-    let mut session = read.ok()?;
+    let folded = beside.join();
+    let (mut session, _) = read?;
     match folded {
         None => Some((session, None)),
         Some((state, events)) => {
@@ -79,6 +73,92 @@ pub fn read(text: &str) -> Option<(Session, Option<Folded>)> {
             let events = session.events.len();
             Some((session, Some(Folded::new(state, events))))
         }
+    }
+}
+
+/// Reads a session from its text, its log handed to `on_the_way` change by change where
+/// it can be (then the session comes with no log, and `true`); `None` when the text is not
+/// a session this reader takes.
+pub(super) fn read_with<W: OnTheWay>(text: &str, on_the_way: &mut W) -> Option<(Session, bool)> {
+    let mut taken = false;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let session = SessionSeed {
+        on_the_way,
+        taken: &mut taken,
+    }
+    .deserialize(&mut de)
+    .and_then(|session| de.end().map(|()| session))
+    .ok()?;
+    Some((session, taken))
+}
+
+/// What becomes of a log while it is read: each change handed over as it is parsed.
+pub(super) trait OnTheWay {
+    /// The state before the log; false when the log cannot be taken from it (then it is
+    /// read whole, as the session's).
+    fn begin(&mut self, start: SessionState) -> bool;
+    /// The next change; an error stops the reading.
+    fn take(&mut self, event: Event) -> Result<(), &'static str>;
+    /// The end of the log.
+    fn end(&mut self) -> Result<(), &'static str>;
+}
+
+/// The log sent in pieces to a fold on a second thread.
+#[derive(Default)]
+struct Beside {
+    thread: Option<JoinHandle<FoldResult>>,
+    send: Option<SyncSender<Vec<Event>>>,
+    piece: Vec<Event>,
+}
+
+impl Beside {
+    /// The fold's end, once the reading is over (however it ended).
+    fn join(mut self) -> Option<FoldResult> {
+        // Let go of the sending end first: the fold then ends with what it was given.
+        self.send = None;
+        self.thread.map(|thread| match thread.join() {
+            Ok(folded) => folded,
+            Err(panic) => std::panic::resume_unwind(panic),
+        })
+    }
+
+    fn pass(&mut self) -> Result<(), &'static str> {
+        let piece = std::mem::replace(&mut self.piece, Vec::with_capacity(PIECE));
+        match &self.send {
+            Some(send) => send.send(piece).map_err(|_| "the fold stopped"),
+            None => Err("the fold stopped"),
+        }
+    }
+}
+
+impl OnTheWay for Beside {
+    fn begin(&mut self, start: SessionState) -> bool {
+        let (send, pieces) = sync_channel::<Vec<Event>>(WAITING);
+        let Ok(thread) = std::thread::Builder::new()
+            .name("fold".into())
+            .spawn(move || folding(start, pieces))
+        else {
+            return false;
+        };
+        self.thread = Some(thread);
+        self.send = Some(send);
+        self.piece = Vec::with_capacity(PIECE);
+        true
+    }
+
+    fn take(&mut self, event: Event) -> Result<(), &'static str> {
+        self.piece.push(event);
+        if self.piece.len() == PIECE {
+            self.pass()?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) -> Result<(), &'static str> {
+        if !self.piece.is_empty() {
+            self.pass()?;
+        }
+        Ok(())
     }
 }
 
@@ -94,12 +174,14 @@ fn folding(state: SessionState, pieces: Receiver<Vec<Event>>) -> FoldResult {
 type FoldResult = (Result<SessionState, (usize, ReduceError)>, Vec<Event>);
 
 /// Reads a session as its derived reader does (the same fields, the same defaults, no
-/// field twice, no other field), with its log going to a fold as it is read.
-struct SessionSeed<'a> {
-    fold: &'a mut Option<JoinHandle<FoldResult>>,
+/// field twice, no other field), with its log handed over as it is read.
+struct SessionSeed<'a, W> {
+    on_the_way: &'a mut W,
+    /// Whether the log was handed over.
+    taken: &'a mut bool,
 }
 
-impl<'de> DeserializeSeed<'de> for SessionSeed<'_> {
+impl<'de, W: OnTheWay> DeserializeSeed<'de> for SessionSeed<'_, W> {
     type Value = Session;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Session, D::Error> {
@@ -135,7 +217,7 @@ fn once<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> 
     Ok(())
 }
 
-impl<'de> Visitor<'de> for SessionSeed<'_> {
+impl<'de, W: OnTheWay> Visitor<'de> for SessionSeed<'_, W> {
     type Value = Session;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -154,7 +236,6 @@ impl<'de> Visitor<'de> for SessionSeed<'_> {
         let mut participants: Option<Vec<Participant>> = None;
         let mut previous: Option<Option<Origin>> = None;
         let mut events: Option<Vec<Event>> = None;
-        let mut streamed = false;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
                 Field::Format => once(&mut format, map.next_value()?, "format")?,
@@ -168,7 +249,7 @@ impl<'de> Visitor<'de> for SessionSeed<'_> {
                 Field::Lang => once(&mut lang, map.next_value()?, "lang")?,
                 Field::Scenario => once(&mut scenario, map.next_value()?, "scenario")?,
                 Field::Participants => {
-                    if streamed {
+                    if *self.taken {
                         // Folded from none already: read again, the careful way.
                         return Err(de::Error::custom("participants after the log"));
                     }
@@ -190,10 +271,11 @@ impl<'de> Visitor<'de> for SessionSeed<'_> {
                     };
                     let seed = EventsSeed {
                         start,
-                        fold: &mut *self.fold,
+                        on_the_way: &mut *self.on_the_way,
                     };
-                    events = Some(map.next_value_seed(seed)?);
-                    streamed = self.fold.is_some();
+                    let kept = map.next_value_seed(seed)?;
+                    *self.taken = kept.is_none();
+                    events = Some(kept.unwrap_or_default());
                 }
             }
         }
@@ -214,64 +296,43 @@ impl<'de> Visitor<'de> for SessionSeed<'_> {
     }
 }
 
-/// The log: sent to a fold in pieces when there is a state to fold it from (then the
-/// fold keeps it, and this gives none), else kept.
-struct EventsSeed<'a> {
+/// The log: handed over change by change when there is a state to take it from (then
+/// this gives none), else kept.
+struct EventsSeed<'a, W> {
     start: Option<SessionState>,
-    fold: &'a mut Option<JoinHandle<FoldResult>>,
+    on_the_way: &'a mut W,
 }
 
-impl<'de> DeserializeSeed<'de> for EventsSeed<'_> {
-    type Value = Vec<Event>;
+impl<'de, W: OnTheWay> DeserializeSeed<'de> for EventsSeed<'_, W> {
+    type Value = Option<Vec<Event>>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Event>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for EventsSeed<'_> {
-    type Value = Vec<Event>;
+impl<'de, W: OnTheWay> Visitor<'de> for EventsSeed<'_, W> {
+    type Value = Option<Vec<Event>>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of changes")
     }
 
-    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Vec<Event>, S::Error> {
-        let to_fold = self.start.and_then(|state| {
-            let (send, pieces) = sync_channel::<Vec<Event>>(WAITING);
-            let thread = std::thread::Builder::new()
-                .name("fold".into())
-                .spawn(move || folding(state, pieces))
-                .ok()?;
-            *self.fold = Some(thread);
-            Some(send)
-        });
-        let Some(send) = to_fold else {
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let taken = self.start.is_some_and(|state| self.on_the_way.begin(state));
+        if !taken {
             let mut all = Vec::new();
             while let Some(event) = seq.next_element()? {
                 all.push(event);
             }
-            return Ok(all);
-        };
-        let mut piece = Vec::with_capacity(PIECE);
+            return Ok(Some(all));
+        }
         while let Some(event) = seq.next_element()? {
-            piece.push(event);
-            if piece.len() == PIECE {
-                pass(
-                    &send,
-                    std::mem::replace(&mut piece, Vec::with_capacity(PIECE)),
-                )?;
-            }
+            self.on_the_way.take(event).map_err(de::Error::custom)?;
         }
-        if !piece.is_empty() {
-            pass(&send, piece)?;
-        }
-        Ok(Vec::new())
+        self.on_the_way.end().map_err(de::Error::custom)?;
+        Ok(None)
     }
-}
-
-fn pass<E: de::Error>(send: &SyncSender<Vec<Event>>, piece: Vec<Event>) -> Result<(), E> {
-    send.send(piece).map_err(|_| E::custom("the fold stopped"))
 }
 
 #[cfg(test)]

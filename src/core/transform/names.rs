@@ -6,13 +6,33 @@ use std::collections::BTreeMap;
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use crate::core::{Change, Lang, Session};
+use crate::core::state::Participant;
+use crate::core::{Change, Event, Lang, Session};
+
+/// Whether a change names someone (a participant added or edited, a phone joining): all
+/// that [`participant_numbers`] and [`Scrubber`] read of a log.
+pub fn names_someone(event: &Event) -> bool {
+    event.change.each().any(|change| {
+        matches!(
+            change,
+            Change::ParticipantAdded { .. }
+                | Change::ParticipantEdited { .. }
+                | Change::DeviceJoined { .. }
+        )
+    })
+}
 
 /// Numbers every participant the session ever had (at the start or added later) by id,
 /// so "Deelnemer 3" means the same person in every format and in an anonymized copy.
 pub fn participant_numbers(session: &Session) -> BTreeMap<u32, usize> {
-    let mut ids: Vec<u32> = session.participants.iter().map(|p| p.id).collect();
-    for change in session.events.iter().flat_map(|e| e.change.each()) {
+    participant_numbers_in(&session.participants, &session.events)
+}
+
+/// As [`participant_numbers`], of the participants at the start and the changes of a log
+/// that name someone (or the whole log).
+pub fn participant_numbers_in(start: &[Participant], naming: &[Event]) -> BTreeMap<u32, usize> {
+    let mut ids: Vec<u32> = start.iter().map(|p| p.id).collect();
+    for change in naming.iter().flat_map(|e| e.change.each()) {
         if let Change::ParticipantAdded { participant } = change {
             ids.push(participant.id);
         }
@@ -66,7 +86,13 @@ fn normal(name: &str) -> String {
 impl Scrubber {
     /// A scrubber for every name the session ever held (at the start, added or edited).
     pub fn for_session(session: &Session, lang: Lang) -> Scrubber {
-        let numbers = participant_numbers(session);
+        Scrubber::for_log(&session.participants, &session.events, lang)
+    }
+
+    /// As [`Scrubber::for_session`], of the participants at the start and the changes of a
+    /// log that name someone (or the whole log).
+    pub fn for_log(start: &[Participant], naming: &[Event], lang: Lang) -> Scrubber {
+        let numbers = participant_numbers_in(start, naming);
         let mut names: Vec<(String, String)> = Vec::new();
         let mut add = |id: u32, name: &Option<String>| {
             if let Some(name) = name.as_deref().map(normal).filter(|n| !n.is_empty()) {
@@ -76,11 +102,11 @@ impl Scrubber {
                 }
             }
         };
-        for p in &session.participants {
+        for p in start {
             add(p.id, &p.name);
         }
         let mut phones: Vec<(String, String)> = Vec::new();
-        for change in session.events.iter().flat_map(|e| e.change.each()) {
+        for change in naming.iter().flat_map(|e| e.change.each()) {
             match change {
                 Change::ParticipantAdded { participant }
                 | Change::ParticipantEdited { participant } => {

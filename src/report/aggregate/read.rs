@@ -13,8 +13,9 @@ use super::contribution::{Contribution, FileKey, contribution};
 use super::fold::Folder;
 use crate::core::Lang;
 use crate::report::{Detail, Outcome};
+use crate::store::counted::parse_session_counted;
 use crate::store::error::FileError;
-use crate::store::load::{MAX_SESSION_BYTES, parse_session_here, read_into_at_most};
+use crate::store::load::{MAX_SESSION_BYTES, read_into_at_most};
 
 /// A file left out, and why (one line).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,8 +142,8 @@ fn read_one(path: &Path, lang: Lang, bytes: &mut Vec<u8>) -> Result<Contribution
     // One buffer per reader, used again for every file: a new one of a few hundred
     // kilobytes each time made the allocator gather all the small blocks freed before.
     read_into_at_most(path, MAX_SESSION_BYTES, bytes).map_err(|e| skip(first_problem(&e, lang)))?;
-    let live = match parse_session_here(path, bytes) {
-        Ok(live) => live,
+    let read = match parse_session_counted(path, bytes) {
+        Ok(read) => read,
         Err(e) => {
             let is_session = bytes.windows(17).any(|w| w == b"samenspel/session");
             return Err(skip(if is_session {
@@ -154,12 +155,14 @@ fn read_one(path: &Path, lang: Lang, bytes: &mut Vec<u8>) -> Result<Contribution
         }
     };
     bytes.clear();
-    let outcome = Outcome::build_with(&live.session, &live.state, lang, true, Detail::Counts);
+    let session = &read.session;
+    let log = read.log.log();
+    let outcome = Outcome::build_from(session, log, &read.state, lang, true, Detail::Counts);
     let key = FileKey {
         file: file_name(path),
-        created: live.session.created,
+        created: session.created,
     };
-    let previous = live.session.previous.as_ref().map(|p| FileKey {
+    let previous = session.previous.as_ref().map(|p| FileKey {
         file: p.file.clone(),
         created: p.created,
     });
@@ -186,3 +189,7 @@ fn first_problem(e: &FileError, lang: Lang) -> String {
         })
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+#[path = "read_tests.rs"]
+mod tests;
