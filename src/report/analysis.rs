@@ -5,12 +5,15 @@
 //! The analysis itself is computed by [`crate::core::analysis`]; this file only turns it
 //! into what a report shows. [`of`] is the one place that calls it.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::outcome::{RowOutcome, party_name};
 use crate::core::analysis::{self, Analysis, GoalAnalysis, PhaseAnalysis, RowInfo, ValueInfo};
 use crate::core::party::Party;
 use crate::core::scenario::{MatrixSpec, Scale};
+use crate::core::state::RowRef;
 use crate::core::transform::names::Scrubber;
 use crate::core::{Lang, SessionState};
 
@@ -53,7 +56,9 @@ pub struct AnalysisItem {
 struct Words<'a> {
     lang: Lang,
     parties: &'a [Party],
-    rows: &'a [RowOutcome],
+    /// The index of each row of the matrix (its first with that key): a matrix of a
+    /// board's cards has hundreds, and every finding looks its row up.
+    rows: BTreeMap<&'a RowRef, usize>,
     scrub: &'a Scrubber,
 }
 
@@ -65,7 +70,7 @@ impl Words<'_> {
             None => label,
         };
         AnalysisItem {
-            row: self.rows.iter().position(|r| r.key == row.row),
+            row: self.rows.get(&row.row).copied(),
             subject,
             finding,
         }
@@ -85,10 +90,14 @@ pub fn of(
         _ => return None,
     };
     let parties = state.scenario.parties();
+    let mut index = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        index.entry(&r.key).or_insert(i);
+    }
     let words = Words {
         lang,
         parties,
-        rows,
+        rows: index,
         scrub,
     };
     match analysis::of_step(state, step, lang)? {
