@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::outcome::{RowOutcome, party_name};
+use super::outcome_build::Scrub;
 use crate::core::analysis::{self, Analysis, GoalAnalysis, PhaseAnalysis, RowInfo, ValueInfo};
 use crate::core::party::Party;
 use crate::core::scenario::{MatrixSpec, Scale};
 use crate::core::state::RowRef;
-use crate::core::transform::names::Scrubber;
 use crate::core::{Lang, SessionState};
 
 /// The analysis of one matrix, ready to read.
@@ -59,7 +59,7 @@ struct Words<'a> {
     /// The index of each row of the matrix (its first with that key): a matrix of a
     /// board's cards has hundreds, and every finding looks its row up.
     rows: BTreeMap<&'a RowRef, usize>,
-    scrub: &'a Scrubber,
+    scrub: &'a Scrub<'a>,
 }
 
 impl Words<'_> {
@@ -78,12 +78,12 @@ impl Words<'_> {
 }
 
 /// The analysis of matrix step `step` for the exports (none when the step has none).
-pub fn of(
+pub(crate) fn of(
     state: &SessionState,
     step: usize,
     rows: &[RowOutcome],
     lang: Lang,
-    scrub: &Scrubber,
+    scrub: &Scrub<'_>,
 ) -> Option<AnalysisOutcome> {
     let spec = match &state.scenario.steps.get(step)?.kind {
         crate::core::StepKind::Matrix(spec) => spec,

@@ -17,6 +17,9 @@ use crate::core::transform::names::{Scrubber, numbered, participant_numbers_in};
 use crate::core::{Lang, Session, SessionState, StepKind, StepState, Text};
 
 mod kinds;
+mod scrub;
+
+pub(crate) use scrub::Scrub;
 
 /// How much of an outcome to build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +74,7 @@ impl Outcome {
         } else {
             Scrubber::default()
         };
+        let scrub = Scrub::new(&scrub);
         let numbers = participant_numbers_in(&session.participants, log.naming);
         let participants: Vec<ParticipantOutcome> = state
             .participants
@@ -196,7 +200,7 @@ pub fn party_name(parties: &[Party], id: &str, lang: Lang) -> String {
 pub(super) struct Ctx<'a> {
     pub(super) state: &'a SessionState,
     pub(super) lang: Lang,
-    pub(super) scrub: &'a Scrubber,
+    pub(super) scrub: &'a Scrub<'a>,
     pub(super) participants: &'a [ParticipantOutcome],
     /// Everything, or only what the aggregate counts ([`Detail`]).
     pub(super) full: bool,
