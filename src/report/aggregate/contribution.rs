@@ -15,6 +15,22 @@ use crate::report::outcome::{Outcome, StepResult};
 type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
+/// The normalised texts of one session, each text normalised once: a card's text comes
+/// back as a matrix's row and a vote's result.
+#[derive(Default)]
+struct Keys(FastMap<String, String>);
+
+impl Keys {
+    fn of(&mut self, text: &str) -> String {
+        if let Some(key) = self.0.get(text) {
+            return key.clone();
+        }
+        let key = normalise(text);
+        self.0.insert(text.to_string(), key.clone());
+        key
+    }
+}
+
 /// How a session is known in a series: its file name and when it started, both of which a
 /// later meeting's `previous` records. (Not the SHA-256 that `previous` also records: a
 /// meeting reopened after the next one began has other bytes but is the same meeting, and
@@ -231,12 +247,14 @@ pub fn contribution(outcome: Outcome, key: FileKey, previous: Option<FileKey>) -
         }
     }
     let parties = &outcome.parties;
+    let mut keys = Keys::default();
     for step in outcome.steps {
         c.step_titles.insert(step.id.clone(), step.title);
         match step.result {
             StepResult::Board(board) => {
                 for lane in board.lanes {
-                    let cards = lane_cards(lane.cards, lane.party.as_deref(), &mut c.parties);
+                    let cards =
+                        lane_cards(lane.cards, lane.party.as_deref(), &mut c.parties, &mut keys);
                     if !cards.is_empty() {
                         c.lanes.push(LaneSeen {
                             step: step.id.clone(),
@@ -248,7 +266,7 @@ pub fn contribution(outcome: Outcome, key: FileKey, previous: Option<FileKey>) -
                 }
             }
             StepResult::Matrix(mut m) => {
-                if let Some(seen) = matrix_cells(&step.id, &mut m) {
+                if let Some(seen) = matrix_cells(&step.id, &mut m, &mut keys) {
                     c.matrices.push(seen);
                 }
                 for section in m.analysis.into_iter().flat_map(|a| a.sections) {
@@ -270,7 +288,7 @@ pub fn contribution(outcome: Outcome, key: FileKey, previous: Option<FileKey>) -
                 for r in v.results.into_iter().filter(|r| r.dots > 0 && r.rank <= 3) {
                     c.votes.push(VoteSeen {
                         step: step.id.clone(),
-                        key: normalise(&r.label),
+                        key: keys.of(&r.label),
                         label: r.label,
                         rank: r.rank,
                     });
@@ -334,10 +352,11 @@ fn lane_cards(
     cards: Vec<crate::report::outcome::CardOutcome>,
     lane_party: Option<&str>,
     parties: &mut BTreeSet<String>,
+    keys: &mut Keys,
 ) -> Vec<CardSeen> {
     let mut out: Vec<CardSeen> = Vec::with_capacity(cards.len());
     for card in cards {
-        let key = normalise(&card.text);
+        let key = keys.of(&card.text);
         if key.is_empty() {
             continue;
         }
@@ -367,7 +386,11 @@ fn lane_cards(
 
 /// A matrix's rated cells, once per row key and column (two cards of the same text are
 /// one row); none when nothing was rated. The labels of the rows rated move out of `m`.
-fn matrix_cells(step: &str, m: &mut crate::report::outcome::MatrixOutcome) -> Option<MatrixSeen> {
+fn matrix_cells(
+    step: &str,
+    m: &mut crate::report::outcome::MatrixOutcome,
+    keys: &mut Keys,
+) -> Option<MatrixSeen> {
     let mut columns: Vec<(String, Text)> = Vec::new();
     // The outcome's column to ours: the first column of each id.
     let column_at: Vec<u32> = m
@@ -390,7 +413,7 @@ fn matrix_cells(step: &str, m: &mut crate::report::outcome::MatrixOutcome) -> Op
         .iter()
         .map(|row| match &row.key {
             RowRef::Row(id) => std::borrow::Cow::Borrowed(id.as_str()),
-            RowRef::Card(_) => std::borrow::Cow::Owned(normalise(&row.label)),
+            RowRef::Card(_) => std::borrow::Cow::Owned(keys.of(&row.label)),
         })
         .collect();
     // Our rows (the outcome's row that first had each key), and the cells.
