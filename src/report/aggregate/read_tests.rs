@@ -164,8 +164,10 @@ fn a_change_that_does_not_fit_is_refused_as_when_the_session_is_read_whole() {
     let path = dir.path().join("s.json");
     let bytes = try_session_json(&session).expect("json");
     std::fs::write(&path, &bytes).expect("write");
-    let whole = parse_session(&path, &bytes).err().expect("refused");
-    let counted = parse_session_counted(&path, &bytes).err().expect("refused");
+    let whole = parse_session(&path, &bytes).expect_err("refused");
+    let Err(counted) = parse_session_counted(&path, &bytes) else {
+        panic!("taken");
+    };
     assert_eq!(counted.problems, whole.problems);
     assert!(whole.problems[0].path.starts_with("events[120]"));
 }
