@@ -46,9 +46,10 @@ impl Visitor<'_> for TimeVisitor {
     }
 }
 
-/// A time as samenspel writes it (`2025-03-06T19:30:00Z`, whole seconds in UTC, years 1000 to
-/// 9998), read without the general parser: a session holds one for every change. Anything
-/// else is none, and jiff reads it.
+/// A time as samenspel writes it (`2025-03-06T19:30:00Z`, whole seconds in UTC), read
+/// without the general parser: a session holds one for every change. jiff still checks the
+/// date and the time and makes the timestamp; anything else is none, and jiff's parser
+/// reads it (and words what is wrong).
 fn plain_utc(s: &str) -> Option<Timestamp> {
     let &[
         y1,
@@ -76,37 +77,19 @@ fn plain_utc(s: &str) -> Option<Timestamp> {
         return None;
     };
     let number = |digits: &[u8]| {
-        digits.iter().try_fold(0i64, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0'))
+        digits.iter().try_fold(0i16, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + i16::from(d - b'0'))
         })
     };
-    let year = number(&[y1, y2, y3, y4])?;
-    let (month, day) = (number(&[m1, m2])?, number(&[d1, d2])?);
-    let (hour, minute, second) = (number(&[h1, h2])?, number(&[i1, i2])?, number(&[s1, s2])?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        _ => return None,
-    };
-    if !(1000..=9998).contains(&year)
-        || !(1..=days_in_month).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 59
-    {
-        return None;
-    }
-    // Days since 1970-01-01 of a date in the proleptic Gregorian calendar (years counted
-    // from March, so that a leap day ends its year).
-    let y = if month <= 2 { year - 1 } else { year };
-    let (era, of_era) = (y / 400, y % 400);
-    let of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let of_cycle = of_era * 365 + of_era / 4 - of_era / 100 + of_year;
-    let days = era * 146_097 + of_cycle - 719_468;
-    Timestamp::from_second(days * 86_400 + hour * 3_600 + minute * 60 + second).ok()
+    let small = |digits: &[u8]| number(digits).and_then(|n| i8::try_from(n).ok());
+    let date = jiff::civil::Date::new(
+        number(&[y1, y2, y3, y4])?,
+        small(&[m1, m2])?,
+        small(&[d1, d2])?,
+    );
+    let time = jiff::civil::Time::new(small(&[h1, h2])?, small(&[i1, i2])?, small(&[s1, s2])?, 0);
+    let at = jiff::civil::DateTime::from_parts(date.ok()?, time.ok()?);
+    jiff::tz::Offset::UTC.to_timestamp(at).ok()
 }
 
 #[cfg(test)]
@@ -127,13 +110,8 @@ mod tests {
 
     #[test]
     fn a_time_as_samenspel_writes_it_reads_as_jiff_reads_it() {
-        let mut seed = 11u64;
-        let mut next = |below: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % below
-        };
+        let mut rng = crate::core::generate::Rng::new(11);
+        let mut next = |below: usize| rng.below(below);
         let mut texts: Vec<String> = Vec::new();
         for _ in 0..200_000 {
             let (y, m, d) = (next(9_200) + 800, next(14), next(33));
