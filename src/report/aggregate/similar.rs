@@ -235,16 +235,12 @@ mod tests {
             "De", "het", "EEN", "the", "A", "an", "and", "Tevreden", "bewoners", "fase", "2", "x",
             " ", "  ", "!", "?", ", ", "-", "_", "a1", "ANd", "\t", "\n",
         ];
-        let mut seed = 7u64;
+        let mut rng = crate::core::generate::Rng::new(7);
         for _ in 0..2000 {
             let mut text = String::new();
-            for _ in 0..(seed % 9) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            for _ in 0..rng.below(9) {
+                text.extend(rng.pick(&pieces).copied());
             }
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
             assert_eq!(
                 super::normalise_ascii(&text),
                 super::normalise_chars(&text),
