@@ -13,7 +13,7 @@ use std::fs::File;
 use crate::core::fold::Folder;
 use crate::core::session::{SESSION_FORMAT, SESSION_VERSION};
 use crate::core::validate::validate_scenario;
-use crate::core::{Event, Session, SessionState};
+use crate::core::{Event, Session};
 
 use super::mirror::TAIL;
 use super::session_bytes::head_bytes;
@@ -127,9 +127,7 @@ fn first_half(file: &File, middle: u64, len: u64) -> Option<First> {
     drop(bytes);
     // The rest of the file is being parsed meanwhile: fold what is here.
     let folder = if validate_scenario(&session.scenario).is_empty() {
-        let people = session.participants.clone();
-        let start = SessionState::new(session.scenario.clone(), session.lang, people);
-        let mut folder = Folder::new(start);
+        let mut folder = Folder::new(session.initial_state());
         folder.feed(events);
         Some(folder)
     } else {
