@@ -462,7 +462,7 @@ fn read_once(path: &Path) -> Result<(Live, OnDisk), FileError> {
     // the 60 MB budget; BENCHMARKS.md, issue 16 item 5).
     let (mut session, folded) = session_shape(path, without_bom(&bytes), false)?;
     let log_end = layout(&session, &bytes);
-    let journal = apply_journal(path, &bytes, &mut session)?;
+    let journal = apply_journal_to(path, (len, || crc32), &mut session)?;
     // The file's bytes are not needed for folding: free them before the state grows.
     drop(bytes);
     let live = finish_session(path, session, folded)?;

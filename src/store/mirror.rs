@@ -16,7 +16,7 @@ use std::os::unix::fs::FileExt;
 /// What closes a log that holds events, and the file.
 pub(super) const TAIL: &[u8] = b"\n  ]\n}\n";
 /// What closes an empty log, and the file.
-pub(super) const EMPTY_TAIL: &[u8] = b"[]\n}\n";
+const EMPTY_TAIL: &[u8] = b"[]\n}\n";
 
 /// How much is copied at a time.
 const CHUNK: usize = 256 * 1024;
