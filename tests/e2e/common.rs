@@ -175,8 +175,12 @@ impl Tui {
         }
     }
 
-    /// Resizes the terminal.
+    /// Resizes the terminal. The screen takes the new size before the program hears of it,
+    /// and the reader waits meanwhile, so a frame drawn at the new size is never read into
+    /// a screen of the old one.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        let mut parser = self.parser.lock().unwrap();
+        parser.screen_mut().set_size(rows, cols);
         self.master
             .resize(PtySize {
                 rows,
@@ -185,11 +189,6 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("resize");
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
     /// The process id.
