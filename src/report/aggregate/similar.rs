@@ -137,10 +137,12 @@ pub fn similar(a: &str, b: &str) -> bool {
         }
     }
     // A text cut at a space is cut between two characters: each word is UTF-8.
-    differ.is_none_or(|(x, y)| match (std::str::from_utf8(x), std::str::from_utf8(y)) {
-        (Ok(x), Ok(y)) => words_similar(x, y),
-        _ => false,
-    })
+    differ.is_none_or(
+        |(x, y)| match (std::str::from_utf8(x), std::str::from_utf8(y)) {
+            (Ok(x), Ok(y)) => words_similar(x, y),
+            _ => false,
+        },
+    )
 }
 
 fn is_space(b: &u8) -> bool {
