@@ -90,6 +90,37 @@ const EN_MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The English months as a date written out in full names them (Dutch writes them as
+/// [`MONTHS`] has them).
+const EN_MONTHS_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month of a date written out in full: "maart" / "March".
+pub fn long_month(date: Date, lang: Lang) -> &'static str {
+    let index = usize::try_from(date.month() - 1).unwrap_or(0) % 12;
+    match lang {
+        Lang::Nl => MONTHS[index].1,
+        Lang::En => EN_MONTHS_LONG[index],
+    }
+}
+
+/// A date as a title: "1 december 2026" / "1 December 2026".
+pub fn title(date: Date, lang: Lang) -> String {
+    format!("{} {} {}", date.day(), long_month(date, lang), date.year())
+}
+
 const WEEKDAYS: [(Weekday, &[&str]); 7] = [
     (Weekday::Monday, &["ma", "maandag", "mon", "monday"]),
     (

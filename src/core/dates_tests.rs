@@ -165,3 +165,11 @@ fn lateness_reads_in_days_weeks_or_months() {
     assert_eq!(days_late(d("2027-01-01"), d("2027-01-22")), 21);
     assert_eq!(days_late(d("2027-02-01"), d("2027-01-22")), -10);
 }
+
+#[test]
+fn a_date_as_a_title_names_its_month_in_full() {
+    assert_eq!(title(d("2026-12-01"), Lang::Nl), "1 december 2026");
+    assert_eq!(title(d("2026-12-01"), Lang::En), "1 December 2026");
+    assert_eq!(title(d("2027-03-12"), Lang::Nl), "12 maart 2027");
+    assert_eq!(title(d("2027-01-31"), Lang::En), "31 January 2027");
+}

@@ -135,38 +135,12 @@ fn goals(g: &GoalAnalysis, spec: &MatrixSpec, w: &Words) -> AnalysisOutcome {
     let tension = g
         .tension
         .iter()
-        .map(|t| {
-            let end = |e: &analysis::TensionEnd| {
-                let names: Vec<&str> = e.columns.iter().map(|c| c.label.as_str()).collect();
-                format!("{} {}", e.value.text, names.join(", "))
-            };
-            let finding = format!(
-                "{} {} · {} {}",
-                lang.pick("hoog:", "high:"),
-                end(&t.high),
-                lang.pick("laag:", "low:"),
-                end(&t.low)
-            );
-            w.item(&t.row, finding)
-        })
+        .map(|t| w.item(&t.row, high_and_low(t, lang)))
         .collect();
     let indifference: Vec<AnalysisItem> = g
         .indifference
         .iter()
-        .map(|t| {
-            let end = |e: &analysis::TensionEnd| {
-                let names: Vec<&str> = e.columns.iter().map(|c| c.label.as_str()).collect();
-                format!("{} {}", e.value.text, names.join(", "))
-            };
-            let finding = format!(
-                "{} {} · {} {}",
-                lang.pick("hoog:", "high:"),
-                end(&t.high),
-                lang.pick("laag:", "low:"),
-                end(&t.low)
-            );
-            w.item(&t.row, finding)
-        })
+        .map(|t| w.item(&t.row, high_and_low(t, lang)))
         .collect();
     let mut blind: Vec<AnalysisItem> = g
         .own_party_only
@@ -229,6 +203,22 @@ fn goals(g: &GoalAnalysis, spec: &MatrixSpec, w: &Words) -> AnalysisOutcome {
         .collect(),
         rules: analysis::goal_rules(lang).to_string(),
     }
+}
+
+/// A tension or indifference as its finding reads: "hoog: 5 Gemeente, Netbeheerder · laag:
+/// 1 Bewoners" / "high: … · low: …".
+fn high_and_low(t: &analysis::Tension, lang: Lang) -> String {
+    let end = |e: &analysis::TensionEnd| {
+        let names: Vec<&str> = e.columns.iter().map(|c| c.label.as_str()).collect();
+        format!("{} {}", e.value.text, names.join(", "))
+    };
+    format!(
+        "{} {} · {} {}",
+        lang.pick("hoog:", "high:"),
+        end(&t.high),
+        lang.pick("laag:", "low:"),
+        end(&t.low)
+    )
 }
 
 fn section(id: &str, title: &str, items: Vec<AnalysisItem>) -> AnalysisSection {

@@ -6,47 +6,11 @@ use super::outcome::{CellOutcome, Outcome, StepOutcome};
 use crate::core::Lang;
 use crate::core::scenario::Scale;
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "12 maart 2025, 14:05 (Europe/Amsterdam)" / "12 March 2025, 14:05 (Europe/Amsterdam)":
 /// the time in the meeting's zone, which is named so nobody reads it as their own.
 pub fn date_time(at: Timestamp, zone: &str, lang: Lang) -> String {
     let z = at.to_zoned(crate::store::zone::named(zone));
-    let months = match lang {
-        Lang::Nl => &MONTHS_NL,
-        Lang::En => &MONTHS_EN,
-    };
-    let month = months
-        .get(usize::try_from(z.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("");
+    let month = crate::core::dates::long_month(z.date(), lang);
     format!(
         "{} {month} {}, {:02}:{:02} ({zone})",
         z.day(),

@@ -462,7 +462,7 @@ impl App {
     /// Today's date as a title, in the interface language.
     fn today(&self) -> String {
         let date = self.now().to_zoned(jiff::tz::TimeZone::system()).date();
-        super::home::date_title(date, self.lang)
+        crate::core::dates::title(date, self.lang)
     }
 
     /// Enter on the home screen: a scenario asks the title of the new session first; a

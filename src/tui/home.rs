@@ -117,44 +117,6 @@ impl TitlePrompt {
     }
 }
 
-/// A date as a title: "1 december 2026" / "1 December 2026".
-pub fn date_title(date: jiff::civil::Date, lang: Lang) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12) - 1;
-    let name = match lang {
-        Lang::Nl => NL[month],
-        Lang::En => EN[month],
-    };
-    format!("{} {name} {}", date.day(), date.year())
-}
-
 impl Home {
     /// Reads the scenarios and sessions there are.
     pub fn load(lang: Lang) -> Home {
