@@ -28,8 +28,8 @@ const ALLOW_THP: mi::mi_option_t = 43;
 /// From now on, new blocks of every thread come from mimalloc (for the aggregate only).
 ///
 /// Without transparent huge pages: with them, every block mimalloc takes fresh from the
-/// system was a 2 MiB page cleared by the kernel, a seventh of the aggregate's time over
-/// 1,000 sessions (system time 0.5-1.0 s, 0.26-0.32 s without; BENCHMARKS.md).
+/// system was a 2 MiB page cleared by the kernel, a sixth of the aggregate's samples over
+/// 1,000 sessions (system time 0.5-1.0 s, 0.17-0.32 s without; BENCHMARKS.md).
 pub fn use_mimalloc() {
     // SAFETY: sets one of mimalloc's options; mimalloc reads it whenever it maps memory.
     unsafe { mi::mi_option_set(ALLOW_THP, 0) };
@@ -52,10 +52,11 @@ fn is_mimalloc(ptr: *mut u8) -> bool {
 
 /// The alignment every block of mimalloc has when it is at least this large (as the
 /// system's allocator; the `mimalloc` crate's rule): such a block needs none of the aligned
-/// calls' work (a twentieth of the aggregate's allocating).
+/// calls' work (1.1 % of the aggregate's instructions).
 const MIN_ALIGN: usize = 16;
 
-/// Whether a block of `size` bytes needs its alignment asked for.
+/// Whether a block of `size` bytes aligned to `align` comes aligned from mimalloc's plain
+/// calls, so that it need not be asked for.
 fn plain(align: usize, size: usize) -> bool {
     align <= MIN_ALIGN && align <= size
 }
