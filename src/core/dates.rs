@@ -43,12 +43,7 @@ impl DateError {
             DateError::NoSuchDay { day, month } => match month_name(*month, lang) {
                 Some(name) => match lang {
                     Lang::Nl => format!("{day} {name} bestaat niet"),
-                    Lang::En => {
-                        let mut chars = name.chars();
-                        let first = chars.next().map(|c| c.to_ascii_uppercase());
-                        let name: String = first.into_iter().chain(chars).collect();
-                        format!("there is no {day} {name}")
-                    }
+                    Lang::En => format!("there is no {day} {name}"),
                 },
                 None => match lang {
                     Lang::Nl => format!("er is geen maand {month}: {examples}"),
@@ -71,48 +66,29 @@ impl DateError {
     }
 }
 
+/// The months as each language writes them: the Dutch abbreviation, the Dutch name, the
+/// English name (whose first three letters are its abbreviation).
 const MONTHS: [(&str, &str, &str); 12] = [
-    ("jan", "januari", "january"),
-    ("feb", "februari", "february"),
-    ("mrt", "maart", "march"),
-    ("apr", "april", "april"),
-    ("mei", "mei", "may"),
-    ("jun", "juni", "june"),
-    ("jul", "juli", "july"),
-    ("aug", "augustus", "august"),
-    ("sep", "september", "september"),
-    ("okt", "oktober", "october"),
-    ("nov", "november", "november"),
-    ("dec", "december", "december"),
-];
-
-const EN_MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// The English months as a date written out in full names them (Dutch writes them as
-/// [`MONTHS`] has them).
-const EN_MONTHS_LONG: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    ("jan", "januari", "January"),
+    ("feb", "februari", "February"),
+    ("mrt", "maart", "March"),
+    ("apr", "april", "April"),
+    ("mei", "mei", "May"),
+    ("jun", "juni", "June"),
+    ("jul", "juli", "July"),
+    ("aug", "augustus", "August"),
+    ("sep", "september", "September"),
+    ("okt", "oktober", "October"),
+    ("nov", "november", "November"),
+    ("dec", "december", "December"),
 ];
 
 /// The month of a date written out in full: "maart" / "March".
 pub fn long_month(date: Date, lang: Lang) -> &'static str {
-    let index = usize::try_from(date.month() - 1).unwrap_or(0) % 12;
+    let (_, nl, en) = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0) % 12];
     match lang {
-        Lang::Nl => MONTHS[index].1,
-        Lang::En => EN_MONTHS_LONG[index],
+        Lang::Nl => nl,
+        Lang::En => en,
     }
 }
 
@@ -137,7 +113,7 @@ const WEEKDAYS: [(Weekday, &[&str]); 7] = [
     (Weekday::Sunday, &["zo", "zondag", "sun", "sunday"]),
 ];
 
-/// The full month name (1-12) in a language, lowercase for Dutch as Dutch writes it.
+/// The full month name (1-12) in a language, as the language writes it ("maart", "March").
 fn month_name(month: i64, lang: Lang) -> Option<&'static str> {
     let index = usize::try_from(month.checked_sub(1)?).ok()?;
     let (_, nl, en) = MONTHS.get(index)?;
@@ -147,7 +123,8 @@ fn month_name(month: i64, lang: Lang) -> Option<&'static str> {
     })
 }
 
-/// A month (1-12) from a Dutch or English name or abbreviation ("feb", "mrt", "march").
+/// A month (1-12) from a Dutch or English name or abbreviation ("feb", "mrt", "march"),
+/// in lower case (as [`parse`] has made every word).
 fn month_of(word: &str) -> Option<i8> {
     let word = word.trim_end_matches('.');
     if word.len() < 3 {
@@ -155,7 +132,13 @@ fn month_of(word: &str) -> Option<i8> {
     }
     MONTHS
         .iter()
-        .position(|(short, nl, en)| *short == word || nl.starts_with(word) || en.starts_with(word))
+        .position(|(short, nl, en)| {
+            *short == word
+                || nl.starts_with(word)
+                || en
+                    .get(..word.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        })
         .and_then(|i| i8::try_from(i + 1).ok())
 }
 
@@ -424,7 +407,7 @@ pub fn format(date: Date, lang: Lang) -> String {
                 "{} {} {} {}",
                 DAYS[weekday % 7],
                 date.day(),
-                EN_MONTHS[index % 12],
+                MONTHS[index % 12].2.get(..3).unwrap_or_default(),
                 date.year()
             )
         }
