@@ -67,7 +67,7 @@ impl DateError {
 }
 
 /// The months as each language writes them: the Dutch abbreviation, the Dutch name, the
-/// English name (whose first three letters are its abbreviation).
+/// English name.
 const MONTHS: [(&str, &str, &str); 12] = [
     ("jan", "januari", "January"),
     ("feb", "februari", "February"),
@@ -81,6 +81,11 @@ const MONTHS: [(&str, &str, &str); 12] = [
     ("okt", "oktober", "October"),
     ("nov", "november", "November"),
     ("dec", "december", "December"),
+];
+
+/// The English abbreviations of the months, as a date reads on screen ("Mon 1 Feb 2027").
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
 /// The month of a date written out in full: "maart" / "March".
@@ -407,7 +412,7 @@ pub fn format(date: Date, lang: Lang) -> String {
                 "{} {} {} {}",
                 DAYS[weekday % 7],
                 date.day(),
-                MONTHS[index % 12].2.get(..3).unwrap_or_default(),
+                EN_MONTHS[index % 12],
                 date.year()
             )
         }
